@@ -1,0 +1,35 @@
+"""Domain models of the claim-verification workbench: pydantic v2, no I/O, no UI."""
+
+from models.claim import Caveat, Claim, Quantity, claim_id
+from models.enums import CaveatKind, Modality, RoleFlag, SourceKind, WorkflowStatus
+from models.event import Event, FigureComparison
+from models.report import Report, normalise_text, report_id
+from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore, admiralty_grade
+from models.source import Source
+from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel
+
+__all__ = [
+    "GRADE_CUTOFFS",
+    "MIN_RESOLVED",
+    "VERDICTS",
+    "Caveat",
+    "CaveatKind",
+    "Claim",
+    "Event",
+    "FigureComparison",
+    "Modality",
+    "Quantity",
+    "Report",
+    "RoleFlag",
+    "Source",
+    "SourceKind",
+    "SourceScore",
+    "Verdict",
+    "VerdictInfo",
+    "VerdictLabel",
+    "WorkflowStatus",
+    "admiralty_grade",
+    "claim_id",
+    "normalise_text",
+    "report_id",
+]

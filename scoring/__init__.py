@@ -1,0 +1,1 @@
+"""Source reliability and truth discovery over pandas/numpy. No UI, no database."""

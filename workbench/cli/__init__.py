@@ -1,0 +1,53 @@
+"""The ``workbench`` command line. One module per command; this file wires them.
+
+stdout carries only results; messages, progress and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from workbench.errors import InputError
+from workbench.exit_codes import ExitCode
+
+app = typer.Typer(
+    name="workbench",
+    help="Check who said what in the news, and whom to believe.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line on ``argv``; return the process exit code."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except InputError as error:
+        print(f"workbench: error: {error}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("workbench: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(int(main()))
+
+
+# Command modules import their heavy dependencies inside the command bodies,
+# so `workbench --help` stays fast.
+from workbench.cli import ingest_cmd  # noqa: E402
+
+app.command("ingest")(ingest_cmd.ingest)
