@@ -1,3 +1,36 @@
-"""``workbench ingest``: store reports (and their claims) in the database."""
+"""``workbench ingest``: store reports and their claims in the database."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.options import DbOption
+
+
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=".txt/.md reports (optional front matter), .jsonl, or directories."),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Ingest reports. Idempotent: a report already stored is skipped.
+
+    One transaction per call: a bad file stops the call with nothing stored.
+    """
+    from workbench.cli.progress import progress_bar
+    from workbench.ingest import ingest_paths
+    from workbench.store import open_engine
+
+    engine = open_engine(db)
+    with progress_bar() as progress:
+        counts = ingest_paths(engine, paths, progress)
+    print(
+        f"ingested {len(counts.new_reports)} new report(s), "
+        f"{len(counts.known_reports)} already stored, {counts.claims} claim(s)",
+        file=sys.stderr,
+    )

@@ -1,0 +1,179 @@
+"""Read report files into ``Report`` models, refusing bad input with file and line.
+
+Supported: ``.txt`` and ``.md`` (one report, optional YAML front matter between
+``---`` lines) and ``.jsonl`` (one JSON report object a line). Report text is
+untrusted: it is decoded strictly, binary data is refused, and its size is bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from models import Report
+from workbench.errors import InputError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+METADATA_KEYS = ("outlet", "title", "url", "published", "dateline")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# "BEIRUT (Reuters) -", "Beirut:" or "KHARTOUM, March 3 (AFP) -" at the start of the text.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,[^:\n(]{1,30})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*[-\u2013\u2014]|:)\s"
+)
+
+
+def read_report_file(path: Path) -> list[Report]:
+    """All reports in one file. Raises ``InputError`` naming the file (and line)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md or .jsonl",
+            path=path,
+        )
+    text = _decode(path)
+    if suffix in JSONL_SUFFIXES:
+        return _read_jsonl(text, path)
+    return [_read_text_report(text, path)]
+
+
+def _decode(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB",
+                path=path,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary data (NUL byte), not a text report", path=path, line=line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+            path=path,
+            line=line,
+        ) from None
+    if not text.strip():
+        raise InputError("empty file", path=path)
+    return text
+
+
+def _read_text_report(text: str, path: Path) -> Report:
+    metadata: dict[str, Any] = {}
+    body = text
+    body_line = 1
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if closing is None:
+            raise InputError("front matter opened with '---' is never closed", path=path, line=1)
+        metadata = _parse_front_matter("".join(lines[1:closing]), path)
+        body = "".join(lines[closing + 1 :])
+        body_line = closing + 2
+    if not body.strip():
+        raise InputError("no report text after the front matter", path=path, line=body_line)
+    return _build_report(metadata, body, path, line=1)
+
+
+def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for '---'
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(f"malformed front matter: {problem}", path=path, line=line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be 'key: value' lines", path=path, line=2)
+    _check_keys(data, path, line=None, block=block)
+    return data
+
+
+def _check_keys(data: dict[Any, Any], path: Path, line: int | None, block: str = "") -> None:
+    for key in data:
+        if key not in METADATA_KEYS and key != "text":
+            where = line
+            if where is None:  # point at the offending front-matter line
+                found = re.search(rf"^{re.escape(str(key))}\s*:", block, re.MULTILINE)
+                where = block[: found.start()].count("\n") + 2 if found else 2
+            raise InputError(
+                f"unknown field {str(key)!r}; expected one of {', '.join(METADATA_KEYS)}",
+                path=path,
+                line=where,
+            )
+
+
+def _read_jsonl(text: str, path: Path) -> list[Report]:
+    reports = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"malformed JSON: {error.msg}", path=path, line=number) from None
+        if not isinstance(data, dict):
+            raise InputError("each line must be a JSON object", path=path, line=number)
+        _check_keys(data, path, line=number)
+        body = data.pop("text", None)
+        if not isinstance(body, str) or not body.strip():
+            raise InputError("missing or empty 'text'", path=path, line=number)
+        reports.append(_build_report(data, body, path, line=number))
+    if not reports:
+        raise InputError("no reports in file", path=path)
+    return reports
+
+
+def _build_report(metadata: dict[str, Any], body: str, path: Path, line: int) -> Report:
+    fields: dict[str, Any] = {
+        key: ("" if metadata.get(key) is None else metadata[key])
+        for key in METADATA_KEYS
+        if key != "published"
+    }
+    for key, value in fields.items():
+        if not isinstance(value, str):
+            fields[key] = str(value)
+    fields["published"] = _parse_date(metadata.get("published"), path, line)
+    if not fields["dateline"]:
+        match = _DATELINE.match(body.lstrip())
+        fields["dateline"] = match.group("place").strip() if match else ""
+    try:
+        return Report(text=body, origin_path=str(path), **fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "report"
+        raise InputError(f"invalid {field}: {first['msg']}", path=path, line=line) from None
+
+
+def _parse_date(value: Any, path: Path, line: int) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(
+            f"published date {value!r} is not YYYY-MM-DD", path=path, line=line
+        ) from None

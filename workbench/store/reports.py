@@ -1,0 +1,144 @@
+"""Reports, their claims and the sources those claims cite."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, func, select
+
+from models import Claim, Report, Source
+from workbench.store import schema
+from workbench.store.converters import (
+    claim_to_row,
+    report_to_row,
+    row_to_claim,
+    row_to_report,
+    row_to_source,
+    source_to_row,
+)
+
+# Keep each INSERT well below SQLite's 32k bound-parameter limit.
+_BATCH = 500
+
+
+@dataclass
+class StoredCounts:
+    """What one ingest call changed."""
+
+    new_reports: list[str] = field(default_factory=list)
+    known_reports: list[str] = field(default_factory=list)
+    claims: int = 0
+    new_sources: int = 0
+
+
+def existing_report_ids(connection: Connection, ids: Iterable[str]) -> set[str]:
+    wanted = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        query = select(schema.reports.c.id).where(schema.reports.c.id.in_(chunk))
+        found.update(connection.scalars(query))
+    return found
+
+
+def store_reports(
+    connection: Connection,
+    reports: Sequence[Report],
+    claims: dict[str, Sequence[Claim]] | None = None,
+    sources: Iterable[Source] = (),
+) -> StoredCounts:
+    """Insert new reports with their claims; reports already stored are left untouched.
+
+    Runs inside the caller's transaction, so a failure stores nothing.
+    """
+    counts = StoredCounts()
+    claims = claims or {}
+    known = existing_report_ids(connection, (r.id for r in reports))
+    now = datetime.now(UTC)
+    fresh: dict[str, Report] = {}
+    for report in reports:
+        if report.id in known or report.id in fresh:
+            counts.known_reports.append(report.id)
+        else:
+            fresh[report.id] = report
+    counts.new_reports = list(fresh)
+    if not fresh:
+        return counts
+
+    counts.new_sources = _store_sources(connection, sources)
+    _insert(connection, schema.reports, [report_to_row(r, now) for r in fresh.values()])
+    claim_rows, link_rows = [], []
+    for report_id in fresh:
+        for position, claim in enumerate(claims.get(report_id, ())):
+            claim_rows.append(claim_to_row(claim, position))
+            link_rows.extend(
+                {"claim_id": claim.id, "source": name, "position": i}
+                for i, name in enumerate(dict.fromkeys(claim.sources))
+            )
+    missing = {row["source"] for row in link_rows} - _known_source_names(
+        connection, {row["source"] for row in link_rows}
+    )
+    counts.new_sources += _store_sources(connection, (Source(name=n) for n in sorted(missing)))
+    _insert(connection, schema.claims, claim_rows)
+    _insert(connection, schema.claim_sources, link_rows)
+    counts.claims = len(claim_rows)
+    return counts
+
+
+def _known_source_names(connection: Connection, names: set[str]) -> set[str]:
+    found: set[str] = set()
+    wanted = sorted(names)
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        found.update(connection.scalars(select(schema.sources.c.name).where(
+            schema.sources.c.name.in_(chunk))))
+    return found
+
+
+def _store_sources(connection: Connection, sources: Iterable[Source]) -> int:
+    by_name = {s.name: s for s in sources}
+    new = set(by_name) - _known_source_names(connection, set(by_name))
+    _insert(connection, schema.sources, [source_to_row(by_name[n]) for n in sorted(new)])
+    return len(new)
+
+
+def _insert(connection: Connection, table: schema.Table, rows: list[dict[str, object]]) -> None:
+    for start in range(0, len(rows), _BATCH):
+        connection.execute(table.insert(), rows[start : start + _BATCH])
+
+
+def list_reports(connection: Connection) -> list[Report]:
+    query = select(schema.reports).order_by(schema.reports.c.published, schema.reports.c.id)
+    return [row_to_report(row) for row in connection.execute(query).mappings()]
+
+
+def count_rows(connection: Connection) -> dict[str, int]:
+    """Row counts per table, for status lines and tests."""
+    return {
+        table.name: connection.scalar(select(func.count()).select_from(table)) or 0
+        for table in schema.metadata.sorted_tables
+    }
+
+
+def load_claims(connection: Connection, report_ids: Sequence[str] | None = None) -> list[Claim]:
+    """Claims in report order, each with its sources in the order they were named."""
+    query = select(schema.claims).order_by(schema.claims.c.report_id, schema.claims.c.position)
+    links = select(schema.claim_sources).order_by(schema.claim_sources.c.position)
+    if report_ids is not None:
+        query = query.where(schema.claims.c.report_id.in_(report_ids))
+        links = links.join(schema.claims).where(schema.claims.c.report_id.in_(report_ids))
+    sources: dict[str, list[str]] = defaultdict(list)
+    for link in connection.execute(links).mappings():
+        sources[link["claim_id"]].append(link["source"])
+    return [
+        row_to_claim(row, tuple(sources.get(row["id"], ())))
+        for row in connection.execute(query).mappings()
+    ]
+
+
+def load_sources(connection: Connection) -> list[Source]:
+    query = select(schema.sources).order_by(schema.sources.c.name)
+    return [row_to_source(row) for row in connection.execute(query).mappings()]
