@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from models.enums import CaveatKind, Modality
 
 
 class Quantity(BaseModel):
     """A figure as a range: "at least 26" is [26, inf), "about 4 km" is roughly [3.6, 4.4].
+
+    In JSON an unbounded ``high`` is written as null; with ``at_least`` set it
+    reads back as unbounded.
 
     ``value`` is the figure as written (ACLED codes "dozens" as 12); ``low`` and
     ``high`` bound what the text commits to, so overlap decides agreement.
@@ -30,18 +34,32 @@ class Quantity(BaseModel):
     @model_validator(mode="after")
     def _bounds(self) -> Quantity:
         low = self.value if self.low is None else self.low
-        high = self.value if self.high is None else self.high
+        # "at least 26" commits to no upper bound
+        unbounded = math.inf if self.at_least else self.value
+        high = self.high if self.high is not None else unbounded
         if low > high:
             raise ValueError(f"quantity range is inverted: {low} > {high}")
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
         return self
 
+    @field_serializer("high")
+    def _unbounded_as_null(self, high: float | None) -> float | None:
+        # JSON has no infinity; null with at_least=True reads back as unbounded.
+        return None if high is not None and math.isinf(high) else high
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high), always set once validated."""
+        return (
+            self.value if self.low is None else self.low,
+            self.value if self.high is None else self.high,
+        )
+
     def overlaps(self, other: Quantity) -> bool:
         """True when the two figures could describe the same count."""
-        assert self.low is not None and self.high is not None
-        assert other.low is not None and other.high is not None
-        return self.low <= other.high and other.low <= self.high
+        (low, high), (other_low, other_high) = self.bounds, other.bounds
+        return low <= other_high and other_low <= high
 
 
 class Caveat(BaseModel):

@@ -25,4 +25,6 @@ class Event(BaseModel):
     claim_ids: tuple[str, ...] = Field(default=())
     figures: tuple[FigureComparison, ...] = Field(default=())
     outlets: int = Field(default=0, ge=0)
-    origins: int = Field(default=0, ge=0, description="independent origins; unknown lineage adds none")
+    origins: int = Field(
+        default=0, ge=0, description="independent origins; unknown lineage adds none"
+    )

@@ -27,7 +27,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 # "BEIRUT (Reuters) -", "Beirut:" or "KHARTOUM, March 3 (AFP) -" at the start of the text.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,[^:\n(]{1,30})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*[-\u2013\u2014]|:)\s"
+    r"^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)"  # BEIRUT / Beirut
+    r"(?:,[^:\n(]{1,30})?\s*"  # , March 3
+    r"(?:\((?P<agency>[^)\n]{1,40})\)\s*[-\u2013\u2014]|:)\s"  # (Reuters) - | :
 )
 
 
@@ -81,17 +83,26 @@ def _read_text_report(text: str, path: Path) -> Report:
     metadata: dict[str, Any] = {}
     body = text
     body_line = 1
+    date_line = 1
     lines = text.splitlines(keepends=True)
     if lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if closing is None:
             raise InputError("front matter opened with '---' is never closed", path=path, line=1)
-        metadata = _parse_front_matter("".join(lines[1:closing]), path)
+        block = "".join(lines[1:closing])
+        metadata = _parse_front_matter(block, path)
+        date_line = _key_line(block, "published")
         body = "".join(lines[closing + 1 :])
         body_line = closing + 2
     if not body.strip():
         raise InputError("no report text after the front matter", path=path, line=body_line)
-    return _build_report(metadata, body, path, line=1)
+    return _build_report(metadata, body, path, line=date_line)
+
+
+def _key_line(block: str, key: str) -> int:
+    """File line of ``key:`` inside a front-matter block (which starts on line 2)."""
+    found = re.search(rf"^{re.escape(key)}\s*:", block, re.MULTILINE)
+    return block[: found.start()].count("\n") + 2 if found else 2
 
 
 def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
@@ -113,10 +124,7 @@ def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
 def _check_keys(data: dict[Any, Any], path: Path, line: int | None, block: str = "") -> None:
     for key in data:
         if key not in METADATA_KEYS and key != "text":
-            where = line
-            if where is None:  # point at the offending front-matter line
-                found = re.search(rf"^{re.escape(str(key))}\s*:", block, re.MULTILINE)
-                where = block[: found.start()].count("\n") + 2 if found else 2
+            where = line if line is not None else _key_line(block, str(key))
             raise InputError(
                 f"unknown field {str(key)!r}; expected one of {', '.join(METADATA_KEYS)}",
                 path=path,
