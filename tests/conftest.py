@@ -62,6 +62,7 @@ class Result:
     code: int
     stdout: str
     stderr: str
+    raw_stdout: bytes
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:
@@ -71,10 +72,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = N
     done = subprocess.run(
         [sys.executable, "-m", "workbench", *args],
         capture_output=True,
-        text=True,
         env=full_env,
-        input=stdin,
+        input=stdin.encode() if stdin is not None else None,
         timeout=300,
         check=False,
     )
-    return Result(done.returncode, done.stdout, done.stderr)
+    return Result(
+        done.returncode,
+        done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+        done.stdout,
+    )

@@ -48,6 +48,8 @@ def run() -> None:
 
 # Command modules import their heavy dependencies inside the command bodies,
 # so `workbench --help` stays fast.
-from workbench.cli import ingest_cmd  # noqa: E402
+from workbench.cli import export_cmd, ingest_cmd, verdicts_cmd  # noqa: E402
 
 app.command("ingest")(ingest_cmd.ingest)
+app.command("export")(export_cmd.export)
+app.add_typer(verdicts_cmd.verdicts_app, name="verdicts")

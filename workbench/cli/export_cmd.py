@@ -1,0 +1,51 @@
+"""``workbench export``: verdicts as CSV or ClaimReview JSON-LD."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.options import DbOption
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    CLAIMREVIEW = "claimreview"
+
+
+def export(
+    db: DbOption = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv or claimreview (JSON-LD).")
+    ] = ExportFormat.CSV,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="Only this reviewer's verdicts.")
+    ] = None,
+    reviewed_only: Annotated[
+        bool, typer.Option("--reviewed-only", help="Leave out claims nobody has judged.")
+    ] = False,
+) -> None:
+    """Export every claim with its current verdicts (one row per claim and reviewer)."""
+    from workbench.export import export_rows, render
+    from workbench.store import open_engine
+
+    engine = open_engine(db)
+    with engine.connect() as connection:
+        rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
+    data = render(rows, fmt.value).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    # Write beside the target and rename, so an interrupted export never leaves half a file.
+    partial = output.with_name(f".{output.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(output)
+    print(f"wrote {len(rows)} row(s) to {output}", file=sys.stderr)

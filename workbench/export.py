@@ -1,0 +1,185 @@
+"""Verdict exports: CSV for spreadsheets and schema.org ClaimReview JSON-LD.
+
+One module, no Textual: ``workbench export`` and the review UI's export key both
+call it, so a file written from either is the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any, TextIO
+
+from sqlalchemy import Connection
+
+from models import VERDICTS, Claim, Quantity, Report, Verdict
+from workbench.store.reports import list_reports, load_claims
+from workbench.store.verdicts import current_verdicts
+
+# OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One claim with one reviewer's current verdict (or none yet)."""
+
+    report_id: str
+    outlet: str
+    title: str
+    published: str
+    claim_id: str
+    sources: str
+    claim: str
+    cue: str
+    modality: str
+    quantities: str
+    caveats: str
+    verdict: str
+    credibility: str
+    reviewer: str
+    note: str
+    evidence: str
+    time: str
+
+
+CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    """'about 4 km', 'at least 26 soldiers killed', '20-30 people'."""
+    def number(x: float) -> str:
+        return f"{x:g}"
+
+    low, high = quantity.bounds
+    if quantity.at_least:
+        figure = f"at least {number(quantity.value)}"
+    elif quantity.at_most:
+        figure = f"up to {number(quantity.value)}"
+    elif low != high and not quantity.approximate:
+        figure = f"{number(low)}-{number(high)}"
+    else:
+        figure = ("about " if quantity.approximate else "") + number(quantity.value)
+    return f"{figure} {quantity.unit}".strip()
+
+
+def build_rows(
+    claims: Sequence[Claim],
+    reports: dict[str, Report],
+    verdicts: Iterable[Verdict],
+    include_unreviewed: bool = True,
+) -> list[ExportRow]:
+    """Rows in claim order; a claim with no verdict gets one row with empty verdict columns."""
+    by_claim: dict[str, list[Verdict]] = {}
+    for verdict in verdicts:
+        by_claim.setdefault(verdict.claim_id, []).append(verdict)
+    rows = []
+    for claim in claims:
+        report = reports[claim.report_id]
+        base = {
+            "report_id": report.id,
+            "outlet": report.outlet,
+            "title": report.title,
+            "published": report.published.isoformat() if report.published else "",
+            "claim_id": claim.id,
+            "sources": "; ".join(claim.sources),
+            "claim": claim.text,
+            "cue": claim.cue,
+            "modality": claim.modality.value,
+            "quantities": "; ".join(describe_quantity(q) for q in claim.quantities),
+            "caveats": "; ".join(c.text for c in claim.caveats),
+        }
+        claim_verdicts = by_claim.get(claim.id, [])
+        if not claim_verdicts and include_unreviewed:
+            rows.append(ExportRow(**base, verdict="", credibility="", reviewer="", note="",
+                                  evidence="", time=""))
+        for verdict in claim_verdicts:
+            assert verdict.label is not None  # current verdicts never hold retractions
+            rows.append(ExportRow(
+                **base,
+                verdict=verdict.label.value,
+                credibility=VERDICTS[verdict.label].credibility_text,
+                reviewer=verdict.reviewer,
+                note=verdict.note,
+                evidence=" ".join(verdict.evidence),
+                time=verdict.created_at.isoformat(),
+            ))
+    return rows
+
+
+def export_rows(
+    connection: Connection,
+    claim_ids: Sequence[str] | None = None,
+    reviewer: str | None = None,
+    include_unreviewed: bool = True,
+) -> list[ExportRow]:
+    """Rows for every claim (or just ``claim_ids``, in that order) from the database."""
+    claims = load_claims(connection)
+    if claim_ids is not None:
+        by_id = {claim.id: claim for claim in claims}
+        claims = [by_id[i] for i in claim_ids if i in by_id]
+    reports = {report.id: report for report in list_reports(connection)}
+    verdicts = current_verdicts(connection, reviewer)
+    return build_rows(claims, reports, verdicts, include_unreviewed)
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix a quote so a spreadsheet shows the cell instead of running it."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def write_csv(rows: Iterable[ExportRow], stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(neutralise_formula(value) for value in asdict(row).values())
+
+
+def claimreview(row: ExportRow) -> dict[str, Any]:
+    """One schema.org ClaimReview; our verdict is ``alternateName``, and ``ratingValue``
+    appears only for the verdicts that are ordinal on the true/false scale."""
+    from models import VerdictLabel
+
+    info = VERDICTS[VerdictLabel(row.verdict)]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": info.claimreview_name}
+    if info.claimreview_value is not None:
+        rating |= {"ratingValue": info.claimreview_value, "bestRating": 5, "worstRating": 1}
+    if row.note:
+        rating["ratingExplanation"] = row.note
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if row.title:
+        appearance["headline"] = row.title
+    if row.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": row.outlet}
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": [{"@type": "Organization", "name": s} for s in row.sources.split("; ") if s],
+        "appearance": [appearance],
+    }
+    if row.published:
+        item["datePublished"] = row.published
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": row.claim_id,
+        "claimReviewed": row.claim,
+        "itemReviewed": item,
+        "author": {"@type": "Person", "name": row.reviewer},
+        "reviewRating": rating,
+        "datePublished": row.time[:10],
+    }
+
+
+def write_claimreview(rows: Iterable[ExportRow], stream: TextIO) -> None:
+    """A JSON-LD array of ClaimReview objects, one per reviewed claim."""
+    reviews = [claimreview(row) for row in rows if row.verdict]
+    stream.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+
+
+def render(rows: Iterable[ExportRow], fmt: str) -> str:
+    buffer = io.StringIO(newline="")
+    (write_csv if fmt == "csv" else write_claimreview)(rows, buffer)
+    return buffer.getvalue()
