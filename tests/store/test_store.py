@@ -12,8 +12,22 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from models import Claim, Quantity, Report, Source, SourceKind, Verdict, VerdictLabel
-from workbench.store import current_revision, head_revision, open_engine, resolve_db_url
-from workbench.store.reports import count_rows, load_claims, load_sources, store_reports
+from workbench.errors import InputError
+from workbench.store import (
+    create_db_engine,
+    current_revision,
+    head_revision,
+    open_engine,
+    resolve_db_url,
+    upgrade,
+)
+from workbench.store.reports import (
+    count_rows,
+    list_reports,
+    load_claims,
+    load_sources,
+    store_reports,
+)
 from workbench.store.schema import metadata
 from workbench.store.verdicts import append_verdicts, current_verdicts, verdict_history
 
@@ -143,3 +157,26 @@ def test_database_location_resolution(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.delenv("WORKBENCH_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'xdg' / 'workbench' / 'workbench.db'}"
+
+
+def test_a_database_from_the_first_revision_is_migrated_forward_with_its_rows(
+    db_url: str,
+) -> None:
+    engine = create_db_engine(resolve_db_url(db_url))
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO reports (id, outlet, title, url, dateline, text, origin_path, "
+            "ingested_at) VALUES ('r1', 'AFP', '', '', '', 'A said b.', '', '2016-03-21')"))
+    opened = open_engine(db_url)
+    assert current_revision(opened) == head_revision()
+    with opened.connect() as connection:
+        assert [r.text for r in list_reports(connection)] == ["A said b."]
+
+
+def test_a_database_newer_than_the_workbench_is_refused_clearly(sqlite_url: str) -> None:
+    engine = open_engine(sqlite_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(InputError, match="newer than this workbench"):
+        open_engine(sqlite_url)

@@ -13,6 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from workbench.errors import InputError
+
 
 def _config() -> Config:
     config = Config()
@@ -35,8 +37,15 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate forward (idempotent; a no-op when already at head)."""
-    if revision == "head" and current_revision(engine) == head_revision():
+    current = current_revision(engine)
+    if revision == "head" and current == head_revision():
         return
+    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise InputError(
+            f"the database is at schema revision {current!r}, newer than this workbench "
+            f"knows (newest {head_revision()!r}); upgrade the workbench to open it"
+        )
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
