@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import RowMapping
 
 from models import Caveat, Claim, Quantity, Report, Source, Verdict, VerdictLabel
 
@@ -23,7 +24,7 @@ def report_to_row(report: Report, ingested_at: datetime) -> dict[str, Any]:
     }
 
 
-def row_to_report(row: Mapping[str, Any]) -> Report:
+def row_to_report(row: RowMapping) -> Report:
     return Report(
         id=row["id"],
         outlet=row["outlet"],
@@ -45,7 +46,7 @@ def source_to_row(source: Source) -> dict[str, Any]:
     }
 
 
-def row_to_source(row: Mapping[str, Any]) -> Source:
+def row_to_source(row: RowMapping) -> Source:
     return Source(
         name=row["name"], kind=row["kind"], aliases=tuple(row["aliases"]), roles=row["roles"]
     )
@@ -69,7 +70,7 @@ def claim_to_row(claim: Claim, position: int) -> dict[str, Any]:
     }
 
 
-def row_to_claim(row: Mapping[str, Any], sources: tuple[str, ...]) -> Claim:
+def row_to_claim(row: RowMapping, sources: tuple[str, ...]) -> Claim:
     return Claim(
         id=row["id"],
         report_id=row["report_id"],
@@ -97,7 +98,7 @@ def verdict_to_row(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def row_to_verdict(row: Mapping[str, Any]) -> Verdict:
+def row_to_verdict(row: RowMapping) -> Verdict:
     created = row["created_at"]
     if created.tzinfo is None:  # SQLite hands back naive datetimes; we always store UTC
         created = created.replace(tzinfo=UTC)

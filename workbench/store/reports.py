@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from models import Claim, Report, Source
 from workbench.store import schema
@@ -47,7 +47,7 @@ def existing_report_ids(connection: Connection, ids: Iterable[str]) -> set[str]:
 def store_reports(
     connection: Connection,
     reports: Sequence[Report],
-    claims: dict[str, Sequence[Claim]] | None = None,
+    claims: Mapping[str, Sequence[Claim]] | None = None,
     sources: Iterable[Source] = (),
 ) -> StoredCounts:
     """Insert new reports with their claims; reports already stored are left untouched.
@@ -70,7 +70,8 @@ def store_reports(
 
     counts.new_sources = _store_sources(connection, sources)
     _insert(connection, schema.reports, [report_to_row(r, now) for r in fresh.values()])
-    claim_rows, link_rows = [], []
+    claim_rows: list[dict[str, object]] = []
+    link_rows: list[dict[str, object]] = []
     for report_id in fresh:
         for position, claim in enumerate(claims.get(report_id, ())):
             claim_rows.append(claim_to_row(claim, position))
@@ -78,9 +79,8 @@ def store_reports(
                 {"claim_id": claim.id, "source": name, "position": i}
                 for i, name in enumerate(dict.fromkeys(claim.sources))
             )
-    missing = {row["source"] for row in link_rows} - _known_source_names(
-        connection, {row["source"] for row in link_rows}
-    )
+    named = {str(row["source"]) for row in link_rows}
+    missing = named - _known_source_names(connection, named)
     counts.new_sources += _store_sources(connection, (Source(name=n) for n in sorted(missing)))
     _insert(connection, schema.claims, claim_rows)
     _insert(connection, schema.claim_sources, link_rows)
@@ -105,7 +105,7 @@ def _store_sources(connection: Connection, sources: Iterable[Source]) -> int:
     return len(new)
 
 
-def _insert(connection: Connection, table: schema.Table, rows: list[dict[str, object]]) -> None:
+def _insert(connection: Connection, table: Table, rows: list[dict[str, object]]) -> None:
     for start in range(0, len(rows), _BATCH):
         connection.execute(table.insert(), rows[start : start + _BATCH])
 
