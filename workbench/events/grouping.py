@@ -1,0 +1,126 @@
+"""The public entry: claims from many reports in, events (claim groups) out."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
+
+from models import Claim, Event, Report, Source
+from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits, candidate_pairs
+from workbench.events.clustering import cluster
+from workbench.events.edits import EventEdit, apply_edits, assign_event_ids
+from workbench.events.features import ClaimFeatures, extract_features
+from workbench.events.figures import event_figures
+from workbench.events.origins import count_origins
+from workbench.events.similarity import DEFAULT_WEIGHTS, Weights, score
+
+TITLE_CHARS = 90
+
+
+def as_report_map(reports: Iterable[Report] | Mapping[str, Report]) -> dict[str, Report]:
+    """Accept reports as a list or as a mapping by id."""
+    if isinstance(reports, Mapping):
+        return dict(reports)
+    return {report.id: report for report in reports}
+
+
+def score_pairs(
+    features: Sequence[ClaimFeatures],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> npt.NDArray[np.float64]:
+    """Scores of candidate pairs; text similarity runs in bulk in rapidfuzz's C code."""
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float64)
+    words = [feature.words for feature in features]
+    queries = [words[i] for i in left.tolist()]
+    choices = [words[j] for j in right.tolist()]
+    text = cpdist(queries, choices, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
+    text = text + cpdist(
+        queries, choices, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32
+    )
+    text_scores = (text / 200.0).tolist()
+    del queries, choices, text
+    return np.fromiter(
+        (
+            score(features[i], features[j], weights, t)
+            for i, j, t in zip(left.tolist(), right.tolist(), text_scores, strict=True)
+        ),
+        dtype=np.float64,
+        count=len(left),
+    )
+
+
+def automatic_groups(
+    claims: Sequence[Claim],
+    reports: Mapping[str, Report],
+    weights: Weights = DEFAULT_WEIGHTS,
+    limits: BlockingLimits = DEFAULT_LIMITS,
+) -> list[list[str]]:
+    """Groups of claim ids, before any reviewer edit."""
+    features = extract_features(claims, reports)
+    left, right = candidate_pairs(features, limits)
+    scores = score_pairs(features, left, right, weights)
+    groups = cluster(features, left, right, scores, weights)
+    return [[claims[index].id for index in group] for group in groups]
+
+
+def _reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, int]:
+    report = reports.get(claim.report_id)
+    published = report.published.isoformat() if report and report.published else "9999"
+    return published, claim.report_id, claim.span[0]
+
+
+def build_event(
+    event_id: str,
+    claims: Sequence[Claim],
+    reports: Mapping[str, Report],
+    sources: Mapping[str, Source] | None = None,
+) -> Event:
+    """An Event from its claims: title, figure comparison, outlets and origins."""
+    ordered = sorted(claims, key=lambda claim: _reading_order(claim, reports))
+    lead = ordered[0].text
+    title = lead if len(lead) <= TITLE_CHARS else lead[: TITLE_CHARS - 1].rstrip() + "\u2026"
+    origins = count_origins(ordered, reports, sources)
+    return Event(
+        id=event_id,
+        title=title,
+        claim_ids=tuple(claim.id for claim in ordered),
+        figures=event_figures(ordered, reports),
+        outlets=len(origins.outlets),
+        origins=len(origins.origins),
+    )
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    reports: Iterable[Report] | Mapping[str, Report],
+    edits: Iterable[EventEdit] = (),
+    sources: Mapping[str, Source] | None = None,
+    previous: Mapping[str, Collection[str]] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+    limits: BlockingLimits = DEFAULT_LIMITS,
+) -> list[Event]:
+    """Group claims into events, replay reviewer edits, and describe each event.
+
+    ``previous`` (event id -> claim ids, e.g. the stored grouping) keeps ids stable
+    across re-grouping; ``sources`` is the source registry used for provenance.
+    Events come in reading order (earliest report first).
+    """
+    report_map = as_report_map(reports)
+    unique = list({claim.id: claim for claim in claims}.values())
+    by_id = {claim.id: claim for claim in unique}
+    groups = apply_edits(automatic_groups(unique, report_map, weights, limits), edits)
+    ids = assign_event_ids(groups, previous)
+    events = [
+        build_event(event_id, [by_id[claim] for claim in group], report_map, sources)
+        for event_id, group in zip(ids, groups, strict=True)
+    ]
+    first = {event.id: _reading_order(by_id[event.claim_ids[0]], report_map) for event in events}
+    events.sort(key=lambda event: (first[event.id], event.id))
+    return events

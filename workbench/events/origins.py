@@ -1,0 +1,200 @@
+"""Count independent origins, not outlets.
+
+"According to SOHR" in ten outlets is one origin (SOHR). A wire story carried by
+several outlets, credited or recognisable by its near-identical wording, is one
+origin (the wire story). A claim whose lineage is unknown (an anonymous source,
+"activists said") counts as an outlet but adds no independent origin: unknown
+provenance is shown as unknown, never as independent confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from models import Claim, Report, RoleFlag, Source
+
+WIRES = frozenset(
+    {
+        "reuters", "afp", "agence france-presse", "agence france presse", "ap",
+        "associated press", "dpa", "deutsche presse-agentur", "xinhua", "anadolu",
+        "anadolu agency", "efe", "ansa", "upi", "kyodo", "pti", "press trust of india",
+        "bloomberg", "tass", "interfax", "ria novosti", "bernama", "yonhap",
+    }
+)  # fmt: skip
+
+_WIRE_CREDIT = re.compile(
+    r"\((Reuters|AFP|AP|Associated Press|dpa|DPA|Xinhua|Anadolu|EFE|ANSA|UPI|Bloomberg)\)"
+    r"|^\s*(?:By|Source|Credit):?\s+(Reuters|AFP|AP|Associated Press|dpa|Xinhua)\b"
+    r"|[-\u2014]\s*(Reuters|AFP|AP|Associated Press|dpa|Xinhua)\s*$",
+    re.MULTILINE,
+)
+
+_ANONYMOUS = re.compile(
+    r"(?i)^(?:an? )?(?:unnamed|anonymous|unknown|unidentified)\b|^(?:an? |some |several |local "
+    r"|military |security |medical |diplomatic |informed |opposition )*(?:sources?|activists?|"
+    r"witnesses?|residents?|officials?|reports?|social media|people|insiders?)$|^unknown$"
+)
+
+# Copies of one story differ by a headline word or a trimmed clause at most.
+SYNDICATION_SIMILARITY = 92.0
+
+
+@dataclass(frozen=True, slots=True)
+class OriginCount:
+    """Outlets and independent origins of a set of claims, with the reasons."""
+
+    outlets: tuple[str, ...]
+    origins: tuple[str, ...]
+    unknown_claims: tuple[str, ...] = ()  # claim ids whose lineage is unknown
+    claim_origins: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        """ "5 outlets / 2 origins", the line a reviewer reads first."""
+        outlets, origins = len(self.outlets), len(self.origins)
+        return (
+            f"{outlets} outlet{'s' if outlets != 1 else ''} / "
+            f"{origins} origin{'s' if origins != 1 else ''}"
+        )
+
+
+_WIRE_NAMES = {
+    "agence france-presse": "AFP", "agence france presse": "AFP", "afp": "AFP",
+    "associated press": "AP", "ap": "AP", "reuters": "Reuters", "dpa": "dpa",
+    "deutsche presse-agentur": "dpa", "xinhua": "Xinhua", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+}  # fmt: skip
+
+
+def wire_story(name: str) -> str:
+    """The origin label of a wire's own copy, the same whichever alias credits it."""
+    return f"{_WIRE_NAMES.get(name.strip().casefold(), name.strip())} wire story"
+
+
+def is_wire(name: str, sources: Mapping[str, Source] | None = None) -> bool:
+    """A news agency whose copy other outlets carry."""
+    source = (sources or {}).get(name)
+    if source is not None and RoleFlag.WIRE in source.roles:
+        return True
+    return name.strip().casefold() in WIRES
+
+
+def provenance_known(name: str, sources: Mapping[str, Source] | None = None) -> bool:
+    """Whether a source's lineage is known; the registry decides when it knows the source."""
+    source = (sources or {}).get(name)
+    if source is not None:
+        return source.provenance_known
+    return bool(name.strip()) and not _ANONYMOUS.search(name.strip())
+
+
+def wire_credit(report: Report | None, sources: Mapping[str, Source] | None = None) -> str | None:
+    """The wire a report's copy comes from: the outlet itself, or a credit in the text."""
+    if report is None:
+        return None
+    if report.outlet and is_wire(report.outlet, sources):
+        return report.outlet
+    for text in (report.dateline, report.text[:300], report.text[-300:]):
+        match = _WIRE_CREDIT.search(text)
+        if match:
+            return next(group for group in match.groups() if group)
+    return None
+
+
+def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) -> dict[str, str]:
+    """claim id -> story key, for claims whose wording is copied across outlets."""
+    parent = list(range(len(claims)))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def outlet(claim: Claim) -> str:
+        report = reports.get(claim.report_id)
+        return (report.outlet if report else "") or claim.report_id
+
+    texts = [" ".join((claim.sentence or claim.text).casefold().split()) for claim in claims]
+    order = sorted(range(len(claims)), key=lambda index: texts[index])
+    # Copies sort next to each other; compare a bounded neighbourhood, not all pairs.
+    for position, a in enumerate(order):
+        for b in order[position + 1 : position + 8]:
+            if outlet(claims[a]) == outlet(claims[b]):
+                continue
+            if fuzz.ratio(texts[a], texts[b]) >= SYNDICATION_SIMILARITY:
+                parent[find(a)] = find(b)
+    members: dict[int, list[int]] = {}
+    for index in range(len(claims)):
+        members.setdefault(find(index), []).append(index)
+    out: dict[str, str] = {}
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        first = min(
+            group, key=lambda index: (_published(claims[index], reports), outlet(claims[index]))
+        )
+        key = f"story first carried by {outlet(claims[first])}"
+        for index in group:
+            out[claims[index].id] = key
+    return out
+
+
+def _published(claim: Claim, reports: Mapping[str, Report]) -> str:
+    report = reports.get(claim.report_id)
+    return report.published.isoformat() if report and report.published else "9999"
+
+
+def count_origins(
+    claims: Sequence[Claim],
+    reports: Mapping[str, Report],
+    sources: Mapping[str, Source] | None = None,
+) -> OriginCount:
+    """Outlets and independent origins of the claims of one event.
+
+    A source with known provenance is an origin whichever outlet quotes it. A claim
+    in the outlet's (or a wire's) own voice has the wire story as its origin when
+    the copy is credited to a wire or copied word for word across outlets, and the
+    outlet otherwise. Sources of unknown provenance, and claims with no named
+    source, add no origin.
+    """
+    syndicated = _syndication_groups(claims, reports)
+    outlets: set[str] = set()
+    origins: set[str] = set()
+    unknown: list[str] = []
+    per_claim: dict[str, tuple[str, ...]] = {}
+    for claim in claims:
+        report = reports.get(claim.report_id)
+        outlet = (report.outlet if report else "") or claim.report_id
+        outlets.add(outlet)
+        credit = wire_credit(report, sources)
+        own_voice = {outlet.casefold()} | ({credit.casefold()} if credit else set())
+        found: list[str] = []
+        # No named source at all is unknown lineage too: it adds no origin.
+        for name in claim.sources:
+            if name.casefold() not in own_voice:
+                if is_wire(name, sources):
+                    found.append(wire_story(name))
+                elif provenance_known(name, sources):
+                    found.append(name)
+                continue
+            # The outlet's own reporting: one wire story however many carry it.
+            if credit:
+                found.append(wire_story(credit))
+            elif claim.id in syndicated:
+                found.append(syndicated[claim.id])
+            else:
+                found.append(outlet)
+        if not found:
+            unknown.append(claim.id)
+        per_claim[claim.id] = tuple(dict.fromkeys(found))
+        origins.update(found)
+    return OriginCount(
+        outlets=tuple(sorted(outlets)),
+        origins=tuple(sorted(origins)),
+        unknown_claims=tuple(unknown),
+        claim_origins=per_claim,
+    )
