@@ -48,8 +48,9 @@ def run() -> None:
 
 # Command modules import their heavy dependencies inside the command bodies,
 # so `workbench --help` stays fast.
-from workbench.cli import export_cmd, ingest_cmd, verdicts_cmd  # noqa: E402
+from workbench.cli import agreement_cmd, export_cmd, ingest_cmd, verdicts_cmd  # noqa: E402
 
 app.command("ingest")(ingest_cmd.ingest)
 app.command("export")(export_cmd.export)
 app.add_typer(verdicts_cmd.verdicts_app, name="verdicts")
+app.command("agreement")(agreement_cmd.agreement)
