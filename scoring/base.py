@@ -1,0 +1,251 @@
+"""The estimator contract every scoring method follows (scikit-learn / crowd-kit style).
+
+``fit(frame, known_truths=None) -> self`` on a long frame with columns
+``source, object, value`` (optional ``weight``; optional ``stance`` where
+"observing" means the row repeats a claim without endorsing it and adds no vote).
+After fitting:
+
+- ``truths_``: DataFrame indexed by object: ``value``, ``confidence``, ``support``;
+- ``source_reliability_``: DataFrame indexed by source: ``reliability`` (posterior
+  mean accuracy), ``ci_low``, ``ci_high`` (equal-tailed credible interval),
+  ``n`` (weighted assertions behind it), ``grade`` (Admiralty letter, DESIGN.md),
+  ``trust`` (the algorithm's own score, whose scale differs per method);
+- ``method_``, ``value_type_``, ``prior_``, ``n_iter_``, ``loss_history_``.
+
+Reliability is always a Beta posterior over a source's weighted agreement with
+the inferred (or known) truths, with an empirical-Bayes prior fitted across
+sources, so a source with one lucky assertion cannot outrank a source with
+10,000 good ones, and ``n`` is honest. Hyperparameters are stored untouched in
+``__init__``; validation happens in ``fit``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+
+import numpy as np
+import pandas as pd
+
+from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore
+from scoring.utils import (
+    Encoded,
+    FloatArray,
+    FrameError,
+    as_known_series,
+    beta_posterior,
+    encode,
+    seg_argmax,
+    seg_normalise,
+    source_agreement,
+    validate_frame,
+)
+
+
+@dataclass
+class CoreResult:
+    """What an algorithm hands back to the shared finishing step."""
+
+    claim_prob: FloatArray  # (C,) belief that each claim is true
+    trust: FloatArray  # (S,) the algorithm's own per-source score
+    truth_value: FloatArray | None = None  # (O,) numeric truths, when not a claim's value
+    loss_history: list[float] = field(default_factory=list)
+
+
+def grades(reliability: FloatArray, n: FloatArray) -> np.ndarray:
+    """Admiralty letters for many sources at once (same rule as models.score.admiralty_grade)."""
+    out = np.full(len(reliability), "E", dtype=object)
+    for letter, cutoff in reversed(GRADE_CUTOFFS):
+        out[reliability >= cutoff] = letter
+    out[(n < MIN_RESOLVED) | np.isnan(reliability)] = "F"
+    return out
+
+
+class TruthEstimator:
+    """Base class: shared validation, encoding and the reliability posterior."""
+
+    name: ClassVar[str] = "base"
+    #: claim_prob is a calibrated posterior (EM models); else agreement is hard 0/1.
+    probabilistic: ClassVar[bool] = False
+    #: numeric values are clustered into claims unless the method handles them itself.
+    iterative: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        *,
+        n_iter: int = 100,
+        tol: float = 1e-6,
+        value_type: str = "auto",
+        similarity: float = 90.0,
+        numeric_tol: float = 0.05,
+        prior: Any = "empirical",
+        level: float = 0.95,
+    ) -> None:
+        self.n_iter = n_iter
+        self.tol = tol
+        self.value_type = value_type
+        self.similarity = similarity
+        self.numeric_tol = numeric_tol
+        self.prior = prior
+        self.level = level
+
+    # -- scikit-learn style parameter access ---------------------------------
+
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        sig = inspect.signature(cls.__init__)
+        return [p for p in sig.parameters if p != "self"]
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def set_params(self, **params: Any) -> Self:
+        valid = set(self._param_names())
+        for key, value in params.items():
+            if key not in valid:
+                raise ValueError(f"invalid parameter {key!r} for {type(self).__name__}")
+            setattr(self, key, value)
+        return self
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({args})"
+
+    # -- fitting --------------------------------------------------------------
+
+    def _check_params(self) -> None:
+        if not isinstance(self.n_iter, int) or self.n_iter < 1:
+            raise ValueError(f"n_iter must be a positive integer, got {self.n_iter!r}")
+        if not self.tol >= 0:
+            raise ValueError(f"tol must be >= 0, got {self.tol!r}")
+        if not 0 < self.level < 1:
+            raise ValueError(f"level must lie in (0, 1), got {self.level!r}")
+        if not 0 <= self.similarity <= 100:
+            raise ValueError(f"similarity must lie in [0, 100], got {self.similarity!r}")
+
+    def _forget(self) -> None:
+        for attr in [a for a in vars(self) if a.endswith("_") and not a.startswith("__")]:
+            delattr(self, attr)
+
+    def _encode(self, frame: pd.DataFrame, known: pd.Series | None) -> Encoded:
+        data = validate_frame(frame)
+        return encode(
+            data,
+            value_type=self.value_type,
+            similarity=self.similarity,
+            numeric_tol=self.numeric_tol,
+            known_truths=known,
+        )
+
+    def fit(self, frame: pd.DataFrame, known_truths: Any = None) -> Self:
+        """Fit on a long frame; ``known_truths`` (object -> value) fixes those objects."""
+        self._forget()
+        self._check_params()
+        known = as_known_series(known_truths)
+        enc = self._encode(frame, known)
+        result = self._fit_encoded(enc)
+        self._finish(enc, result, known)
+        return self
+
+    def fit_predict(self, frame: pd.DataFrame, known_truths: Any = None) -> pd.Series:
+        """Fit, then return the inferred value of every object."""
+        return self.fit(frame, known_truths).truths_["value"]
+
+    def _fit_encoded(self, enc: Encoded) -> CoreResult:
+        raise NotImplementedError
+
+    # -- shared finishing step -----------------------------------------------
+
+    def _finish(self, enc: Encoded, res: CoreResult, known_truths: pd.Series | None) -> None:
+        prob = enc.clamp(res.claim_prob)
+        norm = seg_normalise(prob, enc.obj_start, enc.claim_obj)
+        best = seg_argmax(prob, enc.obj_start, enc.claim_obj)
+        support = np.bincount(enc.c, weights=enc.w, minlength=enc.n_claims)
+        obj_support = np.bincount(enc.o, weights=enc.w, minlength=enc.n_objects)
+        conf = prob[best] if self.probabilistic else norm[best]
+        values: Any = enc.claim_value[best]
+        none_asserted = enc.fixed_claim == -1
+        hard = (best[enc.o] == enc.c).astype(np.float64)
+        agree_a = prob[enc.c] if self.probabilistic else hard
+        if res.truth_value is not None:
+            tv = res.truth_value.copy()
+            known_num = ~np.isnan(enc.fixed_value)
+            tv[known_num] = enc.fixed_value[known_num]
+            num_obj = ~np.isnan(tv)
+            if num_obj.all():
+                values = tv
+            else:
+                values = np.asarray(values, dtype=object)
+                values[num_obj] = tv[num_obj]
+            num_a = num_obj[enc.o]
+            close = np.abs(enc.x - tv[enc.o]) <= np.maximum(enc.tol[enc.o], 1e-12)
+            agree_a = np.where(num_a, close, agree_a)
+            close_w = np.bincount(enc.o, weights=enc.w * close * num_a, minlength=enc.n_objects)
+            conf = np.where(num_obj, close_w / obj_support, conf)
+            support_best = np.where(num_obj, close_w, support[best])
+        else:
+            support_best = support[best]
+        if none_asserted.any() and known_truths is not None:
+            # the known truth is a value nobody asserted: every assertion there is wrong
+            agree_a = np.where(none_asserted[enc.o], 0.0, agree_a)
+            if res.truth_value is None:
+                values = np.asarray(values, dtype=object)
+                known_vals = known_truths[~known_truths.index.duplicated(keep="last")]
+                values[none_asserted] = known_vals.reindex(
+                    enc.object_names[none_asserted]
+                ).to_numpy()
+        known = enc.fixed_claim != -2
+        conf = np.where(known, 1.0, conf)
+        agree, n_all = source_agreement(enc, agree_a)
+        mean, lo, hi, prior = beta_posterior(agree, n_all, self.prior, self.level)
+        self.truths_ = pd.DataFrame(
+            {
+                "value": values,
+                "confidence": np.clip(conf, 0.0, 1.0),
+                "support": support_best,
+                "known": known,
+            },
+            index=pd.Index(enc.object_names, name="object"),
+        )
+        self.source_reliability_ = pd.DataFrame(
+            {
+                "reliability": mean,
+                "ci_low": lo,
+                "ci_high": hi,
+                "n": n_all,
+                "grade": grades(mean, n_all),
+                "trust": np.where(n_all > 0, res.trust, np.nan),
+            },
+            index=pd.Index(enc.source_names, name="source"),
+        )
+        self.method_ = self.name
+        self.value_type_ = enc.value_type
+        self.prior_ = prior
+        self.loss_history_ = list(res.loss_history)
+        self.n_iter_ = len(res.loss_history)
+
+    def to_source_scores(self) -> list[SourceScore]:
+        """The fitted reliabilities as :class:`models.score.SourceScore` records."""
+        rel = self.source_reliability_
+        return [
+            SourceScore(
+                source=str(src),
+                method=self.method_,
+                reliability=float(row.reliability),
+                ci_low=float(row.ci_low),
+                ci_high=float(row.ci_high),
+                n=float(row.n),
+                grade=str(row.grade),
+            )
+            for src, row in zip(rel.index, rel.itertuples(index=False), strict=True)
+        ]
+
+
+def relative_change(old: FloatArray, new: FloatArray) -> float:
+    """Largest absolute change, relative to the largest magnitude (convergence test)."""
+    scale = max(float(np.max(np.abs(new))) if len(new) else 0.0, 1e-300)
+    return float(np.max(np.abs(new - old))) / scale if len(new) else 0.0
+
+
+__all__ = ["CoreResult", "FrameError", "TruthEstimator", "grades", "relative_change"]

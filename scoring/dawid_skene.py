@@ -1,0 +1,123 @@
+"""Dawid-Skene: EM with a full confusion matrix per source (Dawid & Skene 1979).
+
+For categorical data with a global label set of K labels, each source s has a
+K x K confusion matrix pi_s[k, l] = P(s says l | truth k) and the labels have
+a prior. Sparse products do the work: with M the (objects x sources*K) matrix
+of weighted answers, the E-step is ``M @ log(pi)`` and the M-step
+``M.T @ T``. Dirichlet pseudo-counts (``smoothing`` everywhere plus
+``diag_prior`` on the diagonal) keep rarely seen sources sane (MAP-EM).
+
+Numeric clusters and free text have no global label set; there the model
+reduces to its one-coin special case (``OneCoin``), reported in ``fallback_``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from scipy.special import logsumexp
+
+from scoring.base import CoreResult, TruthEstimator
+from scoring.one_coin import OneCoin
+from scoring.utils import Encoded, FloatArray
+
+
+class DawidSkene(TruthEstimator):
+    """Per-source confusion matrices and label priors, fitted by (MAP) EM."""
+
+    name = "dawid_skene"
+    probabilistic = True
+
+    def __init__(
+        self,
+        *,
+        smoothing: float = 0.01,
+        diag_prior: float = 1.0,
+        max_labels: int = 50,
+        n_iter: int = 100,
+        tol: float = 1e-5,
+        value_type: str = "auto",
+        similarity: float = 90.0,
+        numeric_tol: float = 0.05,
+        prior: Any = "empirical",
+        level: float = 0.95,
+    ) -> None:
+        super().__init__(
+            n_iter=n_iter,
+            tol=tol,
+            value_type=value_type,
+            similarity=similarity,
+            numeric_tol=numeric_tol,
+            prior=prior,
+            level=level,
+        )
+        self.smoothing = smoothing
+        self.diag_prior = diag_prior
+        self.max_labels = max_labels
+
+    def _fit_encoded(self, enc: Encoded) -> CoreResult:
+        n_lab = enc.n_labels
+        if enc.value_type != "categorical" or n_lab < 2 or n_lab > self.max_labels:
+            self.fallback_ = "one_coin"
+            coin = OneCoin(n_iter=self.n_iter, tol=self.tol)
+            return coin._fit_encoded(enc)
+        self.fallback_ = ""
+        K = n_lab  # noqa: N806 (K is the paper's name)
+        S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
+        lab = enc.claim_label[enc.c]
+        m = sparse.csr_matrix((enc.w, (enc.o, enc.s * K + lab)), shape=(O, S * K))
+        mt = m.T.tocsr()
+        # start from weighted majority vote over labels
+        t = np.bincount(enc.o * K + lab, weights=enc.w, minlength=O * K).reshape(O, K)
+        t = self._clamp(enc, t / t.sum(axis=1, keepdims=True))
+        history: list[float] = []
+        log_pi = log_prior = None
+        for _ in range(self.n_iter):
+            log_pi, log_prior = self._m_step(mt, t, S, K)
+            t, loglik = self._e_step(enc, m, log_pi, log_prior)
+            history.append(-loglik)
+            if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):
+                break
+        assert log_pi is not None
+        assert log_prior is not None
+        pi = np.exp(log_pi).reshape(S, K, K)  # [s, l, k] = P(l | k)
+        prior_k = np.exp(log_prior)
+        trust = np.einsum("skk,k->s", pi, prior_k)
+        claim_prob = t[enc.claim_obj, enc.claim_label]
+        self.confusion_ = pi.transpose(0, 2, 1)  # [s, k, l]
+        self.label_prior_ = prior_k
+        return CoreResult(claim_prob=claim_prob, trust=trust, loss_history=history)
+
+    def _m_step(
+        self,
+        mt: sparse.csr_matrix,
+        t: FloatArray,
+        n_src: int,
+        k: int,
+    ) -> tuple[FloatArray, FloatArray]:
+        counts = np.asarray(mt @ t).reshape(n_src, k, k)  # [s, l, k]
+        counts = counts + self.smoothing
+        counts[:, np.arange(k), np.arange(k)] += self.diag_prior
+        pi = counts / counts.sum(axis=1, keepdims=True)
+        prior = t.mean(axis=0) + 1e-6
+        return np.log(pi).reshape(n_src * k, k), np.log(prior / prior.sum())
+
+    def _e_step(
+        self, enc: Encoded, m: sparse.csr_matrix, log_pi: FloatArray, log_prior: FloatArray
+    ) -> tuple[FloatArray, float]:
+        score = np.asarray(m @ log_pi) + log_prior
+        log_z = logsumexp(score, axis=1)
+        t = np.exp(score - log_z[:, None])
+        return self._clamp(enc, t), float(log_z.sum())
+
+    @staticmethod
+    def _clamp(enc: Encoded, t: FloatArray) -> FloatArray:
+        if not enc.has_fixed:
+            return t
+        known = np.flatnonzero(enc.fixed_claim >= 0)
+        t = t.copy()
+        t[known] = 0.0
+        t[known, enc.claim_label[enc.fixed_claim[known]]] = 1.0
+        return t

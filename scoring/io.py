@@ -1,0 +1,135 @@
+"""Reading assertion and truth CSVs with one-line, line-numbered errors; writing results.
+
+Shared by ``python -m scoring`` and ``workbench score``: the workbench turns
+:class:`InputFileError` into its own ``InputError`` (same path and line).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from scoring.utils import FrameError, validate_frame
+
+FORMATS = ("csv", "json", "jsonl")
+_LINE = re.compile(r"line (\d+)")
+
+
+class InputFileError(ValueError):
+    """A bad input file: rendered ``path:line: message`` on one line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = " ".join(message.split())
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def read_csv(path: str, required: tuple[str, ...], stdin: IO[str] | None = None) -> pd.DataFrame:
+    """Read a CSV (``-`` = stdin) and check its header; parse errors name the line."""
+    name = _display(path)
+    try:
+        if path == "-":
+            source: Any = io.StringIO((stdin or sys.stdin).read())
+        else:
+            source = Path(path)
+            if not source.is_file():
+                raise InputFileError("no such file", name)
+        frame = pd.read_csv(
+            source, keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c"
+        )
+    except InputFileError:
+        raise
+    except pd.errors.EmptyDataError:
+        raise InputFileError("empty file: expected a header line", name, 1) from None
+    except pd.errors.ParserError as error:
+        match = _LINE.search(str(error))
+        line = int(match.group(1)) if match else None
+        raise InputFileError(f"malformed CSV: {str(error).splitlines()[-1]}", name, line) from None
+    except UnicodeDecodeError:
+        raise InputFileError("not UTF-8 text", name) from None
+    except OSError as error:
+        raise InputFileError(error.strerror or str(error), name) from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputFileError(
+            f"missing column(s) {', '.join(missing)}; the header must name {', '.join(required)}",
+            name,
+            1,
+        )
+    return frame
+
+
+def read_assertions(path: str, stdin: IO[str] | None = None) -> pd.DataFrame:
+    """Assertions CSV -> validated frame (source, object, value, weight[, stance, origin])."""
+    frame = read_csv(path, ("source", "object", "value"), stdin)
+    try:
+        return validate_frame(frame)
+    except FrameError as error:
+        line = None if error.row is None else error.row + 2  # header is line 1
+        raise InputFileError(error.message, _display(path), line) from None
+
+
+def read_truths(path: str, stdin: IO[str] | None = None) -> pd.Series:
+    """Gold CSV with columns object,value (``truth`` is accepted for value) -> Series."""
+    frame = read_csv(path, ("object",), stdin)
+    col = "value" if "value" in frame.columns else "truth" if "truth" in frame.columns else None
+    if col is None:
+        raise InputFileError("missing column value (or truth)", _display(path), 1)
+    bad = frame["object"].isna().to_numpy() | frame[col].isna().to_numpy()
+    if bad.any():
+        line = int(np.flatnonzero(bad)[0]) + 2
+        raise InputFileError("empty object or value", _display(path), line)
+    return pd.Series(frame[col].to_numpy(), index=frame["object"].to_numpy(), name="value")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    return value
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    """The exact text written to stdout or ``-o``: CSV, one JSON array, or JSON lines."""
+    if fmt == "csv":
+        return frame.to_csv(index=False, float_format="%.6g", lineterminator="\n")
+    records = [
+        {k: _clean(v) for k, v in zip(frame.columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def reliability_table(rel: pd.DataFrame, method: str) -> pd.DataFrame:
+    """Sources, best first: source,reliability,ci_low,ci_high,n,grade,trust,method."""
+    out = rel.reset_index()
+    out.insert(len(out.columns), "method", method)
+    out = out.sort_values(["reliability", "n"], ascending=[False, False], kind="stable")
+    return out.round({"reliability": 6, "ci_low": 6, "ci_high": 6, "n": 6, "trust": 6})
+
+
+def truths_table(truths: pd.DataFrame) -> pd.DataFrame:
+    return truths.reset_index().round({"confidence": 6, "support": 6})

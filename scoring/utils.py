@@ -1,0 +1,598 @@
+"""Shared maths for every estimator: validation, integer encoding, grouped ops, Beta posteriors.
+
+Everything on the fit path is vectorised: a frame of assertions is factorised once
+into integer codes (source, object, claim), and every algorithm works with
+``np.bincount`` scatter-adds, ``np.*.reduceat`` over claims sorted by object, or
+``scipy.sparse`` products. Python loops run only over *unique* values (text
+normalisation), never over assertions.
+
+Vocabulary (Zheng et al. 2017 survey; Pasternack & Roth 2010):
+- assertion: one row (source, object, value[, weight]);
+- claim: one distinct value (after clustering equivalent forms) for one object;
+  the claims of an object are mutually exclusive candidates for its truth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from scipy import sparse
+from scipy.special import betaincinv
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+REQUIRED_COLUMNS = ("source", "object", "value")
+# A report that repeats a claim without endorsing it ("observing" stance) adds no vote.
+NON_ENDORSING_STANCES = frozenset({"observing", "observe", "observed", "reporting", "relay"})
+VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
+# Integers with at most this many distinct values, spanning at most this range, are labels.
+MAX_LABELS_FOR_CATEGORICAL_INTS = 10
+# Strings with at most this many distinct values overall are a label set, not free text.
+MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
+_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+
+
+class FrameError(ValueError):
+    """The assertions frame is not usable; ``row`` is the 0-based row at fault, if any."""
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.row = row
+
+
+# ---------------------------------------------------------------------------
+# validation
+# ---------------------------------------------------------------------------
+
+
+def validate_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Check the long frame and return a copy with a float ``weight`` column.
+
+    Rows with a non-endorsing ``stance`` (see NON_ENDORSING_STANCES) get weight 0.
+    The input frame is never modified.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise FrameError(f"expected a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise FrameError(f"missing column(s): {', '.join(missing)}; need source, object, value")
+    cols = [*REQUIRED_COLUMNS] + [c for c in ("weight", "stance", "origin") if c in frame]
+    out = frame.loc[:, cols].reset_index(drop=True)
+    for col in REQUIRED_COLUMNS:
+        bad = out[col].isna().to_numpy(dtype=bool, copy=True)
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            bad |= (out[col].astype("string").str.strip() == "").fillna(True).to_numpy(bool)
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise FrameError(f"empty {col}", row=row)
+    if "weight" in out:
+        w = pd.to_numeric(out["weight"], errors="coerce").to_numpy(np.float64)
+        bad = ~np.isfinite(w) | (w < 0)
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise FrameError(
+                f"weight must be a finite number >= 0, got {out['weight'].iloc[row]!r}", row=row
+            )
+    else:
+        w = np.ones(len(out), dtype=np.float64)
+    if "stance" in out:
+        stance = out["stance"].astype("string").str.strip().str.lower()
+        w = np.where(stance.isin(NON_ENDORSING_STANCES).to_numpy(bool), 0.0, w)
+    out["weight"] = w
+    return out
+
+
+# ---------------------------------------------------------------------------
+# value kinds, text normalisation and clustering
+# ---------------------------------------------------------------------------
+
+
+def detect_value_type(values: pd.Series) -> str:
+    """'numeric' for quantities, 'categorical' for a small label set, else 'text'."""
+    if pd.api.types.is_bool_dtype(values):
+        return "categorical"
+    if pd.api.types.is_numeric_dtype(values):
+        num = values.to_numpy(np.float64)
+    else:
+        num = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
+        nan = np.isnan(num)
+        if nan.any() and not nan.all() and nan.mean() < 0.5:
+            return "mixed"
+        if nan.any():
+            n_distinct = values.nunique()
+            return "categorical" if n_distinct <= MAX_LABELS_FOR_CATEGORICAL_TEXT else "text"
+    integral = bool(np.all(num == np.round(num)))
+    small_codes = len(num) == 0 or float(num.max() - num.min()) <= MAX_LABELS_FOR_CATEGORICAL_INTS
+    if integral and small_codes and len(np.unique(num)) <= MAX_LABELS_FOR_CATEGORICAL_INTS:
+        return "categorical"
+    return "numeric"
+
+
+def normalise_text(value: str) -> str:
+    """Case-, punctuation- and order-insensitive key: "Knuth, Donald E." -> "donald e knuth"."""
+    tokens = _PUNCT.sub(" ", value.casefold()).split()
+    return " ".join(sorted(tokens))
+
+
+def normalise_label(value: str) -> str:
+    """Light key for categorical labels: trimmed, case-folded, single spaces."""
+    return " ".join(value.casefold().split())
+
+
+def fuzzy_clusters(
+    obj: IntArray, keys: list[str], threshold: float, max_compare: int = 64
+) -> IntArray:
+    """Cluster the unique (object, key) pairs whose keys are near-duplicates.
+
+    ``obj[i]`` is the object of unique key ``keys[i]``; pairs are formed only
+    within an object (each key against at most ``max_compare`` earlier keys of
+    that object), scored in one ``rapidfuzz.process.cpdist`` call with
+    ``token_sort_ratio`` and joined by single linkage (connected components).
+    Returns a cluster id per key.
+    """
+    from rapidfuzz import fuzz, process
+
+    n = len(keys)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.argsort(obj, kind="stable")
+    sobj = obj[order]
+    starts = np.flatnonzero(np.r_[True, sobj[1:] != sobj[:-1]])
+    pos = np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))
+    counts = np.minimum(pos, max_compare)
+    total = int(counts.sum())
+    if total == 0:
+        return np.arange(n, dtype=np.int64)
+    left = np.repeat(np.arange(n), counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    right = np.repeat(starts[np.searchsorted(starts, np.arange(n), side="right") - 1], counts)
+    right = right + (np.arange(total) - first)
+    karr = np.asarray(keys, dtype=object)[order]
+    scores = process.cpdist(
+        karr[left].tolist(), karr[right].tolist(), scorer=fuzz.token_sort_ratio, workers=1
+    )
+    hit = np.asarray(scores) >= threshold
+    graph = sparse.coo_matrix(
+        (np.ones(int(hit.sum())), (left[hit], right[hit])), shape=(n, n)
+    ).tocsr()
+    _, labels = sparse.csgraph.connected_components(graph, directed=False)
+    out = np.empty(n, dtype=np.int64)
+    out[order] = labels
+    return out
+
+
+# ---------------------------------------------------------------------------
+# encoding
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Encoded:
+    """A frame of assertions as integer codes; claims are sorted by object.
+
+    Assertions with weight 0 (abstentions, observing reports) are dropped here:
+    they add no vote. Their sources still appear in ``source_names`` with n = 0.
+    """
+
+    source_names: pd.Index
+    object_names: pd.Index
+    s: IntArray  # (n,) source code per assertion
+    o: IntArray  # (n,) object code
+    c: IntArray  # (n,) claim code
+    w: FloatArray  # (n,) weight > 0
+    claim_obj: IntArray  # (C,) object of each claim, non-decreasing
+    obj_start: IntArray  # (O + 1,) offsets of each object's claims
+    claim_value: npt.NDArray[Any]  # (C,) representative value of each claim
+    claim_label: IntArray  # (C,) global label code (same value across objects)
+    n_labels: int
+    value_type: str
+    x: FloatArray  # (n,) numeric value per assertion (NaN unless numeric)
+    tol: FloatArray  # (O,) closeness tolerance per object (numeric only, else 0)
+    fixed_claim: IntArray  # (O,) known true claim, -1 none asserted, -2 not known
+    fixed_value: FloatArray  # (O,) known numeric truth (NaN if unknown)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.source_names)
+
+    @property
+    def n_objects(self) -> int:
+        return len(self.object_names)
+
+    @property
+    def n_claims(self) -> int:
+        return len(self.claim_obj)
+
+    @property
+    def has_fixed(self) -> bool:
+        return bool((self.fixed_claim != -2).any())
+
+    def claims_per_object(self) -> IntArray:
+        return np.diff(self.obj_start)
+
+    def claim_source_matrix(self) -> sparse.csr_matrix:
+        """Weighted (claims x sources) matrix; duplicates are summed."""
+        if "W" not in self._cache:
+            self._cache["W"] = sparse.csr_matrix(
+                (self.w, (self.c, self.s)), shape=(self.n_claims, self.n_sources)
+            )
+        return self._cache["W"]
+
+    def source_claim_matrix(self) -> sparse.csr_matrix:
+        if "WT" not in self._cache:
+            self._cache["WT"] = self.claim_source_matrix().T.tocsr()
+        return self._cache["WT"]
+
+    def fixed_mask(self) -> tuple[BoolArray, FloatArray]:
+        """(C,) mask of claims whose truth is known, and their 0/1 truth."""
+        if "fixed" not in self._cache:
+            known = self.fixed_claim != -2
+            mask = known[self.claim_obj]
+            val = np.zeros(self.n_claims)
+            gold = self.fixed_claim[known & (self.fixed_claim >= 0)]
+            val[gold] = 1.0
+            self._cache["fixed"] = (mask, val)
+        return self._cache["fixed"]
+
+    def clamp(self, prob: FloatArray) -> FloatArray:
+        """Overwrite the probabilities of claims of known objects with 0/1."""
+        if not self.has_fixed:
+            return prob
+        mask, val = self.fixed_mask()
+        return np.where(mask, val, prob)
+
+
+def _factorize(values: pd.Series | npt.NDArray[Any]) -> tuple[IntArray, pd.Index]:
+    codes, uniques = pd.factorize(values, sort=False)
+    return codes.astype(np.int64, copy=False), pd.Index(uniques)
+
+
+def encode(
+    frame: pd.DataFrame,
+    value_type: str = "auto",
+    similarity: float = 90.0,
+    numeric_tol: float = 0.05,
+    known_truths: pd.Series | None = None,
+) -> Encoded:
+    """Factorise a validated frame into an :class:`Encoded` (one pass, vectorised)."""
+    if value_type not in VALUE_TYPES:
+        raise FrameError(f"value_type must be one of {', '.join(VALUE_TYPES)}")
+    s_all, source_names = _factorize(frame["source"].to_numpy())
+    w_all = frame["weight"].to_numpy(np.float64)
+    keep = w_all > 0
+    if not keep.any():
+        raise FrameError("no assertion with a positive weight: nothing to score")
+    sub = frame.loc[keep]
+    s = s_all[keep]
+    w = w_all[keep]
+    o, object_names = _factorize(sub["object"].to_numpy())
+    values = sub["value"]
+    vtype = detect_value_type(values) if value_type == "auto" else value_type
+    n_obj = len(object_names)
+    n = len(sub)
+    x = np.full(n, np.nan)
+    tol = np.zeros(n_obj)
+    num_row = np.zeros(n, dtype=bool)
+    if vtype in ("numeric", "mixed"):
+        xx = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
+        isnan = np.isnan(xx)
+        if vtype == "numeric" and isnan.any():
+            row = int(np.flatnonzero(keep)[np.flatnonzero(isnan)[0]])
+            raise FrameError(f"value {frame['value'].iloc[row]!r} is not a number", row=row)
+        obj_all_num = np.bincount(o, weights=isnan, minlength=n_obj) == 0
+        num_row = obj_all_num[o]
+        x = np.where(num_row, xx, np.nan)
+    vcodes = np.zeros(n, dtype=np.int64)
+    n_num_keys = 0
+    rep_num = np.zeros(0)
+    if num_row.any():
+        idx = np.flatnonzero(num_row)
+        key_n, tol_full, rep_num = _numeric_clusters(o[idx], x[idx], n_obj, numeric_tol)
+        has = np.bincount(o[idx], minlength=n_obj) > 0
+        tol = np.where(has, tol_full, 0.0)
+        vcodes[idx] = key_n
+        n_num_keys = len(rep_num)
+    n_labels = 0
+    lab_idx = np.flatnonzero(~num_row)
+    if len(lab_idx):
+        lab_values = values.iloc[lab_idx] if len(lab_idx) < n else values
+        text_like = vtype == "text" or (
+            vtype == "mixed" and lab_values.nunique() > MAX_LABELS_FOR_CATEGORICAL_TEXT
+        )
+        raw_codes, raw_uniques = _factorize(lab_values.to_numpy())
+        if text_like or not pd.api.types.is_numeric_dtype(lab_values):
+            norm = normalise_text if text_like else normalise_label
+            ukeys = [norm(str(v)) for v in raw_uniques]  # unique values only
+            key_codes, key_uniques = _factorize(np.asarray(ukeys, dtype=object))
+            lcodes = key_codes[raw_codes]
+        else:
+            lcodes = raw_codes
+            key_uniques = raw_uniques
+        n_keys = len(key_uniques)
+        if text_like and similarity < 100:
+            pair = o[lab_idx] * n_keys + lcodes
+            pcodes, puniq = _factorize(pair)
+            p_obj = puniq.to_numpy() // n_keys
+            p_key = puniq.to_numpy() % n_keys
+            cl = fuzzy_clusters(p_obj, [str(key_uniques[k]) for k in p_key], similarity)
+            lcodes = cl[pcodes]
+        elif vtype == "categorical":
+            n_labels = n_keys
+        vcodes[lab_idx] = n_num_keys + lcodes
+    # claims: unique (object, cluster) pairs, sorted by object
+    n_v = int(vcodes.max()) + 1
+    ckey = o * n_v + vcodes
+    c_raw, cuniq = _factorize(ckey)
+    cu = cuniq.to_numpy()
+    order = np.argsort(cu // n_v, kind="stable")
+    remap = np.empty_like(order)
+    remap[order] = np.arange(len(order))
+    c = remap[c_raw]
+    cu = cu[order]
+    claim_obj = (cu // n_v).astype(np.int64)
+    claim_key = cu % n_v
+    n_claims = len(cu)
+    obj_start = np.searchsorted(claim_obj, np.arange(n_obj + 1)).astype(np.int64)
+    claim_label = np.maximum(claim_key - n_num_keys, 0)
+    if not len(lab_idx):
+        claim_value: npt.NDArray[Any] = rep_num[claim_key]
+    else:
+        claim_value = _most_common_form(
+            c[lab_idx], values.to_numpy()[lab_idx], n_claims, w[lab_idx]
+        )
+        if n_num_keys:
+            is_num = claim_key < n_num_keys
+            claim_value = claim_value.astype(object)
+            claim_value[is_num] = rep_num[claim_key[is_num]]
+    enc = Encoded(
+        source_names=source_names,
+        object_names=object_names,
+        s=s,
+        o=o,
+        c=c,
+        w=w,
+        claim_obj=claim_obj,
+        obj_start=obj_start,
+        claim_value=claim_value,
+        claim_label=claim_label.astype(np.int64),
+        n_labels=n_labels,
+        value_type=vtype,
+        x=x,
+        tol=tol,
+        fixed_claim=np.full(n_obj, -2, dtype=np.int64),
+        fixed_value=np.full(n_obj, np.nan),
+    )
+    if known_truths is not None and len(known_truths):
+        _attach_known(enc, known_truths, similarity)
+    return enc
+
+
+def _numeric_clusters(
+    o: IntArray, x: FloatArray, n_obj: int, numeric_tol: float
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Cluster numeric values per object: sorted values join while gaps <= tolerance.
+
+    Tolerance per object = numeric_tol * max(|median|, global median |x|), so
+    "26" and "27" deaths are one claim while "26" and "260" are not. Returns
+    the cluster id per assertion, the tolerance per object and the median of
+    each cluster (its representative value).
+    """
+    order = np.lexsort((x, o))
+    so, sx = o[order], x[order]
+    starts = np.searchsorted(so, np.arange(n_obj + 1))
+    sizes = np.diff(starts)
+    lo_i = np.clip(starts[:-1] + (sizes - 1) // 2, 0, len(sx) - 1)
+    hi_i = np.clip(starts[:-1] + sizes // 2, 0, len(sx) - 1)
+    med = 0.5 * (sx[lo_i] + sx[hi_i])
+    floor = float(np.median(np.abs(x))) if len(x) else 0.0
+    tol = numeric_tol * np.maximum(np.abs(med), floor)
+    gap = np.diff(sx) > tol[so[1:]]
+    new = np.r_[True, gap | (so[1:] != so[:-1])]
+    cl_sorted = np.cumsum(new) - 1
+    n_cl = int(cl_sorted[-1]) + 1
+    cl_start = np.flatnonzero(new)
+    cl_size = np.diff(np.r_[cl_start, len(sx)])
+    rep = 0.5 * (sx[cl_start + (cl_size - 1) // 2] + sx[cl_start + cl_size // 2])
+    key = np.empty(len(x), dtype=np.int64)
+    key[order] = cl_sorted
+    assert len(rep) == n_cl
+    return key, tol, rep
+
+
+def _most_common_form(
+    c: IntArray, raw: npt.NDArray[Any], n_claims: int, w: FloatArray
+) -> npt.NDArray[Any]:
+    """For each claim, the original value form with the most weight behind it."""
+    rcodes, runiq = _factorize(raw)
+    nr = len(runiq)
+    pair = c * nr + rcodes
+    pcodes, puniq = _factorize(pair)
+    pw = np.bincount(pcodes, weights=w)
+    pu = puniq.to_numpy()
+    pc = pu // nr
+    order = np.lexsort((-pw, pc))
+    first = order[np.r_[True, pc[order][1:] != pc[order][:-1]]]
+    out = np.empty(n_claims, dtype=object)
+    out[pc[first]] = runiq.to_numpy()[pu[first] % nr]
+    if out.dtype == object and len(runiq) and not isinstance(runiq[0], str):
+        return np.asarray(out.tolist())
+    return out
+
+
+def _attach_known(enc: Encoded, known: pd.Series, similarity: float) -> None:
+    """Map known truths (object -> value) onto claims; unknown objects are ignored."""
+    idx = enc.object_names.get_indexer(known.index)
+    if not (idx >= 0).any():  # e.g. ids read as numbers on one side, text on the other
+        idx = pd.Index(enc.object_names.astype(str)).get_indexer(known.index.astype(str))
+    ok = idx >= 0
+    objs = idx[ok]
+    vals = known.to_numpy()[ok]
+    if len(objs) == 0:
+        return
+    if enc.value_type == "numeric":
+        gx = pd.to_numeric(pd.Series(vals), errors="coerce").to_numpy(np.float64)
+        enc.fixed_value[objs] = gx
+        # the claim whose representative lies within tolerance of the known value
+        near = np.full(len(objs), -1, dtype=np.int64)
+        cand = _claims_of(enc, objs)
+        if len(cand[0]):
+            pos, cl = cand
+            d = np.abs(enc.claim_value[cl].astype(np.float64) - gx[pos])
+            good = d <= np.maximum(enc.tol[objs[pos]], 1e-12)
+            _first_best(near, pos[good], cl[good], d[good])
+        enc.fixed_claim[objs] = near
+        return
+    norm = normalise_text if enc.value_type == "text" else normalise_label
+    gkeys = np.asarray([norm(str(v)) for v in vals], dtype=object)
+    pos, cl = _claims_of(enc, objs)
+    ckeys = np.asarray([norm(str(v)) for v in enc.claim_value[cl]], dtype=object)
+    if enc.value_type == "text":
+        from rapidfuzz import fuzz, process
+
+        score = np.asarray(
+            process.cpdist(gkeys[pos].tolist(), ckeys.tolist(), scorer=fuzz.token_sort_ratio)
+        ).astype(np.float64)
+        good = score >= similarity
+        dist = 100.0 - score
+    else:
+        good = gkeys[pos] == ckeys
+        dist = np.zeros(len(pos))
+    near = np.full(len(objs), -1, dtype=np.int64)
+    _first_best(near, pos[good], cl[good], dist[good])
+    enc.fixed_claim[objs] = near
+    enc._cache.pop("fixed", None)
+
+
+def _claims_of(enc: Encoded, objs: IntArray) -> tuple[IntArray, IntArray]:
+    """All (position in objs, claim) pairs for the claims of each listed object."""
+    counts = enc.obj_start[objs + 1] - enc.obj_start[objs]
+    pos = np.repeat(np.arange(len(objs)), counts)
+    offs = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return pos, enc.obj_start[objs][pos] + offs
+
+
+def _first_best(out: IntArray, pos: IntArray, cl: IntArray, dist: FloatArray) -> None:
+    order = np.lexsort((dist, pos))
+    pos, cl = pos[order], cl[order]
+    first = np.r_[True, pos[1:] != pos[:-1]] if len(pos) else np.zeros(0, bool)
+    out[pos[first]] = cl[first]
+
+
+# ---------------------------------------------------------------------------
+# grouped operations over claims sorted by object
+# ---------------------------------------------------------------------------
+
+
+def seg_sum(values: FloatArray, starts: IntArray) -> FloatArray:
+    """Sum of each object's claims (every object has at least one claim)."""
+    return np.add.reduceat(values, starts[:-1])
+
+
+def seg_max(values: FloatArray, starts: IntArray) -> FloatArray:
+    return np.maximum.reduceat(values, starts[:-1])
+
+
+def seg_argmax(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> IntArray:
+    """Index of the first best claim of every object."""
+    best = seg_max(values, starts)
+    cand = np.where(values >= best[claim_obj], np.arange(len(values)), len(values))
+    return np.minimum.reduceat(cand, starts[:-1]).astype(np.int64)
+
+
+def seg_softmax(logits: FloatArray, starts: IntArray, claim_obj: IntArray) -> FloatArray:
+    e = np.exp(logits - seg_max(logits, starts)[claim_obj])
+    return e / seg_sum(e, starts)[claim_obj]
+
+
+def seg_normalise(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> FloatArray:
+    tot = seg_sum(values, starts)[claim_obj]
+    return np.divide(values, tot, out=np.zeros_like(values), where=tot > 0)
+
+
+def weighted_median(o: IntArray, x: FloatArray, w: FloatArray, n_obj: int) -> FloatArray:
+    """Weighted median of x per object (lower median), vectorised over sorted segments."""
+    order = np.lexsort((x, o))
+    return weighted_median_sorted(o[order], x[order], w[order], n_obj)
+
+
+def weighted_median_sorted(so: IntArray, sx: FloatArray, sw: FloatArray, n_obj: int) -> FloatArray:
+    starts = np.searchsorted(so, np.arange(n_obj + 1))
+    cw = np.cumsum(sw)
+    before = np.r_[0.0, cw][starts[:-1]]
+    total = np.r_[0.0, cw][starts[1:]] - before
+    inside = cw - before[so]
+    idx = np.where(inside >= 0.5 * total[so] - 1e-12, np.arange(len(sx)), len(sx))
+    first = np.minimum.reduceat(idx, starts[:-1])
+    first = np.minimum(first, starts[1:] - 1)
+    return sx[first]
+
+
+# ---------------------------------------------------------------------------
+# Beta posteriors for source reliability
+# ---------------------------------------------------------------------------
+
+
+def empirical_beta_prior(
+    agree: FloatArray, n: FloatArray, min_n: float = 5.0, max_strength: float = 50.0
+) -> tuple[float, float]:
+    """Method-of-moments Beta prior from the sources' agreement rates (empirical Bayes).
+
+    Only sources with at least ``min_n`` (weighted) assertions inform the prior;
+    the binomial noise is subtracted from the observed variance. With fewer than
+    five such sources the prior is the uniform Beta(1, 1).
+    """
+    sel = n >= min_n
+    if sel.sum() < 5:
+        return 1.0, 1.0
+    r = agree[sel] / n[sel]
+    m = float(np.clip(np.mean(r), 0.02, 0.98))
+    noise = float(np.mean(m * (1 - m) / n[sel]))
+    var = float(np.var(r)) - noise
+    strength = max_strength if var <= 0 else float(np.clip(m * (1 - m) / var - 1, 2, max_strength))
+    return m * strength, (1 - m) * strength
+
+
+def beta_posterior(
+    agree: FloatArray,
+    n: FloatArray,
+    prior: tuple[float, float] | str = "empirical",
+    level: float = 0.95,
+) -> tuple[FloatArray, FloatArray, FloatArray, tuple[float, float]]:
+    """Posterior mean and equal-tailed credible interval of each source's accuracy."""
+    a0, b0 = empirical_beta_prior(agree, n) if isinstance(prior, str) else prior
+    a = a0 + agree
+    b = b0 + np.maximum(n - agree, 0.0)
+    mean = a / (a + b)
+    tail = (1 - level) / 2
+    lo = betaincinv(a, b, tail)
+    hi = betaincinv(a, b, 1 - tail)
+    return mean, np.minimum(lo, mean), np.maximum(hi, mean), (float(a0), float(b0))
+
+
+def source_agreement(enc: Encoded, prob_of_assertion: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Weighted agreement with the truths, and weighted n, per source (bincount)."""
+    agree = np.bincount(enc.s, weights=enc.w * prob_of_assertion, minlength=enc.n_sources)
+    n = np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources)
+    return agree, n
+
+
+def as_known_series(known: pd.Series | pd.DataFrame | dict[Any, Any] | None) -> pd.Series | None:
+    """Accept object -> value as a Series, a dict or a frame with object, value columns."""
+    if known is None:
+        return None
+    if isinstance(known, pd.DataFrame):
+        if not {"object", "value"} <= set(known.columns):
+            raise FrameError("known truths need columns object, value")
+        return pd.Series(known["value"].to_numpy(), index=known["object"].to_numpy())
+    if isinstance(known, dict):
+        return pd.Series(known)
+    return known
