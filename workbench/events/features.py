@@ -117,7 +117,7 @@ _ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|near|at|around|outside|into|toward|towards|(?:north|south|east|west|"
+    r"\b(?i:in|near|at|around|outside|into|toward|towards|(?:north|south|east|west|"
     r"north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+of|(?:village|town|city|province|district|governorate|region|area|suburb|"
     r"neighbourhood|neighborhood)\s+of)\s+(?:the\s+)?"

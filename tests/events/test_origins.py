@@ -1,0 +1,93 @@
+"""Origins, not outlets: one origin per source of known provenance or per wire story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models import Claim, Report, RoleFlag, Source, SourceKind
+from workbench.events import count_origins
+from workbench.events.origins import wire_credit
+
+DAY = date(2024, 5, 14)
+
+
+def _report(outlet: str, text: str = "invented report text") -> Report:
+    return Report(outlet=outlet, published=DAY, text=f"{text} ({outlet})")
+
+
+def _claim(report: Report, sources: tuple[str, ...], text: str = "invented claim") -> Claim:
+    return Claim(report_id=report.id, text=text, sentence=text, span=(0, 1), sources=sources)
+
+
+def test_according_to_x_in_five_outlets_is_one_origin() -> None:
+    reports = [_report(f"Outlet {n}") for n in range(5)]
+    claims = [_claim(r, ("SOHR",), f"toll {n}") for n, r in enumerate(reports)]
+    counted = count_origins(claims, {r.id: r for r in reports})
+    assert counted.summary == "5 outlets / 1 origin"
+    assert counted.origins == ("SOHR",)
+
+
+def test_wire_copies_are_one_origin_whether_credited_or_copied() -> None:
+    wire = Report(outlet="Reuters", published=DAY, text="BEIRUT (Reuters) - invented copy")
+    credited = Report(outlet="Paper A", published=DAY, text="BEIRUT (Reuters) - invented copy")
+    copied_1 = _report("Paper B")
+    copied_2 = _report("Paper C")
+    sentence = "Rescue teams were still searching the rubble of the invented market"
+    claims = [
+        _claim(wire, ("Reuters",), "a witness saw smoke"),
+        _claim(credited, ("Reuters",), "a witness saw smoke"),
+        _claim(copied_1, ("Paper B",), sentence),
+        _claim(copied_2, ("Paper C",), sentence + "."),
+    ]
+    counted = count_origins(claims, {r.id: r for r in (wire, credited, copied_1, copied_2)})
+    assert counted.origins == ("Reuters wire story", "story first carried by Paper B")
+    assert len(counted.outlets) == 4
+
+
+def test_independent_own_reporting_counts_per_outlet() -> None:
+    a, b = _report("Paper A"), _report("Paper B")
+    claims = [
+        _claim(a, ("Paper A",), "our correspondent counted twelve bodies at the invented site"),
+        _claim(b, ("Paper B",), "smoke rose over the invented town all afternoon"),
+    ]
+    assert count_origins(claims, {a.id: a, b.id: b}).origins == ("Paper A", "Paper B")
+
+
+def test_unknown_lineage_adds_no_origin() -> None:
+    a, b, c = _report("Paper A"), _report("Paper B"), _report("Paper C")
+    registry = {
+        "a local channel": Source(
+            name="a local channel",
+            kind=SourceKind.MEDIA,
+            roles=frozenset({RoleFlag.UNKNOWN_PROVENANCE}),
+        )
+    }
+    claims = [
+        _claim(a, ("activists",)),
+        _claim(b, ("a local channel",)),
+        _claim(c, ()),  # no named source at all
+    ]
+    counted = count_origins(claims, {r.id: r for r in (a, b, c)}, registry)
+    assert counted.summary == "3 outlets / 0 origins"
+    assert len(counted.unknown_claims) == 3
+
+
+def test_registry_wire_flag_and_aliases() -> None:
+    registry = {
+        "Agence France-Presse": Source(
+            name="Agence France-Presse", roles=frozenset({RoleFlag.WIRE})
+        )
+    }
+    afp = _report("AFP")
+    paper = _report("Paper A")
+    claims = [_claim(afp, ("AFP",)), _claim(paper, ("Agence France-Presse",))]
+    counted = count_origins(claims, {afp.id: afp, paper.id: paper}, registry)
+    assert counted.origins == ("AFP wire story",)
+
+
+def test_wire_credit_is_read_from_the_dateline_or_text() -> None:
+    assert wire_credit(Report(outlet="Paper", text="DAMASCUS (AFP) - invented")) == "AFP"
+    assert wire_credit(Report(outlet="Paper", dateline="Beirut (Reuters)", text="invented")) == (
+        "Reuters"
+    )
+    assert wire_credit(Report(outlet="Paper", text="invented, no credit")) is None
