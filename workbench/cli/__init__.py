@@ -54,3 +54,7 @@ app.command("ingest")(ingest_cmd.ingest)
 app.command("export")(export_cmd.export)
 app.add_typer(verdicts_cmd.verdicts_app, name="verdicts")
 app.command("agreement")(agreement_cmd.agreement)
+
+from workbench.cli import review_cmd  # noqa: E402
+
+app.command("review")(review_cmd.review)

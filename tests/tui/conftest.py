@@ -1,0 +1,41 @@
+"""TUI fixtures: a tiny stored corpus, an app built through make_app, worker waits."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.tui.corpus import make_db
+from workbench.tui import make_app
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens import ReviewScreen
+
+
+@pytest.fixture
+def tiny_db(sqlite_url: str) -> str:
+    return make_db(sqlite_url)
+
+
+@pytest.fixture
+def app(tiny_db: str) -> WorkbenchApp:
+    return make_app(db=tiny_db, reviewer="tester", keys={})
+
+
+@pytest.fixture(autouse=True)
+def _no_user_keys(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read the developer's own keys.toml."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for every worker and the messages they posted (no sleeps)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def review(pilot: Pilot[None]) -> ReviewScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen

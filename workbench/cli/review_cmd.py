@@ -1,0 +1,27 @@
+"""``workbench review``: ingest the given reports, then open the review workbench."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.options import DbOption
+
+
+def review(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Reports to ingest first (idempotent); none opens the database."),
+    ] = None,
+    db: DbOption = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option("--reviewer", help="Whose verdicts these are. Default: $USER."),
+    ] = None,
+) -> None:
+    """Judge claims side by side. On a fresh database with no PATH, opens the bundled corpus."""
+    from workbench.tui import make_app
+
+    make_app(db=db, reviewer=reviewer, paths=tuple(paths or ())).run()

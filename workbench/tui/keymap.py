@@ -1,0 +1,166 @@
+"""Review keys: one table of (id, default keys, action, description), remappable by id.
+
+The table and the config loader are Textual-free so the CLI and tests can read
+them; ``bindings()`` turns the table into Textual ``Binding`` objects. Users
+remap keys in ``$XDG_CONFIG_HOME/workbench/keys.toml``::
+
+    [keys]
+    "verdict.corroborated" = "C"
+    "review.undo" = "ctrl+z,u"
+
+The App hands that mapping to Textual's ``set_keymap``, which remaps by binding id.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models import VERDICTS, VerdictLabel
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One remappable review key."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    tooltip: str
+    show: bool = True
+
+
+def _verdict_specs() -> list[KeySpec]:
+    return [
+        KeySpec(
+            id=f"verdict.{label.value}",
+            keys=VERDICTS[label].key,
+            action=f"mark_{label.value}",
+            description=label.value.replace("_", " "),
+            tooltip=VERDICTS[label].rule
+            + (" (needs a note)" if VERDICTS[label].needs_note else ""),
+        )
+        for label in VerdictLabel
+    ]
+
+
+KEY_SPECS: tuple[KeySpec, ...] = (
+    *_verdict_specs(),
+    KeySpec("review.skip", "space", "skip", "skip", "move on without a verdict"),
+    KeySpec("review.note", "n", "note", "note", "write a note on the claim in focus"),
+    KeySpec("review.undo", "ctrl+z,backspace", "undo", "undo", "undo the last verdict"),
+    KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone"),
+    KeySpec("review.context", "t", "context", "context", "show the sentence in its report"),
+    KeySpec("review.export", "e", "export", "export", "export the filtered view to CSV"),
+    KeySpec("claim.next", "down,j", "next_claim", "next claim", "focus the next claim", show=False),
+    KeySpec(
+        "claim.previous",
+        "up",
+        "previous_claim",
+        "previous claim",
+        "focus the previous claim",
+        show=False,
+    ),
+    KeySpec(
+        "event.next",
+        "pagedown,right_square_bracket",
+        "next_event",
+        "next event",
+        "open the next event in the queue",
+        show=False,
+    ),
+    KeySpec(
+        "event.previous",
+        "pageup,left_square_bracket",
+        "previous_event",
+        "previous event",
+        "open the previous event in the queue",
+        show=False,
+    ),
+    KeySpec("filter.all", "1", "filter('all')", "all", "show every event", show=False),
+    KeySpec(
+        "filter.unreviewed",
+        "2",
+        "filter('unreviewed')",
+        "unreviewed",
+        "events with claims you have not judged",
+        show=False,
+    ),
+    KeySpec(
+        "filter.contested",
+        "3",
+        "filter('contested')",
+        "contested",
+        "events with contested claims or disagreeing figures",
+        show=False,
+    ),
+    KeySpec(
+        "filter.single_source",
+        "4",
+        "filter('single source')",
+        "single source",
+        "events with one origin",
+        show=False,
+    ),
+    KeySpec(
+        "filter.source", "o", "pick_source", "by source", "events naming one source", show=False
+    ),
+    KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
+    KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),
+)
+
+
+def config_path() -> Path:
+    """Where the user's key overrides live (XDG config dir)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "workbench" / "keys.toml"
+
+
+def load_overrides(path: Path | None = None) -> dict[str, str]:
+    """Binding id -> keys from the config file; unknown ids and bad files are ignored.
+
+    A broken keys file must not stop a reviewer from working, so problems are
+    returned as an empty mapping rather than raised.
+    """
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    keys = data.get("keys", data)
+    known = {spec.id for spec in KEY_SPECS}
+    return {
+        str(key): str(value).strip()
+        for key, value in keys.items()
+        if key in known and isinstance(value, str) and value.strip()
+    }
+
+
+def effective_keys(overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """Binding id -> keys in force, for the help screen and the README table."""
+    overrides = overrides or {}
+    return {spec.id: overrides.get(spec.id, spec.keys) for spec in KEY_SPECS}
+
+
+def bindings() -> list[Binding]:
+    """The review screen's bindings, built from ``KEY_SPECS``."""
+    from textual.binding import Binding
+
+    return [
+        Binding(
+            spec.keys,
+            spec.action,
+            spec.description,
+            show=spec.show,
+            tooltip=spec.tooltip,
+            id=spec.id,
+        )
+        for spec in KEY_SPECS
+    ]

@@ -1,0 +1,60 @@
+"""App-wide messages posted by workers (STYLE rule 8); handlers own every state change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from workbench.tui.session import EventDetail, QueueItem, SourceRow
+
+
+@dataclass
+class QueueLoaded(Message):
+    """The queue (events with claim ids) is in memory."""
+
+    items: list[QueueItem]
+
+
+@dataclass
+class EventLoaded(Message):
+    """One event's claims, reports and sources, ready to show."""
+
+    index: int
+    detail: EventDetail
+    focus_claim: str | None = None
+
+
+@dataclass
+class SourcesScored(Message):
+    """Fresh source rows for the source panel; a burst collapses into the newest."""
+
+    rows: list[SourceRow]
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SourcesScored)
+
+
+@dataclass
+class SearchFinished(Message):
+    """Claim ids matching the search text (None clears the search)."""
+
+    text: str
+    claim_ids: set[str] | None
+
+
+@dataclass
+class ExportFinished(Message):
+    """The export worker wrote ``rows`` rows to ``path`` (or failed with ``error``)."""
+
+    path: Path
+    rows: int
+    error: str = ""
+
+
+@dataclass
+class LoadFailed(Message):
+    """A worker could not read the database."""
+
+    error: str

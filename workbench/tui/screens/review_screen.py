@@ -1,0 +1,485 @@
+"""The review screen: queue on the left, the event's claims side by side, verdict keys.
+
+Slow work (loading the queue or an event, searching, scoring, exporting) runs in
+thread workers that call the Textual-free ``ReviewSession`` and post messages;
+handlers here own every state change. A verdict is the exception on purpose: it
+is one committed INSERT of a few milliseconds, and it must be on disk and in
+order before the next claim is shown, so the key handler writes it directly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from models import Claim, VerdictLabel
+from workbench.tui import keymap
+from workbench.tui.messages import (
+    EventLoaded,
+    ExportFinished,
+    LoadFailed,
+    QueueLoaded,
+    SearchFinished,
+    SourcesScored,
+)
+from workbench.tui.render import claim_text, plain
+from workbench.tui.screens.export_dialog import ExportDialog
+from workbench.tui.screens.help_screen import HelpScreen
+from workbench.tui.screens.note_dialog import NoteDialog
+from workbench.tui.screens.source_picker import SourcePicker
+from workbench.tui.session import (
+    EventDetail,
+    MissingNoteError,
+    QueueFilter,
+    QueueItem,
+    ReviewSession,
+)
+from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
+
+
+class ReviewScreen(Screen[None]):
+    """Judge claims one key at a time; every verdict is saved before the next claim shows."""
+
+    BINDINGS = keymap.bindings()
+    # Keys belong to the screen: nothing takes focus until the reviewer presses "/".
+    AUTO_FOCUS = ""
+
+    def __init__(self, session: ReviewSession, keys: dict[str, str]) -> None:
+        super().__init__()
+        self.session = session
+        self.keys = keys
+        self.items: list[QueueItem] = []
+        self.index = 0
+        self.detail: EventDetail | None = None
+        self.claim_id: str | None = None
+        self.which = QueueFilter.ALL
+        self.source = ""
+        self.search_text = ""
+        self.search_ids: set[str] | None = None
+        self.context_on: set[str] = set()
+        self.ready = False
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield Static(Text("loading the queue…", style="dim"), id="progress", markup=False)
+                yield Static("", id="filter-line", markup=False)
+                yield Input(placeholder="search claims, sources, outlets", id="search")
+                queue = QueueList(id="queue")
+                queue.can_focus = False
+                yield queue
+                yield SourcePanel(id="sources")
+            with Vertical(id="review"):
+                yield EventView(id="event")
+                yield VerdictBar(self.keys, id="verdicts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#source-table").can_focus = False
+        self.title = "workbench review"
+        self.sub_title = self.session.reviewer
+        self._load_queue()
+
+    # -- workers (thread): they only call the session and post messages ---------------
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _load_queue(self) -> None:
+        try:
+            items = self.session.load_queue()
+        except Exception as error:  # shown to the user, never swallowed silently
+            self.post_message(LoadFailed(str(error)))
+            return
+        self.post_message(QueueLoaded(items))
+
+    @work(thread=True, exclusive=True, group="event")
+    def _load_event(self, index: int, focus: str | None) -> None:
+        try:
+            detail = self.session.load_event(self.items[index])
+        except Exception as error:
+            self.post_message(LoadFailed(str(error)))
+            return
+        self.post_message(EventLoaded(index, detail, focus))
+
+    @work(thread=True, group="prefetch")
+    def _prefetch(self, item: QueueItem) -> None:
+        self.session.load_event(item)
+
+    @work(thread=True, exclusive=True, group="scoring")
+    def _score(self) -> None:
+        self.post_message(SourcesScored(self.session.source_rows()))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str) -> None:
+        self.post_message(SearchFinished(text, self.session.search(text) if text else None))
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, claim_ids: list[str]) -> None:
+        try:
+            rows = self.session.export_to(claim_ids, path)
+        except Exception as error:
+            self.post_message(ExportFinished(path, 0, str(error)))
+            return
+        self.post_message(ExportFinished(path, rows))
+
+    # -- messages ----------------------------------------------------------------------
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.notify(
+            f"Could not read the database: {message.error}",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+
+    @on(QueueLoaded)
+    def _queue_loaded(self, message: QueueLoaded) -> None:
+        self.items = self.session.filtered(self.which, self.source, self.search_ids)
+        index, claim = self.session.resume_point(self.items)
+        self._update_progress()
+        if not self.items:
+            self._show_empty()
+            return
+        self._open(index, claim)
+        self._score()
+
+    @on(EventLoaded)
+    async def _event_loaded(self, message: EventLoaded) -> None:
+        if message.index != self.index or not self.items:
+            return  # a newer request won
+        self.detail = message.detail
+        await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
+        self.claim_id = self.query_one(EventView)._focused
+        self._light()
+        self.ready = True
+        if self.index + 1 < len(self.items):
+            self._prefetch(self.items[self.index + 1])
+
+    @on(SourcesScored)
+    def _scored(self, message: SourcesScored) -> None:
+        self.query_one(SourcePanel).show(message.rows)
+
+    @on(SearchFinished)
+    def _searched(self, message: SearchFinished) -> None:
+        self.search_text = message.text
+        self.search_ids = message.claim_ids
+        self._refilter()
+
+    @on(ExportFinished)
+    def _exported(self, message: ExportFinished) -> None:
+        if message.error:
+            self.notify(f"Export failed: {message.error}", severity="error", markup=False)
+        else:
+            self.notify(f"Exported {message.rows} rows to {message.path}", markup=False)
+
+    @on(QueueList.EventChosen)
+    def _chosen(self, message: QueueList.EventChosen) -> None:
+        self._open(message.index, None)
+
+    @on(VerdictBar.Marked)
+    def _clicked(self, message: VerdictBar.Marked) -> None:
+        self._mark(message.label)
+
+    # -- verdict actions (one per verdict, STYLE rule 9) -------------------------------
+
+    def action_mark_acknowledged(self) -> None:
+        self._mark(VerdictLabel.ACKNOWLEDGED)
+
+    def action_mark_corroborated(self) -> None:
+        self._mark(VerdictLabel.CORROBORATED)
+
+    def action_mark_single_source(self) -> None:
+        self._mark(VerdictLabel.SINGLE_SOURCE)
+
+    def action_mark_contested(self) -> None:
+        self._mark(VerdictLabel.CONTESTED)
+
+    def action_mark_unverifiable(self) -> None:
+        self._mark(VerdictLabel.UNVERIFIABLE)
+
+    def action_mark_doubtful(self) -> None:
+        self._mark(VerdictLabel.DOUBTFUL)
+
+    def action_mark_refuted(self) -> None:
+        self._mark(VerdictLabel.REFUTED)
+
+    def action_skip(self) -> None:
+        self._advance()
+
+    def _mark(self, label: VerdictLabel, note: str = "") -> None:
+        claim = self._claim()
+        if claim is None:
+            return
+        try:
+            self.session.record(claim.id, label, note)
+        except MissingNoteError as needed:
+
+            def noted(text: str | None) -> None:
+                if text:
+                    self._mark(label, text)
+
+            self.app.push_screen(NoteDialog(str(needed), claim.text), noted)
+            return
+        self._after_write(claim.id)
+        self._advance()
+        self._score()
+
+    def _after_write(self, claim_id: str) -> None:
+        """Redraw what a write changed: the card, the chip, the queue marker, progress."""
+        self._redraw_card(claim_id)
+        self._light()
+        self.query_one(QueueList).refresh_item(self.index)
+        self._update_progress()
+
+    # -- other actions -----------------------------------------------------------------
+
+    def action_note(self) -> None:
+        claim = self._claim()
+        if claim is None:
+            return
+        current = self.session.verdict_of(claim.id)
+        initial = current.note if current else self.session.pending_note(claim.id)
+
+        def noted(text: str | None) -> None:
+            if text is None:
+                return
+            saved = self.session.annotate(claim.id, text)
+            self._after_write(claim.id)
+            self.notify("Note saved." if saved else "Note kept; saved with the verdict.")
+
+        self.app.push_screen(NoteDialog("Note on this claim", claim.text, initial), noted)
+
+    def action_undo(self) -> None:
+        claim_id = self.session.undo()
+        if claim_id is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self._go_to_claim(claim_id)
+        self._score()
+
+    def action_redo(self) -> None:
+        claim_id = self.session.redo()
+        if claim_id is None:
+            self.notify("Nothing to redo.", severity="warning")
+            return
+        self._go_to_claim(claim_id)
+        self._score()
+
+    def action_context(self) -> None:
+        if self.claim_id is None:
+            return
+        self.context_on ^= {self.claim_id}
+        self._redraw_card(self.claim_id)
+
+    def action_next_claim(self) -> None:
+        self._move_claim(+1)
+
+    def action_previous_claim(self) -> None:
+        self._move_claim(-1)
+
+    def action_next_event(self) -> None:
+        if self.index + 1 < len(self.items):
+            self._open(self.index + 1, None)
+
+    def action_previous_event(self) -> None:
+        if self.index > 0:
+            self._open(self.index - 1, None)
+
+    def action_filter(self, which: str) -> None:
+        self.which = QueueFilter(which)
+        self._refilter()
+
+    def action_pick_source(self) -> None:
+        def picked(name: str | None) -> None:
+            if name:
+                self.which, self.source = QueueFilter.SOURCE, name
+                self._refilter()
+
+        self.app.push_screen(SourcePicker(self.session.source_names()), picked)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        search = self.query_one("#search", Input)
+        search.blur()
+        if not event.value.strip():
+            search.display = False
+        self._search(event.value.strip())
+
+    def key_escape(self) -> None:
+        """Escape in the search box clears the search."""
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.search_ids is not None:
+            search.value = ""
+            search.display = False
+            search.blur()
+            self._search("")
+
+    def action_export(self) -> None:
+        claim_ids = [c for item in self.items for c in item.claim_ids]
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        default = Path.cwd() / f"workbench-export-{stamp}.csv"
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._export(path, claim_ids)
+
+        self.app.push_screen(ExportDialog(default, len(claim_ids)), chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.keys))
+
+    # -- navigation helpers ------------------------------------------------------------
+
+    def _claim(self) -> Claim | None:
+        if self.detail is None or self.claim_id is None or not self.ready:
+            return None
+        return next((c for c in self.detail.claims if c.id == self.claim_id), None)
+
+    def _advance(self) -> None:
+        """Focus the next claim; past the last one, open the next event."""
+        order = self.query_one(EventView).order
+        if self.claim_id in order and order.index(self.claim_id) + 1 < len(order):
+            self._focus(order[order.index(self.claim_id) + 1])
+        elif self.index + 1 < len(self.items):
+            self._open(self.index + 1, None)
+        else:
+            self.notify("End of the queue: every event of this view has been shown.")
+
+    def _move_claim(self, step: int) -> None:
+        order = self.query_one(EventView).order
+        if self.claim_id not in order:
+            return
+        position = order.index(self.claim_id) + step
+        if 0 <= position < len(order):
+            self._focus(order[position])
+        elif position >= len(order):
+            self.action_next_event()
+        elif self.index > 0:
+            self._open(self.index - 1, None)
+
+    def _focus(self, claim_id: str) -> None:
+        self.claim_id = claim_id
+        self.query_one(EventView).focus_claim(claim_id)
+        self._light()
+
+    def _open(self, index: int, focus: str | None) -> None:
+        """Show the event at ``index``; the claims arrive from a worker."""
+        if not self.items:
+            return
+        self.index = max(0, min(index, len(self.items) - 1))
+        self.ready = False
+        self.query_one(QueueList).show(self.items, self.index, self._marker)
+        self._update_filter_line()
+        self._load_event(self.index, focus)
+
+    def _go_to_claim(self, claim_id: str) -> None:
+        """After undo/redo: show the claim that changed, wherever it is."""
+        if self.detail is not None and any(c.id == claim_id for c in self.detail.claims):
+            self._after_write(claim_id)
+            self._focus(claim_id)
+            return
+        where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
+        self._update_progress()
+        if where is not None:
+            self.session._cache.pop(self.items[where].event_id, None)
+            self._open(where, claim_id)
+
+    def _refilter(self) -> None:
+        current = self.items[self.index].event_id if self.items else None
+        self.items = self.session.filtered(self.which, self.source, self.search_ids)
+        if not self.items:
+            self._show_empty()
+            return
+        index = next((n for n, item in enumerate(self.items) if item.event_id == current), 0)
+        self._open(index, self.claim_id if index and current else None)
+
+    def _show_empty(self) -> None:
+        self.detail, self.claim_id, self.ready = None, None, False
+        self.query_one(QueueList).show([], 0, self._marker)
+        self._update_filter_line()
+        self.query_one("#event-header", Static).update(
+            Text(
+                "No events in this view. Press 1 to show all, or ingest reports "
+                "with `workbench review PATH`.",
+                style="bold",
+            )
+        )
+        self.query_one("#columns").remove_children()
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def _body(self, claim: Claim) -> Text:
+        detail = self.detail
+        report = detail.reports.get(claim.report_id) if detail else None
+        context = self.session.context(claim, report) if claim.id in self.context_on else None
+        return claim_text(
+            claim,
+            detail.sources if detail else {},
+            report.outlet if report else "",
+            self.session.verdict_of(claim.id),
+            self.session.pending_note(claim.id),
+            context,
+        )
+
+    def _redraw_card(self, claim_id: str) -> None:
+        claim = (
+            next((c for c in self.detail.claims if c.id == claim_id), None)
+            if (self.detail)
+            else None
+        )
+        if claim is not None:
+            self.query_one(EventView).update_card(claim_id, self._body(claim))
+
+    def _light(self) -> None:
+        label = self.session.label_of(self.claim_id) if self.claim_id else None
+        self.query_one(VerdictBar).light(label)
+
+    def _marker(self, item: QueueItem) -> Text:
+        labels = [self.session.label_of(c) for c in item.claim_ids]
+        done = sum(label is not None for label in labels)
+        if any(label is VerdictLabel.CONTESTED for label in labels) or item.figures_disagree:
+            mark = Text("!", style="bold dark_orange")
+        else:
+            mark = Text("")
+        if done == len(labels):
+            mark.append("✓", style="bold green")
+        elif done:
+            mark.append("◐", style="yellow")
+        else:
+            mark.append("○", style="dim")
+        return Text(" ") + mark if len(mark) == 1 else mark
+
+    def _update_progress(self) -> None:
+        progress = self.session.progress()
+        self.query_one("#progress", Static).update(Text(str(progress), style="bold"))
+
+    def _update_filter_line(self) -> None:
+        line = Text("view: ", style="dim")
+        line.append(self.which.value, style="bold")
+        if self.which is QueueFilter.SOURCE:
+            line.append(" ")
+            line.append_text(plain(self.source, "italic", single_line=True))
+        if self.search_ids is not None:
+            line.append(" · search ", style="dim")
+            line.append_text(plain(repr(self.search_text), single_line=True))
+        if self.items:
+            line.append(f" · event {self.index + 1} of {len(self.items)}", style="dim")
+        else:
+            line.append(" · no events", style="dim")
+        self.query_one("#filter-line", Static).update(line)

@@ -1,0 +1,558 @@
+"""The review session: the single gateway between the review UI and storage (STYLE rule 4).
+
+Textual-free on purpose: the kill test, the benchmark and the CLI drive it without
+a terminal, and widgets never reach the database any other way. Every verdict is
+committed in its own transaction before ``record`` returns, so what the UI shows
+as saved is on disk. Undo and redo append rows (verdicts are append-only).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Engine, func, or_, select
+
+from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLabel
+from workbench.store import open_engine, schema
+from workbench.store.converters import row_to_report, row_to_source
+from workbench.store.reports import load_claims
+from workbench.store.verdicts import append_verdicts, current_verdicts
+
+# In-memory event grouping needs every claim; above this the queue falls back to
+# stored events, or one event per report, so launch stays fast on big databases.
+GROUP_IN_MEMORY_LIMIT = 20_000
+_BATCH = 500
+
+
+class MissingNoteError(ValueError):
+    """The verdict needs a reason (DESIGN.md: acknowledged, contested, refuted)."""
+
+
+class QueueFilter(StrEnum):
+    """What the queue shows."""
+
+    ALL = "all"
+    UNREVIEWED = "unreviewed"
+    CONTESTED = "contested"
+    SINGLE_SOURCE = "single source"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One event in the queue: enough to list and filter it without loading claims."""
+
+    event_id: str
+    title: str
+    claim_ids: tuple[str, ...]
+    sources: frozenset[str] = frozenset()
+    outlets: frozenset[str] = frozenset()
+    origins: int | None = None
+    figures_disagree: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts for the progress line, over the whole queue."""
+
+    reviewed: int
+    total: int
+    contested: int
+
+    def __str__(self) -> str:
+        return f"{self.reviewed} / {self.total} reviewed · {self.contested} contested"
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """Everything the event view shows for one event."""
+
+    event: Event
+    claims: tuple[Claim, ...]
+    reports: dict[str, Report]
+    sources: dict[str, Source]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One line of the source panel: a score when scoring exists, verdict counts always."""
+
+    source: str
+    kind: str
+    counts: dict[str, int]
+    score: SourceScore | None = None
+
+    @property
+    def n(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class _Step:
+    """One undoable change: the verdict before (None = none) and the one written."""
+
+    claim_id: str
+    before: Verdict | None
+    after: Verdict
+
+
+@dataclass
+class ReviewSession:
+    """One reviewer's session over one database."""
+
+    engine: Engine
+    reviewer: str
+    items: list[QueueItem] = field(default_factory=list)
+    _current: dict[str, Verdict] = field(default_factory=dict)
+    _undo: list[_Step] = field(default_factory=list)
+    _redo: list[_Step] = field(default_factory=list)
+    _pending_notes: dict[str, str] = field(default_factory=dict)
+    _cache: dict[str, EventDetail] = field(default_factory=dict)
+    _groups: dict[str, Event] = field(default_factory=dict)
+    _counts: Counter[str] = field(default_factory=Counter)
+    _queued: frozenset[str] = frozenset()
+
+    @classmethod
+    def open(cls, db: str | None, reviewer: str) -> ReviewSession:
+        """Open (and migrate) the database for ``reviewer``."""
+        return cls(engine=open_engine(db), reviewer=reviewer)
+
+    def is_empty(self) -> bool:
+        """No report stored yet (a fresh machine)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.reports)) == 0
+
+    # -- queue -------------------------------------------------------------------------
+
+    def load_queue(self) -> list[QueueItem]:
+        """Events with their claim ids, plus this reviewer's current verdicts."""
+        with self.engine.connect() as conn:
+            self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
+            claim_sources: dict[str, set[str]] = defaultdict(set)
+            for claim_id, source in conn.execute(
+                select(schema.claim_sources.c.claim_id, schema.claim_sources.c.source)
+            ):
+                claim_sources[claim_id].add(source)
+            claim_rows = conn.execute(
+                select(schema.claims.c.id, schema.claims.c.report_id).order_by(
+                    schema.claims.c.report_id, schema.claims.c.position
+                )
+            ).all()
+            reports = {
+                row.id: row
+                for row in conn.execute(
+                    select(
+                        schema.reports.c.id,
+                        schema.reports.c.title,
+                        schema.reports.c.outlet,
+                        schema.reports.c.published,
+                    )
+                )
+            }
+            stored_events = conn.scalar(select(func.count()).select_from(schema.events)) or 0
+            groups = self._grouped_events(conn, len(claim_rows), stored_events)
+        outlet_of = {cid: reports[rid].outlet for cid, rid in claim_rows if rid in reports}
+        if groups is None:
+            groups = _one_event_per_report(claim_rows, reports)
+        self._groups = {event.id: event for event in groups}
+        self.items = [
+            QueueItem(
+                event_id=event.id,
+                title=event.title,
+                claim_ids=event.claim_ids,
+                sources=frozenset(s for c in event.claim_ids for s in claim_sources.get(c, ())),
+                outlets=frozenset(outlet_of[c] for c in event.claim_ids if outlet_of.get(c)),
+                origins=event.origins if event.origins or event.outlets else None,
+                figures_disagree=any(not f.agree for f in event.figures),
+            )
+            for event in groups
+            if event.claim_ids
+        ]
+        self._cache.clear()
+        self._queued = frozenset(c for item in self.items for c in item.claim_ids)
+        self._counts = Counter()
+        for claim in self._queued:
+            self._count(self.label_of(claim), +1)
+        return self.items
+
+    def _count(self, label: VerdictLabel | None, sign: int) -> None:
+        if label is not None:
+            self._counts["reviewed"] += sign
+            if label is VerdictLabel.CONTESTED:
+                self._counts["contested"] += sign
+
+    def _grouped_events(self, conn: Any, n_claims: int, stored_events: int) -> list[Event] | None:
+        """Events from the events table, or grouped in memory, or None (one per report)."""
+        if stored_events:
+            members: dict[str, list[str]] = defaultdict(list)
+            order = (schema.claims.c.report_id, schema.claims.c.position)
+            for event_id, claim_id in conn.execute(
+                select(schema.event_claims.c.event_id, schema.event_claims.c.claim_id)
+                .join(schema.claims, schema.claims.c.id == schema.event_claims.c.claim_id)
+                .order_by(*order)
+            ):
+                members[event_id].append(claim_id)
+            titles = dict(conn.execute(select(schema.events.c.id, schema.events.c.title)).all())
+            return [
+                Event(id=eid, title=titles.get(eid, ""), claim_ids=tuple(ids))
+                for eid, ids in members.items()
+            ]
+        group = _events_function("group_claims")
+        if group is None or n_claims > GROUP_IN_MEMORY_LIMIT:
+            return None
+        reports = [row_to_report(r) for r in conn.execute(select(schema.reports)).mappings()]
+        claims = load_claims(conn)
+        sources = {
+            s.name: s for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
+        }
+        try:
+            return list(group(claims, reports, sources=sources))
+        except Exception:  # a half-finished grouper must not stop review
+            return None
+
+    def filtered(
+        self,
+        which: QueueFilter = QueueFilter.ALL,
+        source: str = "",
+        text_ids: set[str] | None = None,
+    ) -> list[QueueItem]:
+        """The queue under one filter, optionally narrowed to events holding ``text_ids``."""
+        items = self.items
+        if text_ids is not None:
+            items = [i for i in items if not text_ids.isdisjoint(i.claim_ids)]
+        if which is QueueFilter.UNREVIEWED:
+            items = [i for i in items if any(c not in self._current for c in i.claim_ids)]
+        elif which is QueueFilter.CONTESTED:
+            items = [
+                i
+                for i in items
+                if i.figures_disagree
+                or any(self.label_of(c) is VerdictLabel.CONTESTED for c in i.claim_ids)
+            ]
+        elif which is QueueFilter.SINGLE_SOURCE:
+            items = [
+                i for i in items if (i.origins if i.origins is not None else len(i.sources)) <= 1
+            ]
+        elif which is QueueFilter.SOURCE:
+            items = [i for i in items if source in i.sources]
+        return items
+
+    def search(self, text: str) -> set[str]:
+        """Claim ids whose text, sentence, report title or outlet contains ``text``."""
+        pattern = f"%{text.strip()}%"
+        c, r = schema.claims.c, schema.reports.c
+        query = (
+            select(c.id)
+            .join(schema.reports, r.id == c.report_id)
+            .where(
+                or_(
+                    c.text.ilike(pattern),
+                    c.sentence.ilike(pattern),
+                    r.title.ilike(pattern),
+                    r.outlet.ilike(pattern),
+                )
+            )
+        )
+        with self.engine.connect() as conn:
+            found = set(conn.scalars(query))
+            cs = schema.claim_sources.c
+            found.update(conn.scalars(select(cs.claim_id).where(cs.source.ilike(pattern))))
+        return found
+
+    def source_names(self) -> list[str]:
+        """Every source named by a claim in the queue, for the by-source filter."""
+        return sorted({s for item in self.items for s in item.sources})
+
+    def progress(self) -> Progress:
+        """Kept up to date by every write, so it costs nothing on the verdict path."""
+        return Progress(
+            reviewed=self._counts["reviewed"],
+            total=len(self._queued),
+            contested=self._counts["contested"],
+        )
+
+    def resume_point(self, items: Sequence[QueueItem]) -> tuple[int, str | None]:
+        """Where the reviewer left: the first unreviewed claim after their newest verdict."""
+        flat = [(n, c) for n, item in enumerate(items) for c in item.claim_ids]
+        if not flat:
+            return 0, None
+        newest = max(self._current.values(), key=lambda v: v.id or 0, default=None)
+        start = 0
+        if newest is not None:
+            start = next((k for k, (_, c) in enumerate(flat) if c == newest.claim_id), -1) + 1
+        for k in range(len(flat)):
+            n, claim = flat[(start + k) % len(flat)]
+            if claim not in self._current:
+                return n, claim
+        return 0, flat[0][1]
+
+    # -- one event ---------------------------------------------------------------------
+
+    def load_event(self, item: QueueItem) -> EventDetail:
+        """Claims, reports and sources of one event (cached; the queue may revisit it)."""
+        if item.event_id in self._cache:
+            return self._cache[item.event_id]
+        wanted = set(item.claim_ids)
+        with self.engine.connect() as conn:
+            report_ids = set(
+                _in_batches(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
+            )
+            claims = {c.id: c for c in load_claims(conn, sorted(report_ids)) if c.id in wanted}
+            reports = {
+                row["id"]: row_to_report(row)
+                for row in conn.execute(
+                    select(schema.reports).where(schema.reports.c.id.in_(report_ids))
+                ).mappings()
+            }
+            names = {s for c in claims.values() for s in c.sources}
+            sources = {
+                row["name"]: row_to_source(row)
+                for row in conn.execute(
+                    select(schema.sources).where(schema.sources.c.name.in_(names))
+                ).mappings()
+            }
+        ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
+        event = self._groups.get(item.event_id) or Event(id=item.event_id, title=item.title)
+        event = _complete_event(event, ordered, reports, sources)
+        detail = EventDetail(event=event, claims=ordered, reports=reports, sources=sources)
+        if len(self._cache) > 64:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[item.event_id] = detail
+        return detail
+
+    @staticmethod
+    def context(claim: Claim, report: Report | None, lines: int = 1) -> tuple[str, str, str]:
+        """The claim's paragraph with ``lines`` paragraphs either side: (before, it, after)."""
+        if report is None:
+            return "", claim.sentence or claim.text, ""
+        text = report.text
+        start = text.rfind("\n", 0, claim.span[0]) + 1
+        end = text.find("\n", claim.span[1])
+        end = len(text) if end < 0 else end
+        before = text[:start].rstrip("\n").split("\n")[-lines:] if start else []
+        after = text[end:].lstrip("\n").split("\n")[:lines] if end < len(text) else []
+        return "\n".join(before), text[start:end], "\n".join(after)
+
+    # -- verdicts ----------------------------------------------------------------------
+
+    def label_of(self, claim_id: str) -> VerdictLabel | None:
+        verdict = self._current.get(claim_id)
+        return verdict.label if verdict else None
+
+    def verdict_of(self, claim_id: str) -> Verdict | None:
+        return self._current.get(claim_id)
+
+    def pending_note(self, claim_id: str) -> str:
+        return self._pending_notes.get(claim_id, "")
+
+    def record(self, claim_id: str, label: VerdictLabel, note: str = "") -> Verdict:
+        """Write a verdict and commit it before returning. Raises MissingNoteError."""
+        note = note.strip() or self._pending_notes.get(claim_id, "")
+        if label.info.needs_note and not note:
+            raise MissingNoteError(f"{label.value} needs a note saying why")
+        before = self._current.get(claim_id)
+        stored = self._write(
+            Verdict(claim_id=claim_id, reviewer=self.reviewer, label=label, note=note)
+        )
+        self._pending_notes.pop(claim_id, None)
+        self._undo.append(_Step(claim_id, before, stored))
+        self._redo.clear()
+        return stored
+
+    def annotate(self, claim_id: str, note: str) -> Verdict | None:
+        """Attach a note: a new row with the same verdict, or kept for the next verdict."""
+        before = self._current.get(claim_id)
+        if before is None or before.label is None:
+            self._pending_notes[claim_id] = note.strip()
+            return None
+        stored = self._write(
+            before.model_copy(update={"note": note.strip(), "id": None, "created_at": _now()})
+        )
+        self._undo.append(_Step(claim_id, before, stored))
+        self._redo.clear()
+        return stored
+
+    def undo(self) -> str | None:
+        """Put the previous verdict back (a new row); returns the claim id, or None."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        if step.before is None:
+            restored = Verdict(claim_id=step.claim_id, reviewer=self.reviewer, label=None)
+        else:
+            restored = step.before.model_copy(update={"id": None, "created_at": _now()})
+        self._write(restored)
+        self._redo.append(step)
+        return step.claim_id
+
+    def redo(self) -> str | None:
+        """Write the undone verdict again; returns the claim id, or None."""
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        stored = self._write(step.after.model_copy(update={"id": None, "created_at": _now()}))
+        self._undo.append(_Step(step.claim_id, step.before, stored))
+        return step.claim_id
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _write(self, verdict: Verdict) -> Verdict:
+        with self.engine.begin() as conn:  # committed when the block ends
+            (stored,) = append_verdicts(conn, [verdict])
+        if stored.claim_id in self._queued:
+            self._count(self.label_of(stored.claim_id), -1)
+            self._count(stored.label, +1)
+        if stored.label is None:
+            self._current.pop(stored.claim_id, None)
+        else:
+            self._current[stored.claim_id] = stored
+        return stored
+
+    # -- sources and export ------------------------------------------------------------
+
+    def source_rows(self) -> list[SourceRow]:
+        """Verdict counts per source, with scores when the scoring package offers them."""
+        with self.engine.connect() as conn:
+            sources = {
+                s.name: s
+                for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
+            }
+            verdicts = current_verdicts(conn)
+            links: dict[str, list[str]] = defaultdict(list)
+            for claim_id, source in conn.execute(
+                select(schema.claim_sources.c.claim_id, schema.claim_sources.c.source)
+            ):
+                links[claim_id].append(source)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for verdict in verdicts:
+            for source in links.get(verdict.claim_id, ()):
+                counts[source][verdict.label.value if verdict.label else ""] += 1
+        scores = _scores(verdicts, links)
+        named = set(counts) | {s for ids in links.values() for s in ids}
+        return [
+            SourceRow(
+                source=name,
+                kind=sources[name].kind.value if name in sources else "unknown",
+                counts=dict(counts.get(name, Counter())),
+                score=scores.get(name),
+            )
+            for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
+        ]
+
+    def export_csv(self, claim_ids: Sequence[str] | None, stream: IO[str]) -> int:
+        """Write the given claims' rows as CSV with ``workbench export``'s own code."""
+        from workbench.export import export_rows, write_csv
+
+        with self.engine.connect() as conn:
+            rows = export_rows(conn, claim_ids)
+        write_csv(rows, stream)
+        return len(rows)
+
+    def export_to(self, claim_ids: Sequence[str] | None, path: Path) -> int:
+        """Like ``workbench export -o``: written beside the target, then renamed into place."""
+        from workbench.export import export_rows, render
+
+        with self.engine.connect() as conn:
+            rows = export_rows(conn, claim_ids)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(render(rows, "csv").encode("utf-8"))
+        partial.replace(path)
+        return len(rows)
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _in_batches(conn: Any, column: Any, key: Any, wanted: Iterable[str]) -> list[str]:
+    values = sorted(wanted)
+    found: list[str] = []
+    for start in range(0, len(values), _BATCH):
+        chunk = values[start : start + _BATCH]
+        found.extend(conn.scalars(select(column).where(key.in_(chunk)).distinct()))
+    return found
+
+
+def _one_event_per_report(claim_rows: Sequence[Any], reports: dict[str, Any]) -> list[Event]:
+    """The fallback grouping until event grouping exists: each report is an event."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for claim_id, report_id in claim_rows:
+        members[report_id].append(claim_id)
+    ordered = sorted(
+        members,
+        key=lambda rid: (str(reports[rid].published or "") if rid in reports else "", rid),
+    )
+    events = []
+    for rid in ordered:
+        row = reports.get(rid)
+        title = (row.title or row.outlet or rid) if row is not None else rid
+        events.append(Event(id=rid, title=title, claim_ids=tuple(members[rid]), outlets=1))
+    return events
+
+
+def _events_function(name: str) -> Callable[..., Any] | None:
+    """A public function of workbench.events, if that package provides it yet."""
+    try:
+        module = importlib.import_module("workbench.events")
+    except ImportError:
+        return None
+    found = getattr(module, name, None)
+    return found if callable(found) else None
+
+
+def _complete_event(
+    event: Event,
+    claims: Sequence[Claim],
+    reports: dict[str, Report],
+    sources: dict[str, Source],
+) -> Event:
+    """Figure comparison and outlet / origin counts from the events package, when missing."""
+    if event.figures or event.origins or not claims:
+        return event
+    build = _events_function("build_event")
+    if build is None:
+        outlets = {reports[c.report_id].outlet for c in claims if c.report_id in reports}
+        return event.model_copy(update={"outlets": len(outlets)})
+    try:
+        built: Event = build(event.id, list(claims), reports, sources)
+    except Exception:  # a half-finished helper must not block review
+        return event
+    return built.model_copy(update={"title": event.title or built.title})
+
+
+def _scores(verdicts: Sequence[Verdict], links: dict[str, list[str]]) -> dict[str, SourceScore]:
+    """Verdict-based reliability from ``scoring.BetaReliability`` (the same estimator the CLI
+    uses): one row per (source, claim) a reviewer resolved, value = the verdict label."""
+    rows = [
+        {"source": source, "object": v.claim_id, "value": v.label.value}
+        for v in verdicts
+        if v.label is not None
+        for source in links.get(v.claim_id, ())
+    ]
+    if not rows:
+        return {}
+    try:
+        import pandas as pd
+
+        from scoring import BetaReliability
+
+        fitted = BetaReliability().fit(pd.DataFrame(rows))
+        return {score.source: score for score in fitted.to_source_scores()}
+    except (ImportError, ValueError) as error:  # scoring refused the frame: show counts only
+        del error
+        return {}

@@ -1,0 +1,114 @@
+"""One event: its claims side by side, one column per source, with the figure comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import HorizontalScroll, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from models import Claim
+from workbench.tui.render import figure_text, plain, safe
+from workbench.tui.session import EventDetail
+from workbench.tui.widgets.claim_card import ClaimCard
+
+CardBody = Callable[[Claim], Text]
+
+
+def column_key(claim: Claim) -> str:
+    """Claims naming the same sources share a column; unattributed ones share one too."""
+    return " + ".join(claim.sources) if claim.sources else "unattributed"
+
+
+class EventView(Vertical):
+    """Header (title, figures, outlets / origins) above a row of source columns."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.order: list[str] = []
+        self._cards: dict[str, ClaimCard] = {}
+        self._focused: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("loading…", style="dim"), id="event-header", markup=False)
+        yield HorizontalScroll(id="columns")
+
+    async def show(self, detail: EventDetail, body: CardBody, focus: str | None) -> None:
+        """Replace the columns with ``detail``'s claims; ``body`` renders one card."""
+        self.query_one("#event-header", Static).update(self._header(detail))
+        columns = self.query_one("#columns", HorizontalScroll)
+        grouped: dict[str, list[Claim]] = {}
+        for claim in detail.claims:
+            grouped.setdefault(column_key(claim), []).append(claim)
+        self._cards = {}
+        self.order = []
+        new_columns = []
+        for key, claims in grouped.items():
+            cards = []
+            for claim in claims:
+                card = ClaimCard(claim.id, body(claim))
+                self._cards[claim.id] = card
+                self.order.append(claim.id)
+                cards.append(card)
+            heading = Static(
+                plain(key, "bold", single_line=True), classes="column-title", markup=False
+            )
+            new_columns.append(VerticalScroll(heading, *cards, classes="source-column"))
+        async with columns.batch():
+            await columns.remove_children()
+            await columns.mount_all(new_columns)
+        self._focused = None
+        self.focus_claim(focus if focus in self._cards else (self.order or [None])[0])
+
+    def _header(self, detail: EventDetail) -> Text:
+        event = detail.event
+        header = plain(event.title or event.id, "bold", single_line=True)
+        header.append(f"\n{len(detail.claims)} claims · ", style="dim")
+        header.append(f"{event.outlets} outlets / {event.origins or '?'} origins", style="bold")
+        for figure in event.figures:
+            header.append("\n")
+            header.append(
+                "✓ agree " if figure.agree else "✗ disagree ",
+                style="bold green" if figure.agree else "bold red",
+            )
+            header.append(safe(figure.unit or "count", single_line=True), style="bold")
+            header.append(": ")
+            header.append(
+                "; ".join(
+                    f"{safe(src, single_line=True)} {_range(low, high)}"
+                    for src, (low, high) in figure.figures.items()
+                )
+            )
+        if not event.figures:
+            figures = [
+                f"{safe(column_key(c), single_line=True)} {figure_text(q)}"
+                for c in detail.claims
+                for q in c.quantities
+            ]
+            if figures:
+                header.append("\nfigures: ", style="dim")
+                header.append("; ".join(figures[:6]) + (" …" if len(figures) > 6 else ""))
+        return header
+
+    def focus_claim(self, claim_id: str | None) -> None:
+        """Light the card of ``claim_id`` and scroll it into view."""
+        if self._focused in self._cards:
+            self._cards[self._focused].set_focused(False)
+        self._focused = claim_id
+        card = self._cards.get(claim_id or "")
+        if card is not None:
+            card.set_focused(True)
+            card.scroll_visible(animate=False)
+
+    def update_card(self, claim_id: str, body: Text) -> None:
+        card = self._cards.get(claim_id)
+        if card is not None:
+            card.set_body(body)
+
+
+def _range(low: float, high: float) -> str:
+    if high == float("inf"):
+        return f"≥{low:g}"
+    return f"{low:g}" if low == high else f"{low:g}\u2013{high:g}"

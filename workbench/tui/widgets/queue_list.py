@@ -1,0 +1,82 @@
+"""The queue of events, one page at a time, so 100,000 claims never become 100,000 widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workbench.tui.render import plain
+from workbench.tui.session import QueueItem
+
+PAGE = 200
+
+
+class QueueList(OptionList):
+    """Shows a window of ``PAGE`` events around the current one."""
+
+    class EventChosen(Message):
+        """The reviewer picked the event at ``index`` of the filtered queue."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._items: Sequence[QueueItem] = ()
+        self._start = 0
+        self._marker: Callable[[QueueItem], Text] = lambda _item: Text("·")
+
+    def show(
+        self,
+        items: Sequence[QueueItem],
+        current: int,
+        marker: Callable[[QueueItem], Text],
+    ) -> None:
+        """Show the page holding ``current`` and highlight it."""
+        self._items, self._marker = items, marker
+        start = max(0, current - PAGE // 4)
+        self._start = start
+        options = [
+            Option(self._label(n, item), id=str(n))
+            for n, item in enumerate(items[start : start + PAGE], start=start)
+        ]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            if items:
+                self.highlighted = current - start
+
+    def mark(self, current: int) -> None:
+        """Move the highlight, repaging only when ``current`` leaves the page."""
+        if not self._start <= current < self._start + PAGE:
+            self.show(self._items, current, self._marker)
+            return
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = current - self._start
+
+    def refresh_item(self, index: int) -> None:
+        """Redraw one event's marker after a verdict."""
+        if self._start <= index < self._start + min(PAGE, len(self._items) - self._start):
+            self.replace_option_prompt_at_index(
+                index - self._start, self._label(index, self._items[index])
+            )
+
+    def _label(self, n: int, item: QueueItem) -> Text:
+        label = self._marker(item)
+        label.append(f" {n + 1:>4} ", style="dim")
+        label.append_text(plain(item.title or item.event_id, single_line=True))
+        label.append(f"  ({len(item.claim_ids)})", style="dim")
+        label.no_wrap = True
+        label.overflow = "ellipsis"
+        return label
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.EventChosen(int(event.option.id)))

@@ -1,0 +1,83 @@
+"""Each source's reliability, interval, n and grade, with a small chart of verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable
+from textual_plotext import PlotextPlot
+
+from models import VerdictLabel
+from workbench.tui.render import plain, safe
+from workbench.tui.session import SourceRow
+
+# Verdicts that count for or against a source in the chart.
+_FOR = (VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED)
+_AGAINST = (VerdictLabel.DOUBTFUL, VerdictLabel.REFUTED, VerdictLabel.CONTESTED)
+
+
+class SourcePanel(Vertical):
+    """A table of sources and a stacked bar chart; updated from ``SourcesScored``."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[SourceRow] = []
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[Text | str] = DataTable(
+            id="source-table", cursor_type="row", zebra_stripes=True
+        )
+        table.add_columns("source", "grade", "rel.", "interval", "n", "✓/✗")
+        yield table
+        yield PlotextPlot(id="source-plot")
+
+    def show(self, rows: Sequence[SourceRow]) -> None:
+        """Replace the table rows and redraw the chart."""
+        self.rows = list(rows)
+        table = self.query_one("#source-table", DataTable)
+        table.clear()
+        for row in self.rows:
+            score = row.score
+            agree = sum(row.counts.get(label.value, 0) for label in _FOR)
+            against = sum(row.counts.get(label.value, 0) for label in _AGAINST)
+            table.add_row(
+                plain(row.source, single_line=True),
+                score.grade if score else "F",
+                f"{score.reliability:.2f}" if score else "—",
+                f"{score.ci_low:.2f}\u2013{score.ci_high:.2f}" if score else "—",
+                str(int(score.n) if score else row.n),
+                f"{agree}/{against}",
+            )
+        self._plot()
+
+    def _plot(self) -> None:
+        plot = self.query_one("#source-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        top = [r for r in self.rows if r.n][:6]
+        if not top:
+            plt.title("no verdicts yet")
+            plot.refresh()
+            return
+        names = [_short(r.source) for r in top]
+        if all(r.score is not None for r in top):
+            plt.bar(names, [r.score.reliability if r.score else 0.0 for r in top])
+            plt.ylim(0, 1)
+            plt.title("reliability")
+        else:
+            agree = [sum(r.counts.get(v.value, 0) for v in _FOR) for r in top]
+            against = [sum(r.counts.get(v.value, 0) for v in _AGAINST) for r in top]
+            plt.stacked_bar(names, [agree, against], labels=["supports", "against"])
+            plt.title("verdicts per source")
+        plot.refresh()
+
+
+def _short(name: str) -> str:
+    # plotext output is read back with Text.from_ansi, so labels must hold no escapes
+    name = "".join(ch for ch in safe(name, single_line=True) if ch.isprintable())
+    words = name.split()
+    return "".join(w[0] for w in words if w[:1].isalnum()).upper()[:5] if len(name) > 10 else name

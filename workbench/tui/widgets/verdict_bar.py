@@ -1,0 +1,49 @@
+"""The verdict keys, always visible under the event, with the focused claim's verdict lit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Static
+
+from models import VERDICTS, VerdictLabel
+
+
+class VerdictBar(Horizontal):
+    """One chip per verdict; clicking a chip marks the claim like its key does."""
+
+    class Marked(Message):
+        """The reviewer clicked a verdict chip."""
+
+        def __init__(self, label: VerdictLabel) -> None:
+            super().__init__()
+            self.label = label
+
+    def __init__(self, keys: dict[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys = keys
+
+    def compose(self) -> ComposeResult:
+        for label in VerdictLabel:
+            key = self._keys.get(f"verdict.{label.value}", VERDICTS[label].key).split(",")[0]
+            chip = Static(
+                f"{key} {label.value.replace('_', ' ')}",
+                markup=False,
+                classes="verdict-chip",
+                id=f"chip-{label.value}",
+            )
+            chip.tooltip = VERDICTS[label].rule
+            yield chip
+
+    def light(self, label: VerdictLabel | None) -> None:
+        """Highlight the chip of ``label`` (None: nothing chosen yet)."""
+        for chip_label in VerdictLabel:
+            chip = self.query_one(f"#chip-{chip_label.value}", Static)
+            chip.set_class(chip_label is label, "-current")
+
+    def on_click(self, event: Click) -> None:
+        widget = event.widget
+        if widget is not None and widget.id and widget.id.startswith("chip-"):
+            self.post_message(self.Marked(VerdictLabel(widget.id.removeprefix("chip-"))))
