@@ -1,0 +1,74 @@
+"""The seed report: every expected claim, source, cue, modality, figure and caveat."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models import Modality
+from workbench.extract import extract_claims, load_registry, sources_for_claims
+from workbench.extract.evaluation import load_gold, report_of, score_report
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "palmyra-expected.json"
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict:
+    return load_gold(DATA / "palmyra_expected.json")[0]
+
+
+def test_seed_scores_perfectly(seed: dict) -> None:
+    report = report_of(seed)
+    scores = score_report(report.text, seed, extract_claims(report), "palmyra")
+    assert scores.errors == []
+    assert scores.precision == scores.recall == 1.0
+
+
+def test_our_expected_file_matches_the_shared_reference(seed: dict) -> None:
+    if not SHARED.exists():
+        pytest.skip("shared fixtures not mounted")
+    shared = json.loads(SHARED.read_text(encoding="utf-8"))
+    assert seed["claims"] == shared["claims"]
+    assert seed["unattributed"] == shared["unattributed"]
+
+
+def test_spans_slice_the_report(seed: dict) -> None:
+    report = report_of(seed)
+    for claim in extract_claims(report):
+        assert claim.report_id == report.id
+        region = report.text[claim.span[0] : claim.span[1]]
+        assert region == claim.text or "as well as" in region
+
+
+def test_death_toll_caveat_is_attached_not_a_claim(seed: dict) -> None:
+    claims = extract_claims(report_of(seed))
+    caveated = [c for c in claims if c.caveats]
+    assert len(caveated) == 1
+    assert caveated[0].quantities[0].unit == "soldiers killed"
+    assert not any("not possible" in c.text for c in claims)
+
+
+def test_places_and_times_for_grouping(seed: dict) -> None:
+    claims = extract_claims(report_of(seed))
+    first = claims[0]
+    assert first.places == ("Palmyra",)
+    assert first.time_expression == "on Monday"
+    assert any("Al Qaryatayn" in c.places for c in claims)
+    assert any("Tasil" in c.places for c in claims)
+
+
+def test_sources_for_the_store(seed: dict) -> None:
+    registry = load_registry()
+    claims = extract_claims(report_of(seed), registry)
+    sources = {s.name: s for s in sources_for_claims(claims, registry)}
+    assert sources["SANA"].kind == "state_media"
+    assert sources["regional media"].kind == "media"
+    assert "monitor_ngo" in sources["Syrian Observatory for Human Rights"].roles
+    assert {c.modality for c in claims} >= {
+        Modality.HOPED,
+        Modality.CONDITIONAL,
+        Modality.PREDICTED,
+    }

@@ -1,0 +1,394 @@
+"""Attribution inside one sentence: which spans are claims, whose, and with which cue.
+
+Handles the forms of wire copy: "X said Y", "Y, X said", "Y, said X",
+"according to X, Y", "Y, according to X", "X told Reuters Y", '"...," he said',
+", saying Y", and two attributions joined by "and". Works on sentence-local
+offsets; the pipeline maps them back to the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.extract.cues import (
+    ADJUNCT_RE,
+    CUE_RE,
+    NOT_A_CUE_AFTER,
+    NOT_A_CUE_BEFORE,
+    TELL_CUES,
+    THAT_RE,
+    TOLD_ADDRESSEE_RE,
+    TRAILING_FOLLOWERS,
+    canonical_cue,
+    is_ing,
+)
+from workbench.extract.speakers import (
+    backward_speaker_start,
+    clean_speaker,
+    forward_speaker_end,
+    plausible_speaker,
+)
+
+OPEN_QUOTES = "\u201c\u00ab"
+CLOSE_QUOTES = "\u201d\u00bb"
+_SEPARATORS = ",;\u2014\u2013("
+_LEADING_CONNECTIVES = re.compile(
+    r"^(?:(?:but|and|yet|so|meanwhile|however|separately|in\s+addition|also|still|"
+    r"elsewhere|earlier|later)\b\s*,?\s*)+",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
+)
+_CONTINUATION = re.compile(
+    r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
+
+
+@dataclass
+class Attribution:
+    """One attributed proposition in a sentence (offsets are sentence-local)."""
+
+    cue: str
+    cue_span: tuple[int, int]
+    speakers: list[str]
+    speaker_span: tuple[int, int]
+    content: tuple[int, int]
+    form: str
+    extra: tuple[int, int] | None = None
+    inherits: bool = False
+    cue_tail: str = ""
+    region: tuple[int, int] = (0, 0)
+    quoted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def quote_regions(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Quoted stretches of ``text`` and whether a quote is still open at its end.
+
+    ``inside`` says the sentence starts inside a quote opened earlier (wire copy
+    quotes several sentences before "he said").
+    """
+    regions: list[tuple[int, int]] = []
+    start = 0 if inside else -1
+    for i, char in enumerate(text):
+        if char in OPEN_QUOTES or (char == '"' and start < 0):
+            if start < 0:
+                start = i
+        elif (char in CLOSE_QUOTES or char == '"') and start >= 0:
+            regions.append((start, i + 1))
+            start = -1
+    if start >= 0:
+        regions.append((start, len(text)))
+        return regions, True
+    return regions, False
+
+
+def _in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in regions)
+
+
+def _valid_cue(text: str, match: re.Match[str]) -> bool:
+    if match.group("according"):
+        return True
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if before and before.group(1).lower() in NOT_A_CUE_BEFORE:
+        return False
+    return not NOT_A_CUE_AFTER.match(text[match.end() : match.end() + 30])
+
+
+def _last_separator(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> int:
+    """Index of the last comma/dash/closing quote in [start, end) outside quotes, or -1."""
+    for i in range(end - 1, start - 1, -1):
+        char = text[i]
+        if char in _SEPARATORS and not _in_regions(i, regions):
+            return i
+        if char in CLOSE_QUOTES or (char == '"' and any(b == i + 1 for _, b in regions)):
+            return i
+    return -1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces, punctuation, 'that' and leading connectives."""
+    while start < end and (text[start].isspace() or text[start] in ",;:\u2014\u2013-"):
+        start += 1
+    match = _LEADING_CONNECTIVES.match(text, start, end)
+    if match and match.end() > start:
+        start = match.end()
+    match = THAT_RE.match(text[start:end])
+    if match and match.end() < end - start:
+        start += match.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\u2014\u2013-("):
+        end -= 1
+    # Unwrap a fully quoted proposition: '"I hope ...," he said' -> I hope ...
+    if (
+        end - start >= 2
+        and text[start] in '"\u201c\u00ab'
+        and text[end - 1] in '"\u201d\u00bb'
+        and not any(c in '"\u201c\u201d\u00ab\u00bb' for c in text[start + 1 : end - 1])
+    ):
+        start, end = start + 1, end - 1
+        while end > start and text[end - 1] in ",.;: ":
+            end -= 1
+    elif (
+        end > start
+        and text[start] in '"\u201c\u00ab'
+        and not any(c in '"\u201d\u00bb' for c in text[start + 1 : end])
+    ):
+        start += 1
+    elif (
+        end > start
+        and text[end - 1] in '"\u201d\u00bb'
+        and not any(c in '"\u201c\u00ab' for c in text[start : end - 1])
+    ):
+        end -= 1
+        while end > start and text[end - 1] in ",.;: ":
+            end -= 1
+    return start, end
+
+
+def _speaker_before(
+    text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Speaker of a forward cue: the noun phrase between the region start and the cue."""
+    segment = text[region_start:cue_start]
+    stripped = segment.rstrip()
+    if not stripped:
+        return None
+    start = region_start
+    if stripped.endswith(","):
+        # "Hazem Qassem, a Hamas spokesman, said": keep the appositive with its name.
+        inner = _last_separator(text, region_start, region_start + len(stripped) - 1, regions)
+        if inner >= 0:
+            outer = _last_separator(text, region_start, inner, regions)
+            start = outer + 1 if outer >= 0 else region_start
+    else:
+        sep = _last_separator(text, region_start, cue_start, regions)
+        if sep >= 0:
+            start = sep + 1
+    phrase = clean_speaker(text[start:cue_start])
+    if phrase and plausible_speaker(phrase):
+        offset = text.find(phrase, start, cue_start)
+        return (offset, offset + len(phrase)) if offset >= 0 else None
+    back = backward_speaker_start(text, len(text[:cue_start].rstrip()))
+    phrase = clean_speaker(text[back:cue_start])
+    if not phrase or not plausible_speaker(phrase):
+        return None
+    offset = text.find(phrase, back, cue_start)
+    return (offset, offset + len(phrase)) if offset >= 0 else None
+
+
+def _speaker_trailing(
+    text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
+) -> tuple[tuple[int, int], int] | None:
+    """Speaker of 'Y, X said': (speaker span, end of the content)."""
+    sep = _last_separator(text, region_start, cue_start, regions)
+    if sep >= 0:
+        phrase = clean_speaker(text[sep + 1 : cue_start])
+        if phrase and plausible_speaker(phrase):
+            offset = text.find(phrase, sep + 1, cue_start)
+            return (offset, offset + len(phrase)), sep
+    stop = len(text[:cue_start].rstrip())
+    back = backward_speaker_start(text, stop)
+    if back <= region_start:
+        return None
+    phrase = clean_speaker(text[back:cue_start])
+    if not phrase or not plausible_speaker(phrase):
+        return None
+    offset = text.find(phrase, back, cue_start)
+    if offset < 0:
+        return None
+    return (offset, offset + len(phrase)), back
+
+
+def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
+    """All attributions in one sentence, left to right."""
+    out: list[Attribution] = []
+    cursor = 0
+    open_forward: Attribution | None = None
+    for match in CUE_RE.finditer(text):
+        if match.start() < cursor or _in_regions(match.start(), regions):
+            continue
+        if not _valid_cue(text, match):
+            continue
+        cue = canonical_cue(match.group(0))
+        if match.group("according"):
+            sp_start = match.end()
+            while sp_start < len(text) and text[sp_start].isspace():
+                sp_start += 1
+            sp_end = forward_speaker_end(text, sp_start)
+            if sp_end <= sp_start:
+                continue
+            speaker = (sp_start, sp_end)
+            lead = _LEADING_CONNECTIVES.sub(
+                "", text[cursor : match.start()].strip(" ,;:\u2014\u2013-(")
+            )
+            if not lead.strip():
+                if open_forward is not None:
+                    continue
+                after = sp_end
+                attr = Attribution(
+                    cue,
+                    (match.start(), match.end()),
+                    [text[sp_start:sp_end]],
+                    speaker,
+                    (after, len(text)),
+                    "according-lead",
+                    region=(match.start(), len(text)),
+                )
+                open_forward = attr
+                out.append(attr)
+                cursor = after
+            else:
+                if open_forward is not None:
+                    # "X said Y, according to Z": Z is where X's words were read.
+                    continue
+                attr = Attribution(
+                    cue,
+                    (match.start(), match.end()),
+                    [text[sp_start:sp_end]],
+                    speaker,
+                    (cursor, match.start()),
+                    "according-trail",
+                    region=(cursor, sp_end),
+                )
+                out.append(attr)
+                cursor = sp_end
+            continue
+        if is_ing(cue):
+            if not out:
+                continue
+            previous = out[-1]
+            before = text[: match.start()].rstrip()
+            if open_forward is not None:
+                open_forward.content = (open_forward.content[0], len(before))
+            start = match.end()
+            that = THAT_RE.match(text[start:])
+            if that:
+                start += that.end()
+            attr = Attribution(
+                cue,
+                (match.start(), match.end()),
+                list(previous.speakers),
+                previous.speaker_span,
+                (start, len(text)),
+                "ing",
+                inherits=True,
+                cue_tail=text[match.end() : match.end() + 40].strip(),
+                region=(match.start(), len(text)),
+            )
+            out.append(attr)
+            open_forward = attr
+            cursor = start
+            continue
+        tail = match.end()
+        if cue in TELL_CUES:
+            addressee = TOLD_ADDRESSEE_RE.match(text[tail:])
+            if addressee is None:
+                continue
+            tail += addressee.end()
+        adjunct = ADJUNCT_RE.match(text[tail:])
+        if adjunct:
+            tail += adjunct.end()
+        rest = text[tail:]
+        cue_tail = rest.strip()[:40]
+        trailing = TRAILING_FOLLOWERS.match(rest) is not None and THAT_RE.match(rest) is None
+        if rest.lstrip().startswith(":"):
+            trailing = False
+        if trailing:
+            region_start = cursor
+            if open_forward is not None and open_forward.form != "ing":
+                # "Israeli forces told residents to leave, the ministry said": the
+                # earlier cue is part of this source's proposition.
+                out.remove(open_forward)
+                region_start = open_forward.region[0]
+                open_forward = None
+            elif open_forward is not None:
+                continue
+            found = _speaker_trailing(text, region_start, match.start(), regions)
+            if found is None:
+                continue
+            speaker, content_end = found
+            attr = Attribution(
+                cue,
+                (match.start(), match.end()),
+                [text[slice(*speaker)]],
+                speaker,
+                (region_start, content_end),
+                "trailing",
+                cue_tail=cue_tail,
+                region=(region_start, tail),
+            )
+            continuation = _CONTINUATION.match(rest)
+            if continuation:
+                attr.extra = (tail + (len(rest) - len(rest.lstrip(" ,"))), len(text))
+                tail = len(text)
+            out.append(attr)
+            cursor = tail
+            continue
+        # Inverted: '"...," said Hamas spokesman Hazem Qassem.'
+        pre = text[cursor : match.start()].rstrip()
+        if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
+            sp_start = tail + (len(rest) - len(rest.lstrip()))
+            sp_end = forward_speaker_end(text, sp_start)
+            after = text[sp_end:].strip()
+            if sp_end > sp_start and (not after or after[0] in ".,;"):
+                content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
+                attr = Attribution(
+                    cue,
+                    (match.start(), match.end()),
+                    [text[sp_start:sp_end]],
+                    (sp_start, sp_end),
+                    (cursor, content_end),
+                    "inverted",
+                    cue_tail=cue_tail,
+                    region=(cursor, sp_end),
+                )
+                out.append(attr)
+                cursor = sp_end
+                continue
+        # Forward: "X said (that) Y".
+        if open_forward is not None:
+            back = backward_speaker_start(text, len(text[: match.start()].rstrip()))
+            prefix = text[open_forward.content[0] : back]
+            if not _COORDINATION.search(prefix):
+                continue  # a cue inside the proposition ("said troops told residents ...")
+            boundary = _COORDINATION.search(prefix)
+            assert boundary is not None
+            open_forward.content = (
+                open_forward.content[0],
+                open_forward.content[0] + boundary.start(),
+            )
+            open_forward = None
+            region_start = back
+        else:
+            region_start = cursor
+        speaker_span = _speaker_before(text, region_start, match.start(), regions)
+        if speaker_span is None:
+            continue
+        start = tail
+        while start < len(text) and text[start] in " :":
+            start += 1
+        attr = Attribution(
+            cue,
+            (match.start(), match.end()),
+            [text[slice(*speaker_span)]],
+            speaker_span,
+            (start, len(text)),
+            "forward",
+            cue_tail=cue_tail,
+            region=(speaker_span[0], len(text)),
+        )
+        out.append(attr)
+        open_forward = attr
+        cursor = start
+    for attr in out:
+        attr.content = _trim(text, *attr.content)
+        if attr.extra is not None:
+            attr.extra = _trim(text, *attr.extra)
+        attr.quoted = _in_regions(attr.content[0], regions) or (
+            attr.content[0] > 0 and text[attr.content[0] - 1] in '"\u201c\u00ab'
+        )
+    return [a for a in out if a.content[1] - a.content[0] >= 3]

@@ -1,0 +1,69 @@
+"""Hedges and verification notes: structured caveats, never claims of their own.
+
+A reporter's "It was not possible to independently verify the death toll" is a
+sentence-level caveat: it qualifies the nearest preceding claim that carries a
+casualty figure (or, failing that, the claim just before it). In-sentence hedges
+("reportedly", "allegedly", "unconfirmed") qualify the claim they sit in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models import CaveatKind
+
+_UNVERIFIED_SENTENCE = re.compile(
+    r"\b(?:"
+    r"(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:possible|able)\s+to\s+(?:independently\s+)?"
+    r"(?:verify|confirm|corroborate)|"
+    r"(?:could|can|cannot|can't|couldn't)\s*(?:not\s+)?(?:be\s+)?(?:immediately\s+|independently\s+)*"
+    r"(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))|"
+    r"(?:was|were|is|are|has|have|had)\s+(?:not|n't)\s+(?:been\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed|corroborated)|"
+    r"unable\s+to\s+(?:independently\s+)?(?:verify|confirm|corroborate)|"
+    r"no\s+independent\s+(?:verification|confirmation)|"
+    r"(?:impossible|difficult)\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
+    r"did\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)\s+to\s+(?:a\s+)?request|"
+    r"independently\s+(?:verify|verified|confirm|confirmed)"
+    r")",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(reportedly|allegedly|purportedly|apparently|unconfirmed|unverified|"
+    r"was\s+said\s+to|were\s+said\s+to|is\s+believed\s+to|are\s+believed\s+to|"
+    r"claimed|claims|alleged)\b",
+    re.IGNORECASE,
+)
+_DISPUTED = re.compile(
+    r"\b(?:a\s+claim|claims?|an\s+account|allegations?|figures?|reports?)\s+"
+    r"(?:that\s+)?(?:\w+\s+){0,3}(?:denied|disputed|rejected|dismissed)\b|"
+    r"\b(?:disputed|contested)\s+by\b",
+    re.IGNORECASE,
+)
+_FIGURE_WORDS = re.compile(
+    r"\b(?:toll|tolls|casualt\w*|dead|deaths?|killed|figures?|numbers?|counts?|injur\w*|"
+    r"wounded|fatalit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caveat_sentence(sentence: str) -> bool:
+    """True when a sentence only says that something could not be verified."""
+    return _UNVERIFIED_SENTENCE.search(sentence) is not None
+
+
+def caveat_targets_figures(sentence: str) -> bool:
+    """True when the caveat is about a toll or figure, so it attaches to a figure claim."""
+    return _FIGURE_WORDS.search(sentence) is not None
+
+
+def inline_caveats(text: str) -> list[tuple[str, CaveatKind, int, int]]:
+    """Hedges inside a clause: (words, kind, start, end) relative to ``text``."""
+    found: list[tuple[str, CaveatKind, int, int]] = []
+    for match in _HEDGE.finditer(text):
+        found.append((match.group(0), CaveatKind.HEDGE, match.start(), match.end()))
+    for match in _DISPUTED.finditer(text):
+        found.append((match.group(0), CaveatKind.DISPUTED, match.start(), match.end()))
+    for match in _UNVERIFIED_SENTENCE.finditer(text):
+        found.append((match.group(0), CaveatKind.UNVERIFIED, match.start(), match.end()))
+    return found

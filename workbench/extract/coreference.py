@@ -1,0 +1,543 @@
+"""Mention resolution inside one report: many ways of naming one source.
+
+"a monitoring group", "The Britain-based Syrian Observatory for Human Rights",
+"the Observatory" and "It" must all become one canonical source, or nothing
+downstream (grouping, origin counting, reliability) can be trusted. Order:
+
+1. pronouns -> the most recent speaker of a compatible kind;
+2. a registry alias anywhere in the phrase (longest, rightmost wins), after a
+   trailing personal name ("Hamas spokesman Hazem Qassem" is the person);
+3. descriptions and short forms ("the ministry", "Russia's military") -> the most
+   recent compatible speaker, then registry descriptions and short forms, then a
+   compatible named source later in the report (cataphora: "a monitoring group
+   said ... The Syrian Observatory said");
+4. otherwise a new source named from the phrase, its kind read from the head noun.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from models import RoleFlag, Source, SourceKind
+from workbench.extract.registry import SourceRegistry, normalise_mention
+from workbench.extract.speakers import PRONOUNS
+
+_ORG_KINDS = frozenset(
+    {
+        SourceKind.MONITOR,
+        SourceKind.STATE_MEDIA,
+        SourceKind.MEDIA,
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.NGO,
+        SourceKind.UNKNOWN,
+    }
+)
+_PERSON_KINDS = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
+# Head nouns of descriptions and the source kinds they can refer to.
+_HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
+    "monitor": frozenset({SourceKind.MONITOR, SourceKind.NGO}),
+    "observatory": frozenset({SourceKind.MONITOR}),
+    "watchdog": frozenset({SourceKind.MONITOR, SourceKind.NGO}),
+    "agency": frozenset({SourceKind.STATE_MEDIA, SourceKind.MEDIA, SourceKind.OFFICIAL}),
+    "media": frozenset({SourceKind.STATE_MEDIA, SourceKind.MEDIA}),
+    "television": frozenset({SourceKind.STATE_MEDIA, SourceKind.MEDIA}),
+    "tv": frozenset({SourceKind.STATE_MEDIA, SourceKind.MEDIA}),
+    "broadcaster": frozenset({SourceKind.STATE_MEDIA, SourceKind.MEDIA}),
+    "newspaper": frozenset({SourceKind.MEDIA, SourceKind.STATE_MEDIA}),
+    "ministry": frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY}),
+    "government": frozenset({SourceKind.GOVERNMENT}),
+    "kremlin": frozenset({SourceKind.GOVERNMENT}),
+    "office": frozenset({SourceKind.GOVERNMENT, SourceKind.OFFICIAL}),
+    "presidency": frozenset({SourceKind.GOVERNMENT}),
+    "authorities": frozenset({SourceKind.GOVERNMENT}),
+    "army": frozenset({SourceKind.MILITARY}),
+    "military": frozenset({SourceKind.MILITARY}),
+    "forces": frozenset({SourceKind.MILITARY}),
+    "staff": frozenset({SourceKind.MILITARY}),
+    "command": frozenset({SourceKind.MILITARY}),
+    "coalition": frozenset({SourceKind.MILITARY}),
+    "group": frozenset(
+        {SourceKind.MONITOR, SourceKind.NGO, SourceKind.MILITARY, SourceKind.GOVERNMENT}
+    ),
+    "organisation": frozenset({SourceKind.NGO, SourceKind.MONITOR, SourceKind.OFFICIAL}),
+    "organization": frozenset({SourceKind.NGO, SourceKind.MONITOR, SourceKind.OFFICIAL}),
+    "charity": frozenset({SourceKind.NGO}),
+    "movement": frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    "militia": frozenset({SourceKind.MILITARY}),
+    "body": frozenset({SourceKind.OFFICIAL, SourceKind.NGO, SourceKind.GOVERNMENT}),
+    "department": frozenset({SourceKind.GOVERNMENT}),
+    "service": frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY}),
+}
+_KIND_BY_HEAD: dict[str, SourceKind] = {
+    "monitor": SourceKind.MONITOR,
+    "observatory": SourceKind.MONITOR,
+    "watchdog": SourceKind.MONITOR,
+    "agency": SourceKind.MEDIA,
+    "media": SourceKind.MEDIA,
+    "television": SourceKind.MEDIA,
+    "tv": SourceKind.MEDIA,
+    "broadcaster": SourceKind.MEDIA,
+    "newspaper": SourceKind.MEDIA,
+    "daily": SourceKind.MEDIA,
+    "radio": SourceKind.MEDIA,
+    "ministry": SourceKind.GOVERNMENT,
+    "government": SourceKind.GOVERNMENT,
+    "office": SourceKind.GOVERNMENT,
+    "presidency": SourceKind.GOVERNMENT,
+    "authorities": SourceKind.GOVERNMENT,
+    "authority": SourceKind.GOVERNMENT,
+    "council": SourceKind.GOVERNMENT,
+    "department": SourceKind.GOVERNMENT,
+    "army": SourceKind.MILITARY,
+    "military": SourceKind.MILITARY,
+    "forces": SourceKind.MILITARY,
+    "command": SourceKind.MILITARY,
+    "staff": SourceKind.MILITARY,
+    "navy": SourceKind.MILITARY,
+    "coalition": SourceKind.MILITARY,
+    "brigade": SourceKind.MILITARY,
+    "brigades": SourceKind.MILITARY,
+    "militia": SourceKind.MILITARY,
+    "group": SourceKind.NGO,
+    "organisation": SourceKind.NGO,
+    "organization": SourceKind.NGO,
+    "charity": SourceKind.NGO,
+    "ngo": SourceKind.NGO,
+    "committee": SourceKind.NGO,
+    "network": SourceKind.NGO,
+    "union": SourceKind.NGO,
+    "association": SourceKind.NGO,
+    "spokesman": SourceKind.OFFICIAL,
+    "spokeswoman": SourceKind.OFFICIAL,
+    "spokesperson": SourceKind.OFFICIAL,
+    "minister": SourceKind.OFFICIAL,
+    "president": SourceKind.OFFICIAL,
+    "governor": SourceKind.OFFICIAL,
+    "mayor": SourceKind.OFFICIAL,
+    "commander": SourceKind.OFFICIAL,
+    "envoy": SourceKind.OFFICIAL,
+    "ambassador": SourceKind.OFFICIAL,
+    "secretary": SourceKind.OFFICIAL,
+    "chief": SourceKind.OFFICIAL,
+    "director": SourceKind.OFFICIAL,
+    "head": SourceKind.OFFICIAL,
+    "leader": SourceKind.OFFICIAL,
+    "general": SourceKind.OFFICIAL,
+    "prosecutor": SourceKind.OFFICIAL,
+    "coordinator": SourceKind.OFFICIAL,
+}
+_ANONYMOUS_HEADS = frozenset(
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "medic",
+        "medics",
+        "doctor",
+        "doctors",
+        "paramedics",
+        "diplomat",
+        "diplomats",
+        "activist",
+        "activists",
+        "people",
+        "eyewitness",
+        "eyewitnesses",
+        "relatives",
+        "villagers",
+        "survivors",
+        "security",
+        "analysts",
+        "experts",
+    ]
+)
+_TITLE_WORDS = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "general",
+        "gen.",
+        "gen",
+        "lt.",
+        "lt",
+        "col.",
+        "col",
+        "maj.",
+        "maj",
+        "commander",
+        "chief",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "leader",
+        "head",
+        "director",
+        "deputy",
+        "vice",
+        "senior",
+        "military",
+        "army",
+        "police",
+        "health",
+        "official",
+        "colonel",
+        "major",
+        "lieutenant",
+        "captain",
+        "sheikh",
+        "king",
+        "prince",
+        "emir",
+        "chairman",
+        "coordinator",
+        "lawmaker",
+        "senator",
+        "sen.",
+        "rep.",
+        "judge",
+        "prosecutor",
+        "dr.",
+        "dr",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "mr",
+        "mrs",
+        "ms",
+        "pope",
+        "cardinal",
+        "brigadier",
+        "admiral",
+        "ayatollah",
+        "security",
+        "council",
+    ]
+)
+_APPOSITIVE = re.compile(r"\s*,\s*")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_RELATIVE = re.compile(r",?\s+(?:who|which|that)\b.*$", re.IGNORECASE)
+_NAME_RUN = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von)"
+    r"(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von|Al|Abu))*)$"
+)
+_CAPITAL_WORD = re.compile(r"^[A-Z][a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A canonical source with the kind the report suggests for it."""
+
+    name: str
+    kind: SourceKind
+
+
+_COMPOUND_HEADS: dict[str, str] = {
+    "monitoring group": "monitor",
+    "monitoring organisation": "monitor",
+    "monitoring organization": "monitor",
+    "war monitor": "monitor",
+    "rights group": "monitor",
+    "rights monitor": "monitor",
+    "human rights group": "monitor",
+    "aid group": "charity",
+    "aid agency": "charity",
+    "relief agency": "charity",
+    "news agency": "agency",
+    "militant group": "militia",
+    "armed group": "militia",
+    "rebel group": "militia",
+    "health ministry": "ministry",
+    "health authorities": "authorities",
+}
+
+
+def _head(phrase: str) -> str:
+    lowered = phrase.lower()
+    for compound, head in _COMPOUND_HEADS.items():
+        if lowered.endswith(compound):
+            return head
+    words = re.findall(r"[a-z][a-z'-]*", phrase.lower())
+    while words and words[-1] in ("said", "says"):
+        words.pop()
+    return words[-1].removesuffix("'s") if words else ""
+
+
+class MentionResolver:
+    """Resolves speaker phrases of one report to canonical source names."""
+
+    def __init__(self, registry: SourceRegistry, text: str = "", history: int = 32) -> None:
+        self.registry = registry
+        self.text = text
+        self.recent: deque[Resolved] = deque(maxlen=history)
+        self.local_aliases: dict[str, str] = {}
+        self._forward_cache: dict[tuple[str, int], str | None] = {}
+
+    # -- memory ------------------------------------------------------------
+    def note(self, resolved: Resolved) -> None:
+        """Record a speaker as the most recent one (pronouns and short forms look here)."""
+        if self.recent and self.recent[-1] == resolved:
+            return
+        with contextlib.suppress(ValueError):
+            self.recent.remove(resolved)
+        self.recent.append(resolved)
+
+    def _kind_of(self, name: str) -> SourceKind:
+        source = self.registry.get(name)
+        return source.kind if source else SourceKind.UNKNOWN
+
+    def _known(self, name: str) -> Resolved:
+        return Resolved(name, self._kind_of(name))
+
+    # -- resolution ----------------------------------------------------------
+    def resolve(self, phrase: str, position: int = 0) -> Resolved | None:
+        """Canonical source for one speaker phrase, or None if it is not a speaker."""
+        phrase = phrase.strip(' ,;:"\u201c\u201d')
+        if not phrase:
+            return None
+        for match in _PAREN_ACRONYM.finditer(phrase):
+            acronym = match.group(1)
+            before = phrase[: match.start()].strip()
+            target = self.resolve(before, position) if before else None
+            if target is not None:
+                self.local_aliases[acronym.lower()] = target.name
+                return target
+        lowered = phrase.lower()
+        if lowered in PRONOUNS:
+            return self._pronoun(lowered)
+        parts = _APPOSITIVE.split(_RELATIVE.sub("", phrase), maxsplit=1)
+        main = parts[0].strip()
+        appositive = parts[1].strip() if len(parts) > 1 else ""
+        found = self._resolve_main(main, appositive, position)
+        if found is None and appositive:
+            found = self._resolve_main(appositive, "", position)
+        return found
+
+    def _pronoun(self, pronoun: str) -> Resolved | None:
+        wanted = _PERSON_KINDS if pronoun in ("he", "she", "i") else None
+        for resolved in reversed(self.recent):
+            if wanted is not None:
+                if resolved.kind in wanted:
+                    return resolved
+            elif pronoun in ("it", "its"):
+                if resolved.kind not in _PERSON_KINDS:
+                    return resolved
+            else:
+                return resolved
+        return None
+
+    def _alias_in(self, phrase: str, original: str) -> str | None:
+        """Longest (then rightmost) registry alias or description inside ``phrase``."""
+        words = phrase.split()
+        originals = original.replace("\u2019", "'").split()
+        if len(originals) != len(words):
+            originals = words
+        limit = min(len(words), self.registry.max_alias_words)
+        for size in range(limit, 0, -1):
+            for start in range(len(words) - size, -1, -1):
+                gram = " ".join(words[start : start + size])
+                raw = " ".join(originals[start : start + size]).strip(",.;:")
+                gram = gram.strip(",;:")
+                name = self.registry.lookup_alias(gram, raw)
+                if name is None and gram.endswith("'s"):
+                    name = self.registry.lookup_alias(gram[:-2], raw[:-2])
+                if name is None:
+                    name = self.registry.lookup_description(gram)
+                if name is None:
+                    name = self.local_aliases.get(gram) if raw.isupper() else None
+                if name is not None:
+                    return name
+        return None
+
+    def _resolve_main(self, phrase: str, appositive: str, position: int) -> Resolved | None:
+        normal = normalise_mention(phrase)
+        if not normal:
+            return None
+        original = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+        name = self.registry.lookup_alias(normal, original) or self.registry.lookup_description(
+            normal
+        )
+        if name:
+            return self._known(name)
+        person = self._personal_name(phrase)
+        if person:
+            known = self.registry.lookup_alias(normalise_mention(person), person)
+            if known:
+                return self._known(known)
+            for resolved in reversed(self.recent):
+                if resolved.kind in _PERSON_KINDS and (
+                    resolved.name.endswith(" " + person) or resolved.name == person
+                ):
+                    return resolved
+            if len(person.split()) >= 2:
+                head = _head(phrase[: len(phrase) - len(person)]) or _head(appositive)
+                kind = (
+                    SourceKind.OFFICIAL
+                    if head in _KIND_BY_HEAD or head in ("official", "spokesman")
+                    else SourceKind.PERSON
+                )
+                return self._discover(person, kind)
+        inside = self._alias_in(normal, original)
+        if inside:
+            return self._known(inside)
+        return self._describe(phrase, normal, position)
+
+    def _personal_name(self, phrase: str) -> str:
+        """'Russian President Vladimir Putin' -> 'Vladimir Putin'; '' if no name."""
+        words = phrase.replace("\u2019", "'").split()
+        if not words:
+            return ""
+        match = _NAME_RUN.search(" ".join(words))
+        if not match:
+            return ""
+        run = match.group(1).split()
+        # Drop titles and adjectives of nationality from the front of the run.
+        while run and (
+            run[0].lower().rstrip(".") in _TITLE_WORDS
+            or run[0].lower() in _TITLE_WORDS
+            or run[0].endswith(("'s",))
+            or _demonym(run[0])
+        ):
+            run = run[1:]
+        if not run or any(w.isupper() and len(w) > 1 for w in run):
+            return ""
+        if len(run) == 1:
+            # A bare surname is a name only if it follows a title word or matches a
+            # person mentioned earlier.
+            before = words[: len(words) - 1]
+            if before and before[-1].lower().rstrip(".") in _TITLE_WORDS:
+                return run[0]
+            if any(r.kind in _PERSON_KINDS and r.name.endswith(" " + run[0]) for r in self.recent):
+                return run[0]
+            return ""
+        lowered = {w.lower() for w in run}
+        if lowered & set(_HEAD_KINDS) or lowered & {
+            "ministry",
+            "agency",
+            "observatory",
+            "media",
+            "news",
+            "network",
+            "council",
+            "forces",
+            "army",
+            "front",
+            "brigade",
+            "brigades",
+            "committee",
+            "union",
+            "department",
+            "office",
+            "for",
+            "of",
+        }:
+            return ""
+        return " ".join(run)
+
+    def _describe(self, phrase: str, normal: str, position: int) -> Resolved | None:
+        head = _head(normal)
+        kinds = _HEAD_KINDS.get(head)
+        definite = not re.match(r"^(?:a|an)\s", phrase.strip(), re.IGNORECASE)
+        modifiers = set(normal.split()[:-1])
+        if kinds is not None:
+            for resolved in reversed(self.recent):
+                if (
+                    resolved.kind in kinds
+                    and self._compatible(resolved.name, modifiers, head)
+                    and (definite or head in ("monitor", "observatory"))
+                ):
+                    return resolved
+            short = self.registry.lookup_short(normal)
+            if short:
+                return self._known(short)
+            ahead = self._forward(kinds, head, position)
+            if ahead:
+                return self._known(ahead)
+        else:
+            short = self.registry.lookup_short(normal)
+            if short:
+                return self._known(short)
+        return self._discover_from_description(phrase, normal, head)
+
+    def _compatible(self, name: str, modifiers: set[str], head: str) -> bool:
+        source = self.registry.get(name)
+        names = [name, *(source.aliases if source else ())]
+        text = " ".join(normalise_mention(n) for n in names)
+        informative = {
+            m
+            for m in modifiers
+            if m not in ("the", "a", "an", "its", "state", "news", "war", "monitoring")
+        }
+        return all(m in text for m in informative)
+
+    def _forward(self, kinds: frozenset[SourceKind], head: str, position: int) -> str | None:
+        """A registry source of a compatible kind named later in the report."""
+        window = self.text[position : position + 20_000]
+        if not window:
+            return None
+        best: tuple[int, str] | None = None
+        for name, entry in self.registry.entries.items():
+            if entry.source.kind not in kinds:
+                continue
+            for alias in (name, *entry.source.aliases):
+                if len(alias) <= 3:
+                    continue
+                index = window.find(alias)
+                if index >= 0 and (best is None or index < best[0]):
+                    best = (index, name)
+        return best[1] if best else None
+
+    def _discover(self, name: str, kind: SourceKind) -> Resolved:
+        roles = (
+            frozenset({RoleFlag.UNKNOWN_PROVENANCE})
+            if kind in (SourceKind.ANONYMOUS, SourceKind.UNKNOWN)
+            else frozenset()
+        )
+        if kind is SourceKind.MONITOR:
+            roles = frozenset({RoleFlag.MONITOR_NGO, RoleFlag.UNKNOWN_PROVENANCE})
+        source = self.registry.remember(Source(name=name, kind=kind, roles=roles))
+        return Resolved(source.name, source.kind)
+
+    def _discover_from_description(self, phrase: str, normal: str, head: str) -> Resolved | None:
+        words = [w for w in normal.split() if w not in ("a", "an", "the")]
+        if not words:
+            return None
+        name_words = phrase.strip().split()
+        if name_words and name_words[0].lower() in ("the", "a", "an"):
+            name_words = name_words[1:]
+        name = " ".join(name_words).strip(" ,.;:")
+        if not name:
+            return None
+        if head in _ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
+            return self._discover(
+                name.lower() if not name[:1].isupper() else name, SourceKind.ANONYMOUS
+            )
+        kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
+        if kind is SourceKind.UNKNOWN and name[:1].isupper():
+            kind = SourceKind.UNKNOWN
+        return self._discover(name, kind)
+
+
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|an|ese|i|ish|ch|ic))$")
+
+
+def _demonym(word: str) -> bool:
+    return bool(_DEMONYM.match(word)) and word not in ("Hezbollah",)

@@ -1,0 +1,238 @@
+"""Reporting cues: the verbs and phrases that attribute a proposition to a source.
+
+The lexicon is closed on purpose: wire copy uses a small, stable set of speech and
+statement verbs, and a closed list keeps extraction predictable and fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "announced",
+        "announces",
+        "stated",
+        "states",
+        "claimed",
+        "claims",
+        "reported",
+        "reports",
+        "denied",
+        "denies",
+        "confirmed",
+        "confirms",
+        "warned",
+        "warns",
+        "proposed",
+        "proposes",
+        "rejected",
+        "rejects",
+        "accused",
+        "accuses",
+        "urged",
+        "urges",
+        "insisted",
+        "insists",
+        "noted",
+        "notes",
+        "estimated",
+        "estimates",
+        "predicted",
+        "predicts",
+        "hoped",
+        "hopes",
+        "vowed",
+        "vows",
+        "threatened",
+        "threatens",
+        "pledged",
+        "pledges",
+        "acknowledged",
+        "acknowledges",
+        "admitted",
+        "admits",
+        "alleged",
+        "alleges",
+        "asserted",
+        "asserts",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "declared",
+        "declares",
+        "disclosed",
+        "discloses",
+        "revealed",
+        "reveals",
+        "wrote",
+        "writes",
+        "posted",
+        "tweeted",
+        "indicated",
+        "suggested",
+        "stressed",
+        "emphasised",
+        "emphasized",
+        "affirmed",
+        "maintained",
+        "dismissed",
+        "blamed",
+        "charged",
+        "countered",
+        "responded",
+        "replied",
+        "cautioned",
+        "promised",
+        "forecast",
+        "demanded",
+        "reiterated",
+        "recounted",
+        "recorded",
+        "documented",
+        "counted",
+    ]
+)
+ING_CUES = frozenset(
+    [
+        "saying",
+        "adding",
+        "claiming",
+        "warning",
+        "insisting",
+        "noting",
+        "accusing",
+        "denying",
+        "stating",
+        "urging",
+        "stressing",
+        "explaining",
+        "arguing",
+        "blaming",
+        "vowing",
+        "threatening",
+        "pledging",
+        "confirming",
+        "announcing",
+        "alleging",
+        "asserting",
+        "declaring",
+        "reiterating",
+    ]
+)
+# Cues that report an act (a proposal, a rejection) whose object is the claim.
+ACT_CUES = frozenset(
+    [
+        "announced",
+        "announces",
+        "proposed",
+        "proposes",
+        "rejected",
+        "rejects",
+        "accused",
+        "accuses",
+        "urged",
+        "urges",
+        "denied",
+        "denies",
+        "dismissed",
+        "blamed",
+        "demanded",
+        "confirmed",
+        "confirms",
+        "pledged",
+        "vowed",
+        "threatened",
+        "promised",
+    ]
+)
+TELL_CUES = frozenset({"told", "tells"})
+_ALL = sorted(REPORTING_VERBS | ING_CUES, key=len, reverse=True)
+CUE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_ALL) + r"))(?![\w-])"
+)
+# Words that make a cue word an adjective or a passive, not an attribution.
+NOT_A_CUE_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "unconfirmed",
+        "widely",
+        "so",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "being",
+        "be",
+        "previously-reported",
+        "officially",
+    ]
+)
+NOT_A_CUE_AFTER = re.compile(
+    r"^\s*(?:by\b|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|responsibility\s+"
+    r"of\b)",
+    re.IGNORECASE,
+)
+# Adjuncts between a cue and its content: "said on Monday", "said in a statement".
+TIME_WORDS = (
+    r"(?:on|late|early|earlier|later)?\s*(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|"
+    r"evening|afternoon))?|(?:last|this|next)\s+(?:week|month|year|night|weekend|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|overnight|"
+    r"earlier|later|separately|also|previously|again|late|on\s+\w+\s+\d{1,2}|"
+    r"(?:earlier|later)\s+(?:on|in)\s+\w+(?:\s+\w+)?|earlier\s+this\s+(?:week|month|year)"
+)
+ADJUNCT_RE = re.compile(
+    r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,3}?"
+    r"(?:statement|interview|post|message|briefing|speech|report|update|address|remarks|"
+    r"communique|video|broadcast|conference|bulletin|tweet)(?:\s+(?:on|posted\s+on|published"
+    r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
+    r"on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|state\s+(?:TV|television|media)|"
+    r"(?:its|his|her|their)\s+(?:\w+\s+)?(?:website|channel|account|page))|"
+    r"by\s+(?:phone|telephone)|(?:via|through)\s+a\s+spokesman|in\s+(?:Moscow|Kyiv|Kiev|"
+    r"Geneva|Damascus|Beirut|Cairo|Baghdad|Washington|Khartoum|Sanaa|Aden|Gaza|Jerusalem|"
+    r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
+    r"officials|statement|report)|in\s+a\s+written\s+statement|in\s+televised\s+remarks|"
+    r"(?:told|to)\s+(?:reporters|journalists))\s*)+",
+)
+TOLD_ADDRESSEE_RE = re.compile(
+    r"^\s+(?:(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})|reporters|journalists|a\s+(?:news|press)\s+"
+    r"conference|(?:a|the)\s+(?:\w+\s+){0,2}(?:briefing|parliament|newspaper|daily|agency|"
+    r"channel|broadcaster|radio|television|TV|station|website|outlet|session|meeting|"
+    r"audience|crowd|summit|rally)|state\s+(?:TV|television|media|radio)|"
+    r"(?:local|state|Russian|Israeli|Ukrainian|Arab|Western)\s+(?:media|television|TV|"
+    r"reporters|journalists))(?=[\s,.;:]|$)"
+)
+# After a trailing cue, these open a clause that is not the cue's content.
+TRAILING_FOLLOWERS = re.compile(
+    r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"
+    r"adding\b|saying\b|citing\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
+    r"said)\b|in\s+a\s+|noting\b|referring\b)",
+)
+THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
+
+
+def is_ing(cue: str) -> bool:
+    return cue.lower() in ING_CUES
+
+
+def canonical_cue(cue: str) -> str:
+    """'According  to' -> 'according to'; verbs keep their surface form."""
+    return " ".join(cue.lower().split())

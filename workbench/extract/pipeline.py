@@ -1,0 +1,302 @@
+"""Report -> attributed claims: sentences, attribution, coreference, caveats,
+figures, modality, places and time.
+
+Claims stream out paragraph by paragraph with a small look-back buffer (a
+verification caveat may follow the claim it qualifies), so a 10 MB report runs in
+bounded memory. Span convention: ``claim.span`` slices ``report.text`` to
+``claim.text`` exactly, except when a trailing attribution interrupts the
+proposition ("Y, the Observatory said, as well as Z"): then the span covers the
+whole proposition region and ``text`` joins Y and Z without the attribution.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source
+from workbench.extract.attribution import Attribution, attribute, quote_regions
+from workbench.extract.caveats import caveat_targets_figures, inline_caveats, is_caveat_sentence
+from workbench.extract.coreference import MentionResolver, Resolved
+from workbench.extract.modality import classify_modality
+from workbench.extract.places import find_places, find_time
+from workbench.extract.quantities import parse_quantities
+from workbench.extract.registry import SourceRegistry, load_registry, normalise_mention
+from workbench.extract.sentences import Sentence, iter_paragraphs, split_sentences
+from workbench.extract.speakers import split_speakers
+
+_BUFFER = 24  # claims kept open for late caveats
+_CASUALTY_UNITS = (
+    "killed",
+    "wounded",
+    "dead",
+    "detained",
+    "captured",
+    "abducted",
+    "displaced",
+    "missing",
+)
+_MAX_SENTENCE = 5_000  # longer "sentences" (tables, dumps) are cut, never parsed whole
+
+
+@dataclass
+class _Draft:
+    """A claim under construction (Claim itself is frozen)."""
+
+    text: str
+    sentence: str
+    span: tuple[int, int]
+    sources: tuple[str, ...]
+    cue: str
+    modality: Modality
+    quantities: list[Quantity]
+    caveats: list[Caveat] = field(default_factory=list)
+    places: tuple[str, ...] = ()
+    time_expression: str = ""
+
+    def freeze(self, report_id: str) -> Claim:
+        return Claim(
+            report_id=report_id,
+            text=self.text,
+            sentence=self.sentence,
+            span=self.span,
+            sources=self.sources,
+            cue=self.cue,
+            modality=self.modality,
+            quantities=tuple(self.quantities),
+            caveats=tuple(self.caveats),
+            places=self.places,
+            time_expression=self.time_expression,
+        )
+
+
+class _Extractor:
+    """State of one pass over one report."""
+
+    def __init__(self, report: Report, registry: SourceRegistry) -> None:
+        self.report = report
+        self.text = report.text
+        self.resolver = MentionResolver(registry, report.text)
+        self.buffer: deque[_Draft] = deque()
+        self.pending_caveats: list[Caveat] = []
+        self.pending_quote: list[Sentence] = []
+        self.quote_speaker: tuple[tuple[str, ...], str] | None = None
+
+    # -- output ------------------------------------------------------------
+    def _push(self, draft: _Draft) -> Iterator[Claim]:
+        if self.pending_caveats:
+            draft.caveats.extend(self.pending_caveats)
+            self.pending_caveats = []
+        self.buffer.append(draft)
+        while len(self.buffer) > _BUFFER:
+            yield self.buffer.popleft().freeze(self.report.id)
+
+    def flush(self) -> Iterator[Claim]:
+        while self.buffer:
+            yield self.buffer.popleft().freeze(self.report.id)
+
+    # -- caveats -------------------------------------------------------------
+    def _attach_sentence_caveat(self, sentence: Sentence) -> None:
+        caveat = Caveat(
+            text=sentence.text, kind=CaveatKind.UNVERIFIED, span=(sentence.start, sentence.end)
+        )
+        candidates = list(reversed(self.buffer))
+        target: _Draft | None = None
+        if caveat_targets_figures(sentence.text):
+            target = next(
+                (
+                    d
+                    for d in candidates
+                    if any(
+                        q.unit.endswith(_CASUALTY_UNITS) or q.unit in _CASUALTY_UNITS
+                        for q in d.quantities
+                    )
+                ),
+                None,
+            )
+            if target is None:
+                target = next((d for d in candidates if d.quantities), None)
+        if target is None and candidates:
+            target = candidates[0]
+        if target is None:
+            self.pending_caveats.append(caveat)
+        else:
+            target.caveats.append(caveat)
+
+    # -- sources -----------------------------------------------------------
+    def _resolve(self, phrases: list[str], position: int) -> tuple[str, ...]:
+        names: list[str] = []
+        for phrase in phrases:
+            found = self.resolver.resolve(phrase, position)
+            if found is not None:
+                self._note(names, found)
+        return tuple(names)
+
+    def _note(self, names: list[str], resolved: Resolved) -> None:
+        if resolved.name not in names:
+            names.append(resolved.name)
+        self.resolver.note(resolved)
+
+    def _speakers_of(self, attr: Attribution, sentence: Sentence) -> tuple[str, ...]:
+        """Canonical sources of a speaker phrase; "X and Y" names two unless an alias."""
+        phrase = attr.speakers[0]
+        parts = split_speakers(phrase)
+        if len(parts) > 1:
+            normal = normalise_mention(phrase)
+            alias = self.resolver.registry.lookup_alias(normal, phrase)
+            if alias is None:
+                return self._resolve(parts, sentence.start)
+        return self._resolve([phrase], sentence.start)
+
+    # -- claims --------------------------------------------------------------
+    def _draft(self, sentence: Sentence, attr: Attribution, sources: tuple[str, ...]) -> _Draft:
+        local = sentence.text
+        start, end = attr.content
+        text = local[start:end]
+        span_end = end
+        quantity_text = text
+        if attr.extra is not None and attr.extra[1] > attr.extra[0]:
+            extra = local[attr.extra[0] : attr.extra[1]]
+            text = f"{text} {extra}"
+            quantity_text = f"{quantity_text}, {extra}"
+            span_end = attr.extra[1]
+        modality = classify_modality(attr.cue, text, attr.cue_tail)
+        caveats: list[Caveat] = []
+        lo = min(attr.region[0], attr.cue_span[0], start)
+        hi = max(attr.region[1], attr.cue_span[1], span_end)
+        for words, kind, a, b in inline_caveats(local[lo:hi]):
+            if (
+                kind is CaveatKind.HEDGE
+                and words.lower() in ("claims",)
+                and not (attr.cue_span[0] <= lo + a < attr.cue_span[1])
+            ):
+                continue
+            caveats.append(
+                Caveat(
+                    text=words, kind=kind, span=(sentence.start + lo + a, sentence.start + lo + b)
+                )
+            )
+        time = find_time(text) or find_time(local[attr.cue_span[1] : attr.cue_span[1] + 30])
+        return _Draft(
+            text=text,
+            sentence=local,
+            span=(sentence.start + start, sentence.start + span_end),
+            sources=sources,
+            cue=attr.cue,
+            modality=modality,
+            quantities=parse_quantities(quantity_text),
+            caveats=caveats,
+            places=tuple(find_places(text)),
+            time_expression=time,
+        )
+
+    def _quote_claim(self, sentence: Sentence, sources: tuple[str, ...], cue: str) -> _Draft:
+        local = sentence.text
+        start, end = 0, len(local)
+        while start < end and local[start] in '"\u201c\u00ab ':
+            start += 1
+        while end > start and local[end - 1] in '"\u201d\u00bb ,.':
+            end -= 1
+        text = local[start:end]
+        return _Draft(
+            text=text,
+            sentence=local,
+            span=(sentence.start + start, sentence.start + end),
+            sources=sources,
+            cue=cue,
+            modality=classify_modality(cue, text),
+            quantities=parse_quantities(text),
+            places=tuple(find_places(text)),
+            time_expression=find_time(text),
+        )
+
+    def sentence(self, sentence: Sentence, inside: bool) -> tuple[Iterator[Claim], bool]:
+        """Claims of one sentence; returns them and whether a quote is left open."""
+        regions, open_after = quote_regions(sentence.text, inside)
+        attrs = attribute(sentence.text, regions)
+        out: list[Claim] = []
+        if not attrs:
+            if is_caveat_sentence(sentence.text):
+                self._attach_sentence_caveat(sentence)
+                return iter(out), open_after
+            starts_quoted = inside or sentence.text[:1] in '"\u201c\u00ab'
+            if starts_quoted:
+                if self.quote_speaker is not None:
+                    sources, cue = self.quote_speaker
+                    out.extend(self._push(self._quote_claim(sentence, sources, cue)))
+                else:
+                    self.pending_quote.append(sentence)
+            else:
+                self.pending_quote = []
+            if not open_after:
+                self.quote_speaker = None
+            return iter(out), open_after
+        for index, attr in enumerate(attrs):
+            if attr.inherits and index > 0:
+                sources = self._last_sources
+            else:
+                sources = self._speakers_of(attr, sentence)
+            if not sources:
+                continue
+            self._last_sources = sources
+            if (
+                index == 0
+                and self.pending_quote
+                and attr.form in ("trailing", "inverted")
+                and (inside or attr.quoted)
+            ):
+                for quoted in self.pending_quote:
+                    out.extend(self._push(self._quote_claim(quoted, sources, attr.cue)))
+            out.extend(self._push(self._draft(sentence, attr, sources)))
+        self.pending_quote = []
+        last = attrs[-1]
+        if open_after and last.form == "forward":
+            self.quote_speaker = (self._last_sources, last.cue)
+        elif not open_after:
+            self.quote_speaker = None
+        return iter(out), open_after
+
+    _last_sources: tuple[str, ...] = ()
+
+    def run(self) -> Iterator[Claim]:
+        for index, (offset, paragraph) in enumerate(iter_paragraphs(self.text)):
+            inside = False
+            self.pending_quote = []
+            for sentence in split_sentences(paragraph, offset, index):
+                if len(sentence.text) > _MAX_SENTENCE:
+                    sentence = Sentence(
+                        sentence.start,
+                        sentence.start + _MAX_SENTENCE,
+                        sentence.text[:_MAX_SENTENCE],
+                        sentence.paragraph,
+                    )
+                claims, inside = self.sentence(sentence, inside)
+                yield from claims
+            if not inside:
+                self.quote_speaker = None
+        yield from self.flush()
+
+
+def iter_claims(report: Report, registry: SourceRegistry | None = None) -> Iterator[Claim]:
+    """Claims of a report as a stream (bounded memory for huge reports)."""
+    yield from _Extractor(report, registry if registry is not None else load_registry()).run()
+
+
+def extract_claims(report: Report, registry: SourceRegistry | None = None) -> list[Claim]:
+    """The attributed claims of one report, in reading order."""
+    return list(iter_claims(report, registry))
+
+
+def sources_for_claims(
+    claims: list[Claim] | tuple[Claim, ...], registry: SourceRegistry
+) -> list[Source]:
+    """``models.Source`` for every canonical name the claims use (for the store).
+
+    Pass the registry used for extraction: it remembers the kind of sources it
+    discovered in the text ("regional media" is media, "a military source" anonymous).
+    """
+    names: list[str] = []
+    for claim in claims:
+        names.extend(claim.sources)
+    return registry.sources_for(names)

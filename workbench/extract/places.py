@@ -1,0 +1,153 @@
+"""Place names and time expressions of a claim, for grouping claims into events.
+
+Places are capitalised names after a locative preposition or "town/village/city
+of"; time expressions are the weekday and relative phrases wire copy uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|around|outside|inside|of|from|into|towards?|across|on|west|east|north|"
+    r"south|town|village|city|province|region|district|governorate|suburb|port|camp|"
+    r"neighbourhood|neighborhood|area)\s+(?:the\s+)?(?:[a-z]+-(?:held|controlled|occupied|"
+    r"besieged)\s+)?(?:(?:town|village|city|province|region|district|area|port)\s+of\s+)?"
+    r"((?:Al-|al-|Al\s|el-|Ad-|As-|Ar-)?[A-Z][\w'\u2019-]+(?:\s+(?:Al-|al-|Al|el|de|of)?\s*"
+    r"[A-Z][\w'\u2019-]+){0,3})"
+)
+_NOT_PLACES = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "IS",
+        "ISIS",
+        "Reuters",
+        "AFP",
+        "AP",
+        "The",
+        "A",
+        "An",
+        "President",
+        "Prime",
+        "Minister",
+        "Ministry",
+        "Army",
+        "Government",
+        "Observatory",
+        "Council",
+        "United",
+        "Nations",
+        "UN",
+        "Islamic",
+        "State",
+        "God",
+        "Russian",
+        "Syrian",
+        "Israeli",
+        "Ukrainian",
+        "Iraqi",
+        "American",
+        "Sudanese",
+        "Yemeni",
+        "Iranian",
+        "Jordanian",
+        "Turkish",
+        "Palestinian",
+        "Lebanese",
+        "British",
+        "French",
+        "Chinese",
+        "Egyptian",
+        "Saudi",
+        "Arab",
+        "Western",
+        "Al",
+        "Qaeda",
+        "Nusra",
+        "Front",
+        "Hamas",
+        "Hezbollah",
+        "Houthis",
+        "Kremlin",
+        "Pentagon",
+        "Putin",
+        "Netanyahu",
+        "Assad",
+    ]
+)
+_KNOWN_PLACES = re.compile(
+    r"\b(?:Syria|Iraq|Ukraine|Russia|Gaza|Israel|Lebanon|Yemen|Sudan|Darfur|Khartoum|Omdurman|"
+    r"Kyiv|Kiev|Kharkiv|Donetsk|Luhansk|Zaporizhzhia|Kherson|Odesa|Odessa|Bakhmut|Avdiivka|"
+    r"Crimea|Moscow|Belgorod|Kursk|Damascus|Aleppo|Idlib|Homs|Hama|Deir\s+ez-Zor|Raqqa|"
+    r"Palmyra|Baghdad|Mosul|Kirkuk|Anbar|Basra|Erbil|Fallujah|Ramadi|Sanaa|Aden|Hodeidah|"
+    r"Marib|Taiz|Red\s+Sea|Rafah|Khan\s+Younis|Jabalia|Gaza\s+City|West\s+Bank|Jenin|"
+    r"Beirut|Golan\s+Heights|El\s+Fasher|Port\s+Sudan|Kordofan|Wad\s+Madani|Geneva|Jerusalem|"
+    r"Tel\s+Aviv|Washington)\b"
+)
+TIME_RE = re.compile(
+    r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\b|"
+    r"\b(?:last|this|next)\s+(?:week|month|year|night|weekend|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tonight|overnight)\b|"
+    r"\bon\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b|"
+    r"\bearlier\s+this\s+(?:week|month|year)\b|\b(?:hours|days)\s+(?:earlier|later|ago)\b"
+)
+
+
+def find_places(text: str) -> list[str]:
+    """Capitalised place names in ``text``, first mention first, no repeats."""
+    seen: dict[str, None] = {}
+    for match in _LOCATIVE.finditer(text):
+        name = match.group(1).strip()
+        if name.endswith(("'s", "\u2019s")):
+            continue
+        words = name.split()
+        while words and words[-1] in _NOT_PLACES:
+            words.pop()
+        while words and words[0] in _NOT_PLACES and words[0] not in ("Al",):
+            words.pop(0)
+        name = " ".join(words)
+        if name.endswith(("'s", "\u2019s")):
+            continue
+        if not name or name in _NOT_PLACES or (name.isupper() and len(name) <= 4):
+            continue
+        end = match.end()
+        following = text[end : end + 20]
+        if re.match(
+            r"\s+(?:[a-z]+\s+)?(?:border|forces|army|government|military|air|troops|"
+            r"planes|officials|president|ministry|side)\b",
+            following,
+        ):
+            continue
+        if re.search(r"(?:ian|ese|ish|ean)$", name) and not re.match(r"\s*[,.;]", following):
+            continue
+        seen.setdefault(name, None)
+    for match in _KNOWN_PLACES.finditer(text):
+        seen.setdefault(re.sub(r"\s+", " ", match.group(0)), None)
+    return list(seen)
+
+
+def find_time(text: str) -> str:
+    """The first time expression in ``text`` ("on Monday", "last week"), or ''."""
+    match = TIME_RE.search(text)
+    return match.group(0) if match else ""

@@ -1,0 +1,582 @@
+"""Figures in claim text: digits and number words, units, hedges, ranges.
+
+A figure is kept as a range so figures from different sources can be compared by
+overlap: "at least 26" is [26, inf), "about 4 km" is [3.6, 4.4], "dozens" is coded
+12 as ACLED does. "4 km (2 miles)" is one figure: the converted value in
+parentheses is skipped. Dates, years, clock times, durations and designators
+("F-16", "Resolution 2254") are not figures a reviewer compares.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from models import Quantity
+
+_UNITS_SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
+}
+# ACLED's coding of vague amounts: the value, and the range the words commit to.
+_VAGUE = {
+    "dozens": (12, 12, 99),
+    "tens": (10, 10, 99),
+    "hundreds": (100, 100, 999),
+    "thousands": (1000, 1000, 9999),
+    "scores": (20, 20, 99),
+    "a dozen": (12, 12, 12),
+    "several": (10, 3, 9),
+    "a few": (10, 2, 5),
+    "tens of thousands": (10_000, 10_000, 99_999),
+    "hundreds of thousands": (100_000, 100_000, 999_999),
+    "millions": (1_000_000, 1e6, 9.99e6),
+}
+_WORD_NUMBER = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS_SMALL if k != "zero")
+    + r"))?|"
+    + "|".join(_UNITS_SMALL)
+    + r"|a|an)"
+    r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+and\s+(?:"
+    + "|".join(_TENS)
+    + "|"
+    + "|".join(_UNITS_SMALL)
+    + r")(?:-(?:"
+    + "|".join(_UNITS_SMALL)
+    + r"))?)?)*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|bn)\b)?|(?:{_WORD_NUMBER})\b"
+_MODIFIER = (
+    r"about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|"
+    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|more\s+than|over|upwards\s+of|"
+    r"up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under|"
+    r"just\s+over|just\s+under|well\s+over"
+)
+_VAGUE_RE = (
+    r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|tens|hundreds|thousands|millions|"
+    r"scores|a\s+dozen|several|a\s+few"
+)
+_RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+"
+_QUANTITY = re.compile(
+    rf"(?<![\w$€£.-])(?:(?P<mod>{_MODIFIER})\s+)?(?:(?P<between>between)\s+)?"
+    rf"(?:(?P<vague>{_VAGUE_RE})\b|(?P<currency>[$€£])?\s?(?P<num>{_NUMBER})"
+    rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_DIGITS}|{_WORD_NUMBER}\b)"
+    rf"(?:\s*(?:million|billion|thousand)\b)?)?)",
+    re.IGNORECASE,
+)
+_MEASURE_UNITS = {
+    "km": "km",
+    "kms": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "mile": "miles",
+    "miles": "miles",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
+    "m": "m",
+    "percent": "%",
+    "per cent": "%",
+    "%": "%",
+    "tonnes": "tonnes",
+    "tons": "tonnes",
+    "ton": "tonnes",
+    "tonne": "tonnes",
+    "dollars": "USD",
+    "hectares": "hectares",
+    "sq km": "sq km",
+    "square km": "sq km",
+    "square kilometres": "sq km",
+    "square kilometers": "sq km",
+}
+_PEOPLE = frozenset(
+    [
+        "people",
+        "person",
+        "persons",
+        "civilians",
+        "civilian",
+        "soldiers",
+        "soldier",
+        "troops",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "insurgents",
+        "insurgent",
+        "rebels",
+        "rebel",
+        "children",
+        "child",
+        "women",
+        "men",
+        "residents",
+        "patients",
+        "members",
+        "policemen",
+        "police",
+        "officers",
+        "officer",
+        "servicemen",
+        "personnel",
+        "troopers",
+        "paramedics",
+        "medics",
+        "doctors",
+        "journalists",
+        "workers",
+        "staff",
+        "refugees",
+        "migrants",
+        "prisoners",
+        "detainees",
+        "hostages",
+        "captives",
+        "gunmen",
+        "attackers",
+        "jihadists",
+        "combatants",
+        "mercenaries",
+        "volunteers",
+        "guards",
+        "students",
+        "pilgrims",
+        "protesters",
+        "demonstrators",
+        "bodies",
+        "victims",
+        "casualties",
+        "fatalities",
+        "deaths",
+        "dead",
+        "wounded",
+        "injured",
+        "palestinians",
+        "israelis",
+        "ukrainians",
+        "russians",
+        "syrians",
+        "iraqis",
+        "yemenis",
+        "sudanese",
+        "families",
+        "households",
+        "others",
+        "infants",
+        "babies",
+        "villagers",
+        "passengers",
+        "sailors",
+        "crew",
+        "commanders",
+        "officials",
+        "drones",
+        "missiles",
+        "rockets",
+        "shells",
+        "airstrikes",
+        "strikes",
+        "bombs",
+        "tanks",
+        "vehicles",
+        "aircraft",
+        "planes",
+        "helicopters",
+        "buildings",
+        "homes",
+        "houses",
+        "villages",
+        "towns",
+        "schools",
+        "hospitals",
+        "trucks",
+        "boats",
+        "ships",
+    ]
+)
+_CASUALTY = re.compile(
+    r"\b(killed|kill|killing|dead|died|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|"
+    r"wounded|wounding|injured|injuring|injuries|hurt|captured|detained|arrested|abducted|"
+    r"kidnapped|displaced|missing|executed|shot\s+dead)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_CANON = {
+    "kill": "killed",
+    "killing": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "death": "killed",
+    "deaths": "killed",
+    "toll": "killed",
+    "death toll": "killed",
+    "lost their lives": "killed",
+    "shot dead": "killed",
+    "executed": "killed",
+    "wounding": "wounded",
+    "injured": "wounded",
+    "injuring": "wounded",
+    "injuries": "wounded",
+    "hurt": "wounded",
+    "arrested": "detained",
+    "captured": "captured",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+}
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(
+    r"^[\s-]*(?:more\s+|further\s+|straight\s+|consecutive\s+)?"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|decades?|"
+    r"centuries|year-old|-year-old|a\.m\.|p\.m\.|am\b|pm\b|GMT|o'clock|:\d)",
+    re.IGNORECASE,
+)
+_DESIGNATOR_BEFORE = re.compile(
+    r"(?:[A-Z]{1,4}-?|\b(?:resolution|route|highway|road|article|no\.|number|flight|unit|"
+    r"brigade|division|battalion|page|chapter|section|in|since|from|by|until|of)\s*)$",
+    re.IGNORECASE,
+)
+_PAREN_CONVERSION = re.compile(
+    r"^\s*\(\s*(?:about|around|some|roughly|nearly|almost)?\s*[\d.,]+\s*[a-z]*\s*\)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|%")
+_APPROX = {
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+}
+_AT_LEAST = {
+    "at least",
+    "no fewer than",
+    "no less than",
+    "more than",
+    "over",
+    "upwards of",
+    "just over",
+    "well over",
+}
+_AT_MOST = {"up to", "as many as", "at most", "fewer than", "less than", "under", "just under"}
+
+
+def words_to_number(words: str) -> float | None:
+    """'twenty-six' -> 26, 'two hundred and five' -> 205, 'a thousand' -> 1000."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s-]+", words.lower().strip()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if token in _UNITS_SMALL:
+            current += _UNITS_SMALL[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            if scale in (100, 12):
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _parse_number(text: str) -> float | None:
+    text = text.strip()
+    scale = 1.0
+    lowered = text.lower()
+    for word, factor in (("million", 1e6), ("billion", 1e9), ("thousand", 1e3), ("bn", 1e9)):
+        if lowered.endswith(word) and lowered[:1].isdigit():
+            text = text[: -len(word)].strip()
+            scale = factor
+            break
+    if text[:1].isdigit():
+        try:
+            return float(text.replace(",", "")) * scale
+        except ValueError:
+            return None
+    return words_to_number(text)
+
+
+def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
+    """The unit right after a number: a measure, or a people noun a few words on."""
+    words = list(_WORD.finditer(rest[:80]))
+    if vague and words and words[0].group(0).lower() == "of":
+        words = words[1:]
+    if not words:
+        return "", 0
+    first = words[0]
+    if first.start() <= 1:
+        lowered = first.group(0).lower()
+        two = lowered + " " + words[1].group(0).lower() if len(words) > 1 else ""
+        if two in _MEASURE_UNITS and words[1].start() - first.end() <= 1:
+            return _MEASURE_UNITS[two], words[1].end()
+        if lowered in _MEASURE_UNITS:
+            return _MEASURE_UNITS[lowered], first.end()
+    for word in words[:4]:
+        lowered = word.group(0).lower().rstrip("'\u2019")
+        if lowered in _PEOPLE:
+            return lowered, word.end()
+        if lowered in (
+            "of",
+            "and",
+            "who",
+            "were",
+            "was",
+            "in",
+            "on",
+            "at",
+            "from",
+            "to",
+            "have",
+            "had",
+            "has",
+            "are",
+            "is",
+            "by",
+            "for",
+            "with",
+        ):
+            break
+    return "", 0
+
+
+def _casualty_unit(text: str, start: int, end: int) -> str:
+    """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
+    best: tuple[int, str] | None = None
+    lo, hi = max(0, start - 60), min(len(text), end + 60)
+    for match in _CASUALTY.finditer(text, lo, hi):
+        distance = match.start() - end if match.start() >= end else start - match.end()
+        between = text[min(end, match.start()) : max(start, match.end())]
+        if ";" in between or ". " in between:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, _CASUALTY_CANON.get(match.group(1).lower(), match.group(1).lower()))
+    return best[1] if best else ""
+
+
+_THINGS = frozenset(
+    [
+        "drones",
+        "missiles",
+        "rockets",
+        "shells",
+        "airstrikes",
+        "strikes",
+        "bombs",
+        "tanks",
+        "vehicles",
+        "aircraft",
+        "planes",
+        "helicopters",
+        "buildings",
+        "homes",
+        "houses",
+        "villages",
+        "towns",
+        "schools",
+        "hospitals",
+        "trucks",
+        "boats",
+        "ships",
+    ]
+)
+
+
+def _compose_unit(unit: str, casualty: str) -> str:
+    """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
+    if unit in ("dead", "deaths", "fatalities", "casualties", "bodies"):
+        return casualty or "killed"
+    if unit in ("wounded", "injured"):
+        return "wounded"
+    if unit in _PEOPLE and unit not in _THINGS and casualty:
+        return f"{unit} {casualty}"
+    return unit or casualty
+
+
+def _skip(text: str, start: int, end: int, num_text: str) -> bool:
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DURATION_AFTER.match(after):
+        return True
+    if num_text[:1].isdigit():
+        if re.match(r"^(?:st|nd|rd|th)\b|^[-/:]\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]", after):
+            return True
+        if re.search(r"[-/:]$", before) and re.search(r"[A-Za-z0-9][-/:]$", before):
+            return True
+        value = num_text.replace(",", "")
+        if re.fullmatch(r"(?:19|20)\d\d", value) and not after.lstrip().startswith(
+            ("people", "km", "soldiers", "civilians")
+        ):
+            return True
+        if _DESIGNATOR_BEFORE.search(before) and not re.match(
+            r"\s*(?:km|miles|%|percent|"
+            r"people|civilians)",
+            after,
+        ):
+            return bool(
+                re.search(
+                    r"(?:[A-Z]{1,4}-?|resolution|route|highway|road|article|"
+                    r"no\.|number|flight|page|chapter|section)\s*$",
+                    before,
+                    re.IGNORECASE,
+                )
+            )
+    return False
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Figures in ``text``, in order of appearance."""
+    out: list[Quantity] = []
+    pos = 0
+    for match in _QUANTITY.finditer(text):
+        if match.start() < pos:
+            continue
+        mod = (match.group("mod") or "").lower()
+        mod = re.sub(r"\s+", " ", mod)
+        vague = match.group("vague")
+        num = match.group("num")
+        if vague:
+            key = re.sub(r"\s+", " ", vague.lower())
+            value, low, high = _VAGUE[key]
+            unit, unit_end = _unit_after(text[match.end() :], vague=True)
+            if key in ("several", "a few") and unit not in _PEOPLE:
+                continue
+            # "dozens" alone counts only next to a casualty word ("dozens were killed").
+            if (
+                not unit
+                and key != "a dozen"
+                and not _casualty_unit(text, match.start(), match.end())
+            ):
+                continue
+            end = match.end() + unit_end
+            full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
+            out.append(
+                Quantity(
+                    value=value,
+                    low=low,
+                    high=high,
+                    unit=full,
+                    approximate=key != "a dozen",
+                    at_least=key != "a dozen",
+                    text=text[match.start() : end],
+                )
+            )
+            pos = end
+            continue
+        if not num:
+            continue
+        if _skip(text, match.start("num"), match.end(), num):
+            continue
+        value = _parse_number(num)
+        if value is None:
+            continue
+        is_word = not num[:1].isdigit()
+        high_value: float | None = None
+        if match.group("num2"):
+            # "20 to 30" is a range; "five and six" or a score "2-1" is not.
+            second = _parse_number(match.group("num2"))
+            sep = (match.group("sep") or "").strip().lower()
+            if second is not None and second > value and (sep != "and" or match.group("between")):
+                high_value = second
+        match_end = match.end() if high_value is not None else match.end("num")
+        unit, unit_end = _unit_after(text[match_end:])
+        if is_word and value in (1, 0) and unit == "":
+            continue
+        if is_word and num.lower() in ("a", "an"):
+            continue
+        end = match_end + unit_end
+        casualty = _casualty_unit(text, match.start(), end)
+        if unit == "" and not casualty:
+            continue
+        full_unit = _compose_unit(unit, casualty)
+        conversion = _PAREN_CONVERSION.match(text[end:])
+        if conversion:
+            end += conversion.end()
+        approximate = mod in _APPROX
+        at_least = mod in _AT_LEAST
+        at_most = mod in _AT_MOST
+        low, high = value, value if high_value is None else high_value
+        if approximate:
+            low, high = (
+                (value * 0.9, value)
+                if mod in ("nearly", "almost", "close to")
+                else (value * 0.9, high * 1.1)
+            )
+        elif at_least:
+            high = math.inf
+        elif at_most:
+            low = 0.0
+        out.append(
+            Quantity(
+                value=value,
+                unit=full_unit,
+                low=low,
+                high=high,
+                approximate=approximate or high_value is not None,
+                at_least=at_least,
+                at_most=at_most,
+                text=text[match.start() : end].strip(),
+            )
+        )
+        pos = end
+    return out

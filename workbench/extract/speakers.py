@@ -1,0 +1,473 @@
+"""Speaker spans: the noun phrase that names who said something.
+
+Without a parser we read noun phrases with a closed vocabulary: capitalised words,
+a list of role and organisation nouns ("spokesman", "ministry", "monitoring
+group"), determiners, possessives and a few connectors ("of", "for", "and").
+Anything else ends the phrase, which is what makes stripped-comma copy work:
+"... west of Palmyra a monitoring group said" still yields "a monitoring group".
+"""
+
+from __future__ import annotations
+
+import re
+
+NP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "other",
+        "of",
+        "for",
+        "and",
+        "&",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "with",
+        "de",
+        "al",
+        "el",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "abu",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "spokesmen",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "ministry",
+        "minister",
+        "ministers",
+        "agency",
+        "agencies",
+        "news",
+        "state",
+        "state-run",
+        "government",
+        "governments",
+        "group",
+        "groups",
+        "monitor",
+        "monitors",
+        "monitoring",
+        "war",
+        "military",
+        "army",
+        "armed",
+        "forces",
+        "force",
+        "general",
+        "staff",
+        "police",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "medic",
+        "medics",
+        "doctor",
+        "doctors",
+        "health",
+        "authorities",
+        "authority",
+        "office",
+        "presidency",
+        "council",
+        "command",
+        "commander",
+        "commanders",
+        "media",
+        "television",
+        "tv",
+        "radio",
+        "broadcaster",
+        "newspaper",
+        "daily",
+        "outlet",
+        "channel",
+        "observatory",
+        "organisation",
+        "organization",
+        "ngo",
+        "charity",
+        "rights",
+        "human",
+        "aid",
+        "security",
+        "senior",
+        "junior",
+        "top",
+        "local",
+        "regional",
+        "provincial",
+        "district",
+        "interior",
+        "defence",
+        "defense",
+        "foreign",
+        "press",
+        "service",
+        "services",
+        "department",
+        "emergency",
+        "rescue",
+        "civil",
+        "hospital",
+        "hospitals",
+        "director",
+        "head",
+        "chief",
+        "representative",
+        "representatives",
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "diplomats",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "activist",
+        "activists",
+        "people",
+        "person",
+        "member",
+        "members",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "fighters",
+        "fighter",
+        "officer",
+        "officers",
+        "soldier",
+        "soldiers",
+        "volunteer",
+        "volunteers",
+        "paramedics",
+        "worker",
+        "workers",
+        "correspondent",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "statement",
+        "top",
+        "deputy",
+        "prime",
+        "vice",
+        "president",
+        "secretary",
+        "governor",
+        "mayor",
+        "leader",
+        "leaders",
+        "chairman",
+        "coordinator",
+        "movement",
+        "party",
+        "administration",
+        "team",
+        "investigators",
+        "investigator",
+        "prosecutor",
+        "prosecutors",
+        "court",
+        "committee",
+        "mission",
+        "body",
+        "unit",
+        "network",
+        "union",
+        "association",
+        "alliance",
+        "coalition",
+        "wing",
+        "brigade",
+        "brigades",
+        "battalion",
+        "operations",
+        "operation",
+        "centre",
+        "center",
+        "cell",
+        "spokesmen",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "official's",
+        "families",
+        "family",
+        "relatives",
+        "eyewitness",
+        "eyewitnesses",
+        "sheikh",
+        "imam",
+        "cleric",
+        "tribal",
+        "elder",
+        "elders",
+        "humanitarian",
+        "relief",
+        "intelligence",
+        "navy",
+        "naval",
+        "air",
+        "airforce",
+        "coast",
+        "guard",
+        "border",
+        "guards",
+        "information",
+        "communications",
+        "public",
+        "affairs",
+        "affairs",
+        "government's",
+        "army's",
+        "ministry's",
+        "group's",
+        "united",
+        "nations",
+        "world",
+        "body",
+        "staff",
+        "general's",
+        "joint",
+        "chiefs",
+        "headquarters",
+        "administration's",
+        "nongovernmental",
+        "non-governmental",
+        "independent",
+        "international",
+        "internal",
+        "national",
+        "federal",
+        "opposition",
+        "pro-government",
+        "pro-russian",
+        "pro-kremlin",
+        "pro-iranian",
+        "iranian-backed",
+        "anonymous",
+        "anonymity",
+        "condition",
+        "identified",
+        "named",
+        "who",
+        "declined",
+        "spoke",
+        "being",
+        "because",
+        "not",
+        "authorised",
+        "authorized",
+        "speak",
+        "publicly",
+        "to",
+        "be",
+    ]
+)
+# Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
+# because they introduce the phrase ("to the ministry").
+_LEADING_JUNK = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "&",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "with",
+        "who",
+        "declined",
+        "spoke",
+        "being",
+        "because",
+        "not",
+        "authorised",
+        "authorized",
+        "speak",
+        "publicly",
+        "be",
+        "but",
+        "meanwhile",
+        "however",
+        "also",
+        "later",
+        "earlier",
+    ]
+)
+_AFFIX_OK = re.compile(
+    r"(?:-based|-run|-backed|-led|-linked|-owned|-affiliated|-aligned|"
+    r"-controlled|-held|-allied)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:later|also|earlier|previously|separately|again|then|however|has|have|had|"
+    r"would|will|was|were|is|are|once|first|further|repeatedly|initially|originally|"
+    r"on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+statement|reportedly|allegedly|"
+    r"apparently|publicly|officially|late|early|quickly|immediately|swiftly|"
+    r"(?:had|has|have)\s+(?:earlier|previously|also)))+$",
+    re.IGNORECASE,
+)
+_LEADING_CONNECTIVES = re.compile(
+    r"^(?:(?:and|but|meanwhile|however|separately|also|in\s+addition|elsewhere|"
+    r"earlier|later|then|so|yet|while|whereas)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "its"])
+_STOP_TOKENS = frozenset(
+    {",", ";", ":", ".", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013"}
+)
+_VERBISH = re.compile(r"(?:ed|ing)$")
+
+
+def _np_token(token: str) -> bool:
+    if not token:
+        return False
+    if token[0].isupper() or (token[0].isdigit() and len(token) <= 3):
+        return True
+    lowered = token.lower().replace("\u2019", "'")
+    if lowered in NP_WORDS:
+        return True
+    if lowered.endswith("'s") and (lowered[:-2] in NP_WORDS or token[0].isupper()):
+        return True
+    return bool(_AFFIX_OK.search(lowered))
+
+
+def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
+    """Start of the speaker noun phrase that ends at ``end`` (scanning backwards)."""
+    tokens = [m for m in _TOKEN.finditer(text, 0, end)]
+    start = end
+    taken: list[re.Match[str]] = []
+    for match in reversed(tokens):
+        token = match.group(0)
+        if token in (
+            ",",
+            ";",
+            ":",
+            "(",
+            ")",
+            '"',
+            "\u201c",
+            "\u201d",
+            "\u2014",
+            "\u2013",
+        ) or not _np_token(token):
+            break
+        taken.append(match)
+        if len(taken) >= max_tokens:
+            break
+    if not taken:
+        return end
+    taken.reverse()
+    # Cut at the last determiner that is not inside an "of"/"for" phrase:
+    # "west of Palmyra a monitoring group" -> "a monitoring group".
+    words = [m.group(0).lower() for m in taken]
+    cut = 0
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in ("a", "an", "the") and words[i - 1] not in (
+            "of",
+            "for",
+            "and",
+            "&",
+            "to",
+            "with",
+        ):
+            cut = i
+            break
+    taken = taken[cut:]
+    while taken and taken[0].group(0).lower() in _LEADING_JUNK:
+        taken = taken[1:]
+    if not taken:
+        return end
+    start = taken[0].start()
+    return start
+
+
+def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
+    """End of the speaker noun phrase that starts at ``start`` (for "according to X")."""
+    end = start
+    for count, match in enumerate(_TOKEN.finditer(text, start), start=1):
+        token = match.group(0)
+        if token in _STOP_TOKENS:
+            break
+        if not _np_token(token) and token.lower() not in ("who", "which"):
+            break
+        end = match.end()
+        if count >= max_tokens:
+            break
+    # Do not end on a connector: "according to the ministry and" -> "the ministry".
+    phrase = text[start:end]
+    trimmed = re.sub(
+        r"(?:\s+(?:and|of|for|in|at|on|from|to|with|the|a|an))+$", "", phrase, flags=re.IGNORECASE
+    )
+    return start + len(trimmed)
+
+
+def clean_speaker(phrase: str) -> str:
+    """Drop connectives, adverbs and auxiliaries around a speaker phrase."""
+    phrase = phrase.strip(" ,;:-\u2014\u2013\"\u201c\u201d'")
+    phrase = _LEADING_CONNECTIVES.sub("", phrase)
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _TRAILING_ADVERBS.sub("", phrase).strip(" ,;:")
+    return phrase
+
+
+def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
+    """A short noun phrase made of speaker vocabulary (or a pronoun)."""
+    tokens = _TOKEN.findall(phrase)
+    words = [t for t in tokens if t not in (",", "(", ")", "'", "\u2019")]
+    if not words or len(words) > max_tokens:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    bad = [w for w in words if not _np_token(w)]
+    return not bad
+
+
+def split_speakers(phrase: str) -> list[str]:
+    """'the Observatory and regional media' -> two phrases.
+
+    Commas split only inside an "and" list ("X, Y and Z"); otherwise a comma
+    opens an appositive ("Hazem Qassem, a Hamas spokesman") that stays whole.
+    """
+    if not re.search(r"\s(?:and|as\s+well\s+as)\s", phrase):
+        return [phrase]
+    parts = re.split(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*", phrase)
+    return [p.strip() for p in parts if p.strip()]
