@@ -55,6 +55,10 @@ app.command("export")(export_cmd.export)
 app.add_typer(verdicts_cmd.verdicts_app, name="verdicts")
 app.command("agreement")(agreement_cmd.agreement)
 
+from workbench.cli import extract_cmd  # noqa: E402
+
+app.command("extract")(extract_cmd.extract)
+
 from workbench.cli import review_cmd  # noqa: E402
 
 app.command("review")(review_cmd.review)
