@@ -35,9 +35,10 @@ from models import Claim, Modality, Quantity, Report  # noqa: E402
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SYLLABLES = (
-    "al ba da fa ka ma na ra sa ta za qa ha ja la wa ya shu dun mir kar tal bir "
-    "zur han sar mas rif bab hum dar kom"
-).split()
+    "al", "ba", "da", "fa", "ka", "ma", "na", "ra", "sa", "ta", "za", "qa", "ha", "ja", "la",
+    "wa", "ya", "shu", "dun", "mir", "kar", "tal", "bir", "zur", "han", "sar", "mas", "rif",
+    "bab", "hum", "dar", "kom",
+)  # fmt: skip
 ACTORS = (
     "IS militants", "Syrian soldiers", "government forces", "Russian warplanes",
     "rebels", "Kurdish forces", "Nusra Front fighters", "coalition jets", "Hezbollah fighters",
@@ -135,7 +136,7 @@ def generate(n_claims: int, seed: int = 7) -> tuple[list[Claim], list[Report], d
             )
             reports.append(report)
             offset = 0
-            for number, (text, quantities, names) in enumerate(chosen):
+            for text, quantities, names in chosen:
                 stop = offset + len(text)
                 claim = Claim(
                     report_id=report.id,
