@@ -87,6 +87,7 @@ class SourceRow:
     kind: str
     counts: dict[str, int]
     score: SourceScore | None = None
+    claims: int = 0
 
     @property
     def n(self) -> int:
@@ -440,6 +441,7 @@ class ReviewSession:
             for source in links.get(verdict.claim_id, ()):
                 counts[source][verdict.label.value if verdict.label else ""] += 1
         scores = _scores(verdicts, links)
+        claims_of = Counter(s for names in links.values() for s in names)
         named = set(counts) | {s for ids in links.values() for s in ids}
         return [
             SourceRow(
@@ -447,6 +449,7 @@ class ReviewSession:
                 kind=sources[name].kind.value if name in sources else "unknown",
                 counts=dict(counts.get(name, Counter())),
                 score=scores.get(name),
+                claims=claims_of[name],
             )
             for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
         ]

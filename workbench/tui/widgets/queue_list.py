@@ -14,6 +14,8 @@ from workbench.tui.render import plain
 from workbench.tui.session import QueueItem
 
 PAGE = 200
+# Titles are cut to one line so the queue reads as a list, not a wall of text.
+TITLE_CHARS = 26
 
 
 class QueueList(OptionList):
@@ -68,11 +70,13 @@ class QueueList(OptionList):
 
     def _label(self, n: int, item: QueueItem) -> Text:
         label = self._marker(item)
-        label.append(f" {n + 1:>4} ", style="dim")
-        label.append_text(plain(item.title or item.event_id, single_line=True))
-        label.append(f"  ({len(item.claim_ids)})", style="dim")
-        label.no_wrap = True
-        label.overflow = "ellipsis"
+        label.append(f" {n + 1:>3} ", style="dim")
+        room = max(8, self.size.width - len(label) - 6) if self.size.width else TITLE_CHARS
+        title = plain(item.title or item.event_id, single_line=True)
+        if len(title) > room:
+            title = title[: room - 1] + "\u2026"
+        label.append_text(title)
+        label.append(f" ({len(item.claim_ids)})", style="dim")
         return label
 
     @on(OptionList.OptionSelected)

@@ -17,6 +17,7 @@ from workbench.tui.session import SourceRow
 # Verdicts that count for or against a source in the chart.
 _FOR = (VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED)
 _AGAINST = (VerdictLabel.DOUBTFUL, VerdictLabel.REFUTED, VerdictLabel.CONTESTED)
+NAME_CHARS = 14
 
 
 class SourcePanel(Vertical):
@@ -30,7 +31,7 @@ class SourcePanel(Vertical):
         table: DataTable[Text | str] = DataTable(
             id="source-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns("source", "grade", "rel.", "interval", "n", "✓/✗")
+        table.add_columns("source", "G", "rel", "95% CI", "n")
         yield table
         yield PlotextPlot(id="source-plot")
 
@@ -41,15 +42,15 @@ class SourcePanel(Vertical):
         table.clear()
         for row in self.rows:
             score = row.score
-            agree = sum(row.counts.get(label.value, 0) for label in _FOR)
-            against = sum(row.counts.get(label.value, 0) for label in _AGAINST)
+            name = plain(row.source, single_line=True)
+            if len(name) > NAME_CHARS:
+                name = name[: NAME_CHARS - 1] + "\u2026"
             table.add_row(
-                plain(row.source, single_line=True),
+                name,
                 score.grade if score else "F",
-                f"{score.reliability:.2f}" if score else "—",
-                f"{score.ci_low:.2f}\u2013{score.ci_high:.2f}" if score else "—",
+                f"{score.reliability:.2f}" if score else "-",
+                f"{score.ci_low:.2f}\u2013{score.ci_high:.2f}" if score else "-",
                 str(int(score.n) if score else row.n),
-                f"{agree}/{against}",
             )
         self._plot()
 
@@ -59,8 +60,11 @@ class SourcePanel(Vertical):
         plt.clear_data()
         plt.clear_figure()
         top = [r for r in self.rows if r.n][:6]
-        if not top:
-            plt.title("no verdicts yet")
+        if not top:  # before any verdict, show who makes the claims
+            busiest = sorted(self.rows, key=lambda r: -r.claims)[:6]
+            if busiest:
+                plt.bar([_short(r.source) for r in busiest], [r.claims for r in busiest])
+            plt.title("claims per source (no verdicts yet)")
             plot.refresh()
             return
         names = [_short(r.source) for r in top]

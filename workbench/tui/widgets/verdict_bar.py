@@ -10,6 +10,17 @@ from textual.widgets import Static
 
 from models import VERDICTS, VerdictLabel
 
+# Short enough that all seven chips fit beside an 80-column sidebar.
+SHORT: dict[VerdictLabel, str] = {
+    VerdictLabel.ACKNOWLEDGED: "ackn.",
+    VerdictLabel.CORROBORATED: "corrob.",
+    VerdictLabel.SINGLE_SOURCE: "single",
+    VerdictLabel.CONTESTED: "contest.",
+    VerdictLabel.UNVERIFIABLE: "unverif.",
+    VerdictLabel.DOUBTFUL: "doubtful",
+    VerdictLabel.REFUTED: "refuted",
+}
+
 
 class VerdictBar(Horizontal):
     """One chip per verdict; clicking a chip marks the claim like its key does."""
@@ -29,12 +40,12 @@ class VerdictBar(Horizontal):
         for label in VerdictLabel:
             key = self._keys.get(f"verdict.{label.value}", VERDICTS[label].key).split(",")[0]
             chip = Static(
-                f"{key} {label.value.replace('_', ' ')}",
+                f"{key} {SHORT[label]}",
                 markup=False,
                 classes="verdict-chip",
                 id=f"chip-{label.value}",
             )
-            chip.tooltip = VERDICTS[label].rule
+            chip.tooltip = f"{label.value}: {VERDICTS[label].rule}"
             yield chip
 
     def light(self, label: VerdictLabel | None) -> None:
