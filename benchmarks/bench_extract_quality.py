@@ -1,0 +1,57 @@
+"""Claim-extraction quality on hand-annotated reports: P/R/F1 and field accuracies.
+
+Usage: python benchmarks/bench_extract_quality.py [--errors] [--split dev|heldout|seed]
+
+Data: tests/extract/data/wire_gold.jsonl (invented wire-style reports, marked
+"invented": true, split into a dev half used while building the rules and a
+held-out half that was written at the same time and not tuned on) and
+tests/extract/data/palmyra_expected.json (the seed). Matching is by overlap with
+the gold anchor (workbench.extract.evaluation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.extract import extract_claims, load_registry  # noqa: E402
+from workbench.extract.evaluation import Scores, load_gold, report_of, score_report  # noqa: E402
+
+DATA = ROOT / "tests" / "extract" / "data"
+
+
+def evaluate(split: str) -> Scores:
+    """Scores summed over every gold report of one split."""
+    items = (
+        load_gold(DATA / "palmyra_expected.json")
+        if split == "seed"
+        else [g for g in load_gold(DATA / "wire_gold.jsonl") if g["split"] == split]
+    )
+    total = Scores()
+    for item in items:
+        registry = load_registry()
+        report = report_of(item)
+        total.add(score_report(report.text, item, extract_claims(report, registry), item["id"]))
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every mismatch")
+    parser.add_argument("--split", choices=["seed", "dev", "heldout"], action="append")
+    args = parser.parse_args()
+    for split in args.split or ["seed", "dev", "heldout"]:
+        scores = evaluate(split)
+        print(json.dumps({"split": split, **scores.summary()}))
+        if args.errors:
+            for error in scores.errors:
+                print("   ", error)
+
+
+if __name__ == "__main__":
+    main()
