@@ -62,3 +62,7 @@ app.command("extract")(extract_cmd.extract)
 from workbench.cli import review_cmd  # noqa: E402
 
 app.command("review")(review_cmd.review)
+
+from workbench.cli import events_cmd  # noqa: E402
+
+app.add_typer(events_cmd.events_app, name="events")

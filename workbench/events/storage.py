@@ -1,0 +1,127 @@
+"""Events in the database: the append-only reviewer edits and the current grouping.
+
+The grouping itself is derived data: ``regroup`` recomputes it from every stored
+claim, replays the stored edits, keeps the ids of events already shown to
+reviewers, and replaces the ``events``/``event_claims`` rows. Edits are never
+updated or deleted (``event_edits`` is append-only). Every function takes a
+``Connection`` and runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, delete, select
+
+from models import Claim, Event, Report, Source
+from workbench.events.edits import EditKind, EventEdit
+from workbench.events.grouping import group_claims
+from workbench.store import schema
+from workbench.store.converters import row_to_source
+from workbench.store.reports import list_reports, load_claims
+
+_BATCH = 500
+
+
+def load_edits(connection: Connection) -> list[EventEdit]:
+    """Every reviewer edit, oldest first (the order they are replayed in)."""
+    table = schema.event_edits
+    rows = connection.execute(select(table).order_by(table.c.id)).mappings()
+    edits = []
+    for row in rows:
+        payload = row["payload"] or {}
+        created = row["created_at"]
+        if created is not None and created.tzinfo is None:  # SQLite returns naive UTC
+            created = created.replace(tzinfo=UTC)
+        edits.append(
+            EventEdit(
+                id=row["id"],
+                kind=EditKind(row["kind"]),
+                claim_ids=tuple(payload.get("claim_ids", ())),
+                target=tuple(payload.get("target", ())),
+                reviewer=row["reviewer"],
+                created_at=created,
+            )
+        )
+    return edits
+
+
+def append_edit(connection: Connection, edit: EventEdit) -> EventEdit:
+    """Store one edit; returns it with its id and time."""
+    created = edit.created_at or datetime.now(UTC)
+    result = connection.execute(
+        schema.event_edits.insert().returning(schema.event_edits.c.id),
+        {
+            "kind": edit.kind.value,
+            "payload": edit.payload(),
+            "reviewer": edit.reviewer,
+            "created_at": created,
+        },
+    )
+    return edit.model_copy(update={"id": result.scalar_one(), "created_at": created})
+
+
+def load_grouping(connection: Connection) -> dict[str, tuple[str, ...]]:
+    """The stored grouping: event id -> claim ids."""
+    members: dict[str, list[str]] = defaultdict(list)
+    table = schema.event_claims
+    query = select(table.c.event_id, table.c.claim_id).order_by(table.c.event_id)
+    for event_id, claim_id in connection.execute(query):
+        members[event_id].append(claim_id)
+    return {event_id: tuple(claims) for event_id, claims in members.items()}
+
+
+def save_grouping(connection: Connection, events: Sequence[Event]) -> None:
+    """Replace the stored grouping with ``events``, keeping creation times of kept ids."""
+    query = select(schema.events.c.id, schema.events.c.created_at)
+    created = {event_id: when for event_id, when in connection.execute(query)}
+    now = datetime.now(UTC)
+    connection.execute(delete(schema.event_claims))
+    connection.execute(delete(schema.events))
+    event_rows = [
+        {"id": event.id, "title": event.title, "created_at": created.get(event.id, now)}
+        for event in events
+    ]
+    claim_rows = [
+        {"claim_id": claim_id, "event_id": event.id}
+        for event in events
+        for claim_id in event.claim_ids
+    ]
+    for rows, table in ((event_rows, schema.events), (claim_rows, schema.event_claims)):
+        for start in range(0, len(rows), _BATCH):
+            connection.execute(table.insert(), rows[start : start + _BATCH])
+
+
+def load_sources(connection: Connection) -> dict[str, Source]:
+    """The source registry as stored (kind and role flags decide provenance)."""
+    rows = connection.execute(select(schema.sources)).mappings()
+    return {source.name: source for source in map(row_to_source, rows)}
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Everything a front end needs to show events side by side."""
+
+    events: list[Event]
+    claims: dict[str, Claim]
+    reports: dict[str, Report]
+    sources: dict[str, Source]
+
+
+def regroup(connection: Connection) -> Grouping:
+    """Group every stored claim, replay the stored edits, save the grouping, return it."""
+    reports = {report.id: report for report in list_reports(connection)}
+    claims = load_claims(connection)
+    sources = load_sources(connection)
+    previous = load_grouping(connection)
+    events = group_claims(claims, reports, load_edits(connection), sources, previous)
+    save_grouping(connection, events)
+    return Grouping(
+        events=events,
+        claims={claim.id: claim for claim in claims},
+        reports=reports,
+        sources=sources,
+    )
