@@ -5,9 +5,11 @@ per source; majority vote is the safe floor on sparse data):
 
 - numeric or mixed values -> ``crh`` (weighted median, robust to outliers);
 - fewer than 1.5 assertions per object -> ``majority`` (nothing to cross-check);
-- categorical with a small label set and plenty of answers per source
-  -> ``dawid_skene`` (full confusion matrices are then identifiable);
-- otherwise -> ``one_coin`` (one accuracy per source; robust when sources are sparse).
+- categorical with a small label set -> ``one_coin`` and ``dawid_skene`` (started
+  from the one-coin solution) are compared by AIC (Akaike 1974): the K x K
+  confusion matrices must earn their S * K * (K - 1) parameters, which they do
+  only with enough answers per source and real asymmetric confusions;
+- otherwise (free text, large label sets) -> ``one_coin``.
 """
 
 from __future__ import annotations
@@ -16,35 +18,35 @@ from typing import Any, Self
 
 import numpy as np
 
-from scoring.base import TruthEstimator
+from scoring.base import CoreResult, TruthEstimator
+from scoring.dawid_skene import DawidSkene
+from scoring.one_coin import OneCoin
 from scoring.utils import Encoded, as_known_series
 
-# Dawid-Skene needs roughly this many answers per confusion-matrix cell.
-DS_ANSWERS_PER_CELL = 10.0
+# Full confusion matrices are only considered for small label sets.
+MAX_DS_LABELS = 10
 
 
 def choose_method(enc: Encoded) -> tuple[str, str]:
-    """The method ``auto`` runs on this encoded data, and why."""
+    """The method family ``auto`` runs on this encoded data, and why.
+
+    For a small categorical label set the answer is provisional ("one_coin"
+    "compare"): ``Auto.fit`` then fits both models and keeps the better AIC.
+    """
     per_object = float(enc.w.sum()) / max(enc.n_objects, 1)
     if enc.value_type in ("numeric", "mixed"):
         return "crh", f"{enc.value_type} values: weighted median truths, robust to outliers"
     if per_object < 1.5:
         return "majority", f"{per_object:.2f} assertions per object: too sparse to cross-check"
-    n_s = np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources)
-    share = n_s / n_s.sum()
-    typical = float(1.0 / np.sum(share**2))  # effective number of sources
-    per_source = float(n_s.sum()) / max(typical, 1.0)
     k = enc.n_labels
-    if (
-        enc.value_type == "categorical"
-        and 2 <= k <= 10
-        and per_source >= DS_ANSWERS_PER_CELL * k * k
-    ):
-        return (
-            "dawid_skene",
-            f"{k} labels, ~{per_source:.0f} answers per active source: confusion identifiable",
-        )
+    if enc.value_type == "categorical" and 2 <= k <= MAX_DS_LABELS:
+        return "compare", f"{k} labels, {per_object:.1f} assertions per object"
     return "one_coin", f"{per_object:.1f} assertions per object; one accuracy per source"
+
+
+def aic(neg_loglik: float, n_params: float) -> float:
+    """Akaike information criterion (lower is better)."""
+    return 2.0 * neg_loglik + 2.0 * n_params
 
 
 class Auto(TruthEstimator):
@@ -81,6 +83,9 @@ class Auto(TruthEstimator):
         known = as_known_series(known_truths)
         enc = self._encode(frame, known)
         choice, reason = choose_method(enc)
+        result = None
+        if choice == "compare":
+            choice, reason, result = self._compare(enc, reason)
         shared = {
             "value_type": self.value_type,
             "similarity": self.similarity,
@@ -91,7 +96,8 @@ class Auto(TruthEstimator):
         est = REGISTRY[choice](**shared)
         if choice != "majority":
             est.set_params(n_iter=self.n_iter, tol=self.tol)
-        result = est._fit_encoded(enc)
+        if result is None:
+            result = est._fit_encoded(enc)
         est._finish(enc, result, known)
         for attr, value in vars(est).items():
             if attr.endswith("_") and not attr.startswith("_"):
@@ -99,3 +105,22 @@ class Auto(TruthEstimator):
         self.method_ = choice
         self.reason_ = reason
         return self
+
+    def _compare(self, enc: Encoded, why: str) -> tuple[str, str, CoreResult]:
+        """Fit one-coin; take one Dawid-Skene EM step from it; keep the lower AIC.
+
+        One EM step cannot lower the likelihood of the richer model below its
+        starting point, so if even one step pays for the extra parameters,
+        Dawid-Skene is then run to convergence from there.
+        """
+        res_coin = OneCoin(n_iter=self.n_iter, tol=self.tol)._fit_encoded(enc)
+        res_step = DawidSkene(n_iter=1)._fit_encoded(enc, init=res_coin.claim_prob)
+        k = enc.n_labels
+        active = float(np.count_nonzero(np.bincount(enc.s, minlength=enc.n_sources)))
+        aic_coin = aic(res_coin.loss_history[-1], active)
+        aic_ds = aic(res_step.loss_history[-1], active * k * (k - 1) + k - 1)
+        scores = f"AIC one_coin {aic_coin:.0f} vs dawid_skene {aic_ds:.0f} (one EM step)"
+        if aic_ds < aic_coin:
+            ds = DawidSkene(n_iter=self.n_iter, tol=self.tol)
+            return "dawid_skene", f"{why}; {scores}", ds._fit_encoded(enc, res_step.claim_prob)
+        return "one_coin", f"{why}; {scores}", res_coin

@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.special import logsumexp
 
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
@@ -57,7 +56,8 @@ class DawidSkene(TruthEstimator):
         self.diag_prior = diag_prior
         self.max_labels = max_labels
 
-    def _fit_encoded(self, enc: Encoded) -> CoreResult:
+    def _fit_encoded(self, enc: Encoded, init: FloatArray | None = None) -> CoreResult:
+        """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
         n_lab = enc.n_labels
         if enc.value_type != "categorical" or n_lab < 2 or n_lab > self.max_labels:
             self.fallback_ = "one_coin"
@@ -70,8 +70,15 @@ class DawidSkene(TruthEstimator):
         m = sparse.csr_matrix((enc.w, (enc.o, enc.s * K + lab)), shape=(O, S * K))
         mt = m.T.tocsr()
         # start from weighted majority vote over labels
-        t = np.bincount(enc.o * K + lab, weights=enc.w, minlength=O * K).reshape(O, K)
-        t = self._clamp(enc, t / t.sum(axis=1, keepdims=True))
+        if init is None:
+            t = np.bincount(enc.o * K + lab, weights=enc.w, minlength=O * K).reshape(O, K)
+            t = t / t.sum(axis=1, keepdims=True)
+        else:
+            t = np.zeros((O, K))
+            t[enc.claim_obj, enc.claim_label] = init
+            rest = np.clip(1.0 - t.sum(axis=1, keepdims=True), 0.0, 1.0)
+            t = t + rest * (t == 0) / np.maximum((t == 0).sum(axis=1, keepdims=True), 1)
+        t = self._clamp(enc, t)
         history: list[float] = []
         log_pi = log_prior = None
         for _ in range(self.n_iter):
@@ -108,7 +115,7 @@ class DawidSkene(TruthEstimator):
         self, enc: Encoded, m: sparse.csr_matrix, log_pi: FloatArray, log_prior: FloatArray
     ) -> tuple[FloatArray, float]:
         score = np.asarray(m @ log_pi) + log_prior
-        log_z = logsumexp(score, axis=1)
+        log_z = _row_logsumexp(score)
         t = np.exp(score - log_z[:, None])
         return self._clamp(enc, t), float(log_z.sum())
 
@@ -121,3 +128,15 @@ class DawidSkene(TruthEstimator):
         t[known] = 0.0
         t[known, enc.claim_label[enc.fixed_claim[known]]] = 1.0
         return t
+
+
+def _row_logsumexp(score: FloatArray) -> FloatArray:
+    """logsumexp over the few label columns, column by column (fast for short rows)."""
+    cols = score.shape[1]
+    top = score[:, 0].copy()
+    for k in range(1, cols):
+        np.maximum(top, score[:, k], out=top)
+    total = np.zeros_like(top)
+    for k in range(cols):
+        total += np.exp(score[:, k] - top)
+    return top + np.log(total)

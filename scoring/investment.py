@@ -7,6 +7,9 @@ proportion to its share of each claim's investment:
     B_i(c) = G(sum_{s in S_c} T_i(s)/|C_s|),   G(x) = x ** g, g = 1.2.
 
 Both vectors are max-normalised every iteration (the ranking is scale-free).
+Beliefs start from each claim's vote share (the "voted" prior), and the
+iteration count is fixed (``tol=0``), as in Pasternack & Roth's experiments:
+the scores do not converge to a fixed point, they concentrate.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator, relative_change
 from scoring.sums import _max_norm
 from scoring.utils import Encoded
@@ -30,7 +34,7 @@ class Investment(TruthEstimator):
         *,
         g: float = 1.2,
         n_iter: int = 20,
-        tol: float = 1e-6,
+        tol: float = 0.0,
         value_type: str = "auto",
         similarity: float = 90.0,
         numeric_tol: float = 0.05,
@@ -58,14 +62,19 @@ class Investment(TruthEstimator):
         sc = enc.source_claim_matrix()
         count = np.maximum(np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources), 1e-12)
         trust = np.ones(enc.n_sources)
-        belief = enc.clamp(_max_norm(self._beliefs(enc, cs @ (trust / count))))
+        belief = majority_shares(enc)  # the "voted" prior belief
         history: list[float] = []
+        pool = cs @ (trust / count)
         for _ in range(self.n_iter):
             share = trust / count
-            pool = cs @ share
             ratio = np.divide(belief, pool, out=np.zeros_like(belief), where=pool > 0)
-            new_trust = _max_norm(share * (sc @ ratio))
-            belief = enc.clamp(_max_norm(self._beliefs(enc, cs @ (new_trust / count))))
+            raw = share * (sc @ ratio)
+            top = float(raw.max()) if len(raw) else 0.0
+            new_trust = raw / top if top > 0 else raw
+            invested = cs @ (raw / count)
+            # next round's pool is this investment at the normalised trust scale
+            pool = invested / top if top > 0 else invested
+            belief = enc.clamp(_max_norm(self._beliefs(enc, invested)))
             change = relative_change(trust, new_trust)
             trust = new_trust
             history.append(change)

@@ -51,21 +51,9 @@ class OneCoin(TruthEstimator):
         self.beta = beta
 
     def _m_step(self, enc: Encoded, post: FloatArray, n_s: FloatArray) -> FloatArray:
-        hits = np.bincount(enc.s, weights=enc.w * post[enc.c], minlength=enc.n_sources)
+        hits = enc.source_claim_matrix() @ post  # sum_a w_a P(c_a is true), per source
         acc = (hits + self.alpha - 1.0) / (n_s + self.alpha + self.beta - 2.0)
         return np.clip(acc, 1e-4, 1 - 1e-4)
-
-    def _e_step(
-        self, enc: Encoded, acc: FloatArray, k: FloatArray, n_unseen: FloatArray
-    ) -> tuple[FloatArray, float]:
-        logit = np.log(acc) - np.log1p(-acc)
-        per = enc.w * (logit[enc.s] + np.log(k - 1.0)[enc.o])
-        score = np.bincount(enc.c, weights=per, minlength=enc.n_claims)
-        post, log_z = claim_posterior(enc, score, n_unseen)
-        # log-likelihood: sum_o [log(1/K_o) + sum_a w_a log q_a + log Z_o]
-        base = enc.w * (np.log1p(-acc)[enc.s] - np.log(k - 1.0)[enc.o])
-        loglik = float(base.sum() + log_z.sum() - np.log(k).sum())
-        return enc.clamp(post), loglik
 
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
         if not (self.alpha >= 1 and self.beta >= 1):
@@ -73,11 +61,20 @@ class OneCoin(TruthEstimator):
         k = domain_sizes(enc)
         n_unseen = k - enc.claims_per_object()
         n_s = source_counts(enc)
+        cs = enc.claim_source_matrix()
+        # constant parts of the E-step and of the log-likelihood, computed once
+        wlog_k1 = enc.w * np.log(k - 1.0)[enc.o]
+        claim_const = np.bincount(enc.c, weights=wlog_k1, minlength=enc.n_claims)
+        const = float(-wlog_k1.sum() - np.log(k).sum())
         post = majority_shares(enc)
         history: list[float] = []
         acc = self._m_step(enc, post, n_s)
         for _ in range(self.n_iter):
-            post, loglik = self._e_step(enc, acc, k, n_unseen)
+            # E-step: a claim's log-odds is the weighted sum of its sources' log-odds
+            score = cs @ (np.log(acc) - np.log1p(-acc)) + claim_const
+            post, log_z = claim_posterior(enc, score, n_unseen)
+            post = enc.clamp(post)
+            loglik = float(n_s @ np.log1p(-acc) + log_z.sum() + const)
             acc = self._m_step(enc, post, n_s)
             history.append(-loglik)
             if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):

@@ -271,9 +271,10 @@ def encode(
     keep = w_all > 0
     if not keep.any():
         raise FrameError("no assertion with a positive weight: nothing to score")
-    sub = frame.loc[keep]
-    s = s_all[keep]
-    w = w_all[keep]
+    if keep.all():
+        sub, s, w = frame, s_all, w_all
+    else:
+        sub, s, w = frame.loc[keep], s_all[keep], w_all[keep]
     o, object_names = _factorize(sub["object"].to_numpy())
     values = sub["value"]
     vtype = detect_value_type(values) if value_type == "auto" else value_type
@@ -302,6 +303,8 @@ def encode(
         vcodes[idx] = key_n
         n_num_keys = len(rep_num)
     n_labels = 0
+    raw_of_key: IntArray | None = None
+    raw_uniques = pd.Index([])
     lab_idx = np.flatnonzero(~num_row)
     if len(lab_idx):
         lab_values = values.iloc[lab_idx] if len(lab_idx) < n else values
@@ -314,9 +317,13 @@ def encode(
             ukeys = [norm(str(v)) for v in raw_uniques]  # unique values only
             key_codes, key_uniques = _factorize(np.asarray(ukeys, dtype=object))
             lcodes = key_codes[raw_codes]
+            if len(key_uniques) == len(raw_uniques):  # no two forms merged
+                raw_of_key = np.empty(len(key_uniques), dtype=np.int64)
+                raw_of_key[key_codes] = np.arange(len(raw_uniques))
         else:
             lcodes = raw_codes
             key_uniques = raw_uniques
+            raw_of_key = np.arange(len(raw_uniques), dtype=np.int64)
         n_keys = len(key_uniques)
         if text_like and similarity < 100:
             pair = o[lab_idx] * n_keys + lcodes
@@ -325,19 +332,32 @@ def encode(
             p_key = puniq.to_numpy() % n_keys
             cl = fuzzy_clusters(p_obj, [str(key_uniques[k]) for k in p_key], similarity)
             lcodes = cl[pcodes]
+            raw_of_key = None
         elif vtype == "categorical":
             n_labels = n_keys
-        vcodes[lab_idx] = n_num_keys + lcodes
+        if len(lab_idx) == n:
+            vcodes = n_num_keys + lcodes
+        else:
+            vcodes[lab_idx] = n_num_keys + lcodes
     # claims: unique (object, cluster) pairs, sorted by object
     n_v = int(vcodes.max()) + 1
     ckey = o * n_v + vcodes
-    c_raw, cuniq = _factorize(ckey)
-    cu = cuniq.to_numpy()
-    order = np.argsort(cu // n_v, kind="stable")
-    remap = np.empty_like(order)
-    remap[order] = np.arange(len(order))
-    c = remap[c_raw]
-    cu = cu[order]
+    if n_obj * n_v <= 4 * n + 1_000_000:
+        # small key space: a presence table gives claims already sorted by object
+        present = np.zeros(n_obj * n_v, dtype=bool)
+        present[ckey] = True
+        cu = np.flatnonzero(present)
+        rank = np.empty(n_obj * n_v, dtype=np.int64)
+        rank[cu] = np.arange(len(cu))
+        c = rank[ckey]
+    else:
+        c_raw, cuniq = _factorize(ckey)
+        cu = cuniq.to_numpy()
+        order = np.argsort(cu // n_v, kind="stable")
+        remap = np.empty_like(order)
+        remap[order] = np.arange(len(order))
+        c = remap[c_raw]
+        cu = cu[order]
     claim_obj = (cu // n_v).astype(np.int64)
     claim_key = cu % n_v
     n_claims = len(cu)
@@ -345,6 +365,8 @@ def encode(
     claim_label = np.maximum(claim_key - n_num_keys, 0)
     if not len(lab_idx):
         claim_value: npt.NDArray[Any] = rep_num[claim_key]
+    elif raw_of_key is not None and n_num_keys == 0:
+        claim_value = raw_uniques.to_numpy()[raw_of_key[claim_key]]
     else:
         claim_value = _most_common_form(
             c[lab_idx], values.to_numpy()[lab_idx], n_claims, w[lab_idx]
