@@ -66,3 +66,7 @@ app.command("review")(review_cmd.review)
 from workbench.cli import events_cmd  # noqa: E402
 
 app.add_typer(events_cmd.events_app, name="events")
+
+from workbench.cli import score_cmd  # noqa: E402
+
+app.command("score")(score_cmd.score)

@@ -1,0 +1,77 @@
+"""``workbench score``: source reliability from assertions (a thin wrapper over ``scoring``).
+
+Same options, output and errors as ``python -m scoring``; the work is done by
+``scoring.cli.score_file``. Without an assertions file it is meant to score the
+sources in the database from the reviewers' verdicts (``scoring.beta``; the
+frame it expects is documented in ``scoring/beta.py``), which the store wires.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from workbench.cli.options import DbOption
+from workbench.errors import InputError
+
+
+class OutputFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def score(
+    assertions: Annotated[
+        str | None,
+        typer.Argument(help="CSV with columns source,object,value[,weight]; - reads stdin."),
+    ] = None,
+    db: DbOption = None,
+    method: Annotated[
+        str, typer.Option("--method", help="majority, sums, ..., beta, auto (default).")
+    ] = "auto",
+    truth: Annotated[
+        str | None, typer.Option("--truth", help="Gold CSV object,value: accuracy on stderr.")
+    ] = None,
+    known: Annotated[
+        str | None, typer.Option("--known", help="CSV object,value of truths that fix objects.")
+    ] = None,
+    truths_out: Annotated[
+        str | None, typer.Option("--truths-out", help="Write the inferred truths here.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write the source table here.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.CSV,
+    value_type: Annotated[
+        str, typer.Option("--value-type", help="auto, categorical, numeric, text or mixed.")
+    ] = "auto",
+) -> None:
+    """Score how far each source can be trusted, with an interval and an Admiralty grade."""
+    from scoring import METHODS
+    from scoring.cli import score_file, write_text
+    from scoring.io import InputFileError
+
+    if assertions is None:
+        raise InputError(
+            "no assertions file given; scoring from the database is wired by the store"
+        )
+    if method not in METHODS:
+        raise InputError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    try:
+        report = score_file(
+            assertions,
+            method=method,
+            truth=truth,
+            known=known,
+            fmt=fmt.value,
+            value_type=value_type,
+            with_truths=truths_out is not None,
+        )
+        write_text(report.sources_text, output)
+        if truths_out is not None and report.truths_text is not None:
+            write_text(report.truths_text, truths_out)
+    except InputFileError as error:
+        raise InputError(error.message, error.path, error.line) from None
