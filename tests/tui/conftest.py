@@ -22,8 +22,9 @@ def app(tiny_db: str) -> WorkbenchApp:
 
 
 @pytest.fixture(autouse=True)
-def _no_user_keys(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_user_keys(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never read the developer's own keys.toml."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 

@@ -192,10 +192,13 @@ class ReviewSession:
         """Events from the events table, or grouped in memory, or None (one per report)."""
         if stored_events:
             members: dict[str, list[str]] = defaultdict(list)
-            order = (schema.claims.c.report_id, schema.claims.c.position)
+            # reading order: an event sits where its earliest claim appears
+            order = (schema.reports.c.published, schema.claims.c.report_id,
+                     schema.claims.c.position)
             for event_id, claim_id in conn.execute(
                 select(schema.event_claims.c.event_id, schema.event_claims.c.claim_id)
                 .join(schema.claims, schema.claims.c.id == schema.event_claims.c.claim_id)
+                .join(schema.reports, schema.reports.c.id == schema.claims.c.report_id)
                 .order_by(*order)
             ):
                 members[event_id].append(claim_id)

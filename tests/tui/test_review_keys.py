@@ -1,0 +1,397 @@
+"""Every review key, driven through Pilot on the tiny corpus; workers awaited, never slept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from models import VERDICTS, VerdictLabel
+from tests.tui.conftest import review, settle
+from workbench.export import export_rows, render
+from workbench.store import open_engine, schema
+from workbench.store.verdicts import current_verdicts, verdict_history
+from workbench.tui import make_app
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens import (
+    ExportDialog,
+    HelpScreen,
+    NoteDialog,
+    ReviewScreen,
+    SourcePicker,
+)
+from workbench.tui.session import QueueFilter
+from workbench.tui.widgets import ClaimCard, EventView, QueueList, SourcePanel, VerdictBar
+
+SIZE = (120, 40)
+
+
+def _current(db: str, reviewer: str = "tester") -> dict[str, VerdictLabel | None]:
+    engine = open_engine(db)
+    with engine.connect() as connection:
+        found = {v.claim_id: v.label for v in current_verdicts(connection, reviewer)}
+    engine.dispose()
+    return found
+
+
+async def test_opens_on_first_event_with_progress(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        assert screen.ready
+        assert screen.detail is not None
+        assert screen.claim_id == screen.query_one(EventView).order[0]
+        progress = str(screen.query_one("#progress").render())
+        assert "0 / 7 reviewed · 0 contested" in progress
+        assert len(screen.query(ClaimCard)) == len(screen.detail.claims)
+
+
+@pytest.mark.parametrize("label", list(VerdictLabel))
+async def test_verdict_key_saves_and_moves_on(
+    app: WorkbenchApp, tiny_db: str, label: VerdictLabel
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        first = screen.claim_id
+        await pilot.press(VERDICTS[label].key)
+        if label.info.needs_note:
+            assert isinstance(app.screen, NoteDialog)
+            await pilot.press(*"seen the statement", "enter")
+        await settle(pilot)
+        assert _current(tiny_db)[first] is label  # on disk before the next claim shows
+        assert screen.claim_id != first
+        assert screen.session.progress().reviewed == 1
+        contested = 1 if label is VerdictLabel.CONTESTED else 0
+        assert screen.session.progress().contested == contested
+
+
+async def test_note_required_verdict_is_not_saved_when_cancelled(
+    app: WorkbenchApp, tiny_db: str
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review(pilot).claim_id
+        await pilot.press("r")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("enter")  # empty note is refused, dialog stays
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert first not in _current(tiny_db)
+        assert review(pilot).claim_id == first
+
+
+async def test_note_key_on_judged_claim_appends_a_row(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        first = screen.claim_id
+        await pilot.press("c", "up", "n")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"two origins", "enter")
+        await settle(pilot)
+        engine = open_engine(tiny_db)
+        with engine.connect() as connection:
+            rows = verdict_history(connection, first)
+        assert [(r.label, r.note) for r in rows] == [
+            (VerdictLabel.CORROBORATED, ""),
+            (VerdictLabel.CORROBORATED, "two origins"),
+        ]
+
+
+async def test_note_before_verdict_is_saved_with_it(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review(pilot).claim_id
+        await pilot.press("n", *"asked SANA", "enter")
+        await settle(pilot)
+        assert first not in _current(tiny_db)
+        await pilot.press("r")  # refuted needs a note: the pending one counts
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        engine = open_engine(tiny_db)
+        with engine.connect() as connection:
+            (row,) = verdict_history(connection, first)
+        assert (row.label, row.note) == (VerdictLabel.REFUTED, "asked SANA")
+
+
+async def test_skip_moves_on_without_a_verdict(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        first = screen.claim_id
+        await pilot.press("space")
+        assert screen.claim_id != first
+        assert _current(tiny_db) == {}
+
+
+@pytest.mark.parametrize("undo_key", ["ctrl+z", "backspace"])
+async def test_undo_and_redo_append_rows(app: WorkbenchApp, tiny_db: str, undo_key: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        first = screen.claim_id
+        await pilot.press("c")
+        second = screen.claim_id
+        await pilot.press("s")
+        await pilot.press(undo_key)
+        await settle(pilot)
+        assert screen.claim_id == second
+        assert _current(tiny_db) == {first: VerdictLabel.CORROBORATED}
+        await pilot.press(undo_key)
+        await settle(pilot)
+        assert screen.claim_id == first
+        assert _current(tiny_db) == {}
+        await pilot.press(undo_key)  # nothing left: a warning, no row
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert _current(tiny_db) == {first: VerdictLabel.CORROBORATED}
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert _current(tiny_db) == {
+            first: VerdictLabel.CORROBORATED,
+            second: VerdictLabel.SINGLE_SOURCE,
+        }
+        assert screen.session.progress().reviewed == 2
+        engine = open_engine(tiny_db)
+        with engine.connect() as connection:
+            assert len(verdict_history(connection)) == 6  # 2 marks, 2 undos, 2 redos
+
+
+async def test_undo_of_a_changed_verdict_restores_the_earlier_label(
+    app: WorkbenchApp, tiny_db: str
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review(pilot).claim_id
+        await pilot.press("c", "up", "u", "ctrl+z")
+        await settle(pilot)
+        assert _current(tiny_db) == {first: VerdictLabel.CORROBORATED}
+
+
+async def test_claim_and_event_navigation(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        order = screen.query_one(EventView).order
+        await pilot.press("down")
+        assert screen.claim_id == order[1]
+        await pilot.press("j")
+        assert screen.claim_id == order[2]
+        await pilot.press("up")
+        assert screen.claim_id == order[1]
+        for key, expected in (
+            ("pagedown", 1),
+            ("right_square_bracket", 2),
+            ("pageup", 1),
+            ("left_square_bracket", 0),
+        ):
+            await pilot.press(key)
+            await settle(pilot)
+            assert screen.index == expected, key
+            assert screen.claim_id == screen.query_one(EventView).order[0]
+
+
+async def test_verdict_on_last_claim_opens_next_event(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        for _ in screen.query_one(EventView).order:
+            await pilot.press("s")
+        await settle(pilot)
+        assert screen.index == 1
+        assert screen.claim_id == screen.query_one(EventView).order[0]
+
+
+async def test_context_key_shows_the_report_around_the_claim(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        card = screen.query_one("#event ClaimCard.-focused", ClaimCard)
+        assert "in context" not in str(card.render())
+        await pilot.press("t")
+        assert "in context" in str(card.render())
+        await pilot.press("t")
+        assert "in context" not in str(card.render())
+
+
+async def test_filters(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        everything = len(screen.items)
+        for _ in screen.query_one(EventView).order:
+            await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert screen.which is QueueFilter.UNREVIEWED
+        assert len(screen.items) == everything - 1
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.items == []
+        assert "No events" in str(screen.query_one("#event-header").render())
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("x", *"figures differ", "enter")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert len(screen.items) >= 1
+        await pilot.press("4")
+        await settle(pilot)
+        assert screen.items
+        assert all(len(i.sources) <= 1 or i.origins == 1 for i in screen.items)
+        await pilot.press("1")
+        await settle(pilot)
+        assert len(screen.items) == everything
+
+
+async def test_filter_by_source_and_search(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, SourcePicker)
+        names = app.screen._names
+        await pilot.press(*["down"] * names.index("anonymous blogger"), "enter")
+        await settle(pilot)
+        assert screen.which is QueueFilter.SOURCE
+        assert all("anonymous blogger" in item.sources for item in screen.items)
+        await pilot.press("1", "slash")
+        assert app.focused is screen.query_one("#search")
+        await pilot.press(*"dozens", "enter")
+        await settle(pilot)
+        assert screen.search_ids is not None
+        assert len(screen.items) == 1
+        assert any("dozens" in c.text for c in screen.detail.claims)  # type: ignore[union-attr]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.search_ids is None
+        assert len(screen.items) > 1
+
+
+async def test_help_screen_lists_every_key(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_export_writes_the_filtered_view_like_the_cli(
+    app: WorkbenchApp, tiny_db: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "view.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        await pilot.press("c")
+        await pilot.press("o")
+        names = app.screen._names  # type: ignore[attr-defined]
+        await pilot.press(*["down"] * names.index("SANA"), "enter")
+        await settle(pilot)
+        claim_ids = [c for item in screen.items for c in item.claim_ids]
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        field = app.screen.query_one("#export-path")
+        field.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+    engine = open_engine(tiny_db)
+    with engine.connect() as connection:
+        expected = render(export_rows(connection, claim_ids), "csv")
+    assert target.read_bytes() == expected.encode("utf-8")
+    assert len(expected.splitlines()) == len(claim_ids) + 1
+
+
+async def test_clicking_a_verdict_chip_marks_the_claim(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review(pilot).claim_id
+        await pilot.click("#chip-single_source")
+        await settle(pilot)
+        assert _current(tiny_db) == {first: VerdictLabel.SINGLE_SOURCE}
+        bar = review(pilot).query_one(VerdictBar)
+        assert not bar.query_one("#chip-single_source").has_class("-current")
+
+
+async def test_clicking_the_queue_opens_an_event(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        queue = screen.query_one(QueueList)
+        await pilot.click(QueueList, offset=(5, 2))
+        await settle(pilot)
+        assert screen.index == 2
+        assert queue.highlighted == 2
+
+
+async def test_source_panel_refreshes_after_verdicts(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = review(pilot).query_one(SourcePanel)
+        assert all(row.n == 0 for row in panel.rows)
+        await pilot.press("c")
+        await settle(pilot)
+        judged = {row.source: row for row in panel.rows if row.n}
+        assert judged["Syrian Observatory for Human Rights"].counts == {"corroborated": 1}
+
+
+async def test_reopening_resumes_after_the_last_verdict(tiny_db: str) -> None:
+    app = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "c", "c", "s")
+        await settle(pilot)
+        expected_index, expected_claim = review(pilot).index, review(pilot).claim_id
+    again = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        assert (screen.index, screen.claim_id) == (expected_index, expected_claim)
+        assert screen.session.progress().reviewed == 4
+
+
+async def test_keys_remap_from_the_config_file(
+    tiny_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "workbench" / "keys.toml"
+    config.parent.mkdir()
+    config.write_text('[keys]\n"verdict.corroborated" = "v"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    app = make_app(db=tiny_db, reviewer="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review(pilot).claim_id
+        await pilot.press("c")  # no longer bound
+        await settle(pilot)
+        assert _current(tiny_db) == {}
+        await pilot.press("v")
+        await settle(pilot)
+        assert _current(tiny_db) == {first: VerdictLabel.CORROBORATED}
+        chip = str(review(pilot).query_one("#chip-corroborated").render())
+        assert chip.startswith("v ")
+
+
+async def test_empty_database_shows_a_hint(sqlite_url: str) -> None:
+    engine = open_engine(sqlite_url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(schema.reports.c.id)) is None
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.session import ReviewSession
+
+    app = WorkbenchApp(ReviewSession(engine, "tester"), keys={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "No events" in str(review(pilot).query_one("#event-header").render())
+        await pilot.press("c", "ctrl+z", "e", "escape", "t", "n")
+        assert isinstance(app.screen, ReviewScreen)
