@@ -30,8 +30,7 @@ _UNVERIFIED_SENTENCE = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(reportedly|allegedly|purportedly|apparently|unconfirmed|unverified|"
-    r"was\s+said\s+to|were\s+said\s+to|is\s+believed\s+to|are\s+believed\s+to|"
-    r"claimed|claims|alleged)\b",
+    r"was\s+said\s+to|were\s+said\s+to|is\s+believed\s+to|are\s+believed\s+to)\b",
     re.IGNORECASE,
 )
 _DISPUTED = re.compile(
@@ -45,6 +44,9 @@ _FIGURE_WORDS = re.compile(
     r"wounded|fatalit\w*)\b",
     re.IGNORECASE,
 )
+
+
+HEDGE_CUES = frozenset({"claimed", "claims", "claiming", "alleged", "alleges", "alleging"})
 
 
 def is_caveat_sentence(sentence: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from models import RoleFlag, Source, SourceKind
 from workbench.extract.registry import SourceRegistry, normalise_mention
-from workbench.extract.speakers import PRONOUNS
+from workbench.extract.speakers import NP_WORDS, PRONOUNS
 
 _ORG_KINDS = frozenset(
     {
@@ -71,6 +71,13 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
     "body": frozenset({SourceKind.OFFICIAL, SourceKind.NGO, SourceKind.GOVERNMENT}),
     "department": frozenset({SourceKind.GOVERNMENT}),
     "service": frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY}),
+    "network": frozenset({SourceKind.NGO, SourceKind.MONITOR, SourceKind.MEDIA}),
+    "committee": frozenset({SourceKind.NGO, SourceKind.MONITOR, SourceKind.GOVERNMENT}),
+    "union": frozenset({SourceKind.NGO}),
+    "association": frozenset({SourceKind.NGO}),
+    "centre": frozenset({SourceKind.MONITOR, SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    "center": frozenset({SourceKind.MONITOR, SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    "cell": frozenset({SourceKind.MILITARY}),
 }
 _KIND_BY_HEAD: dict[str, SourceKind] = {
     "monitor": SourceKind.MONITOR,
@@ -131,106 +138,29 @@ _KIND_BY_HEAD: dict[str, SourceKind] = {
     "coordinator": SourceKind.OFFICIAL,
 }
 _ANONYMOUS_HEADS = frozenset(
-    [
-        "source",
-        "sources",
-        "official",
-        "officials",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "medic",
-        "medics",
-        "doctor",
-        "doctors",
-        "paramedics",
-        "diplomat",
-        "diplomats",
-        "activist",
-        "activists",
-        "people",
-        "eyewitness",
-        "eyewitnesses",
-        "relatives",
-        "villagers",
-        "survivors",
-        "security",
-        "analysts",
-        "experts",
-    ]
+    """
+    source sources official officials witness witnesses resident residents medic medics
+    doctor doctors paramedics diplomat diplomats activist activists people eyewitness
+    eyewitnesses relatives villagers survivors security analysts experts
+    """.split()  # noqa: SIM905
 )
 _TITLE_WORDS = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "general",
-        "gen.",
-        "gen",
-        "lt.",
-        "lt",
-        "col.",
-        "col",
-        "maj.",
-        "maj",
-        "commander",
-        "chief",
-        "governor",
-        "mayor",
-        "ambassador",
-        "envoy",
-        "leader",
-        "head",
-        "director",
-        "deputy",
-        "vice",
-        "senior",
-        "military",
-        "army",
-        "police",
-        "health",
-        "official",
-        "colonel",
-        "major",
-        "lieutenant",
-        "captain",
-        "sheikh",
-        "king",
-        "prince",
-        "emir",
-        "chairman",
-        "coordinator",
-        "lawmaker",
-        "senator",
-        "sen.",
-        "rep.",
-        "judge",
-        "prosecutor",
-        "dr.",
-        "dr",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "mr",
-        "mrs",
-        "ms",
-        "pope",
-        "cardinal",
-        "brigadier",
-        "admiral",
-        "ayatollah",
-        "security",
-        "council",
-    ]
+    """
+    president prime minister foreign defence defense interior spokesman spokeswoman
+    spokesperson secretary general gen. gen lt. lt col. col maj. maj commander chief
+    governor mayor ambassador envoy leader head director deputy vice senior military
+    army police health official colonel major lieutenant captain sheikh king prince emir
+    chairman coordinator lawmaker senator sen. rep. judge prosecutor dr. dr mr. mrs. ms.
+    mr mrs ms pope cardinal brigadier admiral ayatollah security council acting regional
+    former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
+    """.split()  # noqa: SIM905
+)
+_PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
+_DOCUMENT_HEADS = frozenset(
+    "statement communique report bulletin post message update release video".split()  # noqa: SIM905
+)
+_QUANTIFIERS = frozenset(
+    "the a an one two three four five several some many various other multiple".split()  # noqa: SIM905
 )
 _APPOSITIVE = re.compile(r"\s*,\s*")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
@@ -310,7 +240,7 @@ class MentionResolver:
     # -- resolution ----------------------------------------------------------
     def resolve(self, phrase: str, position: int = 0) -> Resolved | None:
         """Canonical source for one speaker phrase, or None if it is not a speaker."""
-        phrase = phrase.strip(' ,;:"\u201c\u201d')
+        phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip(' ,;:"\u201c\u201d'))
         if not phrase:
             return None
         for match in _PAREN_ACRONYM.finditer(phrase):
@@ -320,12 +250,19 @@ class MentionResolver:
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
                 return target
+        phrase = _PARTITIVE.sub("", phrase)
         lowered = phrase.lower()
         if lowered in PRONOUNS:
             return self._pronoun(lowered)
+        if _head(lowered) in _DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
+            # "the statement said": the document speaks for the last source.
+            return self.recent[-1]
         parts = _APPOSITIVE.split(_RELATIVE.sub("", phrase), maxsplit=1)
         main = parts[0].strip()
         appositive = parts[1].strip() if len(parts) > 1 else ""
+        if appositive and self._personal_name(appositive) == appositive.strip():
+            # "A senior Hamas official, Basem Naim": the person is the source.
+            main, appositive = appositive, main
         found = self._resolve_main(main, appositive, position)
         if found is None and appositive:
             found = self._resolve_main(appositive, "", position)
@@ -395,6 +332,9 @@ class MentionResolver:
                     else SourceKind.PERSON
                 )
                 return self._discover(person, kind)
+        if _head(normal) in _ANONYMOUS_HEADS:
+            # "a U.S. official", "two security sources": unnamed people, not the body.
+            return self._describe(phrase, normal, position)
         inside = self._alias_in(normal, original)
         if inside:
             return self._known(inside)
@@ -409,6 +349,9 @@ class MentionResolver:
         if not match:
             return ""
         run = match.group(1).split()
+        before_run = " ".join(words)[: match.start(1)].split()
+        if before_run and before_run[-1].lower() in ("for", "of", "and", "&", "the", "de"):
+            return ""  # "Syrian Observatory for Human Rights" is not a person
         # Drop titles and adjectives of nationality from the front of the run.
         while run and (
             run[0].lower().rstrip(".") in _TITLE_WORDS
@@ -457,7 +400,18 @@ class MentionResolver:
         kinds = _HEAD_KINDS.get(head)
         definite = not re.match(r"^(?:a|an)\s", phrase.strip(), re.IGNORECASE)
         modifiers = set(normal.split()[:-1])
+        if head in _ANONYMOUS_HEADS and definite:
+            stem = head.rstrip("s")
+            for resolved in reversed(self.recent):
+                if resolved.kind is SourceKind.ANONYMOUS and resolved.name.rstrip("s").endswith(
+                    stem
+                ):
+                    return resolved
         if kinds is not None:
+            for resolved in reversed(self.recent):
+                # Prefer a source whose own name has the head: "the network".
+                if head in resolved.name.lower().split() and definite:
+                    return resolved
             for resolved in reversed(self.recent):
                 if (
                     resolved.kind in kinds
@@ -521,23 +475,29 @@ class MentionResolver:
         if not words:
             return None
         name_words = phrase.strip().split()
-        if name_words and name_words[0].lower() in ("the", "a", "an"):
+        while name_words and name_words[0].lower() in _QUANTIFIERS:
             name_words = name_words[1:]
         name = " ".join(name_words).strip(" ,.;:")
         if not name:
             return None
         if head in _ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
-            return self._discover(
-                name.lower() if not name[:1].isupper() else name, SourceKind.ANONYMOUS
-            )
+            common = " ".join(w.lower() if w.lower() in NP_WORDS else w for w in name.split())
+            return self._discover(common, SourceKind.ANONYMOUS)
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
         if kind is SourceKind.UNKNOWN and name[:1].isupper():
             kind = SourceKind.UNKNOWN
         return self._discover(name, kind)
 
 
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|an|ese|i|ish|ch|ic))$")
+_DEMONYMS = frozenset(
+    """
+    russian syrian israeli ukrainian iraqi sudanese yemeni lebanese iranian turkish american
+    british french chinese egyptian jordanian german qatari palestinian libyan afghan
+    pakistani indian belarusian polish ethiopian somali malian nigerian saudi emirati kurdish
+    european western arab gazan houthi u.s. us u.n. un uk eu
+    """.split()  # noqa: SIM905
+)
 
 
 def _demonym(word: str) -> bool:
-    return bool(_DEMONYM.match(word)) and word not in ("Hezbollah",)
+    return word.lower().rstrip(",") in _DEMONYMS

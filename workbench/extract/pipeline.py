@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 
 from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source
 from workbench.extract.attribution import Attribution, attribute, quote_regions
-from workbench.extract.caveats import caveat_targets_figures, inline_caveats, is_caveat_sentence
+from workbench.extract.caveats import (
+    HEDGE_CUES,
+    caveat_targets_figures,
+    inline_caveats,
+    is_caveat_sentence,
+)
 from workbench.extract.coreference import MentionResolver, Resolved
 from workbench.extract.modality import classify_modality
 from workbench.extract.places import find_places, find_time
@@ -165,18 +170,13 @@ class _Extractor:
         caveats: list[Caveat] = []
         lo = min(attr.region[0], attr.cue_span[0], start)
         hi = max(attr.region[1], attr.cue_span[1], span_end)
+        if attr.cue in HEDGE_CUES:
+            # "X claimed ...": the cue itself hedges the claim.
+            cue_at = (sentence.start + attr.cue_span[0], sentence.start + attr.cue_span[1])
+            caveats.append(Caveat(text=attr.cue, kind=CaveatKind.HEDGE, span=cue_at))
         for words, kind, a, b in inline_caveats(local[lo:hi]):
-            if (
-                kind is CaveatKind.HEDGE
-                and words.lower() in ("claims",)
-                and not (attr.cue_span[0] <= lo + a < attr.cue_span[1])
-            ):
-                continue
-            caveats.append(
-                Caveat(
-                    text=words, kind=kind, span=(sentence.start + lo + a, sentence.start + lo + b)
-                )
-            )
+            at = (sentence.start + lo + a, sentence.start + lo + b)
+            caveats.append(Caveat(text=words, kind=kind, span=at))
         time = find_time(text) or find_time(local[attr.cue_span[1] : attr.cue_span[1] + 30])
         return _Draft(
             text=text,

@@ -17,81 +17,15 @@ _LOCATIVE = re.compile(
     r"[A-Z][\w'\u2019-]+){0,3})"
 )
 _NOT_PLACES = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "IS",
-        "ISIS",
-        "Reuters",
-        "AFP",
-        "AP",
-        "The",
-        "A",
-        "An",
-        "President",
-        "Prime",
-        "Minister",
-        "Ministry",
-        "Army",
-        "Government",
-        "Observatory",
-        "Council",
-        "United",
-        "Nations",
-        "UN",
-        "Islamic",
-        "State",
-        "God",
-        "Russian",
-        "Syrian",
-        "Israeli",
-        "Ukrainian",
-        "Iraqi",
-        "American",
-        "Sudanese",
-        "Yemeni",
-        "Iranian",
-        "Jordanian",
-        "Turkish",
-        "Palestinian",
-        "Lebanese",
-        "British",
-        "French",
-        "Chinese",
-        "Egyptian",
-        "Saudi",
-        "Arab",
-        "Western",
-        "Al",
-        "Qaeda",
-        "Nusra",
-        "Front",
-        "Hamas",
-        "Hezbollah",
-        "Houthis",
-        "Kremlin",
-        "Pentagon",
-        "Putin",
-        "Netanyahu",
-        "Assad",
-    ]
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December IS ISIS Reuters AFP
+    AP The A An President Prime Minister Ministry Army Government Observatory Council
+    United Nations UN Islamic State God Russian Syrian Israeli Ukrainian Iraqi American
+    Sudanese Yemeni Iranian Jordanian Turkish Palestinian Lebanese British French
+    Chinese Egyptian Saudi Arab Western Al Qaeda Nusra Front Hamas Hezbollah Houthis
+    Kremlin Pentagon Putin Netanyahu Assad
+    """.split()  # noqa: SIM905
 )
 _KNOWN_PLACES = re.compile(
     r"\b(?:Syria|Iraq|Ukraine|Russia|Gaza|Israel|Lebanon|Yemen|Sudan|Darfur|Khartoum|Omdurman|"

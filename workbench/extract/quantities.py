@@ -111,6 +111,8 @@ _MEASURE_UNITS = {
     "kilometer": "km",
     "kilometers": "km",
     "mile": "miles",
+    "nautical miles": "nautical miles",
+    "nautical mile": "nautical miles",
     "miles": "miles",
     "metre": "m",
     "metres": "m",
@@ -132,115 +134,25 @@ _MEASURE_UNITS = {
     "square kilometers": "sq km",
 }
 _PEOPLE = frozenset(
-    [
-        "people",
-        "person",
-        "persons",
-        "civilians",
-        "civilian",
-        "soldiers",
-        "soldier",
-        "troops",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "insurgents",
-        "insurgent",
-        "rebels",
-        "rebel",
-        "children",
-        "child",
-        "women",
-        "men",
-        "residents",
-        "patients",
-        "members",
-        "policemen",
-        "police",
-        "officers",
-        "officer",
-        "servicemen",
-        "personnel",
-        "troopers",
-        "paramedics",
-        "medics",
-        "doctors",
-        "journalists",
-        "workers",
-        "staff",
-        "refugees",
-        "migrants",
-        "prisoners",
-        "detainees",
-        "hostages",
-        "captives",
-        "gunmen",
-        "attackers",
-        "jihadists",
-        "combatants",
-        "mercenaries",
-        "volunteers",
-        "guards",
-        "students",
-        "pilgrims",
-        "protesters",
-        "demonstrators",
-        "bodies",
-        "victims",
-        "casualties",
-        "fatalities",
-        "deaths",
-        "dead",
-        "wounded",
-        "injured",
-        "palestinians",
-        "israelis",
-        "ukrainians",
-        "russians",
-        "syrians",
-        "iraqis",
-        "yemenis",
-        "sudanese",
-        "families",
-        "households",
-        "others",
-        "infants",
-        "babies",
-        "villagers",
-        "passengers",
-        "sailors",
-        "crew",
-        "commanders",
-        "officials",
-        "drones",
-        "missiles",
-        "rockets",
-        "shells",
-        "airstrikes",
-        "strikes",
-        "bombs",
-        "tanks",
-        "vehicles",
-        "aircraft",
-        "planes",
-        "helicopters",
-        "buildings",
-        "homes",
-        "houses",
-        "villages",
-        "towns",
-        "schools",
-        "hospitals",
-        "trucks",
-        "boats",
-        "ships",
-    ]
+    """
+    people person persons civilians civilian soldiers soldier troops fighters fighter
+    militants militant insurgents insurgent rebels rebel children child women men
+    residents patients members policemen police officers officer servicemen personnel
+    troopers paramedics medics doctors journalists workers staff refugees migrants
+    prisoners detainees hostages captives gunmen attackers jihadists combatants
+    mercenaries volunteers guards students pilgrims protesters demonstrators bodies
+    victims casualties fatalities deaths dead wounded injured palestinians israelis
+    ukrainians russians syrians iraqis yemenis sudanese families households others
+    infants babies villagers passengers sailors crew commanders officials drones
+    missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft planes
+    helicopters buildings homes houses villages towns schools hospitals trucks boats
+    ships terrorists attacks raids settlements batteries rounds sorties
+    """.split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
     r"\b(killed|kill|killing|dead|died|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|"
     r"wounded|wounding|injured|injuring|injuries|hurt|captured|detained|arrested|abducted|"
-    r"kidnapped|displaced|missing|executed|shot\s+dead)\b",
+    r"kidnapped|displaced|missing|executed|shot\s+dead|lost)\b",
     re.IGNORECASE,
 )
 _CASUALTY_CANON = {
@@ -265,6 +177,7 @@ _CASUALTY_CANON = {
     "captured": "captured",
     "abducted": "abducted",
     "kidnapped": "abducted",
+    "lost": "killed",
 }
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -361,8 +274,10 @@ def _parse_number(text: str) -> float | None:
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
     words = list(_WORD.finditer(rest[:80]))
-    if vague and words and words[0].group(0).lower() == "of":
+    if words and words[0].group(0).lower() == "of" and (vague or words[0].start() <= 1):
         words = words[1:]
+        if words and words[0].group(0).lower() in ("the", "these", "those", "them"):
+            words = words[1:]
     if not words:
         return "", 0
     first = words[0]
@@ -416,35 +331,19 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
 
 
 _THINGS = frozenset(
-    [
-        "drones",
-        "missiles",
-        "rockets",
-        "shells",
-        "airstrikes",
-        "strikes",
-        "bombs",
-        "tanks",
-        "vehicles",
-        "aircraft",
-        "planes",
-        "helicopters",
-        "buildings",
-        "homes",
-        "houses",
-        "villages",
-        "towns",
-        "schools",
-        "hospitals",
-        "trucks",
-        "boats",
-        "ships",
-    ]
+    """
+    attacks raids settlements batteries rounds sorties
+    drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
+    planes helicopters buildings homes houses villages towns schools hospitals trucks
+    boats ships
+    """.split()  # noqa: SIM905
 )
 
 
 def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
+    if unit in ("others", "more"):
+        return casualty
     if unit in ("dead", "deaths", "fatalities", "casualties", "bodies"):
         return casualty or "killed"
     if unit in ("wounded", "injured"):

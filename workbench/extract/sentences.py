@@ -13,72 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "cmdr",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "st",
-        "sr",
-        "jr",
-        "rev",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "al",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "mt",
-        "ft",
-        "brig",
-        "pres",
-        "govt",
-        "lieut",
-        "messrs",
-    ]
+    """
+    mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep st sr jr rev no
+    nos vol fig approx est dept univ inc ltd co corp vs etc al jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun mt ft brig pres govt
+    lieut messrs
+    """.split()  # noqa: SIM905
 )
 # A period ends a sentence when followed by space and something that can open one.
 _BOUNDARY = re.compile(

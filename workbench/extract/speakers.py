@@ -12,322 +12,46 @@ from __future__ import annotations
 import re
 
 NP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "its",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "one",
-        "two",
-        "three",
-        "several",
-        "some",
-        "many",
-        "other",
-        "of",
-        "for",
-        "and",
-        "&",
-        "in",
-        "at",
-        "on",
-        "from",
-        "to",
-        "with",
-        "de",
-        "al",
-        "el",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "abu",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokespeople",
-        "spokesmen",
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "ministry",
-        "minister",
-        "ministers",
-        "agency",
-        "agencies",
-        "news",
-        "state",
-        "state-run",
-        "government",
-        "governments",
-        "group",
-        "groups",
-        "monitor",
-        "monitors",
-        "monitoring",
-        "war",
-        "military",
-        "army",
-        "armed",
-        "forces",
-        "force",
-        "general",
-        "staff",
-        "police",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "medic",
-        "medics",
-        "doctor",
-        "doctors",
-        "health",
-        "authorities",
-        "authority",
-        "office",
-        "presidency",
-        "council",
-        "command",
-        "commander",
-        "commanders",
-        "media",
-        "television",
-        "tv",
-        "radio",
-        "broadcaster",
-        "newspaper",
-        "daily",
-        "outlet",
-        "channel",
-        "observatory",
-        "organisation",
-        "organization",
-        "ngo",
-        "charity",
-        "rights",
-        "human",
-        "aid",
-        "security",
-        "senior",
-        "junior",
-        "top",
-        "local",
-        "regional",
-        "provincial",
-        "district",
-        "interior",
-        "defence",
-        "defense",
-        "foreign",
-        "press",
-        "service",
-        "services",
-        "department",
-        "emergency",
-        "rescue",
-        "civil",
-        "hospital",
-        "hospitals",
-        "director",
-        "head",
-        "chief",
-        "representative",
-        "representatives",
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "diplomats",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "activist",
-        "activists",
-        "people",
-        "person",
-        "member",
-        "members",
-        "militant",
-        "militants",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "fighters",
-        "fighter",
-        "officer",
-        "officers",
-        "soldier",
-        "soldiers",
-        "volunteer",
-        "volunteers",
-        "paramedics",
-        "worker",
-        "workers",
-        "correspondent",
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "statement",
-        "top",
-        "deputy",
-        "prime",
-        "vice",
-        "president",
-        "secretary",
-        "governor",
-        "mayor",
-        "leader",
-        "leaders",
-        "chairman",
-        "coordinator",
-        "movement",
-        "party",
-        "administration",
-        "team",
-        "investigators",
-        "investigator",
-        "prosecutor",
-        "prosecutors",
-        "court",
-        "committee",
-        "mission",
-        "body",
-        "unit",
-        "network",
-        "union",
-        "association",
-        "alliance",
-        "coalition",
-        "wing",
-        "brigade",
-        "brigades",
-        "battalion",
-        "operations",
-        "operation",
-        "centre",
-        "center",
-        "cell",
-        "spokesmen",
-        "lawmaker",
-        "lawmakers",
-        "legislator",
-        "official's",
-        "families",
-        "family",
-        "relatives",
-        "eyewitness",
-        "eyewitnesses",
-        "sheikh",
-        "imam",
-        "cleric",
-        "tribal",
-        "elder",
-        "elders",
-        "humanitarian",
-        "relief",
-        "intelligence",
-        "navy",
-        "naval",
-        "air",
-        "airforce",
-        "coast",
-        "guard",
-        "border",
-        "guards",
-        "information",
-        "communications",
-        "public",
-        "affairs",
-        "affairs",
-        "government's",
-        "army's",
-        "ministry's",
-        "group's",
-        "united",
-        "nations",
-        "world",
-        "body",
-        "staff",
-        "general's",
-        "joint",
-        "chiefs",
-        "headquarters",
-        "administration's",
-        "nongovernmental",
-        "non-governmental",
-        "independent",
-        "international",
-        "internal",
-        "national",
-        "federal",
-        "opposition",
-        "pro-government",
-        "pro-russian",
-        "pro-kremlin",
-        "pro-iranian",
-        "iranian-backed",
-        "anonymous",
-        "anonymity",
-        "condition",
-        "identified",
-        "named",
-        "who",
-        "declined",
-        "spoke",
-        "being",
-        "because",
-        "not",
-        "authorised",
-        "authorized",
-        "speak",
-        "publicly",
-        "to",
-        "be",
-    ]
+    """
+    territory strip enclave region province city country acting regional
+    a an the its his her their this that these those one two three several some many
+    other of for and & in at on from to with de al el la le bin ibn abu spokesman
+    spokeswoman spokesperson spokespeople spokesmen official officials source sources
+    ministry minister ministers agency agencies news state state-run government
+    governments group groups monitor monitors monitoring war military army armed forces
+    force general staff police witness witnesses resident residents medic medics doctor
+    doctors health authorities authority office presidency council command commander
+    commanders media television tv radio broadcaster newspaper daily outlet channel
+    observatory organisation organization ngo charity rights human aid security senior
+    junior top local regional provincial district interior defence defense foreign press
+    service services department emergency rescue civil hospital hospitals director head
+    chief representative representatives envoy ambassador diplomat diplomats analyst
+    analysts expert experts activist activists people person member members militant
+    militants rebel rebels insurgent insurgents fighters fighter officer officers
+    soldier soldiers volunteer volunteers paramedics worker workers correspondent
+    reporter reporters journalist journalists statement top deputy prime vice president
+    secretary governor mayor leader leaders chairman coordinator movement party
+    administration team investigators investigator prosecutor prosecutors court
+    committee mission body unit network union association alliance coalition wing
+    brigade brigades battalion operations operation centre center cell spokesmen
+    lawmaker lawmakers legislator official's families family relatives eyewitness
+    eyewitnesses sheikh imam cleric tribal elder elders humanitarian relief intelligence
+    navy naval air airforce coast guard border guards information communications public
+    affairs affairs government's army's ministry's group's united nations world body
+    staff general's joint chiefs headquarters administration's nongovernmental non-
+    governmental independent international internal national federal opposition pro-
+    government pro-russian pro-kremlin pro-iranian iranian-backed anonymous anonymity
+    condition identified named who declined spoke being because not authorised
+    authorized speak publicly to be
+    """.split()  # noqa: SIM905
 )
 # Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
 # because they introduce the phrase ("to the ministry").
 _LEADING_JUNK = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "&",
-        "in",
-        "at",
-        "on",
-        "from",
-        "to",
-        "with",
-        "who",
-        "declined",
-        "spoke",
-        "being",
-        "because",
-        "not",
-        "authorised",
-        "authorized",
-        "speak",
-        "publicly",
-        "be",
-        "but",
-        "meanwhile",
-        "however",
-        "also",
-        "later",
-        "earlier",
-    ]
+    """
+    of for and & in at on from to with who declined spoke being because not authorised
+    authorized speak publicly be but meanwhile however also later earlier
+    """.split()  # noqa: SIM905
 )
 _AFFIX_OK = re.compile(
     r"(?:-based|-run|-backed|-led|-linked|-owned|-affiliated|-aligned|"
@@ -349,6 +73,7 @@ _LEADING_CONNECTIVES = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "its"])
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|bin|ibn|abu|abd)-[A-Z]")
 _STOP_TOKENS = frozenset(
     {",", ";", ":", ".", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013"}
 )
@@ -360,7 +85,11 @@ def _np_token(token: str) -> bool:
         return False
     if token[0].isupper() or (token[0].isdigit() and len(token) <= 3):
         return True
-    lowered = token.lower().replace("\u2019", "'")
+    lowered = token.lower().replace("\u2019", "'").rstrip(".")
+    if not lowered:
+        return False
+    if _NAME_PARTICLE.match(token):
+        return True
     if lowered in NP_WORDS:
         return True
     if lowered.endswith("'s") and (lowered[:-2] in NP_WORDS or token[0].isupper()):
@@ -438,8 +167,17 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     return start + len(trimmed)
 
 
+_ANONYMITY = re.compile(
+    r",\s*(?:speaking|who\s+(?:spoke|asked|declined|requested|was\s+not)|asking|requesting|"
+    r"declining|on\s+condition)[^,]*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def clean_speaker(phrase: str) -> str:
-    """Drop connectives, adverbs and auxiliaries around a speaker phrase."""
+    """Drop connectives, adverbs, auxiliaries and anonymity clauses around a speaker."""
+    phrase = phrase.strip(" ;:-\u2014\u2013\"\u201c\u201d'")
+    phrase = _ANONYMITY.sub("", phrase)
     phrase = phrase.strip(" ,;:-\u2014\u2013\"\u201c\u201d'")
     phrase = _LEADING_CONNECTIVES.sub("", phrase)
     previous = None
