@@ -8,6 +8,7 @@ from workbench.events import (
     EventEdit,
     apply_edits,
     assign_event_ids,
+    fresh_event_id,
     group_claims,
     merge_edit,
     move_edit,
@@ -36,6 +37,13 @@ def test_later_edits_win_and_missing_claims_are_ignored() -> None:
 
 def test_move_to_an_event_that_no_longer_exists_makes_a_new_one() -> None:
     assert apply_edits([["a", "b"]], [move_edit(["b"], ["gone"])]) == [["a"], ["b"]]
+
+
+def test_a_split_off_claim_never_reuses_the_id_it_gave_its_old_event() -> None:
+    old = fresh_event_id(["a", "b"])  # derived from "a"
+    ids = assign_event_ids([["b"], ["a"]], {old: ["a", "b"]})
+    assert ids[0] == old
+    assert ids[1] != old
 
 
 def test_ids_follow_the_group_that_kept_most_claims() -> None:

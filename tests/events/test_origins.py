@@ -91,3 +91,11 @@ def test_wire_credit_is_read_from_the_dateline_or_text() -> None:
         "Reuters"
     )
     assert wire_credit(Report(outlet="Paper", text="invented, no credit")) is None
+
+
+def test_the_newspaper_reported_is_the_outlets_own_voice() -> None:
+    a, b = _report("Paper A"), _report("Paper B")
+    sentence = "rescue teams were still searching the rubble of the invented market"
+    claims = [_claim(a, ("newspaper",), sentence), _claim(b, ("the paper",), sentence)]
+    counted = count_origins(claims, {a.id: a, b.id: b})
+    assert counted.origins == ("story first carried by Paper A",)

@@ -6,7 +6,7 @@ import pytest
 
 from models import Claim, Event
 from tests.events.seed import SIDE_BY_SIDE, UNRELATED_TO_FIGHTING, seed_claims, seed_report
-from workbench.events import group_claims
+from workbench.events import count_origins, group_claims
 
 
 def _event_of(fragment: str, events: list[Event], claims: list[Claim]) -> Event:
@@ -15,10 +15,16 @@ def _event_of(fragment: str, events: list[Event], claims: list[Claim]) -> Event:
     return next(event for event in events if matching[0].id in event.claim_ids)
 
 
-@pytest.fixture(scope="module")
-def grouped() -> tuple[list[Event], list[Claim]]:
+@pytest.fixture(scope="module", params=["hand-made", "extractor"])
+def grouped(request: pytest.FixtureRequest) -> tuple[list[Event], list[Claim]]:
+    """The seed grouped from hand-made claims and from the real extractor's claims."""
     report = seed_report()
-    claims = seed_claims(report)
+    if request.param == "extractor":
+        from workbench.extract import extract_claims
+
+        claims = extract_claims(report)
+    else:
+        claims = seed_claims(report)
     return group_claims(claims, [report]), claims
 
 
@@ -54,7 +60,10 @@ def test_fighting_event_keeps_the_toll_and_counts_two_origins(
 ) -> None:
     events, claims = grouped
     fighting = _event_of(SIDE_BY_SIDE[0][0], events, claims)
-    assert (fighting.outlets, fighting.origins) == (1, 2)  # SOHR and SANA, one report
+    members = [claim for claim in claims if claim.id in fighting.claim_ids]
+    origins = count_origins(members, {report.id: report for report in [seed_report()]})
+    assert fighting.outlets == 1
+    assert {"SANA", "Syrian Observatory for Human Rights"} <= set(origins.origins)
     toll = next(figure for figure in fighting.figures if figure.unit == "soldiers killed")
     assert toll.figures == {"Syrian Observatory for Human Rights": (26.0, 26.0)}
     # SANA's "about 100km further west" has no reference point: never compared with
@@ -69,6 +78,14 @@ def test_southern_village_claims_form_their_own_event(
     ids = {_event_of(fragment, events, claims).id for fragment in UNRELATED_TO_FIGHTING[:3]}
     assert len(ids) == 1
     assert ids.isdisjoint({_event_of(SIDE_BY_SIDE[0][0], events, claims).id})
+
+
+def test_hand_made_fighting_event_counts_exactly_two_origins() -> None:
+    report = seed_report()
+    claims = seed_claims(report)
+    events = group_claims(claims, [report])
+    fighting = _event_of(SIDE_BY_SIDE[0][0], events, claims)
+    assert (fighting.outlets, fighting.origins) == (1, 2)  # SOHR and SANA, one report
 
 
 def test_every_claim_is_in_exactly_one_event(grouped: tuple[list[Event], list[Claim]]) -> None:

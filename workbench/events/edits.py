@@ -150,9 +150,11 @@ def assign_event_ids(
         event = ids[number]
         if event is None:
             event = fresh_event_id(group)
-            if event in taken:
-                joined = "\n".join(sorted(group))
-                event = "ev-" + hashlib.sha256(joined.encode()).hexdigest()[:12]
+            salt = 0
+            # A split-off claim may be the one the old event's id was derived from.
+            while event in taken:
+                salt += 1
+                event = fresh_event_id([f"{min(group)}#{salt}"])
             taken.add(event)
         out.append(event)
     return out

@@ -39,6 +39,15 @@ _ANONYMOUS = re.compile(
     r"witnesses?|residents?|officials?|reports?|social media|people|insiders?)$|^unknown$"
 )
 
+# How a report names itself or its staff: the outlet's own voice, not a new origin.
+SELF_REFERENCES = frozenset(
+    {
+        "newspaper", "the newspaper", "paper", "the paper", "daily", "the daily", "agency",
+        "the agency", "news agency", "correspondent", "our correspondent", "reporter",
+        "our reporter", "channel", "the channel", "broadcaster", "the broadcaster",
+    }
+)  # fmt: skip
+
 # Copies of one story differ by a headline word or a trimmed clause at most.
 SYNDICATION_SIMILARITY = 92.0
 
@@ -171,7 +180,9 @@ def count_origins(
         outlet = (report.outlet if report else "") or claim.report_id
         outlets.add(outlet)
         credit = wire_credit(report, sources)
-        own_voice = {outlet.casefold()} | ({credit.casefold()} if credit else set())
+        own_voice = {outlet.casefold(), *SELF_REFERENCES}
+        if credit:
+            own_voice.add(credit.casefold())
         found: list[str] = []
         # No named source at all is unknown lineage too: it adds no origin.
         for name in claim.sources:
