@@ -96,7 +96,10 @@ def validate_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def detect_value_type(values: pd.Series) -> str:
-    """'numeric' for quantities, 'categorical' for a small label set, else 'text'."""
+    """'numeric' for quantities, 'categorical' for a small label set, else 'text'.
+
+    'mixed' when most values are numbers but some are not (CRH handles both).
+    """
     if pd.api.types.is_bool_dtype(values):
         return "categorical"
     if pd.api.types.is_numeric_dtype(values):
@@ -107,8 +110,12 @@ def detect_value_type(values: pd.Series) -> str:
         if nan.any() and not nan.all() and nan.mean() < 0.5:
             return "mixed"
         if nan.any():
-            n_distinct = values.nunique()
-            return "categorical" if n_distinct <= MAX_LABELS_FOR_CATEGORICAL_TEXT else "text"
+            uniques = pd.unique(values.to_numpy())
+            if len(uniques) > MAX_LABELS_FOR_CATEGORICAL_TEXT:
+                return "text"
+            # a few single-word labels are categories; names and phrases are free text
+            words = np.mean([len(_PUNCT.sub(" ", str(u)).split()) for u in uniques])
+            return "text" if words > 1.5 else "categorical"
     integral = bool(np.all(num == np.round(num)))
     small_codes = len(num) == 0 or float(num.max() - num.min()) <= MAX_LABELS_FOR_CATEGORICAL_INTS
     if integral and small_codes and len(np.unique(num)) <= MAX_LABELS_FOR_CATEGORICAL_INTS:
