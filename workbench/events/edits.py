@@ -147,14 +147,16 @@ def assign_event_ids(
     taken = {event for event in ids if event}
     out: list[str] = []
     for number, group in enumerate(groups):
-        event = ids[number]
-        if event is None:
-            event = fresh_event_id(group)
-            salt = 0
-            # A split-off claim may be the one the old event's id was derived from.
-            while event in taken:
-                salt += 1
-                event = fresh_event_id([f"{min(group)}#{salt}"])
-            taken.add(event)
+        kept = ids[number]
+        if kept is not None:
+            out.append(kept)
+            continue
+        event = fresh_event_id(group)
+        salt = 0
+        # A split-off claim may be the one the old event's id was derived from.
+        while event in taken:
+            salt += 1
+            event = fresh_event_id([f"{min(group)}#{salt}"])
+        taken.add(event)
         out.append(event)
     return out

@@ -74,7 +74,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3, "a couple of": 2,
 }  # fmt: skip
 
-# Countries and wide regions: compatible with any place inside them, so they
+# Countries, wide regions and metonymic capitals: compatible with any place, so they
 # neither veto nor confirm a match ("ceasefire in Syria" vs "west of Palmyra").
 COARSE_PLACES = frozenset(
     {
@@ -85,6 +85,9 @@ COARSE_PLACES = frozenset(
         "sudan", "somalia", "mali", "niger", "nigeria", "ethiopia", "qatar", "kuwait",
         "bahrain", "oman", "palestine", "kurdistan", "levant", "north africa", "sahel",
         "caucasus", "balkans", "south", "north", "east", "west",
+        # Capitals that stand for their governments ("if Moscow does not reach agreement").
+        "moscow", "washington", "kremlin", "white house", "pentagon", "tehran", "ankara",
+        "beijing", "london", "paris", "riyadh", "brussels",
     }
 )  # fmt: skip
 
@@ -230,8 +233,8 @@ def resolve_time(expression: str, published: date | None) -> tuple[date, date] |
             back = (published.weekday() - WEEKDAYS[word]) % 7
             if back == 0 and strictly_before:
                 back = 7
-            day = published - timedelta(days=back)
-            return day, day
+            weekday = published - timedelta(days=back)
+            return weekday, weekday
     return None
 
 
@@ -423,13 +426,13 @@ def extract_features(
     order = sorted(range(len(claims)), key=lambda i: (claims[i].report_id, claims[i].span[0]))
     positions = [0] * len(claims)
     previous_in_report: list[int | None] = [None] * len(claims)
-    last_report = None
+    last_report: str | None = None
     last_index: int | None = None
     position = 0
     for index in order:
-        report = claims[index].report_id
-        if report != last_report:
-            position, last_index, last_report = 0, None, report
+        report_id = claims[index].report_id
+        if report_id != last_report:
+            position, last_index, last_report = 0, None, report_id
         positions[index] = position
         previous_in_report[index] = last_index
         position += 1
