@@ -32,6 +32,7 @@ from workbench.extract.speakers import (
 
 OPEN_QUOTES = "\u201c\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
+_QUOTE_CHARS = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _SEPARATORS = ",;\u2014\u2013("
 _LEADING_CONNECTIVES = re.compile(
     r"^(?:(?:but|and|yet|so|meanwhile|however|separately|in\s+addition|also|still|"
@@ -73,11 +74,13 @@ def quote_regions(text: str, inside: bool = False) -> tuple[list[tuple[int, int]
     """
     regions: list[tuple[int, int]] = []
     start = 0 if inside else -1
-    for i, char in enumerate(text):
+    for match in _QUOTE_CHARS.finditer(text):
+        i = match.start()
+        char = match.group(0)
         if char in OPEN_QUOTES or (char == '"' and start < 0):
             if start < 0:
                 start = i
-        elif (char in CLOSE_QUOTES or char == '"') and start >= 0:
+        elif start >= 0:
             regions.append((start, i + 1))
             start = -1
     if start >= 0:

@@ -48,10 +48,11 @@ class Sentence:
 
 def is_headline(line: str) -> bool:
     """All-caps lines are headlines or slugs, not reported speech."""
-    letters = len(_LETTERS.findall(line))
+    sample = line[:400]
+    letters = sum(map(str.isalpha, sample))
     if letters < 8:
-        return letters > 0 and line.isupper()
-    return len(_UPPER.findall(line)) >= 0.8 * letters
+        return letters > 0 and sample.isupper()
+    return sum(map(str.isupper, sample)) >= 0.8 * letters
 
 
 def dateline_length(paragraph: str) -> int:
