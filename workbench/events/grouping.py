@@ -70,10 +70,11 @@ def automatic_groups(
     return [[claims[index].id for index in group] for group in groups]
 
 
-def _reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, int]:
+def _reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, str, int]:
     report = reports.get(claim.report_id)
     published = report.published.isoformat() if report and report.published else "9999"
-    return published, claim.report_id, claim.span[0]
+    outlet = report.outlet.casefold() if report else ""
+    return published, outlet, claim.report_id, claim.span[0]
 
 
 def build_event(
