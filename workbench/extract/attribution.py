@@ -42,6 +42,7 @@ _LEADING_CONNECTIVES = re.compile(
 _COORDINATION = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
 )
+_ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
 )
@@ -245,9 +246,16 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 out.append(attr)
                 cursor = after
             else:
+                region_start = cursor
                 if open_forward is not None:
-                    # "X said Y, according to Z": Z is where X's words were read.
-                    continue
+                    if open_forward.form == "ing":
+                        continue
+                    # "X claimed Y, according to Z": Z is the origin the reporter cites,
+                    # and X's statement is what Z reports.
+                    out.remove(open_forward)
+                    region_start = open_forward.region[0]
+                    open_forward = None
+                cursor = region_start
                 attr = Attribution(
                     cue,
                     (match.start(), match.end()),
@@ -352,6 +360,27 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 out.append(attr)
                 cursor = sp_end
                 continue
+        # "X said Y and accused Z of W": a second cue sharing the subject.
+        if open_forward is not None and _ELIDED_SUBJECT.search(text, 0, match.start()):
+            joint = _ELIDED_SUBJECT.search(text, 0, match.start())
+            assert joint is not None
+            open_forward.content = (open_forward.content[0], joint.start())
+            start = tail
+            attr = Attribution(
+                cue,
+                (match.start(), match.end()),
+                list(open_forward.speakers),
+                open_forward.speaker_span,
+                (start, len(text)),
+                "forward",
+                inherits=True,
+                cue_tail=cue_tail,
+                region=(match.start(), len(text)),
+            )
+            out.append(attr)
+            open_forward = attr
+            cursor = start
+            continue
         # Forward: "X said (that) Y".
         if open_forward is not None:
             back = backward_speaker_start(text, len(text[: match.start()].rstrip()))

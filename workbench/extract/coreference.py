@@ -407,6 +407,17 @@ class MentionResolver:
                     stem
                 ):
                     return resolved
+        words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an")]
+        if len(words) >= 2 and all(
+            w[:1].isupper() or w.lower() in ("of", "for", "and") for w in words
+        ):
+            # A proper name we do not know ("SITE Intelligence Group") is its own source.
+            short = self.registry.lookup_short(normal)
+            return (
+                self._known(short)
+                if short
+                else self._discover_from_description(phrase, normal, head)
+            )
         if kinds is not None:
             for resolved in reversed(self.recent):
                 # Prefer a source whose own name has the head: "the network".
@@ -422,7 +433,7 @@ class MentionResolver:
             short = self.registry.lookup_short(normal)
             if short:
                 return self._known(short)
-            ahead = self._forward(kinds, head, position)
+            ahead = None if definite else self._forward(kinds, head, position)
             if ahead:
                 return self._known(ahead)
         else:

@@ -151,8 +151,8 @@ class _Extractor:
             normal = normalise_mention(phrase)
             alias = self.resolver.registry.lookup_alias(normal, phrase)
             if alias is None:
-                return self._resolve(parts, sentence.start)
-        return self._resolve([phrase], sentence.start)
+                return self._resolve(parts, sentence.end)
+        return self._resolve([phrase], sentence.end)
 
     # -- claims --------------------------------------------------------------
     def _draft(self, sentence: Sentence, attr: Attribution, sources: tuple[str, ...]) -> _Draft:
@@ -229,7 +229,7 @@ class _Extractor:
                     self.pending_quote.append(sentence)
             else:
                 self.pending_quote = []
-            if not open_after:
+            if not open_after and not starts_quoted:
                 self.quote_speaker = None
             return iter(out), open_after
         for index, attr in enumerate(attrs):
@@ -251,9 +251,13 @@ class _Extractor:
             out.extend(self._push(self._draft(sentence, attr, sources)))
         self.pending_quote = []
         last = attrs[-1]
-        if open_after and last.form == "forward":
+        if (open_after and last.form == "forward") or (
+            last.quoted and last.form in ("trailing", "inverted")
+        ):
+            # An open quote, or a quote closed by "he said", carries its speaker to the
+            # next quoted sentence of the paragraph.
             self.quote_speaker = (self._last_sources, last.cue)
-        elif not open_after:
+        else:
             self.quote_speaker = None
         return iter(out), open_after
 
@@ -275,6 +279,7 @@ class _Extractor:
                 yield from claims
             if not inside:
                 self.quote_speaker = None
+            self.pending_quote = []
         yield from self.flush()
 
 
