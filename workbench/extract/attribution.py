@@ -97,7 +97,7 @@ def _in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
 def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if match.group("according"):
         return True
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before and before.group(1).lower() in NOT_A_CUE_BEFORE:
         return False
     return not NOT_A_CUE_AFTER.match(text[match.end() : match.end() + 30])
@@ -361,8 +361,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 cursor = sp_end
                 continue
         # "X said Y and accused Z of W": a second cue sharing the subject.
-        if open_forward is not None and _ELIDED_SUBJECT.search(text, 0, match.start()):
-            joint = _ELIDED_SUBJECT.search(text, 0, match.start())
+        if open_forward is not None and _ELIDED_SUBJECT.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            joint = _ELIDED_SUBJECT.search(text, max(0, match.start() - 30), match.start())
             assert joint is not None
             open_forward.content = (open_forward.content[0], joint.start())
             start = tail

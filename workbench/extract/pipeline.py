@@ -42,7 +42,28 @@ _CASUALTY_UNITS = (
     "displaced",
     "missing",
 )
-_MAX_SENTENCE = 5_000  # longer "sentences" (tables, dumps) are cut, never parsed whole
+_MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
+
+
+def _chunks(sentence: Sentence) -> Iterator[Sentence]:
+    """A run-on "sentence" in pieces cut at spaces, so no regex sees megabytes at once."""
+    text = sentence.text
+    if len(text) <= _MAX_SENTENCE:
+        yield sentence
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _MAX_SENTENCE)
+        if end < len(text):
+            space = text.rfind(" ", start + _MAX_SENTENCE // 2, end)
+            end = space if space > start else end
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            begin = sentence.start + start + lead
+            yield Sentence(begin, begin + len(stripped), stripped, sentence.paragraph)
+        start = end
 
 
 @dataclass
@@ -268,15 +289,9 @@ class _Extractor:
             inside = False
             self.pending_quote = []
             for sentence in split_sentences(paragraph, offset, index):
-                if len(sentence.text) > _MAX_SENTENCE:
-                    sentence = Sentence(
-                        sentence.start,
-                        sentence.start + _MAX_SENTENCE,
-                        sentence.text[:_MAX_SENTENCE],
-                        sentence.paragraph,
-                    )
-                claims, inside = self.sentence(sentence, inside)
-                yield from claims
+                for piece in _chunks(sentence):
+                    claims, inside = self.sentence(piece, inside)
+                    yield from claims
             if not inside:
                 self.quote_speaker = None
             self.pending_quote = []

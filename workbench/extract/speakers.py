@@ -99,7 +99,8 @@ def _np_token(token: str) -> bool:
 
 def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     """Start of the speaker noun phrase that ends at ``end`` (scanning backwards)."""
-    tokens = [m for m in _TOKEN.finditer(text, 0, end)]
+    # A speaker is at most ``max_tokens`` words: look at a bounded window only.
+    tokens = list(_TOKEN.finditer(text, max(0, end - 40 * max_tokens), end))
     start = end
     taken: list[re.Match[str]] = []
     for match in reversed(tokens):
