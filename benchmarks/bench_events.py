@@ -6,7 +6,7 @@ Every size runs in a fresh subprocess so its peak memory (ru_maxrss) is its own.
 The corpus is GENERATED (invented places, outlets and happenings): each happening
 (a type of incident at one place on one day, with parties and a casualty figure)
 is reported by one to several outlets, each with a few differently worded claims,
-plus unrelated statements. Reported per size: grouping time (features, blocking,
+plus unrelated statements. Reported per size: grouping wall and CPU time (features, blocking,
 scoring, clustering, figures and origins), candidate pairs, peak RSS, and B-cubed
 precision/recall against the generated truth. Growth is ~linear when the time per
 claim stays flat; the log-log slope between the smallest and largest size is printed
@@ -184,9 +184,13 @@ def run_one(n_claims: int, seed: int) -> dict[str, float]:
 
     claims, reports, truth = generate(n_claims, seed)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     events = group_claims(claims, reports)
     seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report_map = {report.id: report for report in reports}
     left, _right = candidate_pairs(extract_features(claims, report_map))
@@ -195,6 +199,7 @@ def run_one(n_claims: int, seed: int) -> dict[str, float]:
         "claims": len(claims),
         "reports": len(reports),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "pairs": len(left),
         "events": len(events),
         "multi_claim_events": sum(1 for event in events if len(event.claim_ids) > 1),
@@ -223,14 +228,15 @@ def main() -> None:
         rows.append(json.loads(done.stdout))
         print(f"  {size} claims done", file=sys.stderr)
     header = (
-        "| claims | reports | time (s) | µs/claim | candidate pairs | pairs/claim | events "
-        "| peak RSS (MB) | corpus RSS (MB) | B³ precision | B³ recall |"
+        "| claims | reports | time (s) | CPU (s) | µs/claim | candidate pairs | pairs/claim "
+        "| events | peak RSS (MB) | corpus RSS (MB) | B³ precision | B³ recall |"
     )
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for row in rows:
         print(
             f"| {row['claims']:,} | {row['reports']:,} | {row['seconds']:.1f} "
+            f"| {row['cpu_seconds']:.1f} "
             f"| {row['seconds'] / row['claims'] * 1e6:.0f} | {row['pairs']:,} "
             f"| {row['pairs'] / row['claims']:.1f} | {row['events']:,} "
             f"| {row['peak_rss_mb']:.0f} | {row['rss_corpus_mb']:.0f} "

@@ -8,6 +8,7 @@ linear pass, so blocking and scoring never re-parse text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -279,6 +280,7 @@ def time_expression_of(claim: Claim) -> str:
     return match.group(0) if match else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_place(name: str) -> str:
     """Fold a place name so "the Golan Heights" and "Golan Heights" are one key."""
     name = name.strip().casefold()
@@ -309,9 +311,27 @@ def _stem(word: str) -> str:
     return word
 
 
+# All aliases in one pass: group ``a<n>`` matched means actor n.
+def _scoped(pattern: str) -> str:
+    # A global "(?i)" cannot sit mid-pattern; scope it to its own alternative.
+    return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else pattern
+
+
+_ACTOR_ANY = re.compile(
+    "|".join(
+        f"(?P<a{n}>{_scoped(pattern.pattern)})" for n, (pattern, _a) in enumerate(_ACTOR_PATTERNS)
+    )
+)
+_ACTOR_OF_GROUP = {f"a{n}": actor for n, (_p, actor) in enumerate(_ACTOR_PATTERNS)}
+
+
 def actors_of(text: str) -> frozenset[str]:
     """Canonical parties named in the claim text (IS, the Syrian army, Russia, ...)."""
-    return frozenset(actor for pattern, actor in _ACTOR_PATTERNS if pattern.search(text))
+    return frozenset(
+        _ACTOR_OF_GROUP[match.lastgroup]
+        for match in _ACTOR_ANY.finditer(text)
+        if match.lastgroup is not None
+    )
 
 
 def places_in_text(text: str, gazetteer: frozenset[str] = frozenset()) -> set[str]:
