@@ -149,6 +149,24 @@ def effective_keys(overrides: dict[str, str] | None = None) -> dict[str, str]:
     return {spec.id: overrides.get(spec.id, spec.keys) for spec in KEY_SPECS}
 
 
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "backspace": "⌫",
+    "down": "↓",
+    "up": "↑",
+}
+
+
+def key_display(keys: str) -> str:
+    """'ctrl+z,backspace' -> 'ctrl+z ⌫' for the help screen and the README."""
+    return " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
 def bindings() -> list[Binding]:
     """The review screen's bindings, built from ``KEY_SPECS``."""
     from textual.binding import Binding

@@ -193,8 +193,11 @@ class ReviewSession:
         if stored_events:
             members: dict[str, list[str]] = defaultdict(list)
             # reading order: an event sits where its earliest claim appears
-            order = (schema.reports.c.published, schema.claims.c.report_id,
-                     schema.claims.c.position)
+            order = (
+                schema.reports.c.published,
+                schema.claims.c.report_id,
+                schema.claims.c.position,
+            )
             for event_id, claim_id in conn.execute(
                 select(schema.event_claims.c.event_id, schema.event_claims.c.claim_id)
                 .join(schema.claims, schema.claims.c.id == schema.event_claims.c.claim_id)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models import VERDICTS, VerdictLabel
-from workbench.tui.keymap import KEY_SPECS, config_path
+from workbench.tui.keymap import KEY_SPECS, key_display
 
 
 class HelpScreen(ModalScreen[None]):
@@ -28,12 +28,12 @@ class HelpScreen(ModalScreen[None]):
         self._keys = keys
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Review keys", expand=True, show_lines=False)
+        table = Table(title="Review keys", expand=True, box=None, padding=(0, 1))
         table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("does")
-        table.add_column("rule / detail", style="dim")
+        table.add_column("does", no_wrap=True)
+        table.add_column("rule / detail", style="dim", ratio=1)
         for spec in KEY_SPECS:
-            keys = self._keys.get(spec.id, spec.keys).replace("question_mark", "?")
+            keys = key_display(self._keys.get(spec.id, spec.keys))
             label = spec.id.removeprefix("verdict.")
             needs = (
                 label in {v.value for v in VerdictLabel}
@@ -41,8 +41,8 @@ class HelpScreen(ModalScreen[None]):
             )
             table.add_row(keys, spec.description + (" *" if needs else ""), spec.tooltip)
         footer = Text(
-            f'* asks for a note.  Remap keys in {config_path()} ([keys] id = "key").  '
-            "escape closes.",
+            "* asks for a note.  Remap keys in $XDG_CONFIG_HOME/workbench/keys.toml "
+            '(default ~/.config): [keys] "verdict.corroborated" = "C".  escape closes.',
             style="dim",
         )
         with VerticalScroll(id="help-box", classes="dialog"):

@@ -66,7 +66,9 @@ class EventView(Vertical):
         event = detail.event
         header = plain(event.title or event.id, "bold", single_line=True)
         header.append(f"\n{len(detail.claims)} claims · ", style="dim")
-        header.append(f"{event.outlets} outlets / {event.origins or '?'} origins", style="bold")
+        header.append(f"{event.outlets} outlets / {event.origins} origins", style="bold")
+        if not event.origins:
+            header.append("  (no source of known provenance)", style="bold red")
         for figure in event.figures:
             header.append("\n")
             header.append(

@@ -71,13 +71,20 @@ class QueueList(OptionList):
     def _label(self, n: int, item: QueueItem) -> Text:
         label = self._marker(item)
         label.append(f" {n + 1:>3} ", style="dim")
-        room = max(8, self.size.width - len(label) - 6) if self.size.width else TITLE_CHARS
+        count = f" ({len(item.claim_ids)})"
+        # one line per event: cut the title to the room left (scrollbar included)
+        width = self.size.width or TITLE_CHARS + len(label) + len(count) + 2
+        room = max(8, width - len(label) - len(count) - 2)
         title = plain(item.title or item.event_id, single_line=True)
         if len(title) > room:
             title = title[: room - 1] + "\u2026"
         label.append_text(title)
-        label.append(f" ({len(item.claim_ids)})", style="dim")
+        label.append(count, style="dim")
         return label
+
+    def on_resize(self) -> None:
+        if self._items:
+            self.show(self._items, self._start + (self.highlighted or 0), self._marker)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
