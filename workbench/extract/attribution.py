@@ -42,6 +42,10 @@ _LEADING_CONNECTIVES = re.compile(
 _COORDINATION = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
 )
+_RELATIVE_DENIAL = re.compile(
+    r"^(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|figure)\b",
+    re.IGNORECASE,
+)
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
@@ -191,6 +195,8 @@ def _speaker_trailing(
     sep = _last_separator(text, region_start, cue_start, regions)
     if sep >= 0:
         phrase = clean_speaker(text[sep + 1 : cue_start])
+        if _RELATIVE_DENIAL.match(phrase):
+            return None  # "..., a charge the group denies": a caveat, not a speaker
         if phrase and plausible_speaker(phrase):
             offset = text.find(phrase, sep + 1, cue_start)
             return (offset, offset + len(phrase)), sep

@@ -34,8 +34,10 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _DISPUTED = re.compile(
-    r"\b(?:a\s+claim|claims?|an\s+account|allegations?|figures?|reports?)\s+"
-    r"(?:that\s+)?(?:\w+\s+){0,3}(?:denied|disputed|rejected|dismissed)\b|"
+    r"\b(?:a\s+claim|claims?|an\s+account|allegations?|figures?|reports?|a\s+charge|"
+    r"charges?|accusations?|an\s+accusation|an\s+assertion)\s+"
+    r"(?:that\s+)?(?:\w+\s+){0,3}(?:denied|denies|deny|disputed|disputes|dispute|rejected|"
+    r"rejects|dismissed|dismisses)\b|"
     r"\b(?:disputed|contested)\s+by\b",
     re.IGNORECASE,
 )

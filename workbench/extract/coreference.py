@@ -22,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from models import RoleFlag, Source, SourceKind
-from workbench.extract.registry import SourceRegistry, normalise_mention
+from workbench.extract.registry import POSSESSIVE_DEMONYMS, SourceRegistry, normalise_mention
 from workbench.extract.speakers import NP_WORDS, PRONOUNS
 
 _ORG_KINDS = frozenset(
@@ -155,6 +155,13 @@ _TITLE_WORDS = frozenset(
     former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
     """.split()  # noqa: SIM905
 )
+_COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}
+_COUNTRY_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({*_COUNTRY_DEMONYM, *_COUNTRY_DEMONYM.values()}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
@@ -166,7 +173,7 @@ _APPOSITIVE = re.compile(r"\s*,\s*")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _RELATIVE = re.compile(r",?\s+(?:who|which|that)\b.*$", re.IGNORECASE)
 _NAME_RUN = re.compile(
-    r"((?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von)"
+    r"(?<![\w-])((?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von)"
     r"(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von|Al|Abu))*)$"
 )
 _CAPITAL_WORD = re.compile(r"^[A-Z][a-z]")
@@ -219,6 +226,7 @@ class MentionResolver:
         self.text = text
         self.recent: deque[Resolved] = deque(maxlen=history)
         self.local_aliases: dict[str, str] = {}
+        self.context = ""  # the sentence being read, for "the military" -> whose military
         self._forward_cache: dict[tuple[str, int], str | None] = {}
 
     # -- memory ------------------------------------------------------------
@@ -430,6 +438,9 @@ class MentionResolver:
                     and (definite or head in ("monitor", "observatory"))
                 ):
                     return resolved
+            national = self._national(head) if definite and len(normal.split()) == 1 else None
+            if national:
+                return self._known(national)
             short = self.registry.lookup_short(normal)
             if short:
                 return self._known(short)
@@ -441,6 +452,16 @@ class MentionResolver:
             if short:
                 return self._known(short)
         return self._discover_from_description(phrase, normal, head)
+
+    def _national(self, head: str) -> str | None:
+        """'the military' in a sentence about Ukraine -> the Ukrainian military, if known."""
+        for text in (self.context, self.text[:600]):
+            for match in _COUNTRY_WORD.finditer(text):
+                demonym = _COUNTRY_DEMONYM.get(match.group(0).lower(), match.group(0).lower())
+                name = self.registry.lookup_alias(f"{demonym} {head}", f"{demonym} {head}")
+                if name:
+                    return name
+        return None
 
     def _compatible(self, name: str, modifiers: set[str], head: str) -> bool:
         source = self.registry.get(name)
@@ -495,8 +516,8 @@ class MentionResolver:
             common = " ".join(w.lower() if w.lower() in NP_WORDS else w for w in name.split())
             return self._discover(common, SourceKind.ANONYMOUS)
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
-        if kind is SourceKind.UNKNOWN and name[:1].isupper():
-            kind = SourceKind.UNKNOWN
+        if all(w.lower() in NP_WORDS for w in name.split()):
+            name = name.lower()  # "Police said" and "police said" are one source
         return self._discover(name, kind)
 
 

@@ -45,6 +45,16 @@ _CASUALTY_UNITS = (
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
 
 
+def _looks_like_title(paragraph: str, offset: int, text: str) -> bool:
+    """A short first line without final punctuation is the headline, not a claim."""
+    line = paragraph.strip()
+    return (
+        offset + len(paragraph) < len(text)
+        and len(line.split()) <= 16
+        and line[-1:] not in ".!?\"\u201d'\u2019:"
+    )
+
+
 def _chunks(sentence: Sentence) -> Iterator[Sentence]:
     """A run-on "sentence" in pieces cut at spaces, so no regex sees megabytes at once."""
     text = sentence.text
@@ -235,6 +245,7 @@ class _Extractor:
     def sentence(self, sentence: Sentence, inside: bool) -> tuple[Iterator[Claim], bool]:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
+        self.resolver.context = sentence.text
         attrs = attribute(sentence.text, regions)
         out: list[Claim] = []
         if not attrs:
@@ -288,6 +299,8 @@ class _Extractor:
         for index, (offset, paragraph) in enumerate(iter_paragraphs(self.text)):
             inside = False
             self.pending_quote = []
+            if index == 0 and _looks_like_title(paragraph, offset, self.text):
+                continue
             for sentence in split_sentences(paragraph, offset, index):
                 for piece in _chunks(sentence):
                     claims, inside = self.sentence(piece, inside)

@@ -192,10 +192,10 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DESIGNATOR_BEFORE = re.compile(
-    r"(?:[A-Z]{1,4}-?|\b(?:resolution|route|highway|road|article|no\.|number|flight|unit|"
-    r"brigade|division|battalion|page|chapter|section|in|since|from|by|until|of)\s*)$",
-    re.IGNORECASE,
+    r"(?:\b[A-Z]{1,4}-?|\b(?i:resolution|route|highway|road|article|no\.|number|flight|page|"
+    r"chapter|section|brigade|division|battalion|unit)\s+)$"
 )
+_UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
 _PAREN_CONVERSION = re.compile(
     r"^\s*\(\s*(?:about|around|some|roughly|nearly|almost)?\s*[\d.,]+\s*[a-z]*\s*\)",
     re.IGNORECASE,
@@ -271,8 +271,19 @@ def _parse_number(text: str) -> float | None:
     return words_to_number(text)
 
 
+_OF_NUMBER = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|(?:" + "|".join([*_TENS, *_UNITS_SMALL]) + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
+    partitive = _OF_NUMBER.match(rest)
+    if partitive:
+        # "22 of 25 drones": both figures count drones; the second is read on its own.
+        unit, _ = _unit_after(rest[partitive.end() :])
+        return unit, 0
     words = list(_WORD.finditer(rest[:80]))
     if words and words[0].group(0).lower() == "of" and (vague or words[0].start() <= 1):
         words = words[1:]
@@ -367,19 +378,9 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
             ("people", "km", "soldiers", "civilians")
         ):
             return True
-        if _DESIGNATOR_BEFORE.search(before) and not re.match(
-            r"\s*(?:km|miles|%|percent|"
-            r"people|civilians)",
-            after,
-        ):
-            return bool(
-                re.search(
-                    r"(?:[A-Z]{1,4}-?|resolution|route|highway|road|article|"
-                    r"no\.|number|flight|page|chapter|section)\s*$",
-                    before,
-                    re.IGNORECASE,
-                )
-            )
+        # Designators: "F-16", "Su-24", "M4", "Resolution 2254", "Route 66".
+        if _DESIGNATOR_BEFORE.search(before) and not _UNIT_AFTER.match(after):
+            return True
     return False
 
 

@@ -24,7 +24,7 @@ _SHIPPED = Path(__file__).with_name("sources.yaml")
 
 # "Russia's" and "Russian" name the same owner; mentions and aliases are both
 # folded to the adjective so either spelling matches.
-_POSSESSIVE_DEMONYMS = {
+POSSESSIVE_DEMONYMS = {
     "russia's": "russian",
     "syria's": "syrian",
     "ukraine's": "ukrainian",
@@ -65,7 +65,7 @@ def normalise_mention(text: str) -> str:
     """Fold a mention for lookup: case, curly quotes, possessive countries, 'the'."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = _SPACES.sub(" ", text.strip().lower()).strip(" ,;:-\"'")
-    text = _POSSESSIVE.sub(lambda m: _POSSESSIVE_DEMONYMS.get(m.group(1), m.group(1)), text)
+    text = _POSSESSIVE.sub(lambda m: POSSESSIVE_DEMONYMS.get(m.group(1), m.group(1)), text)
     return _LEADING_DETERMINER.sub("", text)
 
 

@@ -196,6 +196,8 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
+    if words[0].lower() in ("no", "nobody", "none", "neither", "nor"):
+        return False  # "No group claimed responsibility" names no source
     bad = [w for w in words if not _np_token(w)]
     return not bad
 
