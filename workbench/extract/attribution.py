@@ -315,18 +315,17 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if rest.lstrip().startswith(":"):
             trailing = False
         if trailing:
-            region_start = cursor
-            if open_forward is not None and open_forward.form != "ing":
-                # "Israeli forces told residents to leave, the ministry said": the
-                # earlier cue is part of this source's proposition.
-                out.remove(open_forward)
-                region_start = open_forward.region[0]
-                open_forward = None
-            elif open_forward is not None:
+            if open_forward is not None and open_forward.form == "ing":
                 continue
+            # "Israeli forces told residents to leave, the ministry said": an earlier
+            # forward cue is part of this source's proposition.
+            region_start = open_forward.region[0] if open_forward is not None else cursor
             found = _speaker_trailing(text, region_start, match.start(), regions)
             if found is None:
                 continue
+            if open_forward is not None:
+                out.remove(open_forward)
+                open_forward = None
             speaker, content_end = found
             attr = Attribution(
                 cue,

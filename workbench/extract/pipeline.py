@@ -200,7 +200,7 @@ class _Extractor:
         modality = classify_modality(attr.cue, text, attr.cue_tail)
         caveats: list[Caveat] = []
         lo = min(attr.region[0], attr.cue_span[0], start)
-        hi = max(attr.region[1], attr.cue_span[1], span_end)
+        hi = max(attr.cue_span[1], span_end)
         if attr.cue in HEDGE_CUES:
             # "X claimed ...": the cue itself hedges the claim.
             cue_at = (sentence.start + attr.cue_span[0], sentence.start + attr.cue_span[1])

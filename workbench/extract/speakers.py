@@ -13,6 +13,8 @@ import re
 
 NP_WORDS = frozenset(
     """
+    medical diplomatic judicial municipal religious informed knowledgeable familiar close
+    relevant multiple western eastern northern southern central rescue hospital civil
     territory strip enclave region province city country acting regional
     a an the its his her their this that these those one two three several some many
     other of for and & in at on from to with de al el la le bin ibn abu spokesman
