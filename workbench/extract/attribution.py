@@ -427,7 +427,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         attr.content = _trim(text, *attr.content)
         if attr.extra is not None:
             attr.extra = _trim(text, *attr.extra)
-        attr.quoted = _in_regions(attr.content[0], regions) or (
+        attr.quoted = any(a <= attr.content[0] < b for a, b in regions) or (
             attr.content[0] > 0 and text[attr.content[0] - 1] in '"\u201c\u00ab'
         )
     return [a for a in out if a.content[1] - a.content[0] >= 3]

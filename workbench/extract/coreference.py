@@ -162,6 +162,11 @@ _COUNTRY_WORD = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_SUBJECT = re.compile(
+    r"^(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?"
+    r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
+    r"will|would|visited|arrived|left|took|gave|made|went|came|flew|sent|signed)\b"
+)
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
@@ -171,7 +176,7 @@ _QUANTIFIERS = frozenset(
 )
 _APPOSITIVE = re.compile(r"\s*,\s*")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-_RELATIVE = re.compile(r",?\s+(?:who|which|that)\b.*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s+(?:who|which|that)\b.*$")
 _NAME_RUN = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von)"
     r"(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von|Al|Abu))*)$"
@@ -275,6 +280,31 @@ class MentionResolver:
         if found is None and appositive:
             found = self._resolve_main(appositive, "", position)
         return found
+
+    def note_subject(self, sentence: str) -> None:
+        """Remember a known source or titled person opening a sentence that is not a claim.
+
+        "Putin spoke on Thursday. '...,' he said." needs Putin in memory for "he".
+        Only registry names and titled people count: a description here could be
+        anything ("The ceasefire agreement"), and guessing would mislead pronouns.
+        """
+        match = _SUBJECT.match(sentence)
+        if match is None:
+            return
+        phrase = match.group(1)
+        normal = normalise_mention(phrase)
+        original = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        name = self.registry.lookup_alias(normal, original)
+        if name is None:
+            person = self._personal_name(phrase)
+            if person and len(phrase.split()) > len(person.split()):
+                name = self.registry.lookup_alias(normalise_mention(person), person)
+                if name is None:
+                    resolved = self._discover(person, SourceKind.OFFICIAL)
+                    self.note(resolved)
+                    return
+        if name is not None:
+            self.note(self._known(name))
 
     def _pronoun(self, pronoun: str) -> Resolved | None:
         wanted = _PERSON_KINDS if pronoun in ("he", "she", "i") else None

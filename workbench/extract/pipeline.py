@@ -253,6 +253,8 @@ class _Extractor:
                 self._attach_sentence_caveat(sentence)
                 return iter(out), open_after
             starts_quoted = inside or sentence.text[:1] in '"\u201c\u00ab'
+            if not starts_quoted:
+                self.resolver.note_subject(sentence.text)
             if starts_quoted:
                 if self.quote_speaker is not None:
                     sources, cue = self.quote_speaker

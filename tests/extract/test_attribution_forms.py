@@ -1,0 +1,158 @@
+"""Each attribution form of wire copy, with its source, cue and proposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import Modality, Report
+from workbench.extract import extract_claims
+
+
+def _one(text: str) -> tuple[str, tuple[str, ...], str]:
+    claims = extract_claims(Report(text=text))
+    assert len(claims) == 1, claims
+    return claims[0].text, claims[0].sources, claims[0].cue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Syrian Observatory for Human Rights said 10 people died.",
+            ("10 people died", ("Syrian Observatory for Human Rights",), "said"),
+        ),
+        (
+            "Ten people died in the raid, SANA said.",
+            ("Ten people died in the raid", ("SANA",), "said"),
+        ),
+        (
+            "Ten people died in the raid, said Hamas spokesman Hazem Qassem.",
+            ("Ten people died in the raid", ("Hazem Qassem",), "said"),
+        ),
+        (
+            "According to the World Health Organization, the hospital was hit.",
+            ("the hospital was hit", ("World Health Organization",), "according to"),
+        ),
+        (
+            "The hospital was hit, according to the WHO and the Red Cross.",
+            (
+                "The hospital was hit",
+                ("World Health Organization", "International Committee of the Red Cross"),
+                "according to",
+            ),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that talks had stalled.",
+            ("talks had stalled", ("Dmitry Peskov",), "told"),
+        ),
+        (
+            "A Ukrainian military source told Reuters the bridge was destroyed.",
+            ("the bridge was destroyed", ("Ukrainian military source",), "told"),
+        ),
+        (
+            "The army said in a statement on Monday that it had retaken the town.",
+            ("it had retaken the town", ("army",), "said"),
+        ),
+        (
+            "Ten people died in the raid the Observatory said",
+            ("Ten people died in the raid", ("Syrian Observatory for Human Rights",), "said"),
+        ),
+    ],
+)
+def test_forms(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    assert _one(text) == expected
+
+
+def test_two_claims_joined_by_and() -> None:
+    claims = extract_claims(
+        Report(
+            text=(
+                "Russian planes hit the town, according to the Observatory, and Putin said "
+                "on Thursday he hoped the city would fall."
+            )
+        )
+    )
+    assert [c.sources for c in claims] == [
+        ("Syrian Observatory for Human Rights",),
+        ("Vladimir Putin",),
+    ]
+    assert claims[1].modality is Modality.HOPED
+
+
+def test_saying_carries_the_speaker() -> None:
+    claims = extract_claims(
+        Report(
+            text=(
+                "The United States rejected the call, saying that its concerns were being handled."
+            )
+        )
+    )
+    assert [(c.cue, c.sources) for c in claims] == [
+        ("rejected", ("United States",)),
+        ("saying", ("United States",)),
+    ]
+
+
+def test_quote_closed_by_he_said_and_multi_sentence_quotes() -> None:
+    text = (
+        "Russian President Vladimir Putin spoke on Thursday.\n"
+        "“The first sentence. The second sentence,” he said. “A third one.”"
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.text for c in claims] == ["The first sentence", "The second sentence", "A third one"]
+    assert {c.sources for c in claims} == {("Vladimir Putin",)}
+
+
+def test_reported_speech_over_sentences_with_it() -> None:
+    text = (
+        "Ten soldiers died, the Observatory said.\n"
+        "It said the army lost two tanks.\n"
+        "The ministry in Damascus did not comment."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.sources for c in claims] == [("Syrian Observatory for Human Rights",)] * 2
+
+
+def test_background_sentences_are_not_claims() -> None:
+    text = (
+        "Palmyra has both symbolic and military value.\n"
+        "The truce has been in place for nearly three weeks."
+    )
+    assert extract_claims(Report(text=text)) == []
+
+
+def test_nested_cue_inside_a_proposition() -> None:
+    claims = extract_claims(
+        Report(text=("Israeli forces told residents to leave the area, the ministry said."))
+    )
+    assert len(claims) == 1
+    assert claims[0].text == "Israeli forces told residents to leave the area"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The army said it would recapture the town.", Modality.PREDICTED),
+        ("The army said it will act if talks fail.", Modality.CONDITIONAL),
+        ("Hamas denied that its fighters were there.", Modality.DENIED),
+        ("The minister said he hoped the talks would succeed.", Modality.HOPED),
+        ("The United States rejected claims that it had struck the convoy.", Modality.DENIED),
+        ("The army said the town had fallen.", Modality.ASSERTED),
+    ],
+)
+def test_modality(text: str, modality: Modality) -> None:
+    assert extract_claims(Report(text=text))[0].modality is modality
+
+
+def test_caveats_attach_to_the_figure_claim() -> None:
+    text = (
+        "Twenty people were killed, the Observatory said.\n"
+        "The army said it had advanced 4 km.\n"
+        "Reuters could not independently verify the death toll.\n"
+        "Residents said troops had reportedly looted shops."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [len(c.caveats) for c in claims] == [1, 0, 1]
+    assert claims[0].caveats[0].kind == "unverified"
+    assert claims[2].caveats[0].text == "reportedly"
+    assert claims[2].caveats[0].kind == "hedge"

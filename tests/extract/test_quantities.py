@@ -1,0 +1,84 @@
+"""Figures: digits, words, hedges, ranges, ACLED vague amounts, conversions, non-figures."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from workbench.extract.quantities import parse_quantities, words_to_number
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("twenty-six", 26),
+        ("two hundred and five", 205),
+        ("a thousand", 1000),
+        ("two dozen", 24),
+        ("ninety nine", 99),
+        ("three million", 3_000_000),
+    ],
+)
+def test_number_words(words: str, value: int) -> None:
+    assert words_to_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "low", "high"),
+    [
+        ("IS militants killed 26 Syrian soldiers", 26, "soldiers killed", 26, 26),
+        ("about 4 km (2 miles) west of Palmyra", 4, "km", 3.6, 4.4),
+        ("about 100km further west", 100, "km", 90, 110),
+        ("at least 1,200 people were killed", 1200, "people killed", 1200, math.inf),
+        ("up to 330 servicemen", 330, "servicemen", 0, 330),
+        ("between 15 and 20 people were killed", 15, "people killed", 15, 20),
+        ("20-25 civilians wounded", 20, "civilians wounded", 20, 25),
+        ("nearly 50 fighters died", 50, "fighters killed", 45, 50),
+        ("dozens of civilians were killed", 12, "civilians killed", 12, 99),
+        ("tens of fighters were killed", 10, "fighters killed", 10, 99),
+        ("hundreds of families fled", 100, "families", 100, 999),
+        ("more than 1.2 million people displaced", 1_200_000, "people displaced", 1.2e6, math.inf),
+        ("two dozen soldiers were wounded", 24, "soldiers wounded", 24, 24),
+        ("some 70 nautical miles off Hodeidah", 70, "nautical miles", 63, 77),
+    ],
+)
+def test_one_figure(text: str, value: float, unit: str, low: float, high: float) -> None:
+    [quantity] = parse_quantities(text)
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+    assert quantity.low == pytest.approx(low)
+    assert quantity.high == pytest.approx(high) or quantity.high == high
+
+
+def test_conversion_in_parentheses_is_one_figure() -> None:
+    [quantity] = parse_quantities("the village of Tasil, about 10 km (6 miles) from the Golan")
+    assert (quantity.value, quantity.unit, quantity.approximate) == (10, "km", True)
+    assert quantity.text == "about 10 km (6 miles)"
+
+
+def test_two_casualty_figures() -> None:
+    found = parse_quantities("killing four soldiers and wounding six others")
+    assert [(q.value, q.unit) for q in found] == [(4, "soldiers killed"), (6, "wounded")]
+
+
+def test_partitive_figures_share_the_unit() -> None:
+    found = parse_quantities("shot down 22 of 25 drones")
+    assert [(q.value, q.unit) for q in found] == [(22, "drones"), (25, "drones")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "starting from March 22 if it gets no response",
+        "on 12 June 2024 at 10:30",
+        "for nearly three weeks",
+        "a 12-year-old boy",
+        "F-16 jets and Resolution 2254 on the M4 highway",
+        "more than five months of air strikes",
+        "one of the main roads",
+        "the 2016 offensive",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert parse_quantities(text) == []
