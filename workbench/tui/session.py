@@ -430,32 +430,41 @@ class ReviewSession:
     # -- sources and export ------------------------------------------------------------
 
     def source_rows(self) -> list[SourceRow]:
-        """Verdict counts per source, with scores when the scoring package offers them."""
+        """Verdict counts and claims per source, with Beta reliability from ``scoring``.
+
+        Only the links of judged claims are read, so this stays quick on big databases.
+        """
+        cs = schema.claim_sources.c
         with self.engine.connect() as conn:
             sources = {
                 s.name: s
                 for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
             }
+            claims_of = dict(
+                conn.execute(select(cs.source, func.count()).group_by(cs.source)).all()
+            )
             verdicts = current_verdicts(conn)
+            judged = sorted({v.claim_id for v in verdicts})
             links: dict[str, list[str]] = defaultdict(list)
-            for claim_id, source in conn.execute(
-                select(schema.claim_sources.c.claim_id, schema.claim_sources.c.source)
-            ):
-                links[claim_id].append(source)
+            for start in range(0, len(judged), _BATCH):
+                chunk = judged[start : start + _BATCH]
+                for claim_id, source in conn.execute(
+                    select(cs.claim_id, cs.source).where(cs.claim_id.in_(chunk))
+                ):
+                    links[claim_id].append(source)
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for verdict in verdicts:
             for source in links.get(verdict.claim_id, ()):
                 counts[source][verdict.label.value if verdict.label else ""] += 1
         scores = _scores(verdicts, links)
-        claims_of = Counter(s for names in links.values() for s in names)
-        named = set(counts) | {s for ids in links.values() for s in ids}
+        named = set(counts) | set(claims_of)
         return [
             SourceRow(
                 source=name,
                 kind=sources[name].kind.value if name in sources else "unknown",
                 counts=dict(counts.get(name, Counter())),
                 score=scores.get(name),
-                claims=claims_of[name],
+                claims=int(claims_of.get(name, 0)),
             )
             for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
         ]

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, VerdictLabel
@@ -43,6 +44,9 @@ from workbench.tui.session import (
 )
 from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
 
+# Seconds of quiet after a verdict before the source panel is rescored.
+SCORE_DELAY = 0.4
+
 
 class ReviewScreen(Screen[None]):
     """Judge claims one key at a time; every verdict is saved before the next claim shows."""
@@ -65,6 +69,8 @@ class ReviewScreen(Screen[None]):
         self.search_ids: set[str] | None = None
         self.context_on: set[str] = set()
         self.ready = False
+        self._score_timer: Timer | None = None
+        self.score_delay = SCORE_DELAY
 
     # -- layout ------------------------------------------------------------------------
 
@@ -113,6 +119,12 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="prefetch")
     def _prefetch(self, item: QueueItem) -> None:
         self.session.load_event(item)
+
+    def _score_soon(self) -> None:
+        """Rescore once the reviewer pauses, so scoring never competes with the next key."""
+        if self._score_timer is not None:
+            self._score_timer.stop()
+        self._score_timer = self.set_timer(self.score_delay, self._score)
 
     @work(thread=True, exclusive=True, group="scoring")
     def _score(self) -> None:
@@ -232,7 +244,7 @@ class ReviewScreen(Screen[None]):
             return
         self._after_write(claim.id)
         self._advance()
-        self._score()
+        self._score_soon()
 
     def _after_write(self, claim_id: str) -> None:
         """Redraw what a write changed: the card, the chip, the queue marker, progress."""
@@ -265,7 +277,7 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing to undo.", severity="warning")
             return
         self._go_to_claim(claim_id)
-        self._score()
+        self._score_soon()
 
     def action_redo(self) -> None:
         claim_id = self.session.redo()
@@ -273,7 +285,7 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing to redo.", severity="warning")
             return
         self._go_to_claim(claim_id)
-        self._score()
+        self._score_soon()
 
     def action_context(self) -> None:
         if self.claim_id is None:

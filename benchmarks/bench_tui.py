@@ -1,0 +1,171 @@
+"""Review workbench speed on a database with 100,000 claims.
+
+Measures, each in a fresh child process so imports and caches count:
+
+- launch: from process start (before importing workbench) to the first event's
+  claims on screen (goal < 1.5 s);
+- verdict: from a verdict key to the next claim shown, p50/p95/max over many
+  verdicts, crossing event boundaries (goal p95 < 50 ms);
+- peak memory: the child's maximum resident set size (goal < 500 MB).
+
+The app runs headless through ``App.run_test`` (Pilot): same widgets, layout
+and workers as in a terminal, without the terminal's own drawing time.
+
+    python benchmarks/bench_tui.py [--claims 100000] [--verdicts 500] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS_PER_REPORT = 10
+N_SOURCES = 200
+
+CHILD = r"""
+import time
+T0 = time.perf_counter()
+import asyncio, json, resource, sys
+
+from workbench.tui import make_app
+
+
+async def main(db: str, verdicts: int) -> None:
+    app = make_app(db=db, reviewer="bench", keys={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = None
+        while True:  # the first event is on screen when its cards are mounted
+            await pilot.pause()
+            screen = pilot.app.screen
+            if getattr(screen, "ready", False):
+                break
+        launch = time.perf_counter() - T0
+        times = []
+        keys = "ssuscd"
+        for n in range(verdicts):
+            before = screen.claim_id
+            start = time.perf_counter()
+            await pilot.press(keys[n % len(keys)])
+            while not screen.ready or screen.claim_id == before:
+                await pilot.pause()
+            times.append(time.perf_counter() - start)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"launch_s": launch, "verdict_s": times, "peak_rss_mb": rss}))
+
+
+asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+"""
+
+
+def build_db(path: Path, n_claims: int) -> None:
+    """A synthetic corpus: reports of ten claims each, 200 sources, some figures."""
+    from models import Caveat, CaveatKind, Claim, Quantity, Report, Source, SourceKind
+    from workbench.store import open_engine
+    from workbench.store.reports import store_reports
+
+    engine = open_engine(str(path))
+    kinds = list(SourceKind)
+    sources = [Source(name=f"Source {i:03d}", kind=kinds[i % len(kinds)]) for i in range(N_SOURCES)]
+    n_reports = n_claims // CLAIMS_PER_REPORT
+    batch: list[Report] = []
+    claims: dict[str, list[Claim]] = {}
+    for r in range(n_reports):
+        lines = [
+            f"Source {(r + k) % N_SOURCES:03d} said {k + 3} people were killed in town {r % 97} "
+            f"on day {r % 365}, in report {r}."
+            for k in range(CLAIMS_PER_REPORT)
+        ]
+        text = "\n".join(lines)
+        report = Report(
+            outlet=f"Outlet {r % 40}",
+            title=f"Report {r}: clashes in town {r % 97}",
+            published=date(2016, 1, 1) + timedelta(days=r % 365),
+            text=text,
+        )
+        offset = 0
+        found = []
+        for k, line in enumerate(lines):
+            value = k + 3
+            found.append(
+                Claim(
+                    report_id=report.id,
+                    text=line,
+                    sentence=line,
+                    span=(offset, offset + len(line)),
+                    cue="said",
+                    sources=(f"Source {(r + k) % N_SOURCES:03d}",),
+                    quantities=(Quantity(value=value, unit="people killed", text=str(value)),),
+                    caveats=(Caveat(text="could not be verified", kind=CaveatKind.UNVERIFIED),)
+                    if k % 4 == 0
+                    else (),
+                )
+            )
+            offset += len(line) + 1
+        batch.append(report)
+        claims[report.id] = found
+        if len(batch) == 1000 or r == n_reports - 1:
+            with engine.begin() as connection:
+                store_reports(connection, batch, claims, sources)
+            batch, claims = [], {}
+    engine.dispose()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--verdicts", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3, help="launches to time")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/workbench-bench-tui.db"))
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    if not args.db.exists():
+        started = time.perf_counter()
+        build_db(args.db, args.claims)
+        print(f"built {args.db} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    results = []
+    for run in range(args.runs):
+        fresh = args.db.with_name(f"{args.db.stem}-run{run}{args.db.suffix}")
+        fresh.write_bytes(args.db.read_bytes())  # every run starts with no verdicts
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(fresh), str(args.verdicts)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        fresh.unlink()
+        for extra in ("-wal", "-shm"):
+            Path(f"{fresh}{extra}").unlink(missing_ok=True)
+    launches = [r["launch_s"] for r in results]
+    verdicts = [t for r in results for t in r["verdict_s"]]
+    summary = {
+        "claims": args.claims,
+        "launch_s_median": sorted(launches)[len(launches) // 2],
+        "launch_s_max": max(launches),
+        "verdict_ms_p50": percentile(verdicts, 0.50) * 1000,
+        "verdict_ms_p95": percentile(verdicts, 0.95) * 1000,
+        "verdict_ms_max": max(verdicts) * 1000,
+        "verdicts_timed": len(verdicts),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
+    }
+    print(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
