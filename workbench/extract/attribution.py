@@ -42,6 +42,13 @@ _LEADING_CONNECTIVES = re.compile(
 _COORDINATION = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
 )
+_ACCORDING_DOCUMENT = re.compile(
+    r"(?:(?:the|a|an|its|their)\s+)?(?:latest\s+|official\s+|preliminary\s+|new\s+)?"
+    r"(?:estimates?|figures?|data|tall(?:y|ies)|counts?|statements?|reports?|records?|"
+    r"documents?|analysis|assessments?|a\s+post|posts?)\s+(?:by|from|of|issued\s+by|"
+    r"published\s+by|released\s+by|compiled\s+by)\s+",
+    re.IGNORECASE,
+)
 _RELATIVE_DENIAL = re.compile(
     r"^(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|figure)\b",
     re.IGNORECASE,
@@ -228,6 +235,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             sp_start = match.end()
             while sp_start < len(text) and text[sp_start].isspace():
                 sp_start += 1
+            document = _ACCORDING_DOCUMENT.match(text, sp_start)
+            if document:
+                sp_start = document.end()  # "according to estimates by X": X speaks
             sp_end = forward_speaker_end(text, sp_start)
             if sp_end <= sp_start:
                 continue

@@ -56,6 +56,12 @@ def is_caveat_sentence(sentence: str) -> bool:
     return _UNVERIFIED_SENTENCE.search(sentence) is not None
 
 
+def caveat_start(sentence: str) -> int | None:
+    """Where a verification note starts in ``sentence``, or None."""
+    match = _UNVERIFIED_SENTENCE.search(sentence)
+    return match.start() if match else None
+
+
 def caveat_targets_figures(sentence: str) -> bool:
     """True when the caveat is about a toll or figure, so it attaches to a figure claim."""
     return _FIGURE_WORDS.search(sentence) is not None

@@ -139,6 +139,8 @@ _KIND_BY_HEAD: dict[str, SourceKind] = {
 }
 _ANONYMOUS_HEADS = frozenset(
     """
+    bloggers blogger commentators
+    adviser advisor advisers advisors aide aides insider insiders negotiator negotiators
     source sources official officials witness witnesses resident residents medic medics
     doctor doctors paramedics diplomat diplomats activist activists people eyewitness
     eyewitnesses relatives villagers survivors security analysts experts
@@ -167,6 +169,7 @@ _SUBJECT = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
     r"will|would|visited|arrived|left|took|gave|made|went|came|flew|sent|signed)\b"
 )
+_TRAILING_NAME = re.compile(r"(?:^|\s)[a-z][\w-]*\s+((?:[A-Z][\w&'\u2019.-]*\s?){1,4})$")
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
@@ -456,11 +459,14 @@ class MentionResolver:
                 if short
                 else self._discover_from_description(phrase, normal, head)
             )
-        if kinds is not None:
+        if definite and len(normal.split()) <= 2:
             for resolved in reversed(self.recent):
-                # Prefer a source whose own name has the head: "the network".
-                if head in resolved.name.lower().split() and definite:
+                # A source whose own name has the head: "the network", "the company".
+                if head in resolved.name.lower().split() and self._compatible(
+                    resolved.name, modifiers, head
+                ):
                     return resolved
+        if kinds is not None:
             for resolved in reversed(self.recent):
                 if (
                     resolved.kind in kinds
@@ -548,6 +554,11 @@ class MentionResolver:
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
         if all(w.lower() in NP_WORDS for w in name.split()):
             name = name.lower()  # "Police said" and "police said" are one source
+        named = _TRAILING_NAME.search(name)
+        if named and kind is not SourceKind.ANONYMOUS:
+            # "Shipping data firm Clarksons": the name, not the description.
+            name = named.group(1)
+            kind = _KIND_BY_HEAD.get(_head(phrase[: phrase.rfind(name)]), kind)
         return self._discover(name, kind)
 
 

@@ -50,7 +50,7 @@ NOT_A_CUE_BEFORE = frozenset(
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
-    r"^\s*(?:by\b|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|responsibility\s+"
+    r"^\s*(?:by\b(?!\s+(?:phone|telephone|video|text|email|satellite|radio))|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|responsibility\s+"
     r"of\b)",
     re.IGNORECASE,
 )

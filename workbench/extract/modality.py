@@ -27,6 +27,10 @@ _FUTURE = re.compile(
     r"(?:caused|linked|related|responsible)\b)\w+)\b|\u2019ll\b",
     re.IGNORECASE,
 )
+# "any deal that would cede territory": a modal inside a relative clause.
+_RELATIVE_MODAL = re.compile(
+    r"\b(?:that|which|who)\s+(?:would|will|could|may|might)\b", re.IGNORECASE
+)
 _DENY_CONTENT = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s+)?(?:denied|denies|deny|rejected|rejects)\b",
     re.IGNORECASE,
@@ -54,7 +58,7 @@ _CUE_MODALITY = {
 }
 _PROPOSITION_DENIAL = re.compile(
     r"^(?:that\b|claims?\b|reports?\b|allegations?\b|accusations?\b|"
-    r"suggestions?\b|charges?\b|it\s+was|any\b)",
+    r"suggestions?\b|charges?\b|it\s+was)",
     re.IGNORECASE,
 )
 
@@ -74,6 +78,6 @@ def classify_modality(cue: str, content: str, cue_tail: str = "") -> Modality:
         return Modality.CONDITIONAL
     if by_cue is Modality.CONDITIONAL:
         return Modality.CONDITIONAL if _FUTURE.search(content) else Modality.PREDICTED
-    if by_cue is Modality.PREDICTED or _FUTURE.search(content):
+    if by_cue is Modality.PREDICTED or _FUTURE.search(_RELATIVE_MODAL.sub("", content)):
         return Modality.PREDICTED
     return Modality.ASSERTED

@@ -19,6 +19,7 @@ from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source
 from workbench.extract.attribution import Attribution, attribute, quote_regions
 from workbench.extract.caveats import (
     HEDGE_CUES,
+    caveat_start,
     caveat_targets_figures,
     inline_caveats,
     is_caveat_sentence,
@@ -43,6 +44,12 @@ _CASUALTY_UNITS = (
     "missing",
 )
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
+
+
+def _opens_with_caveat(text: str) -> bool:
+    """A sentence whose verification note starts near its beginning is only a caveat."""
+    found = caveat_start(text)
+    return found is not None and found < 60 and not text.lstrip().startswith(('"', "\u201c"))
 
 
 def _looks_like_title(paragraph: str, offset: int, text: str) -> bool:
@@ -246,6 +253,11 @@ class _Extractor:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
         self.resolver.context = sentence.text
+        if _opens_with_caveat(sentence.text):
+            # "Reuters could not independently verify the battlefield reports": a
+            # caveat, even though "reports" looks like a cue.
+            self._attach_sentence_caveat(sentence)
+            return iter(()), open_after
         attrs = attribute(sentence.text, regions)
         out: list[Claim] = []
         if not attrs:

@@ -26,9 +26,10 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'\u2019-]+(?:[ ,]+[A-Z][A-Za-z.'\u2019-]+){0,3})"
+    r"^(?:[A-Z][A-Za-z.'\u2019-]+"
+    r"(?:[ ,/]+(?:(?:al|el|ad|as|ash|ar|an|de)-)?[A-Z][A-Za-z.'\u2019-]+){0,4})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\((?:[A-Z][\w.&' -]{0,30})\))?"
+    r"(?:\s*\((?:[A-Z][\w.&' -]{0,30})\)){0,2}"
     r"\s*(?::|[-\u2013\u2014]{1,2})\s+(?=[\"\u201cA-Z0-9])"
 )
 _LETTERS = re.compile(r"[A-Za-z]")

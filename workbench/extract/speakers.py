@@ -13,6 +13,8 @@ import re
 
 NP_WORDS = frozenset(
     """
+    adviser advisor aide aides negotiator negotiators lawyer lawyers umbrella militia militias
+    faction factions company firm operator bloggers blogger
     medical diplomatic judicial municipal religious informed knowledgeable familiar close
     relevant multiple western eastern northern southern central rescue hospital civil
     territory strip enclave region province city country acting regional
@@ -76,6 +78,61 @@ _LEADING_CONNECTIVES = re.compile(
 )
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "its"])
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|bin|ibn|abu|abd)-[A-Z]")
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "but",
+        "for",
+        "nor",
+        "yet",
+        "not",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "since",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "very",
+        "only",
+        "just",
+        "said",
+        "says",
+        "told",
+    ]
+)
 _STOP_TOKENS = frozenset(
     {",", ";", ":", ".", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013"}
 )
@@ -105,24 +162,34 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     tokens = list(_TOKEN.finditer(text, max(0, end - 40 * max_tokens), end))
     start = end
     taken: list[re.Match[str]] = []
+    unknown: list[re.Match[str]] = []
     for match in reversed(tokens):
         token = match.group(0)
-        if token in (
-            ",",
-            ";",
-            ":",
-            "(",
-            ")",
-            '"',
-            "\u201c",
-            "\u201d",
-            "\u2014",
-            "\u2013",
-        ) or not _np_token(token):
+        if token in _STOP_TOKENS:
             break
+        if not _np_token(token):
+            # "the national electricity company": unknown nouns are kept only if a
+            # determiner closes the phrase within a few words.
+            if len(unknown) >= 2 or not _nounish(token):
+                break
+            unknown.append(match)
+            taken.append(match)
+            continue
         taken.append(match)
         if len(taken) >= max_tokens:
             break
+    if unknown:
+        first_unknown = taken.index(unknown[0])
+        closer = next(
+            (
+                i
+                for i in range(first_unknown + 1, len(taken))
+                if taken[i].group(0).lower() in ("a", "an", "the", "its", "their")
+                or taken[i].group(0)[:1].isupper()
+            ),
+            None,
+        )
+        taken = taken[: closer + 1] if closer is not None else taken[:first_unknown]
     if not taken:
         return end
     taken.reverse()
@@ -157,7 +224,7 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
         token = match.group(0)
         if token in _STOP_TOKENS:
             break
-        if not _np_token(token) and token.lower() not in ("who", "which"):
+        if not _np_token(token):
             break
         end = match.end()
         if count >= max_tokens:
@@ -201,7 +268,25 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
     if words[0].lower() in ("no", "nobody", "none", "neither", "nor"):
         return False  # "No group claimed responsibility" names no source
     bad = [w for w in words if not _np_token(w)]
+    if bad and len(bad) <= 2 and len(words) <= 8 and all(_nounish(w) for w in bad):
+        # "An RSF adviser", "Shipping data firm Clarksons": unlisted nouns inside a
+        # phrase opened by a determiner or a name.
+        return words[0].lower() in ("a", "an", "the", "its", "his", "her", "their") or (
+            words[0][:1].isupper()
+        )
     return not bad
+
+
+def _nounish(token: str) -> bool:
+    """Could be a noun: lower case, alphabetic, not an -ed/-ing/-ly form or a function word."""
+    lowered = token.lower()
+    return (
+        token.isalpha()
+        and token.islower()
+        and len(token) > 2
+        and not lowered.endswith(("ed", "ing", "ly"))
+        and lowered not in _FUNCTION_WORDS
+    )
 
 
 def split_speakers(phrase: str) -> list[str]:
