@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore
@@ -50,6 +51,9 @@ class CoreResult:
     claim_prob: FloatArray  # (C,) belief that each claim is true
     trust: FloatArray  # (S,) the algorithm's own per-source score
     truth_value: FloatArray | None = None  # (O,) numeric truths, when not a claim's value
+    # (O,) mask, values and confidences of objects whose most probable value nobody
+    # asserted (Dawid-Skene over a global label set can infer such a label)
+    unasserted: tuple[npt.NDArray[np.bool_], npt.NDArray[Any], FloatArray] | None = None
     loss_history: list[float] = field(default_factory=list)
 
 
@@ -186,6 +190,13 @@ class TruthEstimator:
             support_best = np.where(num_obj, close_w, support[best])
         else:
             support_best = support[best]
+        if res.unasserted is not None and res.unasserted[0].any():
+            mask, label_values, label_conf = res.unasserted
+            mask = mask & (enc.fixed_claim == -2)
+            values = np.asarray(values, dtype=object)
+            values[mask] = label_values[mask]
+            conf = np.where(mask, label_conf, conf)
+            support_best = np.where(mask, 0.0, support_best)
         if none_asserted.any() and known_truths is not None:
             # the known truth is a value nobody asserted: every assertion there is wrong
             agree_a = np.where(none_asserted[enc.o], 0.0, agree_a)

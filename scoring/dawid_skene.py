@@ -20,7 +20,7 @@ from scipy import sparse
 
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray
+from scoring.utils import Encoded, FloatArray, seg_max
 
 
 class DawidSkene(TruthEstimator):
@@ -32,8 +32,9 @@ class DawidSkene(TruthEstimator):
     def __init__(
         self,
         *,
-        smoothing: float = 0.01,
-        diag_prior: float = 1.0,
+        smoothing: float = 0.001,
+        diag_prior: float = 0.0,
+        pooled_prior: float = 0.0,
         max_labels: int = 50,
         n_iter: int = 100,
         tol: float = 1e-5,
@@ -54,10 +55,13 @@ class DawidSkene(TruthEstimator):
         )
         self.smoothing = smoothing
         self.diag_prior = diag_prior
+        self.pooled_prior = pooled_prior
         self.max_labels = max_labels
 
     def _fit_encoded(self, enc: Encoded, init: FloatArray | None = None) -> CoreResult:
         """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
+        if not (self.smoothing > 0 and self.diag_prior >= 0):
+            raise ValueError("smoothing must be > 0 and diag_prior >= 0")
         n_lab = enc.n_labels
         if enc.value_type != "categorical" or n_lab < 2 or n_lab > self.max_labels:
             self.fallback_ = "one_coin"
@@ -93,9 +97,21 @@ class DawidSkene(TruthEstimator):
         prior_k = np.exp(log_prior)
         trust = np.einsum("skk,k->s", pi, prior_k)
         claim_prob = t[enc.claim_obj, enc.claim_label]
+        # the most probable label may be one no source gave for that object
+        top = _row_argmax(t)
+        best_claim = seg_max(claim_prob, enc.obj_start)
+        top_p = t[np.arange(O), top]
+        unasserted = top_p > best_claim + 1e-12
+        label_value = np.empty(K, dtype=object)
+        label_value[enc.claim_label] = enc.claim_value
         self.confusion_ = pi.transpose(0, 2, 1)  # [s, k, l]
         self.label_prior_ = prior_k
-        return CoreResult(claim_prob=claim_prob, trust=trust, loss_history=history)
+        return CoreResult(
+            claim_prob=claim_prob,
+            trust=trust,
+            loss_history=history,
+            unasserted=(unasserted, label_value[top], top_p),
+        )
 
     def _m_step(
         self,
@@ -105,7 +121,9 @@ class DawidSkene(TruthEstimator):
         k: int,
     ) -> tuple[FloatArray, FloatArray]:
         counts = np.asarray(mt @ t).reshape(n_src, k, k)  # [s, l, k]
-        counts = counts + self.smoothing
+        pooled = counts.sum(axis=0)
+        pooled = pooled / np.maximum(pooled.sum(axis=0, keepdims=True), 1e-300)
+        counts = counts + self.smoothing + self.pooled_prior * pooled
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
         prior = t.mean(axis=0) + 1e-6
@@ -140,3 +158,14 @@ def _row_logsumexp(score: FloatArray) -> FloatArray:
     for k in range(cols):
         total += np.exp(score[:, k] - top)
     return top + np.log(total)
+
+
+def _row_argmax(t: FloatArray) -> np.ndarray:
+    """argmax over the few label columns, column by column (first maximum wins)."""
+    best = np.zeros(t.shape[0], dtype=np.int64)
+    top = t[:, 0].copy()
+    for k in range(1, t.shape[1]):
+        better = t[:, k] > top
+        best[better] = k
+        top[better] = t[better, k]
+    return best

@@ -531,7 +531,8 @@ def seg_max(values: FloatArray, starts: IntArray) -> FloatArray:
 
 
 def seg_argmax(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> IntArray:
-    """Index of the first best claim of every object."""
+    """Index of the first best claim of every object (NaN never wins)."""
+    values = np.where(np.isnan(values), -np.inf, values)
     best = seg_max(values, starts)
     cand = np.where(values >= best[claim_obj], np.arange(len(values)), len(values))
     return np.minimum.reduceat(cand, starts[:-1]).astype(np.int64)

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Benchmark ``scoring`` beside its peers (truthdiscovery 1.0.4, crowd-kit 1.4.2), same run.
+
+Reproduce (peers in their own venv outside the repository, see
+../shared/research/peer_bench.py for why the install is unusual):
+
+    apt-get install -y libcairo2-dev pkg-config
+    python3 -m venv /tmp/peers-venv
+    /tmp/peers-venv/bin/pip install crowd-kit==1.4.2 'scikit-learn<1.7' pycairo imageio bidict
+    /tmp/peers-venv/bin/pip install --no-deps truthdiscovery==1.0.4
+    . .venv/bin/activate
+    python benchmarks/bench_scoring.py run --out /tmp/bench.jsonl      # ~15 min on 2 cores
+    python benchmarks/bench_scoring.py table /tmp/bench.jsonl > benchmarks/results_scoring.md
+
+What is measured
+* Synthetic: ``generate()`` of peer_bench.py (imported, not copied), seed 0, at
+  each size; the peers run through peer_bench.py's own ``one`` sub-command in
+  the peers' venv (build = building the library's input, fit = the algorithm).
+  Ours runs the whole command ``python -m scoring FILE.csv --method M
+  --truths-out T -o O`` in a child process on a CSV written beforehand: "whole"
+  is the child's wall time (interpreter start, imports, CSV parsing, fitting,
+  writing both outputs), "fit" is ``estimator.fit`` as reported on stderr, peak
+  RSS is the child's ``ru_maxrss`` from ``os.wait4``.
+* Real sets: ../shared/data/zheng2017 (read in place, never copied into the
+  repository); accuracy of the inferred truth on the gold questions, and MAE
+  for the numeric f201_emotion set (the peers treat its numbers as labels).
+* rho = Spearman of per-source reliability vs the generator's true reliability
+  (all active sources). BLAS/OpenMP threads are pinned to 1; runs are sequential.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PEER_BENCH = SHARED / "research" / "peer_bench.py"
+ZHENG = SHARED / "data" / "zheng2017"
+PEER_PYTHON = os.environ.get("PEER_PYTHON", "/tmp/peers-venv/bin/python")
+REAL_SETS = ("d_product", "d_possent", "s4_dog", "s4_face", "f201_emotion")
+OURS = (
+    "majority",
+    "sums",
+    "average_log",
+    "investment",
+    "pooled_investment",
+    "truthfinder",
+    "dawid_skene",
+    "one_coin",
+    "glad",
+    "crh",
+    "auto",
+)
+PEERS = (
+    "td.MajorityVoting",
+    "td.Sums",
+    "td.AverageLog",
+    "td.Investment",
+    "td.PooledInvestment",
+    "td.TruthFinder",
+    "td.CRH",
+    "ck.MajorityVote",
+    "ck.Wawa",
+    "ck.ZeroBasedSkill",
+    "ck.DawidSkene",
+    "ck.OneCoinDawidSkene",
+    "ck.GLAD",
+    "ck.MACE",
+    "ck.MMSR",
+)
+# From peer_results.md: these time out (120 s) or exhaust memory from this size on.
+PEER_LIMIT = {
+    "td.CRH": 1e4,
+    "ck.GLAD": 1e4,
+    "ck.MMSR": 1e4,
+    "ck.MACE": 1e5,
+    "ck.ZeroBasedSkill": 1e5,
+}
+ENV = dict(
+    os.environ,
+    OMP_NUM_THREADS="1",
+    OPENBLAS_NUM_THREADS="1",
+    MKL_NUM_THREADS="1",
+    PYTHONWARNINGS="ignore",
+)
+
+
+def _generate(n: int, seed: int = 0) -> dict[str, Any]:
+    sys.path.insert(0, str(PEER_BENCH.parent))
+    from peer_bench import generate  # the peers' own generator, unchanged
+
+    return generate(n, seed=seed)
+
+
+def run_child(cmd: list[str], timeout: float) -> dict[str, Any]:
+    """Run a command; wall time, exit status, stdout/stderr text and the child's peak RSS."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=err, env=ENV, start_new_session=True, cwd=ROOT
+        )
+        status = "ok"
+        deadline = t0 + timeout
+        while True:
+            pid, code, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pid, code, usage = os.wait4(proc.pid, 0)
+                status = "timeout"
+                break
+            time.sleep(0.005)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(code)
+        out.seek(0)
+        err.seek(0)
+        return {
+            "status": status if proc.returncode == 0 or status != "ok" else "error",
+            "wall_s": wall,
+            "peak_rss_mb": usage.ru_maxrss / 1024.0,
+            "stdout": out.read().decode(errors="replace"),
+            "stderr": err.read().decode(errors="replace"),
+        }
+
+
+def _fit_seconds(stderr: str) -> float | None:
+    for line in stderr.splitlines():
+        if " fitted " in line and " s (" in line:
+            return float(line.split(" in ")[-1].split(" s (")[0])
+    return None
+
+
+def _spearman(a: np.ndarray, b: np.ndarray) -> float | None:
+    from scipy.stats import spearmanr
+
+    if len(a) < 3 or np.std(a) == 0 or np.std(b) == 0:
+        return None
+    return float(spearmanr(a, b).correlation)
+
+
+def ours(method: str, csv: Path, gold: pd.Series, timeout: float) -> dict[str, Any]:
+    """Run the whole ``python -m scoring`` command once and score its outputs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src_out, truths_out = Path(tmp) / "sources.csv", Path(tmp) / "truths.csv"
+        cmd = [sys.executable, "-m", "scoring", str(csv), "--method", method]
+        cmd += ["--truths-out", str(truths_out), "-o", str(src_out)]
+        rec = run_child(cmd, timeout)
+        rec["fit_s"] = _fit_seconds(rec["stderr"])
+        rec["chosen"] = next(
+            (ln.split("-> ")[1].split(" ")[0] for ln in rec["stderr"].splitlines() if "->" in ln),
+            method,
+        )
+        if rec["status"] != "ok":
+            rec["error"] = rec["stderr"].strip().splitlines()[-1:] if rec["stderr"] else []
+            return rec
+        truths = pd.read_csv(truths_out, keep_default_na=False)
+        rec["sources"] = pd.read_csv(src_out)
+        pred = pd.Series(truths["value"].to_numpy(), index=truths["object"].astype(str))
+        rec.update(_accuracy(pred, gold))
+    return rec
+
+
+def _accuracy(pred: pd.Series, gold: pd.Series) -> dict[str, Any]:
+    gold = gold.copy()
+    gold.index = gold.index.astype(str)
+    common = gold.index.intersection(pred.index)
+    p, g = pred.loc[common].to_numpy(), gold.loc[common].to_numpy()
+    pn = pd.to_numeric(pd.Series(p), errors="coerce").to_numpy(float)
+    gn = pd.to_numeric(pd.Series(g), errors="coerce").to_numpy(float)
+    out: dict[str, Any] = {"n_gold": len(common)}
+    if not np.isnan(pn).any() and not np.isnan(gn).any():
+        out["accuracy"] = float(np.mean(pn == gn))
+        out["mae"] = float(np.mean(np.abs(pn - gn)))
+    else:
+        out["accuracy"] = float(np.mean(p.astype(str) == g.astype(str)))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# the peers on the real sets (this part runs inside the peers' venv)
+# ---------------------------------------------------------------------------
+
+
+def load_zheng(name: str) -> tuple[pd.DataFrame, pd.Series]:
+    """answer.csv (object, worker, answer) and truth.csv (object, truth), as given."""
+    ans = pd.read_csv(ZHENG / name / "answer.csv")
+    tru = pd.read_csv(ZHENG / name / "truth.csv")
+    frame = pd.DataFrame(
+        {"source": ans.iloc[:, 1], "object": ans.iloc[:, 0], "value": ans.iloc[:, 2]}
+    )
+    return frame, pd.Series(tru.iloc[:, 1].to_numpy(), index=tru.iloc[:, 0].to_numpy())
+
+
+def peer_real(method: str, name: str) -> dict[str, Any]:
+    sys.path.insert(0, str(PEER_BENCH.parent))
+    import resource
+
+    import peer_bench
+
+    frame, gold = load_zheng(name)
+    s_codes, _ = pd.factorize(frame["source"])
+    o_codes, o_names = pd.factorize(frame["object"])
+    v_codes, v_names = pd.factorize(frame["value"])
+    d = {"src": s_codes, "obj": o_codes, "val": v_codes}
+    lib, alg = method.split(".", 1)
+    runner = peer_bench.run_td if lib == "td" else peer_bench.run_ck
+    pred, _, build_s, fit_s, _ = runner(alg, d)
+    values = {o_names[k]: v_names[v] for k, v in pred.items()}
+    pred_s = pd.Series(values)
+    pred_s.index = pred_s.index.astype(str)
+    rec = {"build_s": build_s, "fit_s": fit_s, **_accuracy(pred_s, gold)}
+    rec["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return rec
+
+
+# ---------------------------------------------------------------------------
+# driver
+# ---------------------------------------------------------------------------
+
+
+def _emit(fh: Any, rec: dict[str, Any]) -> None:
+    rec = {k: v for k, v in rec.items() if k not in ("stdout", "stderr", "sources")}
+    fh.write(json.dumps(rec, default=float) + "\n")
+    fh.flush()
+    print(json.dumps(rec, default=float), file=sys.stderr, flush=True)
+
+
+def bench_synthetic(fh: Any, sizes: list[int], peer_sizes: set[int], args: Any) -> None:
+    for n in sizes:
+        d = _generate(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            csv = Path(tmp) / "assertions.csv"
+            pd.DataFrame({"source": d["src"], "object": d["obj"], "value": d["val"]}).to_csv(
+                csv, index=False
+            )
+            gold = pd.Series(d["truth"], index=np.arange(d["n_obj"]))
+            methods = OURS if n <= 1e6 else args.big_methods.split(",")
+            for m in methods:
+                rec = ours(m, csv, gold, args.timeout)
+                if rec["status"] == "ok":
+                    src = rec["sources"]
+                    est = src["reliability"].to_numpy(float)
+                    rec["rho"] = _spearman(est, d["rel"][src["source"].to_numpy()])
+                    counts = np.bincount(d["src"], minlength=d["n_sources"])
+                    sel = counts[src["source"].to_numpy()] >= 10
+                    rec["rho_ge10"] = _spearman(est[sel], d["rel"][src["source"].to_numpy()][sel])
+                _emit(fh, {"set": "synthetic", "n": n, "lib": "ours", "method": m, **rec})
+        if n not in peer_sizes:
+            continue
+        for m in PEERS:
+            if n > PEER_LIMIT.get(m, 1e9):
+                _emit(
+                    fh,
+                    {
+                        "set": "synthetic",
+                        "n": n,
+                        "lib": "peer",
+                        "method": m,
+                        "status": "skipped (times out or OOM in peer_results.md)",
+                    },
+                )
+                continue
+            cmd = [PEER_PYTHON, str(PEER_BENCH), "one", m, str(n), "0"]
+            rec = run_child(cmd, args.timeout)
+            if rec["status"] == "ok":
+                rec.update(json.loads(rec["stdout"].strip().splitlines()[-1]))
+                rec["status"] = "ok"
+            _emit(
+                fh,
+                {
+                    "set": "synthetic",
+                    "n": n,
+                    "lib": "peer",
+                    "method": m,
+                    **{k: v for k, v in rec.items() if k not in ("n", "method")},
+                },
+            )
+
+
+def bench_real(fh: Any, args: Any) -> None:
+    for name in REAL_SETS:
+        frame, gold = load_zheng(name)
+        with tempfile.TemporaryDirectory() as tmp:
+            csv = Path(tmp) / "assertions.csv"
+            frame.to_csv(csv, index=False)
+            for m in OURS:
+                rec = ours(m, csv, gold, args.timeout)
+                _emit(fh, {"set": name, "n": len(frame), "lib": "ours", "method": m, **rec})
+        for m in PEERS:
+            cmd = [sys.executable, __file__, "peer-real", m, name]
+            rec = run_child([PEER_PYTHON, *cmd[1:]], args.timeout)
+            if rec["status"] == "ok":
+                rec.update(json.loads(rec["stdout"].strip().splitlines()[-1]))
+            else:
+                rec["error"] = rec["stderr"].strip().splitlines()[-1:]
+            _emit(fh, {"set": name, "n": len(frame), "lib": "peer", "method": m, **rec})
+
+
+def cmd_run(args: Any) -> None:
+    sizes = [int(float(s)) for s in args.sizes.split(",") if s]
+    peer_sizes = {int(float(s)) for s in args.peer_sizes.split(",") if s}
+    with open(args.out, "a") as fh:
+        if args.real:
+            bench_real(fh, args)
+        bench_synthetic(fh, sizes, peer_sizes, args)
+
+
+def _f(x: Any, p: int = 3) -> str:
+    return "-" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.{p}f}"
+
+
+def cmd_table(args: Any) -> None:
+    with open(args.jsonl) as fh:
+        recs = [json.loads(line) for line in fh]
+    print("## Real data sets (zheng2017): accuracy on the gold questions\n")
+    print("MAE for f201_emotion (numeric); the peers treat its numbers as labels.\n")
+    real = [r for r in recs if r["set"] != "synthetic"]
+    sets = [s for s in REAL_SETS if any(r["set"] == s for r in real)]
+    methods = [("ours", m) for m in OURS] + [("peer", m) for m in PEERS]
+    print("| method | " + " | ".join(sets) + " |")
+    print("|---|" + "---|" * len(sets))
+    for lib, m in methods:
+        cells = []
+        for s in sets:
+            r = next((r for r in real if r["set"] == s and r["method"] == m), None)
+            if r is None or r.get("status") != "ok":
+                cells.append("-" if r is None else r.get("status", "-"))
+            elif s == "f201_emotion":
+                cells.append(f"MAE {_f(r.get('mae'), 2)}")
+            else:
+                cells.append(_f(r.get("accuracy")))
+        label = m
+        chosen = {r.get("chosen") for r in real if r["method"] == m and lib == "ours"}
+        if m == "auto":
+            label += " (" + ", ".join(sorted(c for c in chosen if c)) + ")"
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    syn = [r for r in recs if r["set"] == "synthetic"]
+    print("\n## Synthetic (peer_bench.generate, seed 0)\n")
+    print(
+        "| lib | method | n | accuracy | rho(all) | rho(src>=10) | fit s | whole s | "
+        "peak RSS MB | status |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in sorted(syn, key=lambda r: (r["n"], r["lib"] != "ours", r["method"])):
+        if r["lib"] == "ours":
+            fit, whole = r.get("fit_s"), r.get("wall_s")
+            rho, rho10 = r.get("rho"), r.get("rho_ge10")
+        else:
+            fit = r.get("fit_s")
+            whole = (r.get("build_s") or 0) + (r.get("fit_s") or 0) if r.get("fit_s") else None
+            rho, rho10 = r.get("rho_all"), r.get("rho_ge10")
+        name = r["method"] + (f" ({r['chosen']})" if r["method"] == "auto" else "")
+        print(
+            f"| {r['lib']} | {name} | {r['n']:.0e} | {_f(r.get('accuracy'))} | "
+            f"{_f(rho, 3)} | {_f(rho10, 3)} | {_f(fit, 2)} | {_f(whole, 2)} | "
+            f"{_f(r.get('peak_rss_mb'), 0)} | {r.get('status')} |"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("--sizes", default="1e4,1e5,1e6,1e7")
+    r.add_argument("--peer-sizes", default="1e4,1e5,1e6")
+    r.add_argument("--big-methods", default=",".join(OURS), help="methods run at > 1e6")
+    r.add_argument("--no-real", dest="real", action="store_false")
+    r.add_argument("--timeout", type=float, default=120)
+    r.add_argument("--out", default="bench_scoring.jsonl")
+    p = sub.add_parser("peer-real")
+    p.add_argument("method")
+    p.add_argument("name")
+    t = sub.add_parser("table")
+    t.add_argument("jsonl")
+    args = ap.parse_args()
+    if args.cmd == "run":
+        cmd_run(args)
+    elif args.cmd == "peer-real":
+        print(json.dumps(peer_real(args.method, args.name), default=float))
+    else:
+        cmd_table(args)
+
+
+if __name__ == "__main__":
+    main()
