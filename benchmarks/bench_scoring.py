@@ -247,7 +247,7 @@ def bench_synthetic(fh: Any, sizes: list[int], peer_sizes: set[int], args: Any) 
                 csv, index=False
             )
             gold = pd.Series(d["truth"], index=np.arange(d["n_obj"]))
-            methods = OURS if n <= 1e6 else args.big_methods.split(",")
+            methods = args.ours if n <= 1e6 else args.big_methods.split(",")
             for m in methods:
                 rec = ours(m, csv, gold, args.timeout)
                 if rec["status"] == "ok":
@@ -260,7 +260,7 @@ def bench_synthetic(fh: Any, sizes: list[int], peer_sizes: set[int], args: Any) 
                 _emit(fh, {"set": "synthetic", "n": n, "lib": "ours", "method": m, **rec})
         if n not in peer_sizes:
             continue
-        for m in PEERS:
+        for m in args.peers:
             if n > PEER_LIMIT.get(m, 1e9):
                 _emit(
                     fh,
@@ -296,10 +296,10 @@ def bench_real(fh: Any, args: Any) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             csv = Path(tmp) / "assertions.csv"
             frame.to_csv(csv, index=False)
-            for m in OURS:
+            for m in args.ours:
                 rec = ours(m, csv, gold, args.timeout)
                 _emit(fh, {"set": name, "n": len(frame), "lib": "ours", "method": m, **rec})
-        for m in PEERS:
+        for m in args.peers:
             cmd = [sys.executable, __file__, "peer-real", m, name]
             rec = run_child([PEER_PYTHON, *cmd[1:]], args.timeout)
             if rec["status"] == "ok":
@@ -310,6 +310,8 @@ def bench_real(fh: Any, args: Any) -> None:
 
 
 def cmd_run(args: Any) -> None:
+    args.ours = [m for m in args.ours.split(",") if m]
+    args.peers = [m for m in args.peers.split(",") if m]
     sizes = [int(float(s)) for s in args.sizes.split(",") if s]
     peer_sizes = {int(float(s)) for s in args.peer_sizes.split(",") if s}
     with open(args.out, "a") as fh:
@@ -378,6 +380,8 @@ def main() -> None:
     r.add_argument("--peer-sizes", default="1e4,1e5,1e6")
     r.add_argument("--big-methods", default=",".join(OURS), help="methods run at > 1e6")
     r.add_argument("--no-real", dest="real", action="store_false")
+    r.add_argument("--ours", default=",".join(OURS), help="our methods to run")
+    r.add_argument("--peers", default=",".join(PEERS), help="peer methods to run ('' = none)")
     r.add_argument("--timeout", type=float, default=120)
     r.add_argument("--out", default="bench_scoring.jsonl")
     p = sub.add_parser("peer-real")
