@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
+from typer.exceptions import Abort, Exit, TyperException
 
 from workbench.errors import InputError
 from workbench.exit_codes import ExitCode
@@ -30,12 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"workbench: error: {error}", file=sys.stderr)
         return ExitCode.BAD_INPUT
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except Exit as done:
+        return int(done.exit_code)
+    except TyperException as error:  # usage errors: typer prints them, exit code 2
+        error.show()  # type: ignore[attr-defined]
+        return int(getattr(error, "exit_code", ExitCode.BAD_INPUT))
+    except (Abort, KeyboardInterrupt):
         print("workbench: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     return result if isinstance(result, int) else ExitCode.OK
