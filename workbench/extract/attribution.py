@@ -109,8 +109,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if match.group("according"):
         return True
     before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    if before and before.group(1).lower() in NOT_A_CUE_BEFORE:
-        return False
+    if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
+        return False  # "the reported attack", "was said", "8 reports"
     return not NOT_A_CUE_AFTER.match(text[match.end() : match.end() + 30])
 
 

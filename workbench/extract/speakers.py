@@ -267,6 +267,8 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
         return True
     if words[0].lower() in ("no", "nobody", "none", "neither", "nor"):
         return False  # "No group claimed responsibility" names no source
+    if not any(w[:1].isalpha() and w.lower() not in ("a", "an", "the") for w in words):
+        return False
     bad = [w for w in words if not _np_token(w)]
     if bad and len(bad) <= 2 and len(words) <= 8 and all(_nounish(w) for w in bad):
         # "An RSF adviser", "Shipping data firm Clarksons": unlisted nouns inside a
