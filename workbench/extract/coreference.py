@@ -139,6 +139,8 @@ _KIND_BY_HEAD: dict[str, SourceKind] = {
 }
 _ANONYMOUS_HEADS = frozenset(
     """
+    palestinians israelis ukrainians syrians iraqis yemenis russians civilians locals
+    survivors
     bloggers blogger commentators
     adviser advisor advisers advisors aide aides insider insiders negotiator negotiators
     source sources official officials witness witnesses resident residents medic medics
@@ -169,7 +171,26 @@ _SUBJECT = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
     r"will|would|visited|arrived|left|took|gave|made|went|came|flew|sent|signed)\b"
 )
-_TRAILING_NAME = re.compile(r"(?:^|\s)[a-z][\w-]*\s+((?:[A-Z][\w&'\u2019.-]*\s?){1,4})$")
+_TRAILING_NAME = re.compile(
+    r"(?:^|\s)(?!(?:of|for|the|and|de|al|in|on|at)\s)[a-z][\w-]*\s+((?:[A-Z][\w&'\u2019.-]*\s?){1,4})$"
+)
+
+
+def _lower_first(name: str) -> str:
+    """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in NP_WORDS and first[1:].islower():
+        first = first.lower()
+    return f"{first} {rest}".strip()
+
+
+_POST_MODIFIER = re.compile(r"(?<=\w)\s+(?:of|for|at|in|from|with|on|near|inside)\s+")
+_WORDS = re.compile(r"[a-z][a-z'-]*")
+_AFFILIATION = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:analysts?|experts?|researchers?|spokesman|spokeswoman|"
+    r"spokesperson|spokespeople)\s+(?:at|from|with|for)\s+(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
@@ -216,11 +237,12 @@ _COMPOUND_HEADS: dict[str, str] = {
 
 
 def _head(phrase: str) -> str:
-    lowered = phrase.lower()
+    """The head noun: before a post-modifier ("ministry" in "health ministry in Gaza")."""
+    lowered = _POST_MODIFIER.split(phrase.lower(), maxsplit=1)[0].strip() or phrase.lower()
     for compound, head in _COMPOUND_HEADS.items():
         if lowered.endswith(compound):
             return head
-    words = re.findall(r"[a-z][a-z'-]*", phrase.lower())
+    words = _WORDS.findall(lowered)
     while words and words[-1] in ("said", "says"):
         words.pop()
     return words[-1].removesuffix("'s") if words else ""
@@ -267,6 +289,7 @@ class MentionResolver:
                 self.local_aliases[acronym.lower()] = target.name
                 return target
         phrase = _PARTITIVE.sub("", phrase)
+        phrase = _AFFILIATION.sub("", phrase)  # "analysts at the Institute for ..." -> the body
         lowered = phrase.lower()
         if lowered in PRONOUNS:
             return self._pronoun(lowered)
@@ -549,11 +572,9 @@ class MentionResolver:
         if not name:
             return None
         if head in _ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
-            common = " ".join(w.lower() if w.lower() in NP_WORDS else w for w in name.split())
-            return self._discover(common, SourceKind.ANONYMOUS)
+            return self._discover(_lower_first(name), SourceKind.ANONYMOUS)
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
-        if all(w.lower() in NP_WORDS for w in name.split()):
-            name = name.lower()  # "Police said" and "police said" are one source
+        name = _lower_first(name)  # "Police said" and "police said" are one source
         named = _TRAILING_NAME.search(name)
         if named and kind is not SourceKind.ANONYMOUS:
             # "Shipping data firm Clarksons": the name, not the description.

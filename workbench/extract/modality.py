@@ -23,13 +23,13 @@ _CONDITION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|'ll|going\s+to|about\s+to|expected\s+to|"
     r"is\s+set\s+to|are\s+set\s+to|was\s+set\s+to|plans?\s+to|planned\s+to|intends?\s+to|"
-    r"soon\s+be|next\s+(?:week|month|year)|(?:could|may|might)\s+(?!have\b|be\s+"
+    r"soon\s+be|next\s+(?:week|month|year)|expects?|likely\s+to|(?:could|may|might)\s+(?!have\b|be\s+"
     r"(?:caused|linked|related|responsible)\b)\w+)\b|\u2019ll\b",
     re.IGNORECASE,
 )
 # "any deal that would cede territory": a modal inside a relative clause.
 _RELATIVE_MODAL = re.compile(
-    r"\b(?:that|which|who)\s+(?:would|will|could|may|might)\b", re.IGNORECASE
+    r"\b(?:that|which|who|what)\s+(?:would|will|could|may|might)\b", re.IGNORECASE
 )
 _DENY_CONTENT = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s+)?(?:denied|denies|deny|rejected|rejects)\b",

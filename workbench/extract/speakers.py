@@ -205,6 +205,9 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
             "&",
             "to",
             "with",
+            "at",
+            "in",
+            "from",
         ):
             cut = i
             break
