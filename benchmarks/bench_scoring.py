@@ -60,6 +60,7 @@ OURS = (
     "dawid_skene",
     "one_coin",
     "glad",
+    "mace",
     "crh",
     "auto",
 )

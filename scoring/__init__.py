@@ -18,6 +18,7 @@ from scoring.crh import CRH
 from scoring.dawid_skene import DawidSkene
 from scoring.glad import GLAD
 from scoring.investment import Investment
+from scoring.mace import MACE
 from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
 from scoring.pooled_investment import PooledInvestment
@@ -37,6 +38,7 @@ REGISTRY: dict[str, type[TruthEstimator]] = {
         DawidSkene,
         OneCoin,
         GLAD,
+        MACE,
         CRH,
         BetaReliability,
         Auto,
@@ -57,6 +59,7 @@ def get_estimator(name: str, **params: Any) -> TruthEstimator:
 __all__ = [
     "CRH",
     "GLAD",
+    "MACE",
     "METHODS",
     "REGISTRY",
     "Auto",

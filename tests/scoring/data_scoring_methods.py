@@ -17,6 +17,7 @@ CONTESTED_X = {
     "dawid_skene": 1,
     "one_coin": 1,
     "glad": 1,
+    "mace": 1,
     "crh": 1,
 }
 
