@@ -21,7 +21,7 @@ import numpy as np
 from scoring.base import CoreResult, TruthEstimator
 from scoring.dawid_skene import DawidSkene
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, as_known_series
+from scoring.utils import Encoded, as_known_series, scatter_add
 
 # Full confusion matrices are only considered for small label sets.
 MAX_DS_LABELS = 10
@@ -116,7 +116,7 @@ class Auto(TruthEstimator):
         res_coin = OneCoin(n_iter=self.n_iter, tol=self.tol)._fit_encoded(enc)
         res_step = DawidSkene(n_iter=1)._fit_encoded(enc, init=res_coin.claim_prob)
         k = enc.n_labels
-        active = float(np.count_nonzero(np.bincount(enc.s, minlength=enc.n_sources)))
+        active = float(np.count_nonzero(scatter_add(enc.s, minlength=enc.n_sources)))
         aic_coin = aic(res_coin.loss_history[-1], active)
         aic_ds = aic(res_step.loss_history[-1], active * k * (k - 1) + k - 1)
         scores = f"AIC one_coin {aic_coin:.0f} vs dawid_skene {aic_ds:.0f} (one EM step)"

@@ -37,6 +37,7 @@ from scoring.utils import (
     as_known_series,
     beta_posterior,
     encode,
+    scatter_add,
     seg_argmax,
     seg_normalise,
     source_agreement,
@@ -57,7 +58,7 @@ class CoreResult:
     loss_history: list[float] = field(default_factory=list)
 
 
-def grades(reliability: FloatArray, n: FloatArray) -> np.ndarray:
+def grades(reliability: FloatArray, n: FloatArray) -> npt.NDArray[np.object_]:
     """Admiralty letters for many sources at once (same rule as models.score.admiralty_grade)."""
     out = np.full(len(reliability), "E", dtype=object)
     for letter, cutoff in reversed(GRADE_CUTOFFS):
@@ -165,8 +166,8 @@ class TruthEstimator:
         prob = enc.clamp(res.claim_prob)
         norm = seg_normalise(prob, enc.obj_start, enc.claim_obj)
         best = seg_argmax(prob, enc.obj_start, enc.claim_obj)
-        support = np.bincount(enc.c, weights=enc.w, minlength=enc.n_claims)
-        obj_support = np.bincount(enc.o, weights=enc.w, minlength=enc.n_objects)
+        support = scatter_add(enc.c, weights=enc.w, minlength=enc.n_claims)
+        obj_support = scatter_add(enc.o, weights=enc.w, minlength=enc.n_objects)
         conf = prob[best] if self.probabilistic else norm[best]
         values: Any = enc.claim_value[best]
         none_asserted = enc.fixed_claim == -1
@@ -185,7 +186,7 @@ class TruthEstimator:
             num_a = num_obj[enc.o]
             close = np.abs(enc.x - tv[enc.o]) <= np.maximum(enc.tol[enc.o], 1e-12)
             agree_a = np.where(num_a, close, agree_a)
-            close_w = np.bincount(enc.o, weights=enc.w * close * num_a, minlength=enc.n_objects)
+            close_w = scatter_add(enc.o, weights=enc.w * close * num_a, minlength=enc.n_objects)
             conf = np.where(num_obj, close_w / obj_support, conf)
             support_best = np.where(num_obj, close_w, support[best])
         else:
@@ -243,10 +244,10 @@ class TruthEstimator:
             SourceScore(
                 source=str(src),
                 method=self.method_,
-                reliability=float(row.reliability),
-                ci_low=float(row.ci_low),
-                ci_high=float(row.ci_high),
-                n=float(row.n),
+                reliability=float(row.reliability),  # type: ignore[arg-type]
+                ci_low=float(row.ci_low),  # type: ignore[arg-type]
+                ci_high=float(row.ci_high),  # type: ignore[arg-type]
+                n=float(row.n),  # type: ignore[arg-type]
                 grade=str(row.grade),
             )
             for src, row in zip(rel.index, rel.itertuples(index=False), strict=True)

@@ -36,10 +36,12 @@ import pandas as pd
 from models.verdict import VERDICTS, VerdictLabel
 from scoring.base import CoreResult, TruthEstimator, grades
 from scoring.utils import (
+    FloatArray,
     FrameError,
     as_known_series,
     beta_posterior,
     encode,
+    scatter_add,
     validate_frame,
 )
 
@@ -48,7 +50,7 @@ _FALSE = {"false", "f", "no", "n", "0", "0.0", "refutes"}
 _VERDICT_TRUTH = {label.value: info.truth for label, info in VERDICTS.items()}
 
 
-def verdict_truth(values: pd.Series) -> np.ndarray:
+def verdict_truth(values: pd.Series) -> FloatArray:
     """Map verdict values to 1.0 (true), 0.0 (false) or NaN (unresolved); vectorised."""
     if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
         num = values.to_numpy(np.float64)
@@ -123,7 +125,7 @@ class BetaReliability(TruthEstimator):
     def _fit_encoded(self, enc: Any) -> CoreResult:  # pragma: no cover - fit is overridden
         raise NotImplementedError
 
-    def _score(self, rows: pd.DataFrame, correct: np.ndarray) -> None:
+    def _score(self, rows: pd.DataFrame, correct: FloatArray) -> None:
         source_names = pd.Index(pd.unique(rows["source"].to_numpy()), name="source")
         ok = ~np.isnan(correct) & (rows["weight"].to_numpy() > 0)
         origin = rows["origin"] if "origin" in rows else pd.Series(np.nan, index=rows.index)
@@ -146,8 +148,8 @@ class BetaReliability(TruthEstimator):
             tab["weight"] = tab["weight"] / k.to_numpy()
         s = source_names.get_indexer(tab["source"])
         w = tab["weight"].to_numpy(np.float64)
-        agree = np.bincount(s, weights=w * tab["correct"].to_numpy(), minlength=len(source_names))
-        n = np.bincount(s, weights=w, minlength=len(source_names))
+        agree = scatter_add(s, weights=w * tab["correct"].to_numpy(), minlength=len(source_names))
+        n = scatter_add(s, weights=w, minlength=len(source_names))
         mean, lo, hi, prior = beta_posterior(agree, n, self.prior, self.level)
         rate = np.divide(agree, n, out=np.full(len(n), np.nan), where=n > 0)
         self.source_reliability_ = pd.DataFrame(

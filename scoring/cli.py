@@ -61,8 +61,8 @@ def evaluate(truths: pd.DataFrame, gold: pd.Series) -> tuple[float | None, float
     gn = pd.to_numeric(pd.Series(g), errors="coerce").to_numpy(np.float64)
     if not np.isnan(pn).any() and not np.isnan(gn).any():
         return float(np.mean(pn == gn)), float(np.mean(np.abs(pn - gn))), int(ok.sum())
-    ps = pd.Series(p).astype(str).str.strip().str.casefold().to_numpy()
-    gs = pd.Series(g).astype(str).str.strip().str.casefold().to_numpy()
+    ps = np.array([str(v).strip().casefold() for v in p])  # gold objects only
+    gs = np.array([str(v).strip().casefold() for v in g])
     return float(np.mean(ps == gs)), None, int(ok.sum())
 
 

@@ -22,7 +22,14 @@ from typing import Any
 import numpy as np
 
 from scoring.base import CoreResult, TruthEstimator, relative_change
-from scoring.utils import Encoded, FloatArray, seg_argmax, weighted_median_sorted
+from scoring.utils import (
+    BoolArray,
+    Encoded,
+    FloatArray,
+    scatter_add,
+    seg_argmax,
+    weighted_median_sorted,
+)
 
 
 class CRH(TruthEstimator):
@@ -56,19 +63,19 @@ class CRH(TruthEstimator):
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
         num_a = ~np.isnan(enc.x)
         cat_a = ~num_a
-        numeric_obj = np.bincount(enc.o, weights=num_a, minlength=enc.n_objects) > 0
+        numeric_obj = scatter_add(enc.o, weights=num_a, minlength=enc.n_objects) > 0
         # numeric objects: sort once by (object, value); weights change, order does not
         order = np.lexsort((np.where(num_a, enc.x, 0.0), enc.o))
         so, sx = enc.o[order], np.where(num_a, enc.x, 0.0)[order]
         scale = _object_std(enc, num_a)
-        n_s = np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources)
+        n_s = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
         weight = np.ones(enc.n_sources)
         history: list[float] = []
         truth_num = np.zeros(enc.n_objects)
         votes = np.zeros(enc.n_claims)
         for _ in range(self.n_iter):
             vw = enc.w * weight[enc.s]
-            votes = enc.clamp(np.bincount(enc.c, weights=vw, minlength=enc.n_claims))
+            votes = enc.clamp(scatter_add(enc.c, weights=vw, minlength=enc.n_claims))
             best = seg_argmax(votes, enc.obj_start, enc.claim_obj)
             loss = np.where(cat_a, (best[enc.o] != enc.c).astype(np.float64), 0.0)
             if num_a.any():
@@ -77,7 +84,7 @@ class CRH(TruthEstimator):
                 truth_num = np.where(known, enc.fixed_value, truth_num)
                 dev = np.abs(enc.x - truth_num[enc.o]) / scale[enc.o]
                 loss = np.where(num_a, np.nan_to_num(dev), loss)
-            total = np.bincount(enc.s, weights=enc.w * loss, minlength=enc.n_sources)
+            total = scatter_add(enc.s, weights=enc.w * loss, minlength=enc.n_sources)
             mean_loss = float((enc.w * loss).sum() / enc.w.sum())
             smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
             new_weight = -np.log(smoothed / smoothed.sum())
@@ -96,12 +103,13 @@ class CRH(TruthEstimator):
         )
 
 
-def _object_std(enc: Encoded, num_a: np.ndarray) -> FloatArray:
+def _object_std(enc: Encoded, num_a: BoolArray) -> FloatArray:
     """Standard deviation of each numeric object's values (floored, so loss is defined)."""
-    cnt = np.bincount(enc.o, weights=num_a, minlength=enc.n_objects)
+    cnt = scatter_add(enc.o, weights=num_a, minlength=enc.n_objects)
     xs = np.where(num_a, enc.x, 0.0)
-    mean = np.bincount(enc.o, weights=xs, minlength=enc.n_objects) / np.maximum(cnt, 1)
-    var = np.bincount(enc.o, weights=(xs - mean[enc.o]) ** 2 * num_a, minlength=enc.n_objects)
+    mean = scatter_add(enc.o, weights=xs, minlength=enc.n_objects) / np.maximum(cnt, 1)
+    var = scatter_add(enc.o, weights=(xs - mean[enc.o]) ** 2 * num_a, minlength=enc.n_objects)
     std = np.sqrt(var / np.maximum(cnt, 1))
     floor = max(float(np.median(std[cnt > 0])) if (cnt > 0).any() else 1.0, 1e-9) * 0.1
-    return np.maximum(std, floor)
+    out: FloatArray = np.maximum(std, floor)
+    return out

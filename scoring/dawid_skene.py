@@ -20,7 +20,7 @@ from scipy import sparse
 
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray, seg_max
+from scoring.utils import Encoded, FloatArray, IntArray, scatter_add, seg_max
 
 
 class DawidSkene(TruthEstimator):
@@ -75,7 +75,7 @@ class DawidSkene(TruthEstimator):
         mt = m.T.tocsr()
         # start from weighted majority vote over labels
         if init is None:
-            t = np.bincount(enc.o * K + lab, weights=enc.w, minlength=O * K).reshape(O, K)
+            t = scatter_add(enc.o * K + lab, weights=enc.w, minlength=O * K).reshape(O, K)
             t = t / t.sum(axis=1, keepdims=True)
         else:
             t = np.zeros((O, K))
@@ -157,10 +157,11 @@ def _row_logsumexp(score: FloatArray) -> FloatArray:
     total = np.zeros_like(top)
     for k in range(cols):
         total += np.exp(score[:, k] - top)
-    return top + np.log(total)
+    out: FloatArray = top + np.log(total)
+    return out
 
 
-def _row_argmax(t: FloatArray) -> np.ndarray:
+def _row_argmax(t: FloatArray) -> IntArray:
     """argmax over the few label columns, column by column (first maximum wins)."""
     best = np.zeros(t.shape[0], dtype=np.int64)
     top = t[:, 0].copy()

@@ -23,7 +23,7 @@ from scipy.special import expit
 from scoring._common import claim_posterior, domain_sizes
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray
+from scoring.utils import Encoded, FloatArray, scatter_add
 
 
 class GLAD(TruthEstimator):
@@ -70,10 +70,10 @@ class GLAD(TruthEstimator):
         if not self._unit_weights:
             resid *= w
             curv *= w
-        g_a = np.bincount(s, weights=resid * beta_o, minlength=enc.n_sources)
-        h_a = np.bincount(s, weights=curv * beta_o * beta_o, minlength=enc.n_sources)
-        g_b = np.bincount(o, weights=resid * ab, minlength=enc.n_objects)
-        h_b = np.bincount(o, weights=curv * ab * ab, minlength=enc.n_objects)
+        g_a = scatter_add(s, weights=resid * beta_o, minlength=enc.n_sources)
+        h_a = scatter_add(s, weights=curv * beta_o * beta_o, minlength=enc.n_sources)
+        g_b = scatter_add(o, weights=resid * ab, minlength=enc.n_objects)
+        h_b = scatter_add(o, weights=curv * ab * ab, minlength=enc.n_objects)
         a = a + np.clip((g_a - (a - self.alpha_prior)) / (h_a + 1.0), -1.0, 1.0)
         b = b + np.clip((g_b - b) / (h_b + 1.0), -1.0, 1.0)
         return a, b
@@ -85,7 +85,7 @@ class GLAD(TruthEstimator):
         k = domain_sizes(enc)
         n_unseen = k - enc.claims_per_object()
         wlog_k1 = enc.w * np.log(k - 1.0)[enc.o]
-        claim_const = np.bincount(enc.c, weights=wlog_k1, minlength=enc.n_claims)
+        claim_const = scatter_add(enc.c, weights=wlog_k1, minlength=enc.n_claims)
         # warm start from one-coin EM (GLAD with every difficulty at beta = 1)
         coin = OneCoin(n_iter=self.n_iter, tol=1e-4)._fit_encoded(enc)
         post = coin.claim_prob
@@ -100,7 +100,7 @@ class GLAD(TruthEstimator):
             ab = a[enc.s] * np.exp(b)[enc.o]
             if not self._unit_weights:
                 ab *= enc.w
-            score = np.bincount(enc.c, weights=ab, minlength=enc.n_claims) + claim_const
+            score = scatter_add(enc.c, weights=ab, minlength=enc.n_claims) + claim_const
             new_post, _ = claim_posterior(enc, score, n_unseen)
             new_post = enc.clamp(new_post)
             change = float(np.mean(np.abs(new_post - post))) if len(post) else 0.0

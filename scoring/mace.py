@@ -27,7 +27,7 @@ import numpy as np
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray
+from scoring.utils import Encoded, FloatArray, IntArray, scatter_add
 
 
 class MACE(TruthEstimator):
@@ -71,15 +71,15 @@ class MACE(TruthEstimator):
         post: FloatArray,
         t: FloatArray,
         x: FloatArray,
-        cell: np.ndarray,
+        cell: IntArray,
         n_s: FloatArray,
     ) -> tuple[FloatArray, FloatArray]:
         """theta and xi from the expected knowing indicators (t, x: current per assertion)."""
         k = enc.n_labels
         know = post[enc.c] * t / (t + (1.0 - t) * x)
-        knows = np.bincount(enc.s, weights=enc.w * know, minlength=enc.n_sources)
+        knows = scatter_add(enc.s, weights=enc.w * know, minlength=enc.n_sources)
         theta = (knows + self.alpha - 1.0) / (n_s + self.alpha + self.beta - 2.0)
-        spam = np.bincount(cell, weights=enc.w * (1.0 - know), minlength=enc.n_sources * k)
+        spam = scatter_add(cell, weights=enc.w * (1.0 - know), minlength=enc.n_sources * k)
         spam = spam.reshape(enc.n_sources, k) + self.delta
         xi = spam / spam.sum(axis=1, keepdims=True)
         return np.clip(theta, 1e-4, 1 - 1e-4), xi
@@ -103,7 +103,7 @@ class MACE(TruthEstimator):
             t, x = theta[enc.s], xi.ravel()[cell]
             spam = np.log1p(-t) + np.log(x)
             gain = enc.w * (np.log(t + (1.0 - t) * x) - spam)
-            score = np.bincount(enc.c, weights=gain, minlength=enc.n_claims)
+            score = scatter_add(enc.c, weights=gain, minlength=enc.n_claims)
             post, log_z = claim_posterior(enc, score, n_unseen)
             post = enc.clamp(post)
             # log-likelihood with a uniform label prior: sum_o [-log K + sum_a w spam + log Z]

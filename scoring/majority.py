@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from scoring.base import CoreResult, TruthEstimator
-from scoring.utils import Encoded, seg_normalise
+from scoring.utils import Encoded, scatter_add, seg_normalise
 
 
 class MajorityVote(TruthEstimator):
@@ -39,10 +39,10 @@ class MajorityVote(TruthEstimator):
         )
 
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
-        votes = np.bincount(enc.c, weights=enc.w, minlength=enc.n_claims)
+        votes = scatter_add(enc.c, weights=enc.w, minlength=enc.n_claims)
         share = seg_normalise(votes, enc.obj_start, enc.claim_obj)
         hit = share[enc.c]
-        trust = np.bincount(enc.s, weights=enc.w * hit, minlength=enc.n_sources)
-        n = np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources)
+        trust = scatter_add(enc.s, weights=enc.w * hit, minlength=enc.n_sources)
+        n = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
         trust = np.divide(trust, n, out=np.full(enc.n_sources, np.nan), where=n > 0)
         return CoreResult(claim_prob=votes, trust=trust, loss_history=[])

@@ -16,7 +16,7 @@ import numpy as np
 
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
-from scoring.utils import Encoded, FloatArray
+from scoring.utils import Encoded, FloatArray, scatter_add
 
 
 class OneCoin(TruthEstimator):
@@ -53,7 +53,8 @@ class OneCoin(TruthEstimator):
     def _m_step(self, enc: Encoded, post: FloatArray, n_s: FloatArray) -> FloatArray:
         hits = enc.source_claim_matrix() @ post  # sum_a w_a P(c_a is true), per source
         acc = (hits + self.alpha - 1.0) / (n_s + self.alpha + self.beta - 2.0)
-        return np.clip(acc, 1e-4, 1 - 1e-4)
+        clipped: FloatArray = np.clip(acc, 1e-4, 1 - 1e-4)
+        return clipped
 
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
         if not (self.alpha >= 1 and self.beta >= 1):
@@ -64,7 +65,7 @@ class OneCoin(TruthEstimator):
         cs = enc.claim_source_matrix()
         # constant parts of the E-step and of the log-likelihood, computed once
         wlog_k1 = enc.w * np.log(k - 1.0)[enc.o]
-        claim_const = np.bincount(enc.c, weights=wlog_k1, minlength=enc.n_claims)
+        claim_const = scatter_add(enc.c, weights=wlog_k1, minlength=enc.n_claims)
         const = float(-wlog_k1.sum() - np.log(k).sum())
         post = majority_shares(enc)
         history: list[float] = []

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from scoring.investment import Investment
-from scoring.utils import Encoded, seg_sum
+from scoring.utils import Encoded, FloatArray, seg_sum
 
 
 class PooledInvestment(Investment):
@@ -44,7 +44,7 @@ class PooledInvestment(Investment):
             level=level,
         )
 
-    def _beliefs(self, enc: Encoded, invested: np.ndarray) -> np.ndarray:
+    def _beliefs(self, enc: Encoded, invested: FloatArray) -> FloatArray:
         grown = np.power(invested, self.g)
         pool = seg_sum(grown, enc.obj_start)[enc.claim_obj]
         return np.divide(invested * grown, pool, out=np.zeros_like(grown), where=pool > 0)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from scoring.base import CoreResult, TruthEstimator, relative_change
-from scoring.utils import Encoded
+from scoring.utils import Encoded, FloatArray
 
 
 class Sums(TruthEstimator):
@@ -61,6 +61,6 @@ class Sums(TruthEstimator):
         return CoreResult(claim_prob=belief, trust=trust, loss_history=history)
 
 
-def _max_norm(v: np.ndarray) -> np.ndarray:
+def _max_norm(v: FloatArray) -> FloatArray:
     top = float(v.max()) if len(v) else 0.0
     return v / top if top > 0 else v

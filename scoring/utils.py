@@ -39,6 +39,16 @@ MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 
 
+def scatter_add(
+    idx: npt.NDArray[np.integer[Any]] | npt.NDArray[np.bool_],
+    weights: npt.ArrayLike | None = None,
+    minlength: int = 0,
+) -> FloatArray:
+    """``np.bincount`` as float64: the scatter-add every algorithm is built on."""
+    out = np.bincount(idx, weights=weights, minlength=minlength)
+    return out.astype(np.float64, copy=False)
+
+
 class FrameError(ValueError):
     """The assertions frame is not usable; ``row`` is the 0-based row at fault, if any."""
 
@@ -248,7 +258,8 @@ class Encoded:
             gold = self.fixed_claim[known & (self.fixed_claim >= 0)]
             val[gold] = 1.0
             self._cache["fixed"] = (mask, val)
-        return self._cache["fixed"]
+        fixed: tuple[BoolArray, FloatArray] = self._cache["fixed"]
+        return fixed
 
     def clamp(self, prob: FloatArray) -> FloatArray:
         """Overwrite the probabilities of claims of known objects with 0/1."""
@@ -296,7 +307,7 @@ def encode(
         if vtype == "numeric" and isnan.any():
             row = int(np.flatnonzero(keep)[np.flatnonzero(isnan)[0]])
             raise FrameError(f"value {frame['value'].iloc[row]!r} is not a number", row=row)
-        obj_all_num = np.bincount(o, weights=isnan, minlength=n_obj) == 0
+        obj_all_num = scatter_add(o, weights=isnan, minlength=n_obj) == 0
         num_row = obj_all_num[o]
         x = np.where(num_row, xx, np.nan)
     vcodes = np.zeros(n, dtype=np.int64)
@@ -305,7 +316,7 @@ def encode(
     if num_row.any():
         idx = np.flatnonzero(num_row)
         key_n, tol_full, rep_num = _numeric_clusters(o[idx], x[idx], n_obj, numeric_tol)
-        has = np.bincount(o[idx], minlength=n_obj) > 0
+        has = scatter_add(o[idx], minlength=n_obj) > 0
         tol = np.where(has, tol_full, 0.0)
         vcodes[idx] = key_n
         n_num_keys = len(rep_num)
@@ -445,7 +456,7 @@ def _most_common_form(
     nr = len(runiq)
     pair = c * nr + rcodes
     pcodes, puniq = _factorize(pair)
-    pw = np.bincount(pcodes, weights=w)
+    pw = scatter_add(pcodes, weights=w)
     pu = puniq.to_numpy()
     pc = pu // nr
     order = np.lexsort((-pw, pc))
@@ -540,7 +551,8 @@ def seg_argmax(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> Int
 
 def seg_softmax(logits: FloatArray, starts: IntArray, claim_obj: IntArray) -> FloatArray:
     e = np.exp(logits - seg_max(logits, starts)[claim_obj])
-    return e / seg_sum(e, starts)[claim_obj]
+    out: FloatArray = e / seg_sum(e, starts)[claim_obj]
+    return out
 
 
 def seg_normalise(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> FloatArray:
@@ -563,7 +575,8 @@ def weighted_median_sorted(so: IntArray, sx: FloatArray, sw: FloatArray, n_obj: 
     idx = np.where(inside >= 0.5 * total[so] - 1e-12, np.arange(len(sx)), len(sx))
     first = np.minimum.reduceat(idx, starts[:-1])
     first = np.minimum(first, starts[1:] - 1)
-    return sx[first]
+    med: FloatArray = sx[first]
+    return med
 
 
 # ---------------------------------------------------------------------------
@@ -610,8 +623,8 @@ def beta_posterior(
 
 def source_agreement(enc: Encoded, prob_of_assertion: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Weighted agreement with the truths, and weighted n, per source (bincount)."""
-    agree = np.bincount(enc.s, weights=enc.w * prob_of_assertion, minlength=enc.n_sources)
-    n = np.bincount(enc.s, weights=enc.w, minlength=enc.n_sources)
+    agree = scatter_add(enc.s, weights=enc.w * prob_of_assertion, minlength=enc.n_sources)
+    n = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
     return agree, n
 
 
