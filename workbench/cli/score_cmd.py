@@ -1,9 +1,9 @@
 """``workbench score``: source reliability from assertions (a thin wrapper over ``scoring``).
 
 Same options, output and errors as ``python -m scoring``; the work is done by
-``scoring.cli.score_file``. Without an assertions file it is meant to score the
-sources in the database from the reviewers' verdicts (``scoring.beta``; the
-frame it expects is documented in ``scoring/beta.py``), which the store wires.
+``scoring.cli.score_file``. Without an assertions file it scores the sources in the
+database from the reviewers' verdicts (``workbench.reliability``, the same figures
+the review UI's source panel shows).
 """
 
 from __future__ import annotations
@@ -55,9 +55,12 @@ def score(
     from scoring.io import InputFileError
 
     if assertions is None:
-        raise InputError(
-            "no assertions file given; scoring from the database is wired by the store"
-        )
+        if method not in ("auto", "beta"):
+            raise InputError(
+                f"--method {method} needs an assertions file; the database is scored from "
+                "verdicts with beta")
+        _score_database(db, fmt.value, output)
+        return
     if method not in METHODS:
         raise InputError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     try:
@@ -75,3 +78,20 @@ def score(
             write_text(report.truths_text, truths_out)
     except InputFileError as error:
         raise InputError(error.message, error.path, error.line) from None
+
+
+def _score_database(db: str | None, fmt: str, output: str | None) -> None:
+    import sys
+
+    from scoring.cli import write_text
+    from scoring.io import reliability_table, render
+    from workbench.reliability import fit_database
+    from workbench.store import open_engine
+
+    with open_engine(db).connect() as connection:
+        fitted = fit_database(connection)
+    if fitted is None:
+        print("score: no claim has a resolved verdict yet (corroborated, acknowledged or "
+              "refuted)", file=sys.stderr)
+        return
+    write_text(render(reliability_table(fitted.source_reliability_, "beta"), fmt), output)
