@@ -54,8 +54,8 @@ def test_seed_events_side_by_side(db_url: str) -> None:
         for fragment in UNRELATED_TO_FIGHTING
         for claim in fighting["claims"]
     )
-    assert fighting["outlets"] == 1
-    assert {"SANA", "Syrian Observatory for Human Rights"} <= set(fighting["origin_names"])
+    assert fighting["summary"] == "1 outlet / 2 origins"
+    assert fighting["origin_names"] == ["SANA", "Syrian Observatory for Human Rights"]
     toll = next(c for c in fighting["claims"] if "26" in c["text"])
     assert toll["sources"] == ["Syrian Observatory for Human Rights"]
     assert toll["quantities"][0]["unit"] == "soldiers killed"
@@ -71,6 +71,7 @@ def test_invented_outlets_figures_and_origins(sqlite_url: str, invented_jsonl: P
     assert hospital["outlets"] == 5
     named = {source for claim in hospital["claims"] for source in claim["sources"]}
     assert hospital["origins"] == len(named) < hospital["outlets"]
+    assert hospital["summary"] == "5 outlets / 1 origin"  # the extractor misses the cameraman
     (wounded,) = hospital["figures"]
     assert wounded["agree"] is True
     market = _holding("Air strikes killed at least 12 civilians in a crowded", events)

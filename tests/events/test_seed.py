@@ -63,7 +63,7 @@ def test_fighting_event_keeps_the_toll_and_counts_two_origins(
     members = [claim for claim in claims if claim.id in fighting.claim_ids]
     origins = count_origins(members, {report.id: report for report in [seed_report()]})
     assert fighting.outlets == 1
-    assert {"SANA", "Syrian Observatory for Human Rights"} <= set(origins.origins)
+    assert origins.origins == ("SANA", "Syrian Observatory for Human Rights")
     toll = next(figure for figure in fighting.figures if figure.unit == "soldiers killed")
     assert toll.figures == {"Syrian Observatory for Human Rights": (26.0, 26.0)}
     # SANA's "about 100km further west" has no reference point: never compared with
