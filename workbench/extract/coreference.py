@@ -17,6 +17,7 @@ downstream (grouping, origin counting, reliability) can be trusted. Order:
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -236,6 +237,7 @@ _COMPOUND_HEADS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def _head(phrase: str) -> str:
     """The head noun: before a post-modifier ("ministry" in "health ministry in Gaza")."""
     lowered = _POST_MODIFIER.split(phrase.lower(), maxsplit=1)[0].strip() or phrase.lower()
@@ -257,7 +259,7 @@ class MentionResolver:
         self.recent: deque[Resolved] = deque(maxlen=history)
         self.local_aliases: dict[str, str] = {}
         self.context = ""  # the sentence being read, for "the military" -> whose military
-        self._forward_cache: dict[tuple[str, int], str | None] = {}
+        self._alias_cache: dict[tuple[str, str], str | None] = {}
 
     # -- memory ------------------------------------------------------------
     def note(self, resolved: Resolved) -> None:
@@ -287,6 +289,7 @@ class MentionResolver:
             target = self.resolve(before, position) if before else None
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
+                self._alias_cache.clear()
                 return target
         phrase = _PARTITIVE.sub("", phrase)
         phrase = _AFFILIATION.sub("", phrase)  # "analysts at the Institute for ..." -> the body
@@ -347,6 +350,14 @@ class MentionResolver:
 
     def _alias_in(self, phrase: str, original: str) -> str | None:
         """Longest (then rightmost) registry alias or description inside ``phrase``."""
+        key = (phrase, original)
+        if key not in self._alias_cache:
+            if len(self._alias_cache) > 4096:
+                self._alias_cache.clear()
+            self._alias_cache[key] = self._alias_scan(phrase, original)
+        return self._alias_cache[key]
+
+    def _alias_scan(self, phrase: str, original: str) -> str | None:
         words = phrase.split()
         originals = original.replace("\u2019", "'").split()
         if len(originals) != len(words):

@@ -384,9 +384,19 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
     return False
 
 
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:"
+    + "|".join([*_UNITS_SMALL, *_TENS])
+    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
+    if not _ANY_NUMBER.search(text):
+        return out
     pos = 0
     for match in _QUANTITY.finditer(text):
         if match.start() < pos:

@@ -7,6 +7,7 @@ overrides them, so analysts add their outlets without touching code.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -61,6 +62,7 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\b([a-z][a-z.-]*'s)(?=\s|$)")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_mention(text: str) -> str:
     """Fold a mention for lookup: case, curly quotes, possessive countries, 'the'."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
