@@ -1,0 +1,64 @@
+"""Stored grouping and edits on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.exc import DBAPIError
+
+from models import Event
+from tests.events.seed import SIDE_BY_SIDE, seed_claims, seed_report
+from workbench.events import merge_edit
+from workbench.events.storage import (
+    append_edit,
+    load_edits,
+    load_grouping,
+    load_sources,
+    regroup,
+)
+from workbench.store import open_engine, schema
+from workbench.store.reports import store_reports
+
+
+def test_regroup_saves_replays_and_keeps_ids(db_url: str) -> None:
+    report = seed_report()
+    claims = seed_claims(report)
+    engine = open_engine(db_url)
+    with engine.begin() as connection:
+        store_reports(connection, [report], {report.id: claims})
+        first = regroup(connection)
+        stored_sets = {key: set(value) for key, value in load_grouping(connection).items()}
+        assert stored_sets == {e.id: set(e.claim_ids) for e in first.events}
+        assert "Syrian Observatory for Human Rights" in load_sources(connection)
+
+    def event_of(fragment: str, events: list[Event]) -> str:
+        claim = next(c for c in claims if fragment in c.text)
+        return next(e.id for e in events if claim.id in e.claim_ids)
+
+    fighting = event_of(SIDE_BY_SIDE[0][0], first.events)
+    ceasefire = event_of(SIDE_BY_SIDE[2][0], first.events)
+    stored = {e.id: e.claim_ids for e in first.events}
+    with engine.begin() as connection:
+        edit = append_edit(
+            connection, merge_edit([stored[fighting], stored[ceasefire]], reviewer="ana")
+        )
+        second = regroup(connection)
+    assert edit.id is not None
+    assert edit.created_at is not None
+    merged = event_of(SIDE_BY_SIDE[0][0], second.events)
+    assert event_of(SIDE_BY_SIDE[2][0], second.events) == merged
+    assert merged == ceasefire  # the id of the event that brought most claims (6 of 9)
+    assert fighting not in {e.id for e in second.events}
+    with engine.connect() as connection:
+        (loaded,) = load_edits(connection)
+    assert loaded.claim_ids == edit.claim_ids
+    assert loaded.reviewer == "ana"
+    assert loaded.created_at == edit.created_at
+
+
+def test_edits_are_append_only(db_url: str) -> None:
+    engine = open_engine(db_url)
+    with engine.begin() as connection:
+        append_edit(connection, merge_edit([["a"], ["b"]]))
+    with pytest.raises(DBAPIError), engine.begin() as connection:
+        connection.execute(update(schema.event_edits).values(reviewer="someone else"))
