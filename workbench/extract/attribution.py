@@ -359,8 +359,8 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
             sp_start = tail + (len(rest) - len(rest.lstrip()))
             sp_end = forward_speaker_end(text, sp_start)
-            after = text[sp_end:].strip()
-            if sp_end > sp_start and (not after or after[0] in ".,;"):
+            tail_text = text[sp_end:].strip()
+            if sp_end > sp_start and (not tail_text or tail_text[0] in ".,;"):
                 content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
                 attr = Attribution(
                     cue,

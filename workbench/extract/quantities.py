@@ -54,7 +54,7 @@ _SCALES = {
     "dozen": 12,
 }
 # ACLED's coding of vague amounts: the value, and the range the words commit to.
-_VAGUE = {
+_VAGUE: dict[str, tuple[float, float, float]] = {
     "dozens": (12, 12, 99),
     "tens": (10, 10, 99),
     "hundreds": (100, 100, 999),
@@ -407,7 +407,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         num = match.group("num")
         if vague:
             key = re.sub(r"\s+", " ", vague.lower())
-            value, low, high = _VAGUE[key]
+            vague_value, vague_low, vague_high = _VAGUE[key]
             unit, unit_end = _unit_after(text[match.end() :], vague=True)
             if key in ("several", "a few") and unit not in _PEOPLE:
                 continue
@@ -422,9 +422,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
             out.append(
                 Quantity(
-                    value=value,
-                    low=low,
-                    high=high,
+                    value=vague_value,
+                    low=vague_low,
+                    high=vague_high,
                     unit=full,
                     approximate=key != "a dozen",
                     at_least=key != "a dozen",
