@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,18 +17,18 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "palmyra-
 
 
 @pytest.fixture(scope="module")
-def seed() -> dict:
+def seed() -> dict[str, Any]:
     return load_gold(DATA / "palmyra_expected.json")[0]
 
 
-def test_seed_scores_perfectly(seed: dict) -> None:
+def test_seed_scores_perfectly(seed: dict[str, Any]) -> None:
     report = report_of(seed)
     scores = score_report(report.text, seed, extract_claims(report), "palmyra")
     assert scores.errors == []
     assert scores.precision == scores.recall == 1.0
 
 
-def test_our_expected_file_matches_the_shared_reference(seed: dict) -> None:
+def test_our_expected_file_matches_the_shared_reference(seed: dict[str, Any]) -> None:
     if not SHARED.exists():
         pytest.skip("shared fixtures not mounted")
     shared = json.loads(SHARED.read_text(encoding="utf-8"))
@@ -35,7 +36,7 @@ def test_our_expected_file_matches_the_shared_reference(seed: dict) -> None:
     assert seed["unattributed"] == shared["unattributed"]
 
 
-def test_spans_slice_the_report(seed: dict) -> None:
+def test_spans_slice_the_report(seed: dict[str, Any]) -> None:
     report = report_of(seed)
     for claim in extract_claims(report):
         assert claim.report_id == report.id
@@ -43,7 +44,7 @@ def test_spans_slice_the_report(seed: dict) -> None:
         assert region == claim.text or "as well as" in region
 
 
-def test_death_toll_caveat_is_attached_not_a_claim(seed: dict) -> None:
+def test_death_toll_caveat_is_attached_not_a_claim(seed: dict[str, Any]) -> None:
     claims = extract_claims(report_of(seed))
     caveated = [c for c in claims if c.caveats]
     assert len(caveated) == 1
@@ -51,7 +52,7 @@ def test_death_toll_caveat_is_attached_not_a_claim(seed: dict) -> None:
     assert not any("not possible" in c.text for c in claims)
 
 
-def test_places_and_times_for_grouping(seed: dict) -> None:
+def test_places_and_times_for_grouping(seed: dict[str, Any]) -> None:
     claims = extract_claims(report_of(seed))
     first = claims[0]
     assert first.places == ("Palmyra",)
@@ -60,7 +61,7 @@ def test_places_and_times_for_grouping(seed: dict) -> None:
     assert any("Tasil" in c.places for c in claims)
 
 
-def test_sources_for_the_store(seed: dict) -> None:
+def test_sources_for_the_store(seed: dict[str, Any]) -> None:
     registry = load_registry()
     claims = extract_claims(report_of(seed), registry)
     sources = {s.name: s for s in sources_for_claims(claims, registry)}
