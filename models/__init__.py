@@ -6,7 +6,7 @@ from models.event import Event, FigureComparison
 from models.report import Report, normalise_text, report_id
 from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore, admiralty_grade
 from models.source import Source
-from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel
+from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel, VerdictRole
 
 __all__ = [
     "GRADE_CUTOFFS",
@@ -27,6 +27,7 @@ __all__ = [
     "Verdict",
     "VerdictInfo",
     "VerdictLabel",
+    "VerdictRole",
     "WorkflowStatus",
     "admiralty_grade",
     "claim_id",

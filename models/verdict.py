@@ -136,6 +136,13 @@ VERDICTS: dict[VerdictLabel, VerdictInfo] = {
 }
 
 
+class VerdictRole(StrEnum):
+    """Why a verdict row was written: an ordinary review or an adjudicator's ruling."""
+
+    REVIEW = "review"
+    ADJUDICATION = "adjudication"
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -155,4 +162,5 @@ class Verdict(BaseModel):
     evidence: tuple[str, ...] = Field(default=(), description="claim ids cited as evidence")
     note: str = Field(default="")
     created_at: datetime = Field(default_factory=_now)
+    role: VerdictRole = Field(default=VerdictRole.REVIEW)
     id: int | None = Field(default=None, description="assigned by the store")

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from models import VERDICTS, Verdict, VerdictLabel
+from models import VERDICTS, Verdict, VerdictLabel, VerdictRole
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ def credibility_rank(label: VerdictLabel) -> float:
 
 def ratings_frame(verdicts: Iterable[Verdict]) -> pd.DataFrame:
     """Claims x reviewers of current verdict labels; NaN where a reviewer gave none."""
-    rows = [(v.claim_id, v.reviewer, v.label.value) for v in verdicts if v.label is not None]
+    rows = [(v.claim_id, v.reviewer, v.label.value) for v in verdicts
+            if v.label is not None and v.role is VerdictRole.REVIEW]
     if not rows:
         return pd.DataFrame()
     frame = pd.DataFrame(rows, columns=["claim", "reviewer", "label"])

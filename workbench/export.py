@@ -44,6 +44,7 @@ class ExportRow:
     note: str
     evidence: str
     time: str
+    role: str
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -95,7 +96,7 @@ def build_rows(
         claim_verdicts = by_claim.get(claim.id, [])
         if not claim_verdicts and include_unreviewed:
             rows.append(ExportRow(**base, verdict="", credibility="", reviewer="", note="",
-                                  evidence="", time=""))
+                                  evidence="", time="", role=""))
         for verdict in claim_verdicts:
             assert verdict.label is not None  # current verdicts never hold retractions
             rows.append(ExportRow(
@@ -106,6 +107,7 @@ def build_rows(
                 note=verdict.note,
                 evidence=" ".join(verdict.evidence),
                 time=verdict.created_at.isoformat(),
+                role=verdict.role.value,
             ))
     return rows
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from models import VERDICTS, SourceScore, Verdict
+from models import VERDICTS, SourceScore, Verdict, VerdictRole
 from workbench.store import schema
+from workbench.store.team import final_verdicts
 from workbench.store.verdicts import current_verdicts
 
 if TYPE_CHECKING:
@@ -28,17 +29,29 @@ def consensus_truth(verdicts: Iterable[Verdict]) -> dict[str, bool]:
 
     A claim counts only when every reviewer who resolved it (a verdict whose
     ``truth`` is True or False) resolved it the same way; unresolved verdicts
-    (single source, contested, ...) and disagreements add no evidence.
+    (single source, contested, ...) and disagreements add no evidence. An
+    adjudication given after the reviews settles the claim instead.
     """
+    verdicts = list(verdicts)
     truths = pd.DataFrame(
-        [(v.claim_id, VERDICTS[v.label].truth) for v in verdicts if v.label is not None],
+        [(v.claim_id, VERDICTS[v.label].truth) for v in verdicts
+         if v.label is not None and v.role is VerdictRole.REVIEW],
         columns=["claim", "truth"],
     ).dropna()
-    if truths.empty:
-        return {}
-    agreed = truths.groupby("claim")["truth"].agg(["min", "max"])
-    agreed = agreed[agreed["min"] == agreed["max"]]
-    return {str(claim): bool(truth) for claim, truth in agreed["min"].items()}
+    agreed: dict[str, bool] = {}
+    if not truths.empty:
+        spread = truths.groupby("claim")["truth"].agg(["min", "max"])
+        spread = spread[spread["min"] == spread["max"]]
+        agreed = {str(claim): bool(truth) for claim, truth in spread["min"].items()}
+    adjudicated = {v.claim_id for v in verdicts if v.role is VerdictRole.ADJUDICATION}
+    for claim, label in final_verdicts(verdicts).items():
+        if claim in adjudicated:
+            ruled = VERDICTS[label].truth
+            if ruled is None:
+                agreed.pop(claim, None)
+            else:
+                agreed[claim] = ruled
+    return agreed
 
 
 def verdict_frame(truths: Mapping[str, bool], links: Mapping[str, Sequence[str]]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy import Connection, select
 
-from models import Verdict, VerdictLabel
+from models import Verdict, VerdictLabel, VerdictRole
 from workbench.errors import InputError
 from workbench.export import FORMULA_PREFIXES
 from workbench.store import schema
@@ -75,9 +75,14 @@ def _row_to_verdict(
                              line=line) from None
         if created.tzinfo is None:
             created = created.replace(tzinfo=UTC)
+    role = cells.get("role") or VerdictRole.REVIEW.value
+    if role not in {r.value for r in VerdictRole}:
+        raise InputError(f"unknown role {role!r}; expected review or adjudication", path=path,
+                         line=line)
     try:
         return Verdict(claim_id=claim_id, reviewer=cells["reviewer"], label=label,
-                       evidence=evidence, note=cells.get("note", ""), created_at=created)
+                       evidence=evidence, note=cells.get("note", ""), created_at=created,
+                       role=VerdictRole(role))
     except ValidationError as error:
         first = error.errors()[0]
         raise InputError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", path=path,
@@ -93,7 +98,7 @@ def import_verdicts(connection: Connection, path: Path, text: str) -> tuple[int,
     verdicts = read_verdicts_csv(path, text, known)
 
     def key(v: Verdict) -> tuple[object, ...]:
-        return (v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.created_at)
+        return (v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.created_at, v.role)
 
     seen = {key(v) for v in verdict_history(connection)}
     fresh = []

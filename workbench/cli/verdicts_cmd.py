@@ -37,3 +37,83 @@ def import_(
     with engine.begin() as connection:
         added, present = import_verdicts(connection, path, text)
     print(f"imported {added} verdict(s), {present} already present", file=sys.stderr)
+
+
+@verdicts_app.command("second-review")
+def second_review(
+    claim_ids: Annotated[list[str] | None, typer.Argument(help="Claims to queue.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Who asks for it.")] = "",
+    all_single: Annotated[
+        bool, typer.Option("--all-single", help="Queue every claim judged by one reviewer only.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Queue claims for a blind second review: the second reviewer sees no earlier verdict
+    until they have given their own."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from workbench.errors import InputError
+    from workbench.store import open_engine, schema
+    from workbench.store.team import request_second_review
+    from workbench.store.verdicts import current_verdicts
+
+    engine = open_engine(db)
+    with engine.begin() as connection:
+        wanted = list(claim_ids or [])
+        known = set(connection.scalars(select(schema.claims.c.id)))
+        unknown = [c for c in wanted if c not in known]
+        if unknown:
+            raise InputError(f"unknown claim id {unknown[0]!r}")
+        if all_single:
+            per_claim = Counter(v.claim_id for v in current_verdicts(connection))
+            wanted += [claim for claim, n in per_claim.items() if n == 1]
+        if not wanted:
+            raise InputError("name claim ids or pass --all-single")
+        added = request_second_review(connection, wanted, requested_by=by)
+    print(f"queued {added} claim(s) for second review", file=sys.stderr)
+
+
+@verdicts_app.command("disagreements")
+def list_disagreements(db: DbOption = None) -> None:
+    """Claims whose reviewers disagree and that no one has adjudicated (JSON lines)."""
+    import json
+
+    from workbench.store import open_engine
+    from workbench.store.team import disagreements
+
+    with open_engine(db).connect() as connection:
+        found = disagreements(connection)
+    for case in found:
+        verdicts = [{"reviewer": v.reviewer, "verdict": v.label.value if v.label else None,
+                     "note": v.note} for v in case.verdicts]
+        print(json.dumps({"claim_id": case.claim_id, "verdicts": verdicts}, ensure_ascii=False))
+
+
+@verdicts_app.command("adjudicate")
+def adjudicate_cmd(
+    claim_id: Annotated[str, typer.Argument(help="The disputed claim.")],
+    verdict: Annotated[str, typer.Argument(help="The ruling, e.g. corroborated.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (required).")],
+    adjudicator: Annotated[str, typer.Option("--by", help="Who rules.")],
+    db: DbOption = None,
+) -> None:
+    """Settle a disagreement with a verdict and a required reason; history keeps all."""
+    from sqlalchemy import select
+
+    from models import VerdictLabel
+    from workbench.errors import InputError
+    from workbench.store import open_engine, schema
+    from workbench.store.team import adjudicate
+
+    try:
+        label = VerdictLabel(verdict)
+    except ValueError:
+        raise InputError(f"unknown verdict {verdict!r}") from None
+    with open_engine(db).begin() as connection:
+        if connection.scalar(select(schema.claims.c.id).where(schema.claims.c.id == claim_id)) \
+                is None:
+            raise InputError(f"unknown claim id {claim_id!r}")
+        adjudicate(connection, claim_id, adjudicator, label, reason)
+    print(f"adjudicated {claim_id}: {label.value}", file=sys.stderr)

@@ -95,6 +95,7 @@ def verdict_to_row(verdict: Verdict) -> dict[str, Any]:
         "evidence": list(verdict.evidence),
         "note": verdict.note,
         "created_at": verdict.created_at,
+        "role": verdict.role.value,
     }
 
 
@@ -110,4 +111,5 @@ def row_to_verdict(row: RowMapping) -> Verdict:
         evidence=tuple(row["evidence"]),
         note=row["note"],
         created_at=created,
+        role=row["role"],
     )

@@ -82,7 +82,18 @@ verdicts = Table(
     Column("evidence", JSON, nullable=False),
     Column("note", Text, nullable=False, server_default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("role", String(20), nullable=False, server_default="review"),  # | adjudication
     Index("ix_verdicts_claim_reviewer", "claim_id", "reviewer", "id"),
+)
+
+review_requests = Table(
+    "review_requests",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(40), ForeignKey("claims.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False, server_default="second_review"),
+    Column("requested_by", String(200), nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 events = Table(
@@ -110,4 +121,4 @@ event_edits = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-APPEND_ONLY_TABLES = ("verdicts", "event_edits")
+APPEND_ONLY_TABLES = ("verdicts", "event_edits", "review_requests")
