@@ -156,3 +156,27 @@ def test_caveats_attach_to_the_figure_claim() -> None:
     assert claims[0].caveats[0].kind == "unverified"
     assert claims[2].caveats[0].text == "reportedly"
     assert claims[2].caveats[0].kind == "hedge"
+
+
+def test_quoted_as_saying() -> None:
+    text = (
+        "The RIA news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying that "
+        "Moscow saw no basis for talks.\n"
+        "Ryabkov was also quoted as saying that Russia would respond.\n"
+        "TASS cited a source in the defence ministry as saying 12 drones were destroyed."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.sources for c in claims] == [
+        ("Sergei Ryabkov",),
+        ("Sergei Ryabkov",),
+        ("source in the defence ministry",),
+    ]
+    assert claims[1].modality is Modality.PREDICTED
+    assert claims[2].quantities[0].value == 12
+
+
+def test_relative_clause_and_auxiliary_before_the_cue() -> None:
+    claims = extract_claims(
+        Report(text="The Huthi rebels, who control the capital Sanaa, have accused the UN of bias.")
+    )
+    assert [(c.sources, c.cue) for c in claims] == [(("Houthis",), "accused")]

@@ -49,6 +49,15 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE)
+_WAS_QUOTED = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+|later\s+)?(?:quoted|cited)"
+    r"(?:\s+by\s+[^,;]{1,60}?)?\s+as\s+$",
+    re.IGNORECASE,
+)
+_TRAILING_AUX = re.compile(
+    r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long)\s+)+$"
+)
 _RELATIVE_DENIAL = re.compile(
     r"^(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|figure)\b",
     re.IGNORECASE,
@@ -164,10 +173,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
+    """Speaker span of "quoted X as saying" / "X was quoted as saying", else None."""
+    window = max(0, cue_start - 240)
+    match = _QUOTED_AS.search(text, window, cue_start)
+    if match:
+        phrase = clean_speaker(match.group("who"))
+        at = text.find(phrase, match.start("who"), match.end("who"))
+        return (at, at + len(phrase)) if phrase and at >= 0 else None
+    match = _WAS_QUOTED.search(text, window, cue_start)
+    if match:
+        back = backward_speaker_start(text, match.start())
+        if back < match.start():
+            return (back, match.start())
+    return None
+
+
 def _speaker_before(
     text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Speaker of a forward cue: the noun phrase between the region start and the cue."""
+    aux = _TRAILING_AUX.search(text, region_start, cue_start)
+    if aux is not None and aux.start() > region_start:
+        cue_start = aux.start()  # "The Huthis, who ..., have accused": drop "have"
     segment = text[region_start:cue_start]
     stripped = segment.rstrip()
     if not stripped:
@@ -283,6 +311,28 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 )
                 out.append(attr)
                 cursor = sp_end
+            continue
+        quoted_as = _quoted_as_speaker(text, match.start()) if cue == "saying" else None
+        if quoted_as is not None:
+            # "RIA quoted X as saying Y", "X was quoted as saying Y": X is the speaker.
+            if open_forward is not None:
+                open_forward.content = (open_forward.content[0], quoted_as[0])
+            start = match.end()
+            that = THAT_RE.match(text[start:])
+            if that:
+                start += that.end()
+            attr = Attribution(
+                cue,
+                (match.start(), match.end()),
+                [text[slice(*quoted_as)]],
+                quoted_as,
+                (start, len(text)),
+                "forward",
+                region=(quoted_as[0], len(text)),
+            )
+            out.append(attr)
+            open_forward = attr
+            cursor = start
             continue
         if is_ing(cue):
             if not out:

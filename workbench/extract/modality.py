@@ -53,8 +53,6 @@ _CUE_MODALITY = {
     "pledged": Modality.PREDICTED,
     "promised": Modality.PREDICTED,
     "threatened": Modality.CONDITIONAL,
-    "warned": Modality.PREDICTED,
-    "warning": Modality.PREDICTED,
 }
 _PROPOSITION_DENIAL = re.compile(
     r"^(?:that\b|claims?\b|reports?\b|allegations?\b|accusations?\b|"

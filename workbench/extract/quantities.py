@@ -277,6 +277,10 @@ _OF_NUMBER = re.compile(
 )
 
 
+# Nouns that head a compound after another people noun ("staff members").
+_COMPOUND_HEADS = frozenset({"members", "workers", "personnel", "officers", "fighters", "troops"})
+
+
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
     partitive = _OF_NUMBER.match(rest)
@@ -302,6 +306,15 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     for word in words[:4]:
         lowered = word.group(0).lower().rstrip("'\u2019")
         if lowered in _PEOPLE:
+            index = words.index(word)
+            following = words[index + 1] if index + 1 < len(words) else None
+            if (
+                following is not None
+                and following.group(0).lower() in _COMPOUND_HEADS
+                and (following.start() - word.end() <= 1)
+            ):
+                word = following  # "staff members": the compound's head
+                lowered = word.group(0).lower()
             return lowered, word.end()
         if lowered in (
             "of",
