@@ -49,6 +49,7 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+_OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE)
 _WAS_QUOTED = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+|later\s+)?(?:quoted|cited)"
@@ -266,7 +267,8 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             document = _ACCORDING_DOCUMENT.match(text, sp_start)
             if document:
                 sp_start = document.end()  # "according to estimates by X": X speaks
-            sp_end = forward_speaker_end(text, sp_start)
+            pronoun = _OBJECT_PRONOUN.match(text, sp_start)
+            sp_end = pronoun.end() if pronoun else forward_speaker_end(text, sp_start)
             if sp_end <= sp_start:
                 continue
             speaker = (sp_start, sp_end)

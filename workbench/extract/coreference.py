@@ -180,7 +180,7 @@ _TRAILING_NAME = re.compile(
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
-    if first.lower() in NP_WORDS and first[1:].islower():
+    if first.lower() in NP_WORDS and first[1:].islower() and not _demonym(first):
         first = first.lower()
     return f"{first} {rest}".strip()
 
@@ -192,6 +192,7 @@ _AFFILIATION = re.compile(
     r"spokesperson|spokespeople)\s+(?:at|from|with|for)\s+(?=(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
@@ -293,7 +294,7 @@ class MentionResolver:
                 return target
         phrase = _PARTITIVE.sub("", phrase)
         phrase = _AFFILIATION.sub("", phrase)  # "analysts at the Institute for ..." -> the body
-        lowered = phrase.lower()
+        lowered = _OBJECT_PRONOUNS.get(phrase.lower(), phrase.lower())
         if lowered in PRONOUNS:
             return self._pronoun(lowered)
         if _head(lowered) in _DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
@@ -596,6 +597,7 @@ class MentionResolver:
 
 _DEMONYMS = frozenset(
     """
+    western eastern northern southern
     russian syrian israeli ukrainian iraqi sudanese yemeni lebanese iranian turkish american
     british french chinese egyptian jordanian german qatari palestinian libyan afghan
     pakistani indian belarusian polish ethiopian somali malian nigerian saudi emirati kurdish

@@ -10,6 +10,7 @@ import re
 
 REPORTING_VERBS = frozenset(
     """
+    condemned condemns criticised criticized criticises criticizes welcomed welcomes
     said says say told tells added adds announced announces stated states claimed claims
     reported reports denied denies confirmed confirms warned warns proposed proposes
     rejected rejects accused accuses urged urges insisted insists noted notes estimated

@@ -128,6 +128,7 @@ _MEASURE_UNITS = {
     "tonne": "tonnes",
     "dollars": "USD",
     "hectares": "hectares",
+    "times": "times",
     "sq km": "sq km",
     "square km": "sq km",
     "square kilometres": "sq km",
@@ -135,6 +136,7 @@ _MEASURE_UNITS = {
 }
 _PEOPLE = frozenset(
     """
+    facilities sites depots positions bases targets
     people person persons civilians civilian soldiers soldier troops fighters fighter
     militants militant insurgents insurgent rebels rebel children child women men
     residents patients members policemen police officers officer servicemen personnel
@@ -356,6 +358,7 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
 
 _THINGS = frozenset(
     """
+    facilities sites depots positions bases targets
     attacks raids settlements batteries rounds sorties
     drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
     planes helicopters buildings homes houses villages towns schools hospitals trucks

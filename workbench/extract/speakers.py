@@ -77,6 +77,7 @@ _LEADING_CONNECTIVES = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "its"])
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them"])
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|bin|ibn|abu|abd)-[A-Z]")
 _FUNCTION_WORDS = frozenset(
     [
@@ -266,7 +267,7 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
     words = [t for t in tokens if t not in (",", "(", ")", "'", "\u2019")]
     if not words or len(words) > max_tokens:
         return False
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in _OBJECT_PRONOUNS):
         return True
     if words[0].lower() in ("no", "nobody", "none", "neither", "nor"):
         return False  # "No group claimed responsibility" names no source
