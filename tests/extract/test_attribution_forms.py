@@ -180,3 +180,18 @@ def test_relative_clause_and_auxiliary_before_the_cue() -> None:
         Report(text="The Huthi rebels, who control the capital Sanaa, have accused the UN of bias.")
     )
     assert [(c.sources, c.cue) for c in claims] == [(("Houthis",), "accused")]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = (
+        "Hamas spokesman Hazem Qassem spoke after the strike.\n"
+        '"We will not negotiate under fire. The occupation bears responsibility.\n'
+        '"Our demands have not changed," Qassem said.'
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.text for c in claims] == [
+        "We will not negotiate under fire",
+        "The occupation bears responsibility",
+        "Our demands have not changed",
+    ]
+    assert {c.sources for c in claims} == {("Hazem Qassem",)}

@@ -169,7 +169,9 @@ _COUNTRY_WORD = re.compile(
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?"
-    r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
+    r"((?:(?:[A-Z][\w'\u2019.-]*|"
+    + "|".join(sorted((w for w in _TITLE_WORDS if w.isalpha()), key=len, reverse=True))
+    + r")\s+){0,6}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
     r"will|would|visited|arrived|left|took|gave|made|went|came|flew|sent|signed)\b"
 )
 _TRAILING_NAME = re.compile(

@@ -311,17 +311,18 @@ class _Extractor:
 
     def run(self) -> Iterator[Claim]:
         for index, (offset, paragraph) in enumerate(iter_paragraphs(self.text)):
+            # A new paragraph re-opens a running quote with its own quote mark.
             inside = False
-            self.pending_quote = []
             if index == 0 and _looks_like_title(paragraph, offset, self.text):
                 continue
             for sentence in split_sentences(paragraph, offset, index):
                 for piece in _chunks(sentence):
                     claims, inside = self.sentence(piece, inside)
                     yield from claims
-            if not inside:
+            if not inside or len(self.pending_quote) > 20:
+                # Only a quote left open runs on into the next paragraph (AP style).
                 self.quote_speaker = None
-            self.pending_quote = []
+                self.pending_quote = []
         yield from self.flush()
 
 
