@@ -64,3 +64,12 @@ def test_bad_sources_file_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFix
     registry.write_text("sources:\n  - kind: monitor\n", encoding="utf-8")
     assert main(["extract", str(SEED), "--sources", str(registry)]) == 2
     assert "sources.yaml" in capsys.readouterr().err
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ten people died in the raid, SANA said.\n"))
+    assert main(["extract", "-"]) == 0
+    claim = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert claim["sources"] == ["SANA"]

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from models import Claim
+from workbench.errors import InputError
 
 
 class ExtractFormat(enum.StrEnum):
@@ -68,7 +69,9 @@ def _table_row(claim: Claim) -> str:
 def extract(
     file: Annotated[
         Path,
-        typer.Argument(help="A .txt/.md report (front matter allowed) or a .jsonl of reports."),
+        typer.Argument(
+            help="A .txt/.md report (front matter allowed), a .jsonl of reports, or - for stdin."
+        ),
     ],
     output_format: Annotated[
         ExtractFormat, typer.Option("--format", help="jsonl: one claim a line; table: for eyes.")
@@ -87,7 +90,15 @@ def extract(
     from workbench.ingest import read_report_file
 
     registry = load_registry(sources)
-    reports = read_report_file(file)
+    if str(file) == "-":
+        from models import Report
+
+        text = sys.stdin.read()
+        if not text.strip():
+            raise InputError("empty input", path="<stdin>")
+        reports = [Report(text=text)]
+    else:
+        reports = read_report_file(file)
     out = sys.stdout
     if output_format is ExtractFormat.TABLE:
         out.write("sources\tcue\tmodality\ttext\tfigures\tcaveats\n")
