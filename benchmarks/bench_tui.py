@@ -34,30 +34,54 @@ import time
 T0 = time.perf_counter()
 import asyncio, json, resource, sys
 
+from textual import events
+
 from workbench.tui import make_app
+
+FRAMES: list[float] = []
+
+
+async def shown_after(moment: float) -> float:
+    # the first frame the app hands to the terminal after ``moment``
+    while not FRAMES or FRAMES[-1] <= moment:
+        await asyncio.sleep(0.0005)
+    return next(t for t in FRAMES if t > moment)
 
 
 async def main(db: str, verdicts: int) -> None:
     app = make_app(db=db, reviewer="bench", keys={})
+    display = app._display
+
+    def timed_display(screen, renderable):
+        display(screen, renderable)
+        FRAMES.append(time.perf_counter())
+
+    app._display = timed_display
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = None
-        while True:  # the first event is on screen when its cards are mounted
-            await pilot.pause()
+        screen = pilot.app.screen
+        while not getattr(screen, "ready", False):
+            await asyncio.sleep(0.0005)
             screen = pilot.app.screen
-            if getattr(screen, "ready", False):
-                break
-        launch = time.perf_counter() - T0
-        times = []
+        launch = await shown_after(time.perf_counter()) - T0
+        times, crossing = [], []
         keys = "ssuscd"
         for n in range(verdicts):
-            before = screen.claim_id
+            if screen.index == len(screen.items) - 1:
+                break  # the last event: there may be no next claim to wait for
+            await pilot.pause()  # a reviewer reads before the next key
+            before, event = screen.claim_id, screen.index
             start = time.perf_counter()
-            await pilot.press(keys[n % len(keys)])
+            key = keys[n % len(keys)]
+            app._driver.send_message(events.Key(key, key))  # what Pilot.press sends
             while not screen.ready or screen.claim_id == before:
-                await pilot.pause()
-            times.append(time.perf_counter() - start)
+                await asyncio.sleep(0.0005)
+            elapsed = await shown_after(time.perf_counter()) - start
+            times.append(elapsed)
+            if screen.index != event:
+                crossing.append(elapsed)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"launch_s": launch, "verdict_s": times, "peak_rss_mb": rss}))
+        print(json.dumps({"launch_s": launch, "verdict_s": times, "crossing_s": crossing,
+                          "peak_rss_mb": rss}))
 
 
 asyncio.run(main(sys.argv[1], int(sys.argv[2])))
@@ -154,6 +178,7 @@ def main() -> None:
             Path(f"{fresh}{extra}").unlink(missing_ok=True)
     launches = [r["launch_s"] for r in results]
     verdicts = [t for r in results for t in r["verdict_s"]]
+    crossing = [t for r in results for t in r["crossing_s"]]
     summary = {
         "claims": args.claims,
         "launch_s_median": sorted(launches)[len(launches) // 2],
@@ -162,6 +187,9 @@ def main() -> None:
         "verdict_ms_p95": percentile(verdicts, 0.95) * 1000,
         "verdict_ms_max": max(verdicts) * 1000,
         "verdicts_timed": len(verdicts),
+        "next_event_ms_p50": percentile(crossing, 0.50) * 1000 if crossing else None,
+        "next_event_ms_p95": percentile(crossing, 0.95) * 1000 if crossing else None,
+        "next_event_count": len(crossing),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
     }
     print(json.dumps(summary, indent=2))

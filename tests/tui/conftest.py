@@ -30,8 +30,13 @@ def _no_user_keys(
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for every worker and the messages they posted (no sleeps)."""
+    """Wait for every worker and the messages they posted (no sleeps).
+
+    Source scoring normally waits for a quiet moment; here it starts at once.
+    """
     for _ in range(3):
+        if isinstance(pilot.app.screen, ReviewScreen):
+            pilot.app.screen.flush_scores()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -338,11 +338,10 @@ async def test_clicking_the_queue_opens_an_event(app: WorkbenchApp) -> None:
 async def test_source_panel_refreshes_after_verdicts(app: WorkbenchApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        review(pilot).score_delay = 0.001
         panel = review(pilot).query_one(SourcePanel)
         assert all(row.n == 0 for row in panel.rows)
         await pilot.press("c")
-        await pilot.pause(0.05)  # let the debounce timer fire; then await its worker
+        assert review(pilot)._score_timer is not None  # rescoring waits for a pause
         await settle(pilot)
         judged = {row.source: row for row in panel.rows if row.n}
         assert judged["Syrian Observatory for Human Rights"].counts == {"corroborated": 1}

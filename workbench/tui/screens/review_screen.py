@@ -71,6 +71,7 @@ class ReviewScreen(Screen[None]):
         self.ready = False
         self._score_timer: Timer | None = None
         self.score_delay = SCORE_DELAY
+        self._scored_once = False
 
     # -- layout ------------------------------------------------------------------------
 
@@ -126,6 +127,13 @@ class ReviewScreen(Screen[None]):
             self._score_timer.stop()
         self._score_timer = self.set_timer(self.score_delay, self._score)
 
+    def flush_scores(self) -> None:
+        """Score now instead of after the quiet period (tests, snapshots)."""
+        if self._score_timer is not None:
+            self._score_timer.stop()
+            self._score_timer = None
+            self._score()
+
     @work(thread=True, exclusive=True, group="scoring")
     def _score(self) -> None:
         self.post_message(SourcesScored(self.session.source_rows()))
@@ -163,7 +171,6 @@ class ReviewScreen(Screen[None]):
             self._show_empty()
             return
         self._open(index, claim)
-        self._score()
 
     @on(EventLoaded)
     async def _event_loaded(self, message: EventLoaded) -> None:
@@ -173,6 +180,9 @@ class ReviewScreen(Screen[None]):
         await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
         self.claim_id = self.query_one(EventView)._focused
         self._light()
+        if not self._scored_once:  # the first picture is up: now score the sources
+            self._scored_once = True
+            self._score()
         self.ready = True
         if self.index + 1 < len(self.items):
             self._prefetch(self.items[self.index + 1])
@@ -396,7 +406,11 @@ class ReviewScreen(Screen[None]):
             return
         self.index = max(0, min(index, len(self.items) - 1))
         self.ready = False
-        self.query_one(QueueList).show(self.items, self.index, self._marker)
+        queue = self.query_one(QueueList)
+        if queue.showing(self.items):
+            queue.mark(self.index)
+        else:
+            queue.show(self.items, self.index, self._marker)
         self._update_filter_line()
         self._load_event(self.index, focus)
 

@@ -17,5 +17,11 @@ class ClaimCard(Static):
     def set_body(self, body: Text) -> None:
         self.update(body)
 
+    def show_claim(self, claim_id: str, body: Text) -> None:
+        """Reuse this card for another claim (cheaper than mounting a new one)."""
+        self.claim_id = claim_id
+        self.update(body)
+
     def set_focused(self, focused: bool) -> None:
-        self.set_class(focused, "-focused")
+        if self.has_class("-focused") != focused:  # each restyle costs milliseconds
+            self.set_class(focused, "-focused")

@@ -36,30 +36,50 @@ class EventView(Vertical):
         yield HorizontalScroll(id="columns")
 
     async def show(self, detail: EventDetail, body: CardBody, focus: str | None) -> None:
-        """Replace the columns with ``detail``'s claims; ``body`` renders one card."""
+        """Show ``detail``'s claims; ``body`` renders one card.
+
+        Columns and cards already on screen are reused and only the difference is
+        mounted or removed: moving to the next event then costs a repaint, not a
+        rebuild of every widget.
+        """
         self.query_one("#event-header", Static).update(self._header(detail))
         columns = self.query_one("#columns", HorizontalScroll)
         grouped: dict[str, list[Claim]] = {}
         for claim in detail.claims:
             grouped.setdefault(column_key(claim), []).append(claim)
-        self._cards = {}
-        self.order = []
-        new_columns = []
-        for key, claims in grouped.items():
-            cards = []
-            for claim in claims:
-                card = ClaimCard(claim.id, body(claim))
-                self._cards[claim.id] = card
-                self.order.append(claim.id)
-                cards.append(card)
-            heading = Static(
-                plain(key, "bold", single_line=True), classes="column-title", markup=False
-            )
-            new_columns.append(VerticalScroll(heading, *cards, classes="source-column"))
-        async with columns.batch():
-            await columns.remove_children()
+        if self._focused in self._cards:
+            self._cards[self._focused].set_focused(False)
+        self._cards, self.order, self._focused = {}, [], None
+        existing = list(columns.query_children(VerticalScroll))
+        new_columns: list[VerticalScroll] = []
+        for n, (key, claims) in enumerate(grouped.items()):
+            heading_text = plain(key, "bold", single_line=True)
+            if n < len(existing):
+                column = existing[n]
+                column.query_one(".column-title", Static).update(heading_text)
+                cards = list(column.query_children(ClaimCard))
+                for card, claim in zip(cards, claims, strict=False):
+                    card.show_claim(claim.id, body(claim))
+                    self._cards[claim.id] = card
+                extra = [ClaimCard(claim.id, body(claim)) for claim in claims[len(cards) :]]
+                if extra:
+                    await column.mount_all(extra)
+                for card, claim in zip(extra, claims[len(cards) :], strict=True):
+                    self._cards[claim.id] = card
+                if len(cards) > len(claims):
+                    await column.remove_children(cards[len(claims) :])
+                column.scroll_home(animate=False)
+            else:
+                made = [ClaimCard(claim.id, body(claim)) for claim in claims]
+                self._cards.update(zip((c.id for c in claims), made, strict=True))
+                heading = Static(heading_text, classes="column-title", markup=False)
+                new_columns.append(VerticalScroll(heading, *made, classes="source-column"))
+            self.order.extend(claim.id for claim in claims)
+        if new_columns:
             await columns.mount_all(new_columns)
-        self._focused = None
+        if len(existing) > len(grouped):
+            await columns.remove_children(existing[len(grouped) :])
+        columns.scroll_home(animate=False)
         self.focus_claim(focus if focus in self._cards else (self.order or [None])[0])
 
     def _header(self, detail: EventDetail) -> Text:

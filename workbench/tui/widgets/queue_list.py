@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from workbench.tui.render import plain
 from workbench.tui.session import QueueItem
 
-PAGE = 200
+PAGE = 100
 # Titles are cut to one line so the queue reads as a list, not a wall of text.
 TITLE_CHARS = 26
 
@@ -33,6 +33,7 @@ class QueueList(OptionList):
         self._items: Sequence[QueueItem] = ()
         self._start = 0
         self._marker: Callable[[QueueItem], Text] = lambda _item: Text("·")
+        self._width = 0
 
     def show(
         self,
@@ -44,6 +45,7 @@ class QueueList(OptionList):
         self._items, self._marker = items, marker
         start = max(0, current - PAGE // 4)
         self._start = start
+        self._width = self.size.width  # read once: each read walks the compositor
         options = [
             Option(self._label(n, item), id=str(n))
             for n, item in enumerate(items[start : start + PAGE], start=start)
@@ -61,19 +63,24 @@ class QueueList(OptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self.highlighted = current - self._start
 
+    def showing(self, items: Sequence[QueueItem]) -> bool:
+        """True when ``items`` is the list already on screen (only the highlight moves)."""
+        return items is self._items
+
     def refresh_item(self, index: int) -> None:
-        """Redraw one event's marker after a verdict."""
+        """Redraw one event's marker after a verdict, when it changed."""
         if self._start <= index < self._start + min(PAGE, len(self._items) - self._start):
-            self.replace_option_prompt_at_index(
-                index - self._start, self._label(index, self._items[index])
-            )
+            label = self._label(index, self._items[index])
+            option = self.get_option_at_index(index - self._start)
+            if str(option.prompt) != label.plain:
+                self.replace_option_prompt_at_index(index - self._start, label)
 
     def _label(self, n: int, item: QueueItem) -> Text:
         label = self._marker(item)
         label.append(f" {n + 1:>3} ", style="dim")
         count = f" ({len(item.claim_ids)})"
         # one line per event: cut the title to the room left (scrollbar included)
-        width = self.size.width or TITLE_CHARS + len(label) + len(count) + 2
+        width = self._width or TITLE_CHARS + len(label) + len(count) + 2
         room = max(8, width - len(label) - len(count) - 2)
         title = plain(item.title or item.event_id, single_line=True)
         if len(title) > room:

@@ -31,7 +31,9 @@ class SourcePanel(Vertical):
         table: DataTable[Text | str] = DataTable(
             id="source-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns("source", "G", "rel", "95% CI", "n")
+        # fixed widths: the table redraws as verdicts arrive and must not jump about
+        for label, width in (("source", NAME_CHARS), ("G", 1), ("rel", 4), ("95% CI", 9), ("n", 4)):
+            table.add_column(label, width=width, key=label)
         yield table
         yield PlotextPlot(id="source-plot")
 

@@ -35,6 +35,7 @@ class VerdictBar(Horizontal):
     def __init__(self, keys: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._keys = keys
+        self._lit: VerdictLabel | None = None
 
     def compose(self) -> ComposeResult:
         for label in VerdictLabel:
@@ -49,10 +50,14 @@ class VerdictBar(Horizontal):
             yield chip
 
     def light(self, label: VerdictLabel | None) -> None:
-        """Highlight the chip of ``label`` (None: nothing chosen yet)."""
-        for chip_label in VerdictLabel:
-            chip = self.query_one(f"#chip-{chip_label.value}", Static)
-            chip.set_class(chip_label is label, "-current")
+        """Highlight the chip of ``label`` (None: nothing chosen yet); touch only changes."""
+        if label is self._lit:
+            return
+        for changed in (self._lit, label):
+            if changed is not None:
+                chip = self.query_one(f"#chip-{changed.value}", Static)
+                chip.set_class(changed is label, "-current")
+        self._lit = label
 
     def on_click(self, event: Click) -> None:
         widget = event.widget
