@@ -195,3 +195,37 @@ def test_quote_running_over_paragraphs() -> None:
         "Our demands have not changed",
     ]
     assert {c.sources for c in claims} == {("Hazem Qassem",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        (
+            "A senior official told Reuters on condition of anonymity that talks had collapsed.",
+            "talks had collapsed",
+        ),
+        (
+            "The ministry said in a statement carried by the state news agency SANA that 12 "
+            "soldiers were killed.",
+            "12 soldiers were killed",
+        ),
+        (
+            "The army said on Monday, without giving details, that it had killed 20 militants.",
+            "it had killed 20 militants",
+        ),
+        (
+            "Putin told a televised meeting of his security council that Russia would respond.",
+            "Russia would respond",
+        ),
+    ],
+)
+def test_adjuncts_between_cue_and_proposition(text: str, proposition: str) -> None:
+    assert _one(text)[0] == proposition
+
+
+def test_both_parties_deny() -> None:
+    claims = extract_claims(
+        Report(text="The Sudanese army and the RSF have both denied targeting civilians.")
+    )
+    assert claims[0].sources == ("Sudanese Armed Forces", "Rapid Support Forces")
+    assert claims[0].modality is Modality.DENIED

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.extract.cues import (
+    ADDRESSEE_TAIL_RE,
     ADJUNCT_RE,
     CUE_RE,
     NOT_A_CUE_AFTER,
@@ -49,6 +50,7 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+_SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE)
 _WAS_QUOTED = re.compile(
@@ -57,7 +59,8 @@ _WAS_QUOTED = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_AUX = re.compile(
-    r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long)\s+)+$"
+    r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
+    r"jointly|separately)\s+)+$"
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|figure)\b",
@@ -368,6 +371,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             if addressee is None:
                 continue
             tail += addressee.end()
+            more = ADDRESSEE_TAIL_RE.match(text[tail:])
+            if more:
+                tail += more.end()
         adjunct = ADJUNCT_RE.match(text[tail:])
         if adjunct:
             tail += adjunct.end()
@@ -377,10 +383,16 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if rest.lstrip().startswith(":"):
             trailing = False
         if trailing:
-            if open_forward is not None and open_forward.form == "ing":
-                continue
-            # "Israeli forces told residents to leave, the ministry said": an earlier
-            # forward cue is part of this source's proposition.
+            if open_forward is not None and (
+                open_forward.form == "ing"
+                or (
+                    open_forward.cue in _SPEECH_CUES
+                    and open_forward.speakers[0].lower() not in ("he", "she", "they", "it")
+                )
+            ):
+                continue  # "X said A, Y said": keep X's statement, drop the odd tail
+            # "Israeli forces warned residents to leave, the ministry said": an earlier
+            # act cue is part of this source's proposition.
             region_start = open_forward.region[0] if open_forward is not None else cursor
             found = _speaker_trailing(text, region_start, match.start(), regions)
             if found is None:

@@ -76,8 +76,15 @@ ADJUNCT_RE = re.compile(
     r"Geneva|Damascus|Beirut|Cairo|Baghdad|Washington|Khartoum|Sanaa|Aden|Gaza|Jerusalem|"
     r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
     r"officials|statement|report)|in\s+a\s+written\s+statement|in\s+televised\s+remarks|"
-    r"(?:told|to)\s+(?:reporters|journalists))\s*)+",
+    r"(?:told|to)\s+(?:reporters|journalists)|(?:speaking\s+)?on\s+condition\s+of\s+anonymity|"
+    r"in\s+(?:a|an)\s+(?:phone|telephone|email|e-mail|text)\s*(?:interview|message|call)?|"
+    r"(?:carried|published|posted|released|issued|broadcast|aired|run|quoted)\s+(?:by|on|in)\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,6}?(?=that\b)|"
+    r",\s*without\s+(?:giving|providing|offering|citing)\s+(?:any\s+)?(?:details|evidence|"
+    r"sources?)\s*,)\s*)+",
 )
+# "told a televised meeting of his security council that ...": the rest of the addressee.
+ADDRESSEE_TAIL_RE = re.compile(r"^\s+(?:of|in|at|on|with)\s+(?:[\w'\u2019.-]+\s+){0,6}?(?=that\b)")
 TOLD_ADDRESSEE_RE = re.compile(
     r"^\s+(?:(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
     r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})|reporters|journalists|a\s+(?:news|press)\s+"
