@@ -9,7 +9,7 @@ offsets; the pipeline maps them back to the report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
@@ -88,7 +88,6 @@ class Attribution:
     cue_tail: str = ""
     region: tuple[int, int] = (0, 0)
     quoted: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def quote_regions(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:

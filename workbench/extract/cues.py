@@ -30,14 +30,6 @@ ING_CUES = frozenset(
     announcing alleging asserting declaring reiterating
     """.split()  # noqa: SIM905
 )
-# Cues that report an act (a proposal, a rejection) whose object is the claim.
-ACT_CUES = frozenset(
-    """
-    announced announces proposed proposes rejected rejects accused accuses urged urges
-    denied denies dismissed blamed demanded confirmed confirms pledged vowed threatened
-    promised
-    """.split()  # noqa: SIM905
-)
 TELL_CUES = frozenset({"told", "tells"})
 _ALL = sorted(REPORTING_VERBS | ING_CUES, key=len, reverse=True)
 CUE_RE = re.compile(

@@ -125,6 +125,7 @@ class _Extractor:
         self.pending_caveats: list[Caveat] = []
         self.pending_quote: list[Sentence] = []
         self.quote_speaker: tuple[tuple[str, ...], str] | None = None
+        self.last_sources: tuple[str, ...] = ()  # for "..., saying" and "and accused"
 
     # -- output ------------------------------------------------------------
     def _push(self, draft: _Draft) -> Iterator[Claim]:
@@ -249,7 +250,7 @@ class _Extractor:
             time_expression=find_time(text),
         )
 
-    def sentence(self, sentence: Sentence, inside: bool) -> tuple[Iterator[Claim], bool]:
+    def sentence(self, sentence: Sentence, inside: bool) -> tuple[list[Claim], bool]:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
         self.resolver.context = sentence.text
@@ -257,13 +258,13 @@ class _Extractor:
             # "Reuters could not independently verify the battlefield reports": a
             # caveat, even though "reports" looks like a cue.
             self._attach_sentence_caveat(sentence)
-            return iter(()), open_after
+            return [], open_after
         attrs = attribute(sentence.text, regions)
         out: list[Claim] = []
         if not attrs:
             if is_caveat_sentence(sentence.text):
                 self._attach_sentence_caveat(sentence)
-                return iter(out), open_after
+                return out, open_after
             starts_quoted = inside or sentence.text[:1] in '"\u201c\u00ab'
             if not starts_quoted:
                 self.resolver.note_subject(sentence.text)
@@ -277,15 +278,15 @@ class _Extractor:
                 self.pending_quote = []
             if not open_after and not starts_quoted:
                 self.quote_speaker = None
-            return iter(out), open_after
+            return out, open_after
         for index, attr in enumerate(attrs):
             if attr.inherits and index > 0:
-                sources = self._last_sources
+                sources = self.last_sources
             else:
                 sources = self._speakers_of(attr, sentence)
             if not sources:
                 continue
-            self._last_sources = sources
+            self.last_sources = sources
             if (
                 index == 0
                 and self.pending_quote
@@ -302,12 +303,10 @@ class _Extractor:
         ):
             # An open quote, or a quote closed by "he said", carries its speaker to the
             # next quoted sentence of the paragraph.
-            self.quote_speaker = (self._last_sources, last.cue)
+            self.quote_speaker = (self.last_sources, last.cue)
         else:
             self.quote_speaker = None
-        return iter(out), open_after
-
-    _last_sources: tuple[str, ...] = ()
+        return out, open_after
 
     def run(self) -> Iterator[Claim]:
         for index, (offset, paragraph) in enumerate(iter_paragraphs(self.text)):

@@ -137,7 +137,6 @@ _FUNCTION_WORDS = frozenset(
 _STOP_TOKENS = frozenset(
     {",", ";", ":", ".", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013"}
 )
-_VERBISH = re.compile(r"(?:ed|ing)$")
 
 
 def _np_token(token: str) -> bool:
