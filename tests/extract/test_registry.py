@@ -102,3 +102,14 @@ def test_unknown_named_speaker_gets_a_kind() -> None:
     anonymous = resolver.resolve("a senior Israeli official")
     assert anonymous is not None
     assert registry.sources_for([anonymous.name])[0].kind is SourceKind.ANONYMOUS
+
+
+def test_state_bodies_named_from_their_country_get_one_spelling() -> None:
+    registry = load_registry()
+    resolver = MentionResolver(registry)
+    first = resolver.resolve("Ukraine's energy ministry")
+    second = resolver.resolve("the Ukrainian energy ministry")
+    assert first is not None
+    assert second is not None
+    assert first.name == second.name == "Ukrainian Energy Ministry"
+    assert registry.sources_for([first.name])[0].kind is SourceKind.GOVERNMENT

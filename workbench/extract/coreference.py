@@ -179,6 +179,30 @@ _TRAILING_NAME = re.compile(
 )
 
 
+_BODY_HEADS = frozenset(
+    """
+    ministry agency army military forces command office presidency council committee
+    service authority authorities navy guard police prosecutor court parliament government
+    """.split()  # noqa: SIM905
+)
+
+
+def _national_body(normal: str, head: str) -> str:
+    """'Ukraine's energy ministry' -> 'Ukrainian Energy Ministry', else ''.
+
+    A state body named from its country gets one canonical spelling, so the
+    possessive and adjective forms of the same ministry in two reports agree.
+    """
+    words = normal.split()
+    if head not in _BODY_HEADS or len(words) < 2 or len(words) > 5:
+        return ""
+    if words[0] not in POSSESSIVE_DEMONYMS.values() or any(
+        w in ("of", "for", "in", "at", "from", "and") for w in words
+    ):
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
@@ -588,6 +612,14 @@ class MentionResolver:
         if head in _ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
             return self._discover(_lower_first(name), SourceKind.ANONYMOUS)
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
+        national = _national_body(normal, head)
+        if national:
+            military = head in ("army", "military", "forces", "command", "navy", "guard")
+            return self._discover(
+                national, SourceKind.MILITARY if military else SourceKind.GOVERNMENT
+            )
+        if "state" in normal.split() and head in ("media", "television", "tv", "agency", "radio"):
+            kind = SourceKind.STATE_MEDIA  # "Lebanese state media"
         name = _lower_first(name)  # "Police said" and "police said" are one source
         named = _TRAILING_NAME.search(name)
         if named and kind is not SourceKind.ANONYMOUS:
