@@ -229,3 +229,18 @@ def test_both_parties_deny() -> None:
     )
     assert claims[0].sources == ("Sudanese Armed Forces", "Rapid Support Forces")
     assert claims[0].modality is Modality.DENIED
+
+
+def test_role_titles_refer_back_to_the_named_person() -> None:
+    text = (
+        "Glide bombs hit Kharkiv, Kharkiv governor Oleh Syniehubov said.\n"
+        "Kharkiv mayor Ihor Terekhov said the water supply was cut.\n"
+        "The governor said a playground was hit. The mayor added that crews would work all night."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.sources[0] for c in claims] == [
+        "Oleh Syniehubov",
+        "Ihor Terekhov",
+        "Oleh Syniehubov",
+        "Ihor Terekhov",
+    ]

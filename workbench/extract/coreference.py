@@ -218,6 +218,12 @@ _AFFILIATION = re.compile(
     r"spokesperson|spokespeople)\s+(?:at|from|with|for)\s+(?=(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
+_ROLE_TITLES = frozenset(
+    """
+    governor mayor president minister spokesman spokeswoman spokesperson commander chief
+    envoy ambassador director secretary leader chairman coordinator prosecutor general
+    """.split()  # noqa: SIM905
+)
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 _PARTITIVE = re.compile(r"^(?:one|two|some|several|another|many|most)\s+of\s+", re.IGNORECASE)
 _DOCUMENT_HEADS = frozenset(
@@ -286,6 +292,7 @@ class MentionResolver:
         self.recent: deque[Resolved] = deque(maxlen=history)
         self.local_aliases: dict[str, str] = {}
         self.context = ""  # the sentence being read, for "the military" -> whose military
+        self.titles: dict[str, str] = {}  # "governor" -> the last governor named
         self._alias_cache: dict[tuple[str, str], str | None] = {}
 
     # -- memory ------------------------------------------------------------
@@ -362,6 +369,21 @@ class MentionResolver:
         if name is not None:
             self.note(self._known(name))
 
+    def _remember_titles(self, person: str, description: str) -> None:
+        """'Kharkiv governor Oleh Syniehubov': later "the governor" means him."""
+        for word in _WORDS.findall(description.lower()):
+            if word in _ROLE_TITLES:
+                self.titles[word] = person
+
+    def _by_title(self, normal: str) -> Resolved | None:
+        words = normal.split()
+        if not words or words[-1] not in _ROLE_TITLES or len(words) > 3:
+            return None
+        person = self.titles.get(words[-1])
+        if person is None:
+            return None
+        return next((r for r in reversed(self.recent) if r.name == person), None)
+
     def _pronoun(self, pronoun: str) -> Resolved | None:
         wanted = _PERSON_KINDS if pronoun in ("he", "she", "i") else None
         for resolved in reversed(self.recent):
@@ -427,13 +449,19 @@ class MentionResolver:
                 ):
                     return resolved
             if len(person.split()) >= 2:
-                head = _head(phrase[: len(phrase) - len(person)]) or _head(appositive)
+                title = phrase[: len(phrase) - len(person)]
+                head = _head(title) or _head(appositive)
                 kind = (
                     SourceKind.OFFICIAL
                     if head in _KIND_BY_HEAD or head in ("official", "spokesman")
                     else SourceKind.PERSON
                 )
+                self._remember_titles(person, f"{title} {appositive}")
                 return self._discover(person, kind)
+        if phrase[:4].lower() == "the " or phrase[:1].isupper():
+            titled = self._by_title(normal)
+            if titled is not None:
+                return titled  # "the governor said"
         if _head(normal) in _ANONYMOUS_HEADS:
             # "a U.S. official", "two security sources": unnamed people, not the body.
             return self._describe(phrase, normal, position)

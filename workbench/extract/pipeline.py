@@ -25,6 +25,7 @@ from workbench.extract.caveats import (
     is_caveat_sentence,
 )
 from workbench.extract.coreference import MentionResolver, Resolved
+from workbench.extract.cues import CUE_RE
 from workbench.extract.modality import classify_modality
 from workbench.extract.places import find_places, find_time
 from workbench.extract.quantities import parse_quantities
@@ -49,7 +50,10 @@ _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are 
 def _opens_with_caveat(text: str) -> bool:
     """A sentence whose verification note starts near its beginning is only a caveat."""
     found = caveat_start(text)
-    return found is not None and found < 60 and not text.lstrip().startswith(('"', "\u201c"))
+    if found is None or found >= 60 or text.lstrip().startswith(('"', "\u201c")):
+        return False
+    # "The U.N. has said it cannot verify Israel's claims" is the U.N.'s claim.
+    return CUE_RE.search(text, 0, found) is None
 
 
 def _looks_like_title(paragraph: str, offset: int, text: str) -> bool:
@@ -214,6 +218,8 @@ class _Extractor:
             cue_at = (sentence.start + attr.cue_span[0], sentence.start + attr.cue_span[1])
             caveats.append(Caveat(text=attr.cue, kind=CaveatKind.HEDGE, span=cue_at))
         for words, kind, a, b in inline_caveats(local[lo:hi]):
+            if kind is CaveatKind.UNVERIFIED and 0 <= lo + a - start < 25:
+                continue  # "it cannot verify Israel's claims" is the claim itself
             at = (sentence.start + lo + a, sentence.start + lo + b)
             caveats.append(Caveat(text=words, kind=kind, span=at))
         time = find_time(text) or find_time(local[attr.cue_span[1] : attr.cue_span[1] + 30])

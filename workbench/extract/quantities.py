@@ -136,6 +136,7 @@ _MEASURE_UNITS = {
 }
 _PEOPLE = frozenset(
     """
+    assaults offensives
     facilities sites depots positions bases targets
     people person persons civilians civilian soldiers soldier troops fighters fighter
     militants militant insurgents insurgent rebels rebel children child women men
@@ -358,6 +359,7 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
 
 _THINGS = frozenset(
     """
+    assaults offensives
     facilities sites depots positions bases targets
     attacks raids settlements batteries rounds sorties
     drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
@@ -389,8 +391,7 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
             return True
         if re.search(r"[-/:]$", before) and re.search(r"[A-Za-z0-9][-/:]$", before):
             return True
-        value = num_text.replace(",", "")
-        if re.fullmatch(r"(?:19|20)\d\d", value) and not after.lstrip().startswith(
+        if re.fullmatch(r"(?:19|20)\d\d", num_text) and not after.lstrip().startswith(
             ("people", "km", "soldiers", "civilians")
         ):
             return True
