@@ -32,7 +32,7 @@ REQUIRED_COLUMNS = ("source", "object", "value")
 # A report that repeats a claim without endorsing it ("observing" stance) adds no vote.
 NON_ENDORSING_STANCES = frozenset({"observing", "observe", "observed", "reporting", "relay"})
 VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
-# Integers with at most this many distinct values, spanning at most this range, are labels.
+# Integers spanning at most this range (so at most this many + 1 values) are labels.
 MAX_LABELS_FOR_CATEGORICAL_INTS = 10
 # Strings with at most this many distinct values overall are a label set, not free text.
 MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
@@ -126,9 +126,9 @@ def detect_value_type(values: pd.Series) -> str:
             # a few single-word labels are categories; names and phrases are free text
             words = np.mean([len(_PUNCT.sub(" ", str(u)).split()) for u in uniques])
             return "text" if words > 1.5 else "categorical"
-    integral = bool(np.all(num == np.round(num)))
+    # small integer codes (at most MAX + 1 distinct values, no sort needed) are labels
     small_codes = len(num) == 0 or float(num.max() - num.min()) <= MAX_LABELS_FOR_CATEGORICAL_INTS
-    if integral and small_codes and len(np.unique(num)) <= MAX_LABELS_FOR_CATEGORICAL_INTS:
+    if small_codes and bool(np.all(num == np.round(num))):
         return "categorical"
     return "numeric"
 
