@@ -356,7 +356,45 @@ def cmd_table(args: Any) -> None:
         if m == "auto":
             label += " (" + ", ".join(sorted(c for c in chosen if c)) + ")"
         print(f"| {label} | " + " | ".join(cells) + " |")
+    print("\nBest of ours vs best peer (same run):\n")
+    print("| set | ours | peers |")
+    print("|---|---|---|")
+    for s in sets:
+        cells = []
+        for lib in ("ours", "peer"):
+            ok = [r for r in real if r["set"] == s and r["lib"] == lib and r.get("status") == "ok"]
+            if s == "f201_emotion":
+                best = min(ok, key=lambda r: r.get("mae", np.inf))
+                cells.append(f"MAE {best['mae']:.2f} ({best['method']})")
+            else:
+                best = max(ok, key=lambda r: r.get("accuracy", -1))
+                cells.append(f"{best['accuracy']:.4f} ({best['method']})")
+        print(f"| {s} | {cells[0]} | {cells[1]} |")
     syn = [r for r in recs if r["set"] == "synthetic"]
+    sizes = sorted({r["n"] for r in syn if r["lib"] == "ours"})
+    print("\n## How time grows (ours, synthetic): fit s / whole command s / peak RSS MB\n")
+    print("| method | " + " | ".join(f"{n:.0e}" for n in sizes) + " |")
+    print("|---|" + "---|" * len(sizes))
+    for m in OURS:
+        cells = []
+        for n in sizes:
+            r = next(
+                (r for r in syn if r["lib"] == "ours" and r["method"] == m and r["n"] == n), None
+            )
+            if r is None or r.get("status") != "ok":
+                cells.append("-" if r is None else str(r.get("status")))
+            else:
+                cells.append(
+                    f"{_f(r.get('fit_s'), 2)} / {_f(r.get('wall_s'), 2)} / "
+                    f"{_f(r.get('peak_rss_mb'), 0)}"
+                )
+        print(f"| {m} | " + " | ".join(cells) + " |")
+    loads = [r["load_avg"] for r in syn if r.get("load_avg") is not None]
+    if loads:
+        print(
+            f"\n1-minute load average during our runs: {min(loads):.1f} to {max(loads):.1f} "
+            "on 2 cores (shared machine)."
+        )
     print("\n## Synthetic (peer_bench.generate, seed 0)\n")
     print(
         "| lib | method | n | accuracy | rho(all) | rho(src>=10) | fit s | whole s | "
