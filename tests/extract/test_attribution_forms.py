@@ -244,3 +244,22 @@ def test_role_titles_refer_back_to_the_named_person() -> None:
         "Oleh Syniehubov",
         "Ihor Terekhov",
     ]
+
+
+def test_capitals_speak_for_governments_and_relative_denials_are_caveats() -> None:
+    claims = extract_claims(
+        Report(text="Kinshasa accuses Rwanda of backing the M23, which Kigali denies.")
+    )
+    assert len(claims) == 1
+    assert claims[0].sources == ("Congolese Government",)
+    assert claims[0].cue == "accuses"
+    assert [c.kind for c in claims[0].caveats] == ["disputed"]
+
+
+def test_base_form_cues_and_infinitives() -> None:
+    claims = extract_claims(
+        Report(text="UN experts estimate that between 3,000 and 4,000 troops are deployed.")
+    )
+    assert claims[0].sources == ("UN experts",)
+    assert (claims[0].quantities[0].low, claims[0].quantities[0].high) == (3000, 4000)
+    assert extract_claims(Report(text="The army refused to confirm the figures.")) == []

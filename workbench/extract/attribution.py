@@ -63,7 +63,8 @@ _TRAILING_AUX = re.compile(
     r"jointly|separately)\s+)+$"
 )
 _RELATIVE_DENIAL = re.compile(
-    r"^(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|figure)\b",
+    r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"
+    r"figure)\b|which\b|something\b)",
     re.IGNORECASE,
 )
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+|later\s+)?$", re.IGNORECASE)

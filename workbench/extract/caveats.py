@@ -38,7 +38,9 @@ _DISPUTED = re.compile(
     r"charges?|accusations?|an\s+accusation|an\s+assertion)\s+"
     r"(?:that\s+)?(?:\w+\s+){0,3}(?:denied|denies|deny|disputed|disputes|dispute|rejected|"
     r"rejects|dismissed|dismisses)\b|"
-    r"\b(?:disputed|contested)\s+by\b",
+    r"\b(?:disputed|contested)\s+by\b|"
+    r"\b(?:which|something)\s+(?:[\w'-]+\s+){1,3}(?:denies|denied|rejects|rejected|disputes|"
+    r"disputed)\b",
     re.IGNORECASE,
 )
 _FIGURE_WORDS = re.compile(

@@ -187,6 +187,53 @@ _BODY_HEADS = frozenset(
 )
 
 
+_CAPITALS = {
+    "kinshasa": "congolese",
+    "kigali": "rwandan",
+    "addis ababa": "ethiopian",
+    "tripoli": "libyan",
+    "ankara": "turkish",
+    "tehran": "iranian",
+    "beijing": "chinese",
+    "paris": "french",
+    "london": "british",
+    "berlin": "german",
+    "cairo": "egyptian",
+    "amman": "jordanian",
+    "riyadh": "saudi",
+    "doha": "qatari",
+    "abu dhabi": "emirati",
+    "islamabad": "pakistani",
+    "new delhi": "indian",
+    "kabul": "afghan",
+    "mogadishu": "somali",
+    "bamako": "malian",
+    "niamey": "nigerien",
+    "ouagadougou": "burkinabe",
+    "yerevan": "armenian",
+    "baku": "azerbaijani",
+    "minsk": "belarusian",
+    "warsaw": "polish",
+    "naypyitaw": "myanmar",
+    "juba": "south sudanese",
+    "nairobi": "kenyan",
+    "kampala": "ugandan",
+    "asmara": "eritrean",
+    "beirut": "lebanese",
+    "tbilisi": "georgian",
+    "n'djamena": "chadian",
+}
+# Countries and capitals speak for their governments ("Kigali denies").
+_STATE_BY_PLACE = {
+    place: demonym.title()
+    for place, demonym in (
+        *((k.removesuffix("'s"), v) for k, v in POSSESSIVE_DEMONYMS.items()),
+        *_CAPITALS.items(),
+    )
+    if place not in ("gaza", "palestine")
+}
+
+
 def _national_body(normal: str, head: str) -> str:
     """'Ukraine's energy ministry' -> 'Ukrainian Energy Ministry', else ''.
 
@@ -640,6 +687,10 @@ class MentionResolver:
         if head in _ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
             return self._discover(_lower_first(name), SourceKind.ANONYMOUS)
         kind = _KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
+        state = _STATE_BY_PLACE.get(normal)
+        if state:
+            # "Kinshasa accuses ...", "Rwanda denies ...": the country's government.
+            return self._discover(f"{state} Government", SourceKind.GOVERNMENT)
         national = _national_body(normal, head)
         if national:
             military = head in ("army", "military", "forces", "command", "navy", "guard")

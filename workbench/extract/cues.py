@@ -10,6 +10,7 @@ import re
 
 REPORTING_VERBS = frozenset(
     """
+    estimate claim deny warn allege accuse insist confirm predict argue
     condemned condemns criticised criticized criticises criticizes welcomed welcomes
     said says say told tells added adds announced announces stated states claimed claims
     reported reports denied denies confirmed confirms warned warns proposed proposes
@@ -39,7 +40,8 @@ CUE_RE = re.compile(
 NOT_A_CUE_BEFORE = frozenset(
     """
     the a an its their his her our unconfirmed widely so was were is are been being be
-    previously-reported officially
+    previously-reported officially to not never will would could may might can did does do
+    should must
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(

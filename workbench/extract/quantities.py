@@ -426,7 +426,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             key = re.sub(r"\s+", " ", vague.lower())
             vague_value, vague_low, vague_high = _VAGUE[key]
             unit, unit_end = _unit_after(text[match.end() :], vague=True)
-            if key in ("several", "a few") and unit not in _PEOPLE:
+            if key in ("several", "a few") and (unit not in _PEOPLE or unit in _THINGS):
                 continue
             # "dozens" alone counts only next to a casualty word ("dozens were killed").
             if (

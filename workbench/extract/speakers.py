@@ -223,12 +223,16 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
 def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     """End of the speaker noun phrase that starts at ``start`` (for "according to X")."""
     end = start
+    unknown = 0
     for count, match in enumerate(_TOKEN.finditer(text, start), start=1):
         token = match.group(0)
         if token in _STOP_TOKENS:
             break
         if not _np_token(token):
-            break
+            # "a local resistance group": up to two unlisted nouns inside the phrase.
+            unknown += 1
+            if unknown > 2 or count == 1 or not _nounish(token):
+                break
         end = match.end()
         if count >= max_tokens:
             break
@@ -273,7 +277,7 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
     if not any(w[:1].isalpha() and w.lower() not in ("a", "an", "the") for w in words):
         return False
     bad = [w for w in words if not _np_token(w)]
-    if bad and len(bad) <= 2 and len(words) <= 8 and all(_nounish(w) for w in bad):
+    if bad and len(bad) <= 2 and len(words) <= 12 and all(_nounish(w) for w in bad):
         # "An RSF adviser", "Shipping data firm Clarksons": unlisted nouns inside a
         # phrase opened by a determiner or a name.
         return words[0].lower() in ("a", "an", "the", "its", "his", "her", "their") or (
