@@ -18,6 +18,15 @@ class QueueLoaded(Message):
 
 
 @dataclass
+class FirstEventLoaded(Message):
+    """Where the reviewer resumes, shown while the full queue is still loading."""
+
+    item: QueueItem
+    detail: EventDetail
+    focus_claim: str | None
+
+
+@dataclass
 class EventLoaded(Message):
     """One event's claims, reports and sources, ready to show."""
 

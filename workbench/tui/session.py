@@ -9,6 +9,7 @@ as saved is on disk. Undo and redo append rows (verdicts are append-only).
 from __future__ import annotations
 
 import importlib
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class ReviewSession:
     _groups: dict[str, Event] = field(default_factory=dict)
     _counts: Counter[str] = field(default_factory=Counter)
     _queued: frozenset[str] = frozenset()
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, db: str | None, reviewer: str) -> ReviewSession:
@@ -129,6 +131,51 @@ class ReviewSession:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.reports)) == 0
 
+    def first_item(self) -> tuple[QueueItem, str | None] | None:
+        """Where the reviewer resumes, read cheaply so a big database shows a claim at once.
+
+        The report of the reviewer's newest verdict (else the first report), with the
+        first claim still to judge. None on small databases or with stored or
+        in-memory events, where the full queue loads quickly anyway.
+        """
+        c, r, v, cs = schema.claims.c, schema.reports.c, schema.verdicts.c, schema.claim_sources.c
+        with self.engine.connect() as conn:
+            n_claims = conn.scalar(select(func.count()).select_from(schema.claims)) or 0
+            if n_claims <= GROUP_IN_MEMORY_LIMIT or conn.scalar(select(schema.events.c.id)):
+                return None
+            newest = conn.scalar(
+                select(v.claim_id).where(v.reviewer == self.reviewer).order_by(v.id.desc())
+            )
+            if newest is not None:
+                report_id = conn.scalar(select(c.report_id).where(c.id == newest))
+            else:
+                report_id = conn.scalar(
+                    select(r.id)
+                    .where(select(c.id).where(c.report_id == r.id).exists())
+                    .order_by(r.published, r.id)
+                )
+            if report_id is None:
+                return None
+            claim_ids = tuple(
+                conn.scalars(select(c.id).where(c.report_id == report_id).order_by(c.position))
+            )
+            sources = frozenset(conn.scalars(select(cs.source).where(cs.claim_id.in_(claim_ids))))
+            title, outlet = conn.execute(select(r.title, r.outlet).where(r.id == report_id)).one()
+            current = {x.claim_id: x for x in current_verdicts(conn, self.reviewer)}
+        with self._lock:
+            if not self._queued:  # the full queue has not landed yet
+                self._current = current
+        item = QueueItem(
+            event_id=report_id,
+            title=title or outlet or report_id,
+            claim_ids=claim_ids,
+            sources=sources,
+            outlets=frozenset({outlet} - {""}),
+        )
+        after = claim_ids.index(newest) + 1 if newest in claim_ids else 0
+        focus = next((x for x in claim_ids[after:] if x not in current), None)
+        return item, focus
+
     # -- queue -------------------------------------------------------------------------
 
     def load_queue(self) -> list[QueueItem]:
@@ -139,7 +186,6 @@ class ReviewSession:
         one event at a time by ``load_event``.
         """
         with self.engine.connect() as conn:
-            self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
             claim_rows: Sequence[tuple[str, str]] = _fetch_tuples(
                 conn,
                 select(schema.claims.c.id, schema.claims.c.report_id).order_by(
@@ -192,11 +238,13 @@ class ReviewSession:
             )
             for n, event in enumerate(groups)
         ]
-        self._cache.clear()
-        self._queued = frozenset(event_of)
-        self._counts = Counter()
-        for claim_id in self._queued.intersection(self._current):
-            self._count(self.label_of(claim_id), +1)
+        with self._lock:  # verdicts written while we read are in the database: re-read
+            with self.engine.connect() as conn:
+                self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
+            self._queued = frozenset(event_of)
+            self._counts = Counter()
+            for claim_id in self._queued.intersection(self._current):
+                self._count(self.label_of(claim_id), +1)
         return self.items
 
     def _count(self, label: VerdictLabel | None, sign: int) -> None:
@@ -352,6 +400,10 @@ class ReviewSession:
         self._cache[item.event_id] = detail
         return detail
 
+    def cached_event(self, item: QueueItem) -> EventDetail | None:
+        """The event if it is already in memory (prefetched), without touching the database."""
+        return self._cache.get(item.event_id)
+
     @staticmethod
     def context(claim: Claim, report: Report | None, lines: int = 1) -> tuple[str, str, str]:
         """The claim's paragraph with ``lines`` paragraphs either side: (before, it, after)."""
@@ -435,15 +487,16 @@ class ReviewSession:
         return bool(self._redo)
 
     def _write(self, verdict: Verdict) -> Verdict:
-        with self.engine.begin() as conn:  # committed when the block ends
-            (stored,) = append_verdicts(conn, [verdict])
-        if stored.claim_id in self._queued:
-            self._count(self.label_of(stored.claim_id), -1)
-            self._count(stored.label, +1)
-        if stored.label is None:
-            self._current.pop(stored.claim_id, None)
-        else:
-            self._current[stored.claim_id] = stored
+        with self._lock:
+            with self.engine.begin() as conn:  # committed when the block ends
+                (stored,) = append_verdicts(conn, [verdict])
+            if stored.claim_id in self._queued:
+                self._count(self.label_of(stored.claim_id), -1)
+                self._count(stored.label, +1)
+            if stored.label is None:
+                self._current.pop(stored.claim_id, None)
+            else:
+                self._current[stored.claim_id] = stored
         return stored
 
     # -- sources and export ------------------------------------------------------------

@@ -25,6 +25,7 @@ from workbench.tui import keymap
 from workbench.tui.messages import (
     EventLoaded,
     ExportFinished,
+    FirstEventLoaded,
     LoadFailed,
     QueueLoaded,
     SearchFinished,
@@ -72,6 +73,7 @@ class ReviewScreen(Screen[None]):
         self._score_timer: Timer | None = None
         self.score_delay = SCORE_DELAY
         self._scored_once = False
+        self.queue_loaded = False
 
     # -- layout ------------------------------------------------------------------------
 
@@ -102,6 +104,10 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="queue")
     def _load_queue(self) -> None:
         try:
+            first = self.session.first_item()
+            if first is not None:
+                item, focus = first
+                self.post_message(FirstEventLoaded(item, self.session.load_event(item), focus))
             items = self.session.load_queue()
         except Exception as error:  # shown to the user, never swallowed silently
             self.post_message(LoadFailed(str(error)))
@@ -162,13 +168,31 @@ class ReviewScreen(Screen[None]):
             timeout=10,
         )
 
+    @on(FirstEventLoaded)
+    async def _first_loaded(self, message: FirstEventLoaded) -> None:
+        if self.queue_loaded:
+            return
+        self.items = [message.item]
+        self.index = 0
+        self.query_one(QueueList).show(self.items, 0, self._marker)
+        self.query_one("#progress", Static).update(Text("loading the queue…", style="dim"))
+        await self._event_loaded(EventLoaded(0, message.detail, message.focus_claim))
+
     @on(QueueLoaded)
     def _queue_loaded(self, message: QueueLoaded) -> None:
+        shown = self.detail.event.id if self.detail is not None else None
+        self.queue_loaded = True
         self.items = self.session.filtered(self.which, self.source, self.search_ids)
         index, claim = self.session.resume_point(self.items)
         self._update_progress()
         if not self.items:
             self._show_empty()
+            return
+        where = next((n for n, i in enumerate(self.items) if i.event_id == shown), None)
+        if where is not None:  # the resume guess is on screen: keep it, place it in the queue
+            self.index = where
+            self.query_one(QueueList).show(self.items, where, self._marker)
+            self._update_filter_line()
             return
         self._open(index, claim)
 
@@ -380,6 +404,8 @@ class ReviewScreen(Screen[None]):
             self._focus(order[order.index(self.claim_id) + 1])
         elif self.index + 1 < len(self.items):
             self._open(self.index + 1, None)
+        elif not self.queue_loaded:
+            self.notify("The queue is still loading…")
         else:
             self.notify("End of the queue: every event of this view has been shown.")
 
@@ -412,7 +438,11 @@ class ReviewScreen(Screen[None]):
         else:
             queue.show(self.items, self.index, self._marker)
         self._update_filter_line()
-        self._load_event(self.index, focus)
+        cached = self.session.cached_event(self.items[self.index])
+        if cached is not None:  # prefetched: no worker round trip for the next event
+            self.post_message(EventLoaded(self.index, cached, focus))
+        else:
+            self._load_event(self.index, focus)
 
     def _go_to_claim(self, claim_id: str) -> None:
         """After undo/redo: show the claim that changed, wherever it is."""
@@ -423,10 +453,12 @@ class ReviewScreen(Screen[None]):
         where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
         self._update_progress()
         if where is not None:
-            self.session._cache.pop(self.items[where].event_id, None)
             self._open(where, claim_id)
 
     def _refilter(self) -> None:
+        if not self.queue_loaded:
+            self.notify("The queue is still loading; filters apply once it is in.")
+            return
         current = self.items[self.index].event_id if self.items else None
         self.items = self.session.filtered(self.which, self.source, self.search_ids)
         if not self.items:
