@@ -263,3 +263,33 @@ def test_base_form_cues_and_infinitives() -> None:
     assert claims[0].sources == ("UN experts",)
     assert (claims[0].quantities[0].low, claims[0].quantities[0].high) == (3000, 4000)
     assert extract_claims(Report(text="The army refused to confirm the figures.")) == []
+
+
+def test_trailing_name_with_appositive_and_called_for() -> None:
+    claims = extract_claims(
+        Report(
+            text=(
+                '"The militants used two car bombs," Mohamed Abdi, a local elder, said by phone.\n'
+                "The U.N. mission in Libya called for a ceasefire and said it was alarmed.\n"
+                "A group called Saraya Awliya al-Dam said nothing."
+            )
+        )
+    )
+    assert [(c.sources, c.cue) for c in claims] == [
+        (("Mohamed Abdi",), "said"),
+        (("U.N. mission in Libya",), "called"),
+        (("U.N. mission in Libya",), "said"),
+    ]
+
+
+def test_could_is_not_always_a_prediction() -> None:
+    heard, rise = extract_claims(
+        Report(
+            text=(
+                "Residents said gunfire could be heard all night. "
+                "Police said the death toll could rise."
+            )
+        )
+    )
+    assert heard.modality is Modality.ASSERTED
+    assert rise.modality is Modality.PREDICTED

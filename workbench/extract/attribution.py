@@ -50,6 +50,9 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+_CALLED_FOR = re.compile(r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b)")
+# "said nothing", "said so": no proposition to check.
+_EMPTY_PROPOSITIONS = frozenset({"nothing", "little", "so", "this", "that", "more", "otherwise"})
 _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE)
@@ -124,7 +127,10 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
-    return not NOT_A_CUE_AFTER.match(text[match.end() : match.end() + 30])
+    after = text[match.end() : match.end() + 30]
+    if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
+        return False  # "a group called X" names; "called for a ceasefire" reports
+    return not NOT_A_CUE_AFTER.match(after)
 
 
 def _last_separator(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> int:
@@ -231,6 +237,17 @@ def _speaker_trailing(
     text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
 ) -> tuple[tuple[int, int], int] | None:
     """Speaker of 'Y, X said': (speaker span, end of the content)."""
+    segment = text[region_start:cue_start].rstrip()
+    if segment.endswith(","):
+        # '"...," Mohamed Abdi, a local elder, said': a name with its appositive.
+        comma = region_start + len(segment) - 1
+        inner = _last_separator(text, region_start, comma, regions)
+        outer = _last_separator(text, region_start, inner, regions) if inner >= 0 else -1
+        if outer >= 0:
+            phrase = clean_speaker(text[outer + 1 : comma])
+            if phrase and plausible_speaker(phrase):
+                offset = text.find(phrase, outer + 1, comma)
+                return (offset, offset + len(phrase)), outer
     sep = _last_separator(text, region_start, cue_start, regions)
     if sep >= 0:
         phrase = clean_speaker(text[sep + 1 : cue_start])
@@ -504,4 +521,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         attr.quoted = any(a <= attr.content[0] < b for a, b in regions) or (
             attr.content[0] > 0 and text[attr.content[0] - 1] in '"\u201c\u00ab'
         )
-    return [a for a in out if a.content[1] - a.content[0] >= 3]
+    return [
+        a
+        for a in out
+        if a.content[1] - a.content[0] >= 3
+        and text[a.content[0] : a.content[1]].lower() not in _EMPTY_PROPOSITIONS
+    ]

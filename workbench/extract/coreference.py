@@ -250,6 +250,15 @@ def _national_body(normal: str, head: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
+_SUB_BODY_HEADS = frozenset(
+    "mission office council committee panel commission court tribunal department".split()  # noqa: SIM905
+)
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
@@ -514,6 +523,16 @@ class MentionResolver:
             return self._describe(phrase, normal, position)
         inside = self._alias_in(normal, original)
         if inside:
+            head = _head(normal)
+            person_office = head == "office" and self._kind_of(inside) in _PERSON_KINDS
+            if (
+                head in _SUB_BODY_HEADS
+                and head not in normalise_mention(inside).split()
+                and not person_office  # "Netanyahu's office" speaks for Netanyahu
+            ):
+                # "the U.N. mission in Libya", "the UN Security Council": a body of
+                # its own, not the organisation named as its modifier.
+                return self._discover(_lower_first(_strip_article(phrase)), self._kind_of(inside))
             return self._known(inside)
         return self._describe(phrase, normal, position)
 

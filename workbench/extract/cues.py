@@ -10,6 +10,7 @@ import re
 
 REPORTING_VERBS = frozenset(
     """
+    called calls
     estimate claim deny warn allege accuse insist confirm predict argue
     condemned condemns criticised criticized criticises criticizes welcomed welcomes
     said says say told tells added adds announced announces stated states claimed claims

@@ -23,8 +23,9 @@ _CONDITION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|'ll|going\s+to|about\s+to|expected\s+to|"
     r"is\s+set\s+to|are\s+set\s+to|was\s+set\s+to|plans?\s+to|planned\s+to|intends?\s+to|"
-    r"soon\s+be|next\s+(?:week|month|year)|expects?|likely\s+to|(?:could|may|might)\s+(?!have\b|be\s+"
-    r"(?:caused|linked|related|responsible)\b)\w+)\b|\u2019ll\b",
+    r"soon\s+be|next\s+(?:week|month|year)|expects?|likely\s+to|(?:could|may|might)\s+(?:well\s+)?(?:rise|increase|grow|climb|reach|"
+    r"worsen|spread|escalate|resume|collapse|follow|last|take|lead|face|need|happen|come|"
+    r"continue|run\s+out|starve|die))\b|\u2019ll\b",
     re.IGNORECASE,
 )
 # "any deal that would cede territory": a modal inside a relative clause.
