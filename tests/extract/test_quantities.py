@@ -82,3 +82,8 @@ def test_partitive_figures_share_the_unit() -> None:
 )
 def test_not_figures(text: str) -> None:
     assert parse_quantities(text) == []
+
+
+def test_superlative_partitive_is_not_a_count() -> None:
+    found = parse_quantities("one of its largest air attacks, firing 120 missiles")
+    assert [(q.value, q.unit) for q in found] == [(120, "missiles")]

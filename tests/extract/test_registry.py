@@ -113,3 +113,9 @@ def test_state_bodies_named_from_their_country_get_one_spelling() -> None:
     assert second is not None
     assert first.name == second.name == "Ukrainian Energy Ministry"
     assert registry.sources_for([first.name])[0].kind is SourceKind.GOVERNMENT
+
+
+def test_portfolio_titles_are_not_part_of_the_name() -> None:
+    resolved = MentionResolver(load_registry()).resolve("Energy Minister Herman Halushchenko")
+    assert resolved is not None
+    assert resolved.name == "Herman Halushchenko"

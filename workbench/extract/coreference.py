@@ -151,6 +151,9 @@ _ANONYMOUS_HEADS = frozenset(
 )
 _TITLE_WORDS = frozenset(
     """
+    energy economy finance justice education culture agriculture transport infrastructure
+    digital information emergency emergencies trade industry labour labor social environment
+    intelligence veterans
     president prime minister foreign defence defense interior spokesman spokeswoman
     spokesperson secretary general gen. gen lt. lt col. col maj. maj commander chief
     governor mayor ambassador envoy leader head director deputy vice senior military

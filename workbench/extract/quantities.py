@@ -409,6 +409,13 @@ _ANY_NUMBER = re.compile(
 )
 
 
+_SUPERLATIVE_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\w+est|most|few|main|first|last|latest|"
+    r"biggest|worst|only)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
@@ -471,6 +478,8 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if is_word and num.lower() in ("a", "an"):
             continue
+        if _SUPERLATIVE_OF.match(text, match.end("num")):
+            continue  # "one of its largest air attacks" is not a count
         end = match_end + unit_end
         casualty = _casualty_unit(text, match.start(), end)
         if unit == "" and not casualty:
