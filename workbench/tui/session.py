@@ -27,7 +27,7 @@ from workbench.store.verdicts import append_verdicts, current_verdicts
 
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
-GROUP_IN_MEMORY_LIMIT = 20_000
+GROUP_IN_MEMORY_LIMIT = 5_000
 _BATCH = 500
 
 
@@ -210,6 +210,10 @@ class ReviewSession:
             groups = self._grouped_events(conn, len(claim_rows), stored_events)
         if groups is None:
             groups = _one_event_per_report(claim_rows, reports)
+        else:  # claims stored after the grouping was saved still need a place
+            grouped = {c for event in groups for c in event.claim_ids}
+            orphans = [(c, r) for c, r in claim_rows if c not in grouped]
+            groups = [*groups, *_one_event_per_report(orphans, reports)]
         groups = [event for event in groups if event.claim_ids]
         self._groups = {event.id: event for event in groups if isinstance(event, Event)}
         # one pass over the links, bucketed by event, instead of a set per claim
@@ -253,32 +257,36 @@ class ReviewSession:
             if label is VerdictLabel.CONTESTED:
                 self._counts["contested"] += sign
 
-    def _grouped_events(self, conn: Any, n_claims: int, stored_events: int) -> list[Event] | None:
-        """Events from the events table, or grouped in memory, or None (one per report)."""
-        if stored_events:
-            members: dict[str, list[str]] = defaultdict(list)
-            # reading order: an event sits where its earliest claim appears
-            order = (
-                schema.reports.c.published,
-                schema.claims.c.report_id,
-                schema.claims.c.position,
-            )
-            for event_id, claim_id in conn.execute(
-                select(schema.event_claims.c.event_id, schema.event_claims.c.claim_id)
-                .join(schema.claims, schema.claims.c.id == schema.event_claims.c.claim_id)
-                .join(schema.reports, schema.reports.c.id == schema.claims.c.report_id)
-                .order_by(*order)
-            ):
-                members[event_id].append(claim_id)
-            titles = dict(conn.execute(select(schema.events.c.id, schema.events.c.title)).all())
-            return [
-                _ReportGroup(eid, titles.get(eid, ""), tuple(ids), frozenset())
-                for eid, ids in members.items()
-            ]
-        if n_claims > GROUP_IN_MEMORY_LIMIT:
-            return None
-        group = _events_function("group_claims")
-        if group is None:
+    def _grouped_events(
+        self, conn: Any, n_claims: int, stored_events: int
+    ) -> list[Event | _ReportGroup] | None:
+        """The stored grouping (``workbench events`` saves it, edits replayed), else events
+        grouped in memory on small databases, else None (one event per report).
+
+        Claims ingested after the stored grouping was saved are not lost: they get one
+        event per report (see ``load_queue``) until the grouping is saved again.
+        """
+        if not stored_events:
+            return self._group_in_memory(conn, n_claims)
+        members: dict[str, list[str]] = defaultdict(list)
+        # reading order: an event sits where its earliest claim appears
+        order = (schema.reports.c.published, schema.claims.c.report_id, schema.claims.c.position)
+        for event_id, claim_id in conn.execute(
+            select(schema.event_claims.c.event_id, schema.event_claims.c.claim_id)
+            .join(schema.claims, schema.claims.c.id == schema.event_claims.c.claim_id)
+            .join(schema.reports, schema.reports.c.id == schema.claims.c.report_id)
+            .order_by(*order)
+        ):
+            members[event_id].append(claim_id)
+        titles = dict(conn.execute(select(schema.events.c.id, schema.events.c.title)).all())
+        return [
+            _ReportGroup(eid, titles.get(eid, ""), tuple(ids), frozenset())
+            for eid, ids in members.items()
+        ]
+
+    def _group_in_memory(self, conn: Any, n_claims: int) -> list[Event | _ReportGroup] | None:
+        """group_claims over every claim, with the reviewers' edits, on small databases."""
+        if n_claims > GROUP_IN_MEMORY_LIMIT or not (group := _events_function("group_claims")):
             return None
         reports = [row_to_report(r) for r in conn.execute(select(schema.reports)).mappings()]
         claims = load_claims(conn)
@@ -286,7 +294,13 @@ class ReviewSession:
             s.name: s for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
         }
         try:
-            return list(group(claims, reports, sources=sources))
+            from workbench.events.storage import load_edits, load_grouping
+
+            edits, previous = load_edits(conn), load_grouping(conn)
+        except ImportError:
+            edits, previous = [], {}
+        try:
+            return list(group(claims, reports, edits, sources, previous))
         except Exception:  # a half-finished grouper must not stop review
             return None
 
