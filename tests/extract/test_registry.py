@@ -119,3 +119,12 @@ def test_portfolio_titles_are_not_part_of_the_name() -> None:
     resolved = MentionResolver(load_registry()).resolve("Energy Minister Herman Halushchenko")
     assert resolved is not None
     assert resolved.name == "Herman Halushchenko"
+
+
+def test_and_inside_a_ministry_name_does_not_split_it() -> None:
+    from workbench.extract.speakers import split_speakers
+
+    assert split_speakers("the Foreign and Expatriates Ministry") == [
+        "the Foreign and Expatriates Ministry"
+    ]
+    assert split_speakers("Hamas and Islamic Jihad") == ["Hamas", "Islamic Jihad"]

@@ -298,6 +298,13 @@ def _nounish(token: str) -> bool:
     )
 
 
+_INNER_AND = re.compile(
+    r"\b(?:Foreign|Defen[cs]e|Interior|Health|Labou?r|Social|Economic|Political|Cultural|"
+    r"Religious|Human|Civil|Public|Local|Regional|Internal|International|Planning|Housing|"
+    r"Information|Trade|Industry|Agriculture|Irrigation|Water|Energy|Finance)\s+and\s+[A-Z]"
+)
+
+
 def split_speakers(phrase: str) -> list[str]:
     """'the Observatory and regional media' -> two phrases.
 
@@ -306,5 +313,10 @@ def split_speakers(phrase: str) -> list[str]:
     """
     if not re.search(r"\s(?:and|as\s+well\s+as)\s", phrase):
         return [phrase]
+    # "the Foreign and Expatriates Ministry": an "and" inside one name.
+    phrase_for_split = _INNER_AND.sub(lambda m: m.group(0).replace(" and ", " \x00 "), phrase)
+    if phrase_for_split != phrase:
+        parts = split_speakers(phrase_for_split)
+        return [p.replace(" \x00 ", " and ") for p in parts]
     parts = re.split(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*", phrase)
     return [p.strip() for p in parts if p.strip()]
