@@ -44,7 +44,9 @@ TIME_RE = re.compile(
     r"\bon\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b|"
-    r"\bearlier\s+this\s+(?:week|month|year)\b|\b(?:hours|days)\s+(?:earlier|later|ago)\b"
+    r"\bearlier\s+this\s+(?:week|month|year)\b|\b(?:hours|days)\s+(?:earlier|later|ago)\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours|48\s+hours|week|"
+    r"two\s+days|three\s+days|few\s+days)\b"
 )
 
 

@@ -136,6 +136,7 @@ _MEASURE_UNITS = {
 }
 _PEOPLE = frozenset(
     """
+    clashes
     assaults offensives
     facilities sites depots positions bases targets
     people person persons civilians civilian soldiers soldier troops fighters fighter
@@ -359,6 +360,7 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
 
 _THINGS = frozenset(
     """
+    clashes
     assaults offensives
     facilities sites depots positions bases targets
     attacks raids settlements batteries rounds sorties
