@@ -454,6 +454,7 @@ class ReviewScreen(Screen[None]):
         self._update_progress()
         if where is not None:
             self._open(where, claim_id)
+            self.query_one(QueueList).refresh_item(where)
 
     def _refilter(self) -> None:
         if not self.queue_loaded:

@@ -91,10 +91,13 @@ class EventView(Vertical):
             header.append("  (no source of known provenance)", style="bold red")
         for figure in event.figures:
             header.append("\n")
-            header.append(
-                "✓ agree " if figure.agree else "✗ disagree ",
-                style="bold green" if figure.agree else "bold red",
-            )
+            if len(figure.figures) < 2:  # nothing to agree with: say so, not "agree"
+                header.append("· one source ", style="dim")
+            else:
+                header.append(
+                    "✓ agree " if figure.agree else "✗ disagree ",
+                    style="bold green" if figure.agree else "bold red",
+                )
             header.append(safe(figure.unit or "count", single_line=True), style="bold")
             header.append(": ")
             header.append(

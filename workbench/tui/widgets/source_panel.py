@@ -43,7 +43,8 @@ class SourcePanel(Vertical):
         table = self.query_one("#source-table", DataTable)
         table.clear()
         for row in self.rows:
-            score = row.score
+            # no resolved claim yet: the prior is not a judgement; unknown stays unknown
+            score = row.score if row.score is not None and row.score.n > 0 else None
             name = plain(row.source, single_line=True)
             if len(name) > NAME_CHARS:
                 name = name[: NAME_CHARS - 1] + "\u2026"
@@ -70,7 +71,7 @@ class SourcePanel(Vertical):
             plot.refresh()
             return
         names = [_short(r.source) for r in top]
-        if all(r.score is not None for r in top):
+        if all(r.score is not None and r.score.n > 0 for r in top):
             plt.bar(names, [r.score.reliability if r.score else 0.0 for r in top])
             plt.ylim(0, 1)
             plt.title("reliability")
