@@ -128,3 +128,19 @@ def test_and_inside_a_ministry_name_does_not_split_it() -> None:
         "the Foreign and Expatriates Ministry"
     ]
     assert split_speakers("Hamas and Islamic Jihad") == ["Hamas", "Islamic Jihad"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("An Indian army spokesman", "Indian Army"),
+        ("Armenia's Defense Ministry", "Armenian Defence Ministry"),
+        ("The United States Navy's Fifth Fleet", "Fifth Fleet"),
+        ("Iran's Revolutionary Guards", "Islamic Revolutionary Guard Corps"),
+        ("Kigali", "Rwandan Government"),
+    ],
+)
+def test_bodies_units_and_states(mention: str, name: str) -> None:
+    resolved = MentionResolver(load_registry()).resolve(mention)
+    assert resolved is not None
+    assert resolved.name == name

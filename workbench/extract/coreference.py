@@ -250,9 +250,22 @@ def _national_body(normal: str, head: str) -> str:
         w in ("of", "for", "in", "at", "from", "and") for w in words
     ):
         return ""
+    words = ["defence" if w == "defense" else w for w in words]  # one spelling, as the registry
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
+_OWNED_UNIT = re.compile(r"['\u2019]s\s+((?:[A-Z][\w'\u2019.-]*\s?){1,4})$")
+_SPOKES_ROLE = re.compile(
+    r"\s+(?:spokesman|spokeswoman|spokesperson|press\s+office)$", re.IGNORECASE
+)
+_NOT_NAME_WORDS = frozenset(
+    """
+    ministry agency observatory media news network council forces army front brigade brigades
+    committee union department office for of navy fleet states united nations kingdom republic
+    corps guard guards police party movement institute university bank company group centre
+    center command authority court mission organisation organization federation association
+    """.split()  # noqa: SIM905
+)
 _SUB_BODY_HEADS = frozenset(
     "mission office council committee panel commission court tribunal department".split()  # noqa: SIM905
 )
@@ -521,9 +534,33 @@ class MentionResolver:
             titled = self._by_title(normal)
             if titled is not None:
                 return titled  # "the governor said"
+        body = _SPOKES_ROLE.sub("", _strip_article(phrase))
+        if body != _strip_article(phrase) and body:
+            # "An Indian army spokesman" speaks for the Indian army.
+            body_normal = normalise_mention(body)
+            known = self.registry.lookup_alias(body_normal, body) or self._alias_in(
+                body_normal, body
+            )
+            if known:
+                return self._known(known)
+            national = _national_body(body_normal, _head(body_normal))
+            if national:
+                military = _head(body_normal) in ("army", "military", "forces", "navy")
+                return self._discover(
+                    national, SourceKind.MILITARY if military else SourceKind.GOVERNMENT
+                )
         if _head(normal) in _ANONYMOUS_HEADS:
             # "a U.S. official", "two security sources": unnamed people, not the body.
             return self._describe(phrase, normal, position)
+        owned = _OWNED_UNIT.search(phrase.strip())
+        owner = phrase[: owned.start()].split()[-1:] if owned else []
+        if owned and owner and f"{owner[0].lower()}'s" not in POSSESSIVE_DEMONYMS:
+            # "The United States Navy's Fifth Fleet": the unit speaks, not its owner.
+            unit = owned.group(1).strip()
+            known = self.registry.lookup_alias(normalise_mention(unit), unit)
+            if known:
+                return self._known(known)
+            return self._discover(unit, _KIND_BY_HEAD.get(_head(unit), SourceKind.UNKNOWN))
         inside = self._alias_in(normal, original)
         if inside:
             head = _head(normal)
@@ -571,27 +608,13 @@ class MentionResolver:
                 return run[0]
             return ""
         lowered = {w.lower() for w in run}
-        if lowered & set(_HEAD_KINDS) or lowered & {
-            "ministry",
-            "agency",
-            "observatory",
-            "media",
-            "news",
-            "network",
-            "council",
-            "forces",
-            "army",
-            "front",
-            "brigade",
-            "brigades",
-            "committee",
-            "union",
-            "department",
-            "office",
-            "for",
-            "of",
-        }:
-            return ""
+        if (
+            lowered & set(_HEAD_KINDS)
+            or lowered & _NOT_NAME_WORDS
+            or len(run) > 4
+            or any(w.endswith(("'s", "\u2019s")) for w in run)
+        ):
+            return ""  # an organisation ("Navy's Fifth Fleet"), not a person
         return " ".join(run)
 
     def _describe(self, phrase: str, normal: str, position: int) -> Resolved | None:
@@ -722,6 +745,10 @@ class MentionResolver:
         if "state" in normal.split() and head in ("media", "television", "tv", "agency", "radio"):
             kind = SourceKind.STATE_MEDIA  # "Lebanese state media"
         name = _lower_first(name)  # "Police said" and "police said" are one source
+        owned = _OWNED_UNIT.search(name)
+        if owned:
+            # "The United States Navy's Fifth Fleet": the unit that speaks.
+            return self._discover(owned.group(1).strip(), kind)
         named = _TRAILING_NAME.search(name)
         if named and kind is not SourceKind.ANONYMOUS:
             # "Shipping data firm Clarksons": the name, not the description.
