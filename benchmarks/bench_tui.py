@@ -66,7 +66,7 @@ async def main(db: str, verdicts: int) -> None:
         while not screen.queue_loaded:  # the rest of the queue arrives in the background
             await asyncio.sleep(0.001)
         queue = time.perf_counter() - T0
-        times, crossing = [], []
+        times, crossing, within = [], [], []
         keys = "ssuscd"
         for n in range(verdicts):
             if screen.index == len(screen.items) - 1:
@@ -80,11 +80,10 @@ async def main(db: str, verdicts: int) -> None:
                 await asyncio.sleep(0.0005)
             elapsed = await shown_after(time.perf_counter()) - start
             times.append(elapsed)
-            if screen.index != event:
-                crossing.append(elapsed)
+            (crossing if screen.index != event else within).append(elapsed)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times, "crossing_s": crossing,
-                          "peak_rss_mb": rss}))
+        print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times,
+                          "crossing_s": crossing, "within_s": within, "peak_rss_mb": rss}))
 
 
 asyncio.run(main(sys.argv[1], int(sys.argv[2])))
@@ -182,6 +181,7 @@ def main() -> None:
     launches = [r["launch_s"] for r in results]
     verdicts = [t for r in results for t in r["verdict_s"]]
     crossing = [t for r in results for t in r["crossing_s"]]
+    within = [t for r in results for t in r["within_s"]]
     summary = {
         "claims": args.claims,
         "launch_s_median": sorted(launches)[len(launches) // 2],
@@ -191,6 +191,8 @@ def main() -> None:
         "verdict_ms_p95": percentile(verdicts, 0.95) * 1000,
         "verdict_ms_max": max(verdicts) * 1000,
         "verdicts_timed": len(verdicts),
+        "same_event_ms_p50": percentile(within, 0.50) * 1000,
+        "same_event_ms_p95": percentile(within, 0.95) * 1000,
         "next_event_ms_p50": percentile(crossing, 0.50) * 1000 if crossing else None,
         "next_event_ms_p95": percentile(crossing, 0.95) * 1000 if crossing else None,
         "next_event_count": len(crossing),
