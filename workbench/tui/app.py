@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import App
 
 from workbench.tui.keymap import effective_keys, load_overrides
@@ -17,7 +15,7 @@ class WorkbenchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "workbench review"
     # Narrow terminals (80 columns) drop the chart and slim the sidebar.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's own
 
     def __init__(self, session: ReviewSession, keys: dict[str, str] | None = None) -> None:
         super().__init__()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TextIO
 
 from sqlalchemy import Engine, func, or_, select
 
@@ -207,13 +207,14 @@ class ReviewSession:
                 ).all()
             }
             stored_events = conn.scalar(select(func.count()).select_from(schema.events)) or 0
-            groups = self._grouped_events(conn, len(claim_rows), stored_events)
-        if groups is None:
-            groups = _one_event_per_report(claim_rows, reports)
+            found = self._grouped_events(conn, len(claim_rows), stored_events)
+        groups: list[Event | _ReportGroup]
+        if found is None:
+            groups = list(_one_event_per_report(claim_rows, reports))
         else:  # claims stored after the grouping was saved still need a place
-            grouped = {c for event in groups for c in event.claim_ids}
+            grouped = {c for event in found for c in event.claim_ids}
             orphans = [(c, r) for c, r in claim_rows if c not in grouped]
-            groups = [*groups, *_one_event_per_report(orphans, reports)]
+            groups = [*found, *_one_event_per_report(orphans, reports)]
         groups = [event for event in groups if event.claim_ids]
         self._groups = {event.id: event for event in groups if isinstance(event, Event)}
         # one pass over the links, bucketed by event, instead of a set per claim
@@ -526,7 +527,7 @@ class ReviewSession:
                 s.name: s
                 for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
             }
-            claims_of = dict(
+            claims_of: dict[str, int] = dict(
                 conn.execute(select(cs.source, func.count()).group_by(cs.source)).all()
             )
             verdicts = current_verdicts(conn)
@@ -555,7 +556,7 @@ class ReviewSession:
             for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
         ]
 
-    def export_csv(self, claim_ids: Sequence[str] | None, stream: IO[str]) -> int:
+    def export_csv(self, claim_ids: Sequence[str] | None, stream: TextIO) -> int:
         """Write the given claims' rows as CSV with ``workbench export``'s own code."""
         from workbench.export import export_rows, write_csv
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -52,7 +54,7 @@ SCORE_DELAY = 0.4
 class ReviewScreen(Screen[None]):
     """Judge claims one key at a time; every verdict is saved before the next claim shows."""
 
-    BINDINGS = keymap.bindings()
+    BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
     # Keys belong to the screen: nothing takes focus until the reviewer presses "/".
     AUTO_FOCUS = ""
 

@@ -80,7 +80,8 @@ class EventView(Vertical):
         if len(existing) > len(grouped):
             await columns.remove_children(existing[len(grouped) :])
         columns.scroll_home(animate=False)
-        self.focus_claim(focus if focus in self._cards else (self.order or [None])[0])
+        first = self.order[0] if self.order else None
+        self.focus_claim(focus if focus in self._cards else first)
 
     def _header(self, detail: EventDetail) -> Text:
         event = detail.event

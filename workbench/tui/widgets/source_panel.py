@@ -78,7 +78,7 @@ class SourcePanel(Vertical):
         else:
             agree = [sum(r.counts.get(v.value, 0) for v in _FOR) for r in top]
             against = [sum(r.counts.get(v.value, 0) for v in _AGAINST) for r in top]
-            plt.stacked_bar(names, [agree, against], labels=["supports", "against"])
+            plt.stacked_bar(names, [agree, against], labels=["supports", "against"])  # type: ignore[call-arg]
             plt.title("verdicts per source")
         plot.refresh()
 
