@@ -76,6 +76,7 @@ class ReviewScreen(Screen[None]):
         self.score_delay = SCORE_DELAY
         self._scored_once = False
         self.queue_loaded = False
+        self._progress_text = ""
 
     # -- layout ------------------------------------------------------------------------
 
@@ -527,8 +528,10 @@ class ReviewScreen(Screen[None]):
         return Text(" ") + mark if len(mark) == 1 else mark
 
     def _update_progress(self) -> None:
-        progress = self.session.progress()
-        self.query_one("#progress", Static).update(Text(str(progress), style="bold"))
+        text = str(self.session.progress())
+        same_width = len(text) == len(self._progress_text)
+        self._progress_text = text
+        self.query_one("#progress", Static).update(Text(text, style="bold"), layout=not same_width)
 
     def _update_filter_line(self) -> None:
         line = Text("view: ", style="dim")
