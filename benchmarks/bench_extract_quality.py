@@ -1,6 +1,7 @@
 """Claim-extraction quality on hand-annotated reports: P/R/F1 and field accuracies.
 
 Usage: python benchmarks/bench_extract_quality.py [--errors] [--split dev|heldout|seed]
+       [--batch ID_PREFIX]   (one batch, e.g. --batch ho3- for the third held-out batch)
 
 Data: tests/extract/data/wire_gold.jsonl (invented wire-style reports, marked
 "invented": true, split into a dev half used while building the rules and a
@@ -25,12 +26,16 @@ from workbench.extract.evaluation import Scores, load_gold, report_of, score_rep
 DATA = ROOT / "tests" / "extract" / "data"
 
 
-def evaluate(split: str) -> Scores:
-    """Scores summed over every gold report of one split."""
+def evaluate(split: str, batch: str = "") -> Scores:
+    """Scores summed over every gold report of one split (or of one batch: an id prefix)."""
     items = (
         load_gold(DATA / "palmyra_expected.json")
         if split == "seed"
-        else [g for g in load_gold(DATA / "wire_gold.jsonl") if g["split"] == split]
+        else [
+            g
+            for g in load_gold(DATA / "wire_gold.jsonl")
+            if g["split"] == split and g["id"].startswith(batch)
+        ]
     )
     total = Scores()
     for item in items:
@@ -44,10 +49,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     parser.add_argument("--split", choices=["seed", "dev", "heldout"], action="append")
+    parser.add_argument("--batch", default="", help="only reports whose id starts with this")
     args = parser.parse_args()
     for split in args.split or ["seed", "dev", "heldout"]:
-        scores = evaluate(split)
-        print(json.dumps({"split": split, **scores.summary()}))
+        scores = evaluate(split, args.batch)
+        label = {"split": split, "batch": args.batch} if args.batch else {"split": split}
+        print(json.dumps({**label, **scores.summary()}))
         if args.errors:
             for error in scores.errors:
                 print("   ", error)
