@@ -211,8 +211,8 @@ class ReviewScreen(Screen[None]):
             self._scored_once = True
             self._score()
         self.ready = True
-        if self.index + 1 < len(self.items):
-            self._prefetch(self.items[self.index + 1])
+        if self.index + 1 < len(self.items):  # after this frame is painted, not before
+            self.call_after_refresh(self._prefetch, self.items[self.index + 1])
 
     @on(SourcesScored)
     def _scored(self, message: SourcesScored) -> None:

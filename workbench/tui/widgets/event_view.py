@@ -56,7 +56,8 @@ class EventView(Vertical):
             heading_text = plain(key, "bold", single_line=True)
             if n < len(existing):
                 column = existing[n]
-                column.query_one(".column-title", Static).update(heading_text)
+                # one line, fixed height: no layout pass needed
+                column.query_one(".column-title", Static).update(heading_text, layout=False)
                 cards = list(column.query_children(ClaimCard))
                 for card, claim in zip(cards, claims, strict=False):
                     card.show_claim(claim.id, body(claim))
