@@ -138,6 +138,14 @@ _KIND_BY_HEAD: dict[str, SourceKind] = {
     "prosecutor": SourceKind.OFFICIAL,
     "coordinator": SourceKind.OFFICIAL,
 }
+# Modifiers that describe any armed group or body and say nothing about which one.
+_GENERIC_MODIFIERS = frozenset(
+    """
+    ethnic armed rebel militant jihadist insurgent separatist islamist extremist armed-
+    local regional national federal main largest powerful rival the a an its state news war
+    monitoring rights human aid humanitarian
+    """.split()  # noqa: SIM905
+)
 _ANONYMOUS_HEADS = frozenset(
     """
     palestinians israelis ukrainians syrians iraqis yemenis russians civilians locals
@@ -147,6 +155,8 @@ _ANONYMOUS_HEADS = frozenset(
     source sources official officials witness witnesses resident residents medic medics
     doctor doctors paramedics diplomat diplomats activist activists people eyewitness
     eyewitnesses relatives villagers survivors security analysts experts
+    member members commander commanders fighter fighters militiaman militiamen supporter
+    supporters worker workers
     """.split()  # noqa: SIM905
 )
 _TITLE_WORDS = frozenset(
@@ -267,7 +277,7 @@ _NOT_NAME_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _SUB_BODY_HEADS = frozenset(
-    "mission office council committee panel commission court tribunal department".split()  # noqa: SIM905
+    "mission office council committee panel commission court tribunal department ministry".split()  # noqa: SIM905
 )
 
 
@@ -278,7 +288,8 @@ def _strip_article(phrase: str) -> str:
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
-    if first.lower() in NP_WORDS and first[1:].islower() and not _demonym(first):
+    proper = bool(rest) and all(w[:1].isupper() or w in ("of", "for", "and") for w in rest.split())
+    if first.lower() in NP_WORDS and first[1:].islower() and not _demonym(first) and not proper:
         first = first.lower()
     return f"{first} {rest}".strip()
 
@@ -312,6 +323,23 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von|Al|Abu))*)$"
 )
 _CAPITAL_WORD = re.compile(r"^[A-Z][a-z]")
+_TITLED_PERSON = re.compile(
+    r"((?:[A-Z][\w'\u2019]*|\w+'s)\s+(?:[Pp]rime\s+[Mm]inister|[Pp]resident))\s+"
+    r"((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)(?:\s+(?:[A-Z][\w'\u2019-]+|"
+    r"al-[A-Z][\w-]+|al|bin|abu)){1,3})"
+)
+_PERSON_OFFICE = re.compile(r"^(his|her|their)\s+office$")
+_OWNER_ROLE = re.compile(
+    r"^(?:(its)|the\s+(group|movement|militia|organisation|organization|alliance|coalition|"
+    r"army|military|ministry|rebels|insurgents|faction|government|junta|agency|network|"
+    r"monitor|observatory)(?:'s|')?)\s+(?:top\s+|chief\s+|military\s+|official\s+|main\s+)?"
+    r"(?:leader|spokesman|spokeswoman|spokesperson|chief|head|commander|founder|emir)$"
+)
+# A person named as the speaker of the next sentence: '..." Abdul Malik al-Houthi said'.
+_NEXT_SPEAKER = re.compile(
+    r"^\s*[^\n]*?[,\"\u201d]\s+((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)"
+    r"(?:\s+(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)){1,4})\s+(?:said|says|added|told)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,6 +430,14 @@ class MentionResolver:
         lowered = _OBJECT_PRONOUNS.get(phrase.lower(), phrase.lower())
         if lowered in PRONOUNS:
             return self._pronoun(lowered)
+        office = _PERSON_OFFICE.match(lowered)
+        if office:
+            return self._office_of(office.group(1), position)
+        owned_role = _OWNER_ROLE.match(lowered)
+        if owned_role:
+            found = self._owner_role(owned_role.group(1) or owned_role.group(2), position)
+            if found is not None:
+                return found
         if _head(lowered) in _DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
             # "the statement said": the document speaks for the last source.
             return self.recent[-1]
@@ -415,6 +451,62 @@ class MentionResolver:
         if found is None and appositive:
             found = self._resolve_main(appositive, "", position)
         return found
+
+    def _office_of(self, pronoun: str, position: int) -> Resolved | None:
+        """'his office said' after a named person: that person, or the office the registry
+        lists for the title the person was given ("Iraq's prime minister ... his office"
+        -> the Iraqi prime minister's office, an alias of the Iraqi Government)."""
+        titled = _TITLED_PERSON.search(self.context)
+        if titled:
+            office = normalise_mention(titled.group(1)) + "'s office"
+            known = self.registry.lookup_alias(office, office)
+            if known:
+                return self._known(known)
+            name = titled.group(2).strip()
+            listed = self.registry.lookup_alias(normalise_mention(name), name)
+            return self._known(listed) if listed else self._discover(name, SourceKind.OFFICIAL)
+        person = self._pronoun("he" if pronoun != "their" else "they")
+        if person is None:
+            return None
+        if person.kind in _PERSON_KINDS:
+            before = self.text[max(0, position - 3000) : position]
+            at = before.rfind(person.name)
+            if at >= 0:
+                lead = before[max(0, at - 60) : at]
+                title = re.search(
+                    r"((?:[A-Z][\w'\u2019]*|\w+'s)\s+(?:[Pp]rime\s+[Mm]inister|[Pp]resident))\s*$",
+                    lead,
+                )
+                if title:
+                    office = normalise_mention(title.group(1)) + "'s office"
+                    known = self.registry.lookup_alias(office, office)
+                    if known:
+                        return self._known(known)
+        return person
+
+    def _owner_role(self, owner: str, position: int) -> Resolved | None:
+        """'the group's leader', 'its spokesman': the person named just after, when the
+        next sentence names one ('... Abdul Malik al-Houthi said'), else the owner body."""
+        ahead = self.text[position : position + 400]
+        named = _NEXT_SPEAKER.search(ahead)
+        if named:
+            name = named.group(1)
+            known = self.registry.lookup_alias(normalise_mention(name), name)
+            if known:
+                return self._known(known)
+            if len(name.split()) >= 2 and not (set(name.lower().split()) & _NOT_NAME_WORDS):
+                return self._discover(name, SourceKind.OFFICIAL)
+        if owner == "its":
+            body = self._pronoun("it")
+        else:
+            body = self._describe(f"the {owner}", normalise_mention(owner), position)
+        if (
+            body is not None
+            and body.kind not in _PERSON_KINDS
+            and (body.name in self.registry.entries or body in self.recent)
+        ):
+            return body
+        return None
 
     def note_subject(self, sentence: str) -> None:
         """Remember a known source or titled person opening a sentence that is not a claim.
@@ -661,7 +753,11 @@ class MentionResolver:
             short = self.registry.lookup_short(normal)
             if short:
                 return self._known(short)
+            if head == "group":
+                kinds = frozenset({SourceKind.MONITOR, SourceKind.NGO})
             ahead = None if definite else self._forward(kinds, head, position)
+            if ahead is None and phrase.strip()[:4].lower() == "the ":
+                ahead = self._backward(kinds, modifiers, position)
             if ahead:
                 return self._known(ahead)
         else:
@@ -690,6 +786,30 @@ class MentionResolver:
             if m not in ("the", "a", "an", "its", "state", "news", "war", "monitoring")
         }
         return all(m in text for m in informative)
+
+    def _backward(
+        self, kinds: frozenset[SourceKind], modifiers: set[str], position: int
+    ) -> str | None:
+        """'The ethnic armed group said' after 'Fighters of the Arakan Army attacked':
+        the nearest registry source of a compatible kind named earlier in the report."""
+        end = max(0, position - len(self.context))
+        window = self.text[max(0, end - 3000) : end]
+        if not window:
+            return None
+        specific = modifiers - _GENERIC_MODIFIERS
+        best: tuple[int, str] | None = None
+        for name, entry in self.registry.entries.items():
+            if entry.source.kind not in kinds:
+                continue
+            if specific and not self._compatible(name, specific, ""):
+                continue
+            for alias in (name, *entry.source.aliases):
+                if len(alias) <= 3:
+                    continue
+                index = window.rfind(alias)
+                if index >= 0 and (best is None or index > best[0]):
+                    best = (index, name)
+        return best[1] if best else None
 
     def _forward(self, kinds: frozenset[SourceKind], head: str, position: int) -> str | None:
         """A registry source of a compatible kind named later in the report."""
