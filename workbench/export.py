@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Connection
@@ -185,3 +186,14 @@ def render(rows: Iterable[ExportRow], fmt: str) -> str:
     buffer = io.StringIO(newline="")
     (write_csv if fmt == "csv" else write_claimreview)(rows, buffer)
     return buffer.getvalue()
+
+
+def write_file(rows: Iterable[ExportRow], fmt: str, path: Path) -> None:
+    """Write beside the target and rename, so an interrupted export never leaves half a file.
+
+    The bytes are exactly what ``workbench export`` prints to stdout.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(render(rows, fmt).encode("utf-8"))
+    partial.replace(path)

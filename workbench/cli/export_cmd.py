@@ -33,19 +33,15 @@ def export(
     ] = False,
 ) -> None:
     """Export every claim with its current verdicts (one row per claim and reviewer)."""
-    from workbench.export import export_rows, render
+    from workbench.export import export_rows, render, write_file
     from workbench.store import open_engine
 
     engine = open_engine(db)
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
-    data = render(rows, fmt.value).encode("utf-8")
     if output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(render(rows, fmt.value).encode("utf-8"))
         sys.stdout.flush()
         return
-    # Write beside the target and rename, so an interrupted export never leaves half a file.
-    partial = output.with_name(f".{output.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(output)
+    write_file(rows, fmt.value, output)
     print(f"wrote {len(rows)} row(s) to {output}", file=sys.stderr)

@@ -8,10 +8,9 @@ as saved is on disk. Undo and redo append rows (verdicts are append-only).
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, TextIO
 from sqlalchemy import Engine, func, or_, select
 
 from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLabel
+from workbench.reliability import claim_sources, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import load_claims
@@ -287,23 +287,18 @@ class ReviewSession:
 
     def _group_in_memory(self, conn: Any, n_claims: int) -> list[Event | _ReportGroup] | None:
         """group_claims over every claim, with the reviewers' edits, on small databases."""
-        if n_claims > GROUP_IN_MEMORY_LIMIT or not (group := _events_function("group_claims")):
+        if n_claims > GROUP_IN_MEMORY_LIMIT:
             return None
+        from workbench.events import group_claims
+        from workbench.events.storage import load_edits, load_grouping
+
         reports = [row_to_report(r) for r in conn.execute(select(schema.reports)).mappings()]
         claims = load_claims(conn)
         sources = {
             s.name: s for s in map(row_to_source, conn.execute(select(schema.sources)).mappings())
         }
-        try:
-            from workbench.events.storage import load_edits, load_grouping
-
-            edits, previous = load_edits(conn), load_grouping(conn)
-        except ImportError:
-            edits, previous = [], {}
-        try:
-            return list(group(claims, reports, edits, sources, previous))
-        except Exception:  # a half-finished grouper must not stop review
-            return None
+        edits, previous = load_edits(conn), load_grouping(conn)
+        return list(group_claims(claims, reports, edits, sources, previous))
 
     def filtered(
         self,
@@ -517,7 +512,7 @@ class ReviewSession:
     # -- sources and export ------------------------------------------------------------
 
     def source_rows(self) -> list[SourceRow]:
-        """Verdict counts and claims per source, with Beta reliability from ``scoring``.
+        """Verdict counts and claims per source, with the reliability ``workbench score`` gives.
 
         Only the links of judged claims are read, so this stays quick on big databases.
         """
@@ -531,19 +526,12 @@ class ReviewSession:
                 conn.execute(select(cs.source, func.count()).group_by(cs.source)).all()
             )
             verdicts = current_verdicts(conn)
-            judged = sorted({v.claim_id for v in verdicts})
-            links: dict[str, list[str]] = defaultdict(list)
-            for start in range(0, len(judged), _BATCH):
-                chunk = judged[start : start + _BATCH]
-                for claim_id, source in conn.execute(
-                    select(cs.claim_id, cs.source).where(cs.claim_id.in_(chunk))
-                ):
-                    links[claim_id].append(source)
+            links = claim_sources(conn, [v.claim_id for v in verdicts])
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for verdict in verdicts:
             for source in links.get(verdict.claim_id, ()):
                 counts[source][verdict.label.value if verdict.label else ""] += 1
-        scores = _scores(verdicts, links)
+        scores = {score.source: score for score in score_from_verdicts(verdicts, links)}
         named = set(counts) | set(claims_of)
         return [
             SourceRow(
@@ -567,14 +555,11 @@ class ReviewSession:
 
     def export_to(self, claim_ids: Sequence[str] | None, path: Path) -> int:
         """Like ``workbench export -o``: written beside the target, then renamed into place."""
-        from workbench.export import export_rows, render
+        from workbench.export import export_rows, write_file
 
         with self.engine.connect() as conn:
             rows = export_rows(conn, claim_ids)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_bytes(render(rows, "csv").encode("utf-8"))
-        partial.replace(path)
+        write_file(rows, "csv", path)
         return len(rows)
 
 
@@ -634,16 +619,6 @@ def _one_event_per_report(
     return groups
 
 
-def _events_function(name: str) -> Callable[..., Any] | None:
-    """A public function of workbench.events, if that package provides it yet."""
-    try:
-        module = importlib.import_module("workbench.events")
-    except ImportError:
-        return None
-    found = getattr(module, name, None)
-    return found if callable(found) else None
-
-
 def _complete_event(
     event: Event,
     claims: Sequence[Claim],
@@ -653,35 +628,7 @@ def _complete_event(
     """Figure comparison and outlet / origin counts from the events package, when missing."""
     if event.figures or event.origins or not claims:
         return event
-    build = _events_function("build_event")
-    if build is None:
-        outlets = {reports[c.report_id].outlet for c in claims if c.report_id in reports}
-        return event.model_copy(update={"outlets": len(outlets)})
-    try:
-        built: Event = build(event.id, list(claims), reports, sources)
-    except Exception:  # a half-finished helper must not block review
-        return event
+    from workbench.events import build_event
+
+    built = build_event(event.id, list(claims), reports, sources)
     return built.model_copy(update={"title": event.title or built.title})
-
-
-def _scores(verdicts: Sequence[Verdict], links: dict[str, list[str]]) -> dict[str, SourceScore]:
-    """Verdict-based reliability from ``scoring.BetaReliability`` (the same estimator the CLI
-    uses): one row per (source, claim) a reviewer resolved, value = the verdict label."""
-    rows = [
-        {"source": source, "object": v.claim_id, "value": v.label.value}
-        for v in verdicts
-        if v.label is not None
-        for source in links.get(v.claim_id, ())
-    ]
-    if not rows:
-        return {}
-    try:
-        import pandas as pd
-
-        from scoring import BetaReliability
-
-        fitted = BetaReliability().fit(pd.DataFrame(rows))
-        return {score.source: score for score in fitted.to_source_scores()}
-    except (ImportError, ValueError) as error:  # scoring refused the frame: show counts only
-        del error
-        return {}
