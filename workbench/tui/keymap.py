@@ -110,7 +110,23 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         show=False,
     ),
     KeySpec(
+        "filter.second_review",
+        "5",
+        "filter('second review')",
+        "second review",
+        "events with claims queued for your blind second review",
+        show=False,
+    ),
+    KeySpec(
         "filter.source", "o", "pick_source", "by source", "events naming one source", show=False
+    ),
+    KeySpec(
+        "review.adjudicate",
+        "a",
+        "adjudicate",
+        "adjudicate",
+        "settle claims whose reviewers disagree",
+        show=False,
     ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),

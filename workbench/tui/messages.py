@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.message import Message
@@ -40,6 +40,7 @@ class SourcesScored(Message):
     """Fresh source rows for the source panel; a burst collapses into the newest."""
 
     rows: list[SourceRow]
+    team: dict[str, int] = field(default_factory=dict)  # reviewer -> claims judged
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, SourcesScored)

@@ -18,11 +18,12 @@ from typing import Any, TextIO
 
 from sqlalchemy import Engine, func, or_, select
 
-from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLabel
+from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLabel, VerdictRole
 from workbench.reliability import claim_sources, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import load_claims
+from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 
 # In-memory event grouping needs every claim; above this the queue falls back to
@@ -43,6 +44,7 @@ class QueueFilter(StrEnum):
     CONTESTED = "contested"
     SINGLE_SOURCE = "single source"
     SOURCE = "source"
+    SECOND_REVIEW = "second review"
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class ReviewSession:
     _groups: dict[str, Event] = field(default_factory=dict)
     _counts: Counter[str] = field(default_factory=Counter)
     _queued: frozenset[str] = frozenset()
+    _second: frozenset[str] = frozenset()
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -246,6 +249,7 @@ class ReviewSession:
         with self._lock:  # verdicts written while we read are in the database: re-read
             with self.engine.connect() as conn:
                 self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
+                self._second = frozenset(second_review_queue(conn, self.reviewer))
             self._queued = frozenset(event_of)
             self._counts = Counter()
             for claim_id in self._queued.intersection(self._current):
@@ -325,6 +329,9 @@ class ReviewSession:
             ]
         elif which is QueueFilter.SOURCE:
             items = [i for i in items if source in i.sources]
+        elif which is QueueFilter.SECOND_REVIEW:
+            waiting = self._second - self._current.keys()
+            items = [i for i in items if not waiting.isdisjoint(i.claim_ids)]
         return items
 
     def search(self, text: str) -> set[str]:
@@ -508,6 +515,34 @@ class ReviewSession:
             else:
                 self._current[stored.claim_id] = stored
         return stored
+
+    # -- team ----------------------------------------------------------------------------
+
+    def team_progress(self) -> dict[str, int]:
+        """Claims each reviewer has judged, so everyone sees the others' progress."""
+        v = schema.verdicts.c
+        newest = select(func.max(v.id)).group_by(v.claim_id, v.reviewer).scalar_subquery()
+        query = (
+            select(v.reviewer, func.count())
+            .where(v.id.in_(newest), v.label.is_not(None), v.role == VerdictRole.REVIEW.value)
+            .group_by(v.reviewer)
+        )
+        with self.engine.connect() as conn:
+            return {reviewer: int(n) for reviewer, n in conn.execute(query)}
+
+    def disagreements(self) -> list[tuple[Disagreement, Claim | None]]:
+        """Open disagreements with their claims, for the adjudication queue."""
+        with self.engine.connect() as conn:
+            cases = disagreements(conn)
+            wanted = {case.claim_id for case in cases}
+            report_ids = _in_batches(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
+            claims = {c.id: c for c in load_claims(conn, report_ids) if c.id in wanted}
+        return [(case, claims.get(case.claim_id)) for case in cases]
+
+    def adjudicate(self, claim_id: str, label: VerdictLabel, reason: str) -> Verdict:
+        """This reviewer settles a disagreement; committed before it returns."""
+        with self.engine.begin() as conn:
+            return adjudicate(conn, claim_id, self.reviewer, label, reason)
 
     # -- sources and export ------------------------------------------------------------
 

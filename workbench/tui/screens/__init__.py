@@ -1,9 +1,17 @@
 """Screens and dialogs of the review workbench, one per module."""
 
+from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.help_screen import HelpScreen
 from workbench.tui.screens.note_dialog import NoteDialog
 from workbench.tui.screens.review_screen import ReviewScreen
 from workbench.tui.screens.source_picker import SourcePicker
 
-__all__ = ["ExportDialog", "HelpScreen", "NoteDialog", "ReviewScreen", "SourcePicker"]
+__all__ = [
+    "AdjudicationScreen",
+    "ExportDialog",
+    "HelpScreen",
+    "NoteDialog",
+    "ReviewScreen",
+    "SourcePicker",
+]

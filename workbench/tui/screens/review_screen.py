@@ -34,6 +34,7 @@ from workbench.tui.messages import (
     SourcesScored,
 )
 from workbench.tui.render import claim_text, plain
+from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.help_screen import HelpScreen
 from workbench.tui.screens.note_dialog import NoteDialog
@@ -77,6 +78,7 @@ class ReviewScreen(Screen[None]):
         self._scored_once = False
         self.queue_loaded = False
         self._progress_text = ""
+        self.team: dict[str, int] = {}
 
     # -- layout ------------------------------------------------------------------------
 
@@ -145,7 +147,9 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="scoring")
     def _score(self) -> None:
-        self.post_message(SourcesScored(self.session.source_rows()))
+        self.post_message(
+            SourcesScored(self.session.source_rows(), self.session.team_progress())
+        )
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str) -> None:
@@ -217,6 +221,8 @@ class ReviewScreen(Screen[None]):
     @on(SourcesScored)
     def _scored(self, message: SourcesScored) -> None:
         self.query_one(SourcePanel).show(message.rows)
+        self.team = message.team
+        self._update_progress()
 
     @on(SearchFinished)
     def _searched(self, message: SearchFinished) -> None:
@@ -393,6 +399,12 @@ class ReviewScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.keys))
 
+    def action_adjudicate(self) -> None:
+        def back(_: None) -> None:
+            self._load_queue()  # rulings are this reviewer's verdicts too: re-read them
+
+        self.app.push_screen(AdjudicationScreen(self.session), back)
+
     # -- navigation helpers ------------------------------------------------------------
 
     def _claim(self) -> Claim | None:
@@ -529,6 +541,9 @@ class ReviewScreen(Screen[None]):
 
     def _update_progress(self) -> None:
         text = str(self.session.progress())
+        others = {r: n for r, n in self.team.items() if r != self.session.reviewer}
+        if others:  # the team's progress, refreshed with the source panel
+            text += "\nteam: " + ", ".join(f"{r} {n}" for r, n in sorted(others.items()))
         same_width = len(text) == len(self._progress_text)
         self._progress_text = text
         self.query_one("#progress", Static).update(Text(text, style="bold"), layout=not same_width)
