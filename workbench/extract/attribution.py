@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
     ADJUNCT_RE,
+    CLAIM_CUES,
     CUE_RE,
     NOT_A_CUE_AFTER,
     NOT_A_CUE_BEFORE,
+    SHOW_SUBJECTS,
     TELL_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
@@ -74,6 +76,25 @@ _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+|later\s+)?$", re.IGN
 _CONTINUATION = re.compile(
     r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
 )
+_BASE_FORMS = frozenset(
+    {
+        "estimate",
+        "claim",
+        "deny",
+        "warn",
+        "allege",
+        "accuse",
+        "insist",
+        "confirm",
+        "predict",
+        "argue",
+        "report",
+        "reports",
+        "claims",
+        "estimates",
+    }
+)
+_PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
 
 
@@ -127,7 +148,18 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
+    word = match.group(0)
+    if word in ("show", "shows"):
+        return before is not None and before.group(1).lower() in SHOW_SUBJECTS
+    if (
+        before
+        and word in _BASE_FORMS
+        and before.group(1).lower().replace("\u2019", "'").endswith(("'s", "s'"))
+    ):
+        return False  # "the group's claim could not be verified": a noun
     after = text[match.end() : match.end() + 30]
+    if word in CLAIM_CUES and re.match(r"^\s+to\s+have\b", after):
+        return True  # "claimed to have killed 12 soldiers"
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
         return False  # "a group called X" names; "called for a ceasefire" reports
     return not NOT_A_CUE_AFTER.match(after)
@@ -137,6 +169,8 @@ def _last_separator(text: str, start: int, end: int, regions: list[tuple[int, in
     """Index of the last comma/dash/closing quote in [start, end) outside quotes, or -1."""
     for i in range(end - 1, start - 1, -1):
         char = text[i]
+        if char == "(" and _PAREN_ACRONYM_AT.match(text, i):
+            continue  # "the Somali National Army (SNA) said": part of the name
         if char in _SEPARATORS and not _in_regions(i, regions):
             return i
         if char in CLOSE_QUOTES or (char == '"' and any(b == i + 1 for _, b in regions)):

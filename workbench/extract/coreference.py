@@ -328,12 +328,15 @@ _TITLED_PERSON = re.compile(
     r"((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)(?:\s+(?:[A-Z][\w'\u2019-]+|"
     r"al-[A-Z][\w-]+|al|bin|abu)){1,3})"
 )
+_THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
 _PERSON_OFFICE = re.compile(r"^(his|her|their)\s+office$")
 _OWNER_ROLE = re.compile(
     r"^(?:(its)|the\s+(group|movement|militia|organisation|organization|alliance|coalition|"
     r"army|military|ministry|rebels|insurgents|faction|government|junta|agency|network|"
     r"monitor|observatory)(?:'s|')?)\s+(?:top\s+|chief\s+|military\s+|official\s+|main\s+)?"
-    r"(?:leader|spokesman|spokeswoman|spokesperson|chief|head|commander|founder|emir)$"
+    r"(?:(leader|spokesman|spokeswoman|spokesperson|chief|head|commander|founder|emir)|"
+    r"media\s+(?:wing|office|arm|centre|center|cell)|press\s+(?:office|service|wing)|"
+    r"information\s+(?:team|office|service|department))$"
 )
 # A person named as the speaker of the next sentence: '..." Abdul Malik al-Houthi said'.
 _NEXT_SPEAKER = re.compile(
@@ -430,12 +433,21 @@ class MentionResolver:
         lowered = _OBJECT_PRONOUNS.get(phrase.lower(), phrase.lower())
         if lowered in PRONOUNS:
             return self._pronoun(lowered)
+        country = _THE_COUNTRY.match(phrase)
+        if country:
+            # "The country's Ombudsman's Office": the country the report is about.
+            demonym = self._country_demonym()
+            if demonym:
+                phrase = f"{demonym.title()} {phrase[country.end() :]}"
+                lowered = phrase.lower()
         office = _PERSON_OFFICE.match(lowered)
         if office:
             return self._office_of(office.group(1), position)
         owned_role = _OWNER_ROLE.match(lowered)
         if owned_role:
-            found = self._owner_role(owned_role.group(1) or owned_role.group(2), position)
+            found = self._owner_role(
+                owned_role.group(1) or owned_role.group(2), position, bool(owned_role.group(3))
+            )
             if found is not None:
                 return found
         if _head(lowered) in _DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
@@ -451,6 +463,14 @@ class MentionResolver:
         if found is None and appositive:
             found = self._resolve_main(appositive, "", position)
         return found
+
+    def _country_demonym(self) -> str:
+        for text in (self.context, self.text[:600]):
+            match = _COUNTRY_WORD.search(text)
+            if match:
+                word = match.group(0).lower()
+                return _COUNTRY_DEMONYM.get(word, word)
+        return ""
 
     def _office_of(self, pronoun: str, position: int) -> Resolved | None:
         """'his office said' after a named person: that person, or the office the registry
@@ -484,11 +504,11 @@ class MentionResolver:
                         return self._known(known)
         return person
 
-    def _owner_role(self, owner: str, position: int) -> Resolved | None:
+    def _owner_role(self, owner: str, position: int, person: bool = True) -> Resolved | None:
         """'the group's leader', 'its spokesman': the person named just after, when the
         next sentence names one ('... Abdul Malik al-Houthi said'), else the owner body."""
         ahead = self.text[position : position + 400]
-        named = _NEXT_SPEAKER.search(ahead)
+        named = _NEXT_SPEAKER.search(ahead) if person else None
         if named:
             name = named.group(1)
             known = self.registry.lookup_alias(normalise_mention(name), name)

@@ -22,7 +22,7 @@ REPORTING_VERBS = frozenset(
     reveals wrote writes posted tweeted indicated suggested stressed emphasised
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
-    counted
+    counted show shows
     """.split()  # noqa: SIM905
 )
 ING_CUES = frozenset(
@@ -83,12 +83,19 @@ ADDRESSEE_TAIL_RE = re.compile(r"^\s+(?:of|in|at|on|with)\s+(?:[\w'\u2019.-]+\s+
 TOLD_ADDRESSEE_RE = re.compile(
     r"^\s+(?:(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
     r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})|reporters|journalists|a\s+(?:news|press)\s+"
-    r"conference|(?:a|the)\s+(?:\w+\s+){0,2}(?:briefing|parliament|newspaper|daily|agency|"
+    r"conference|(?:a|the)\s+(?:[\w'-]+\s+){0,4}(?:briefing|parliament|newspaper|daily|agency|"
+    r"Agency|"
     r"channel|broadcaster|radio|television|TV|station|website|outlet|session|meeting|"
     r"audience|crowd|summit|rally)|state\s+(?:TV|television|media|radio)|"
     r"(?:local|state|Russian|Israeli|Ukrainian|Arab|Western)\s+(?:media|television|TV|"
-    r"reporters|journalists))(?=[\s,.;:]|$)"
+    r"reporters|journalists))(?:\s+\([A-Z][A-Za-z]{1,9}\))?(?=[\s,.;:]|$)"
 )
+# "data show", "figures show": the only subjects for which "show" reports.
+SHOW_SUBJECTS = frozenset(
+    "data figures statistics records tally tallies count counts numbers estimates".split()  # noqa: SIM905
+)
+# "claimed to have killed": "to have" is the content, not a passive.
+CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 # After a trailing cue, these open a clause that is not the cue's content.
 TRAILING_FOLLOWERS = re.compile(
     r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"

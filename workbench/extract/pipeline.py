@@ -11,11 +11,12 @@ whole proposition region and ``text`` joins Y and Z without the attribution.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source
+from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source, SourceKind
 from workbench.extract.attribution import Attribution, attribute, quote_regions
 from workbench.extract.caveats import (
     HEDGE_CUES,
@@ -44,7 +45,60 @@ _CASUALTY_UNITS = (
     "displaced",
     "missing",
 )
+# A caveat sentence that names whose account it doubts ("the group's claim", "the
+# military's account", "battlefield reports") qualifies the nearest claim of such a source.
+_REFERENCE_KINDS: dict[str, frozenset[SourceKind]] = {
+    "group": frozenset({SourceKind.MILITARY, SourceKind.MONITOR, SourceKind.NGO}),
+    "rebels": frozenset({SourceKind.MILITARY}),
+    "militants": frozenset({SourceKind.MILITARY}),
+    "insurgents": frozenset({SourceKind.MILITARY}),
+    "military": frozenset({SourceKind.MILITARY}),
+    "army": frozenset({SourceKind.MILITARY}),
+    "battlefield": frozenset({SourceKind.MILITARY}),
+    "junta": frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    "ministry": frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY}),
+    "government": frozenset({SourceKind.GOVERNMENT}),
+    "police": frozenset({SourceKind.GOVERNMENT}),
+    "monitor": frozenset({SourceKind.MONITOR}),
+    "observatory": frozenset({SourceKind.MONITOR}),
+    "witness": frozenset({SourceKind.ANONYMOUS, SourceKind.PERSON}),
+    "witnesses": frozenset({SourceKind.ANONYMOUS, SourceKind.PERSON}),
+    "accounts": frozenset({SourceKind.ANONYMOUS, SourceKind.PERSON}),
+    "residents": frozenset({SourceKind.ANONYMOUS}),
+}
+_REFERENCE_WORD = re.compile(r"[a-z]+(?=(?:['\u2019]s?)?\b)")
+# "X did not respond to a request for comment": X is the accused, not the source doubted.
+_NO_RESPONSE = re.compile(
+    r"did\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)|declined\s+to\s+comment|"
+    r"could\s+not\s+(?:immediately\s+)?be\s+reached",
+    re.IGNORECASE,
+)
+_CAVEAT_REACH = 8  # claims looked back at for a caveat sentence
+_PAREN_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
+
+
+def _has_casualty(draft: _Draft) -> bool:
+    return any(
+        q.unit.endswith(_CASUALTY_UNITS) or q.unit in _CASUALTY_UNITS for q in draft.quantities
+    )
+
+
+def _run_head(candidates: list[_Draft]) -> _Draft | None:
+    """The casualty claim that opens the run of quotes just before a caveat, or None.
+
+    'Drone strikes killed 30 civilians, health workers said. "We counted the bodies,"
+    one of them said.' A caveat after the quotes doubts the toll, not the quote.
+    """
+    if not candidates or _has_casualty(candidates[0]):
+        return None
+    speakers = set(candidates[0].sources)
+    for draft in candidates[1:]:
+        if _has_casualty(draft) and speakers <= set(draft.sources):
+            return draft
+        if not set(draft.sources) <= speakers and not speakers <= set(draft.sources):
+            return None
+    return None
 
 
 def _opens_with_caveat(text: str) -> bool:
@@ -130,6 +184,9 @@ class _Extractor:
         self.pending_quote: list[Sentence] = []
         self.quote_speaker: tuple[tuple[str, ...], str] | None = None
         self.last_sources: tuple[str, ...] = ()  # for "..., saying" and "and accused"
+        # The speaker of a quote that closed the previous paragraph: a next paragraph that
+        # is only a quotation, with no attribution of its own, is still that speaker's.
+        self.carried_quote: tuple[tuple[str, ...], str] | None = None
 
     # -- output ------------------------------------------------------------
     def _push(self, draft: _Draft) -> Iterator[Claim]:
@@ -165,12 +222,40 @@ class _Extractor:
             )
             if target is None:
                 target = next((d for d in candidates if d.quantities), None)
+        else:
+            # "The group's claim could not be verified": the claim of the source it names.
+            target = self._referenced(sentence.text, candidates[:_CAVEAT_REACH])
+            if target is None and _NO_RESPONSE.search(sentence.text):
+                # "X did not respond to a request for comment": the casualty claim X is
+                # accused in, even if quotes or other claims came after it.
+                target = next(
+                    (d for d in candidates[:_CAVEAT_REACH] if _has_casualty(d)),
+                    None,
+                )
+            if target is None:
+                target = _run_head(candidates[:_CAVEAT_REACH])
         if target is None and candidates:
             target = candidates[0]
         if target is None:
             self.pending_caveats.append(caveat)
         else:
             target.caveats.append(caveat)
+
+    def _referenced(self, text: str, candidates: list[_Draft]) -> _Draft | None:
+        """The nearest claim whose source the caveat names or describes, or None."""
+        if _NO_RESPONSE.search(text):
+            return None
+        kinds: set[SourceKind] = set()
+        for word in _REFERENCE_WORD.findall(text.lower()):
+            kinds |= _REFERENCE_KINDS.get(word, frozenset())
+        if not kinds:
+            return None
+        for draft in candidates:
+            for name in draft.sources:
+                source = self.resolver.registry.get(name)
+                if source is not None and source.kind in kinds:
+                    return draft
+        return None
 
     # -- sources -----------------------------------------------------------
     def _resolve(self, phrases: list[str], position: int) -> tuple[str, ...]:
@@ -191,8 +276,9 @@ class _Extractor:
         phrase = attr.speakers[0]
         parts = split_speakers(phrase)
         if len(parts) > 1:
-            normal = normalise_mention(phrase)
-            alias = self.resolver.registry.lookup_alias(normal, phrase)
+            bare = _PAREN_TAIL.sub("", phrase)  # "... Mission in Somalia (AUSSOM)"
+            normal = normalise_mention(bare)
+            alias = self.resolver.registry.lookup_alias(normal, bare)
             if alias is None:
                 return self._resolve(parts, sentence.end)
         return self._resolve([phrase], sentence.end)
@@ -320,10 +406,18 @@ class _Extractor:
             inside = False
             if index == 0 and _looks_like_title(paragraph, offset, self.text):
                 continue
+            stripped = paragraph.strip()
+            whole_quote = stripped[:1] in '"\u201c' and stripped[-1:] in '"\u201d'
             for sentence in split_sentences(paragraph, offset, index):
                 for piece in _chunks(sentence):
                     claims, inside = self.sentence(piece, inside)
                     yield from claims
+            if whole_quote and self.pending_quote and self.carried_quote is not None:
+                sources, cue = self.carried_quote
+                for quoted in self.pending_quote:
+                    yield from self._push(self._quote_claim(quoted, sources, cue))
+                self.pending_quote = []
+            self.carried_quote = self.quote_speaker if not inside else None
             if not inside or len(self.pending_quote) > 20:
                 # Only a quote left open runs on into the next paragraph (AP style).
                 self.quote_speaker = None

@@ -155,7 +155,13 @@ _PEOPLE = frozenset(
     missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft planes
     helicopters buildings homes houses villages towns schools hospitals trucks boats
     ships terrorists attacks raids settlements batteries rounds sorties
-    """.split()  # noqa: SIM905
+        farmers herders fishermen traders miners worshippers worshipers shepherds minors teenagers
+    boys girls babies pupils teachers nurses peacekeepers gendarmes militiamen recruits
+    marines sailors pilots conscripts troops contractors aid-workers humanitarians
+    congolese rwandans haitians somalis malians nigerians afghans pakistanis ethiopians
+    eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
+    lebanese israelis gazans rohingya kurds tigrayans amharas
+""".split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
     r"\b(killed|kill|killing|dead|died|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|"

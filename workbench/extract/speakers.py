@@ -47,6 +47,8 @@ NP_WORDS = frozenset(
     government pro-russian pro-kremlin pro-iranian iranian-backed anonymous anonymity
     condition identified named who declined spoke being because not authorised
     authorized speak publicly to be
+    elected peacekeeping peacekeepers peacekeeper junta juntas team wing ombudsman
+    ombudsman's paramilitary paramilitaries gendarmerie gendarmes jihadist jihadists
     """.split()  # noqa: SIM905
 )
 # Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
@@ -62,6 +64,7 @@ _AFFIX_OK = re.compile(
     r"-controlled|-held|-allied)$",
     re.IGNORECASE,
 )
+_PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:later|also|earlier|previously|separately|again|then|however|has|have|had|"
@@ -153,11 +156,21 @@ def _np_token(token: str) -> bool:
         return True
     if lowered.endswith("'s") and (lowered[:-2] in NP_WORDS or token[0].isupper()):
         return True
-    return bool(_AFFIX_OK.search(lowered))
+    return bool(_AFFIX_OK.search(lowered) or _PREFIX_OK.match(lowered))
+
+
+# "A resident who declined to be named for fear of reprisals said": the speaker is
+# read before the anonymity clause, which may hold any words.
+_ANONYMITY_TAIL = re.compile(
+    r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not\s+want)\b[^,;\"\u201c\u201d]{0,120}$"
+)
 
 
 def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     """Start of the speaker noun phrase that ends at ``end`` (scanning backwards)."""
+    clause = _ANONYMITY_TAIL.search(text, max(0, end - 140), end)
+    if clause is not None and clause.start() > 0:
+        end = clause.start()
     # A speaker is at most ``max_tokens`` words: look at a bounded window only.
     tokens = list(_TOKEN.finditer(text, max(0, end - 40 * max_tokens), end))
     start = end
@@ -251,11 +264,19 @@ _ANONYMITY = re.compile(
 )
 
 
+# "Al-Shabaab, through its Andalus radio, claimed": the channel is not the speaker.
+_VIA_ADJUNCT = re.compile(
+    r",\s*(?:through|via|in)\s+(?:its|his|her|their|a|an|the)\s+[^,]{1,60}$", re.IGNORECASE
+)
+
+
 def clean_speaker(phrase: str) -> str:
     """Drop connectives, adverbs, auxiliaries and anonymity clauses around a speaker."""
     phrase = phrase.strip(" ;:-\u2014\u2013\"\u201c\u201d'")
     phrase = _ANONYMITY.sub("", phrase)
     phrase = phrase.strip(" ,;:-\u2014\u2013\"\u201c\u201d'")
+    phrase = _VIA_ADJUNCT.sub("", phrase)
+    phrase = _ANONYMITY_TAIL.sub("", phrase).strip(" ,")
     phrase = _LEADING_CONNECTIVES.sub("", phrase)
     previous = None
     while previous != phrase:
