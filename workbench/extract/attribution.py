@@ -18,6 +18,8 @@ from workbench.extract.cues import (
     CUE_RE,
     NOT_A_CUE_AFTER,
     NOT_A_CUE_BEFORE,
+    OUTLET_CUES,
+    OUTLET_STAFF_BEFORE,
     SHOW_SUBJECTS,
     TELL_CUES,
     THAT_RE,
@@ -149,6 +151,9 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
     word = match.group(0)
+    if word in OUTLET_CUES:
+        staff = OUTLET_STAFF_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        return staff is not None
     if word in ("show", "shows"):
         return before is not None and before.group(1).lower() in SHOW_SUBJECTS
     if (

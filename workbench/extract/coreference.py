@@ -174,12 +174,7 @@ _TITLE_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}
-_COUNTRY_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({*_COUNTRY_DEMONYM, *_COUNTRY_DEMONYM.values()}, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?"
     r"((?:(?:[A-Z][\w'\u2019.-]*|"
@@ -236,6 +231,16 @@ _CAPITALS = {
     "tbilisi": "georgian",
     "n'djamena": "chadian",
 }
+_COUNTRY_DEMONYM.update(_CAPITALS)
+_COUNTRY_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted({*_COUNTRY_DEMONYM, *_COUNTRY_DEMONYM.values()}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 # Countries and capitals speak for their governments ("Kigali denies").
 _STATE_BY_PLACE = {
     place: demonym.title()
@@ -247,16 +252,76 @@ _STATE_BY_PLACE = {
 }
 
 
+_PORTFOLIO = (
+    r"(?:foreign(?:\s+affairs)?|(?:national\s+)?defen[cs]e|interior|internal\s+affairs|"
+    r"health|information|justice|finance|security|public\s+security|energy|education|"
+    r"home\s+affairs|emergency\s+situations|emergencies)"
+)
+_MINISTRY_OF = re.compile(rf"^ministry\s+of\s+(?:the\s+)?({_PORTFOLIO})\s+of\s+(?:the\s+)?(.+)$")
+_DEMONYM_MINISTRY_OF = re.compile(rf"^(.+?)\s+ministry\s+of\s+(?:the\s+)?({_PORTFOLIO})$")
+_MINISTRY_OF_COUNTRY = re.compile(rf"^({_PORTFOLIO})\s+ministry\s+of\s+(?:the\s+)?(.+)$")
+_PORTFOLIO_CANON = {
+    "foreign affairs": "foreign",
+    "national defence": "defence",
+    "national defense": "defence",
+    "defense": "defence",
+    "internal affairs": "interior",
+    "home affairs": "interior",
+    "emergency situations": "emergencies",
+}
+
+
+_DEMONYM_VALUES = frozenset(POSSESSIVE_DEMONYMS.values())
+
+
+def _demonym_of(country: str) -> str:
+    if country in POSSESSIVE_DEMONYMS.values():
+        return country
+    return _COUNTRY_DEMONYM.get(country, "")
+
+
+def canonical_body(normal: str) -> str:
+    """One wording for a national ministry: 'ministry of defense of kenya', 'kenyan ministry
+    of defence', 'defence ministry of kenya' and 'kenyan national defence ministry' all
+    become 'kenyan defence ministry'; anything else is returned unchanged."""
+    portfolio = demonym = ""
+    match = _MINISTRY_OF.match(normal)
+    if match:
+        portfolio, demonym = match.group(1), _demonym_of(match.group(2))
+    elif (match := _DEMONYM_MINISTRY_OF.match(normal)) is not None:
+        demonym, portfolio = _demonym_of(match.group(1)), match.group(2)
+    elif (match := _MINISTRY_OF_COUNTRY.match(normal)) is not None:
+        portfolio, demonym = match.group(1), _demonym_of(match.group(2))
+    else:
+        words = normal.split()
+        lead = 2 if " ".join(words[:2]) in _DEMONYM_VALUES else 1
+        if (
+            len(words) >= lead + 2
+            and words[-1] == "ministry"
+            and (lead == 2 or words[0] in _DEMONYM_VALUES)
+        ):
+            middle = " ".join(words[lead:-1])
+            demonym = " ".join(words[:lead])
+            return f"{demonym} {_PORTFOLIO_CANON.get(middle, middle)} ministry"
+        return normal
+    if not demonym:
+        return normal
+    portfolio = " ".join(portfolio.split())
+    return f"{demonym} {_PORTFOLIO_CANON.get(portfolio, portfolio)} ministry"
+
+
 def _national_body(normal: str, head: str) -> str:
     """'Ukraine's energy ministry' -> 'Ukrainian Energy Ministry', else ''.
 
     A state body named from its country gets one canonical spelling, so the
     possessive and adjective forms of the same ministry in two reports agree.
     """
+    normal = canonical_body(normal)
     words = normal.split()
     if head not in _BODY_HEADS or len(words) < 2 or len(words) > 5:
         return ""
-    if words[0] not in POSSESSIVE_DEMONYMS.values() or any(
+    two_word = " ".join(words[:2]) in _DEMONYM_VALUES and len(words) > 2
+    if not (words[0] in _DEMONYM_VALUES or two_word) or any(
         w in ("of", "for", "in", "at", "from", "and") for w in words
     ):
         return ""
@@ -327,6 +392,12 @@ _TITLED_PERSON = re.compile(
     r"((?:[A-Z][\w'\u2019]*|\w+'s)\s+(?:[Pp]rime\s+[Mm]inister|[Pp]resident))\s+"
     r"((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)(?:\s+(?:[A-Z][\w'\u2019-]+|"
     r"al-[A-Z][\w-]+|al|bin|abu)){1,3})"
+)
+_OUTLET_STAFF = frozenset(
+    """
+    reporter reporters journalist journalists correspondent correspondents witness witnesses
+    photographer photographers cameraman cameramen crew crews team teams staff
+    """.split()  # noqa: SIM905
 )
 _THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
 _PERSON_OFFICE = re.compile(r"^(his|her|their)\s+office$")
@@ -471,6 +542,12 @@ class MentionResolver:
                 word = match.group(0).lower()
                 return _COUNTRY_DEMONYM.get(word, word)
         return ""
+
+    def _named_with(self, name: str, head: str) -> bool:
+        """True when one of the names of ``name`` contains the word ``head``."""
+        source = self.registry.get(name)
+        names = (name, *(source.aliases if source else ()))
+        return any(head in normalise_mention(n).split() for n in names)
 
     def _office_of(self, pronoun: str, position: int) -> Resolved | None:
         """'his office said' after a named person: that person, or the office the registry
@@ -661,6 +738,11 @@ class MentionResolver:
                 return self._discover(
                     national, SourceKind.MILITARY if military else SourceKind.GOVERNMENT
                 )
+        if _head(normal) in _OUTLET_STAFF:
+            # "Reuters witnesses", "an AFP journalist": the outlet's own reporting.
+            outlet = self._alias_in(normal, original)
+            if outlet and self._kind_of(outlet) in (SourceKind.MEDIA, SourceKind.STATE_MEDIA):
+                return self._known(outlet)
         if _head(normal) in _ANONYMOUS_HEADS:
             # "a U.S. official", "two security sources": unnamed people, not the body.
             return self._describe(phrase, normal, position)
@@ -679,7 +761,7 @@ class MentionResolver:
             person_office = head == "office" and self._kind_of(inside) in _PERSON_KINDS
             if (
                 head in _SUB_BODY_HEADS
-                and head not in normalise_mention(inside).split()
+                and not self._named_with(inside, head)
                 and not person_office  # "Netanyahu's office" speaks for Netanyahu
             ):
                 # "the U.N. mission in Libya", "the UN Security Council": a body of

@@ -22,7 +22,7 @@ REPORTING_VERBS = frozenset(
     reveals wrote writes posted tweeted indicated suggested stressed emphasised
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
-    counted show shows
+    counted show shows saw witnessed
     """.split()  # noqa: SIM905
 )
 ING_CUES = frozenset(
@@ -94,6 +94,16 @@ TOLD_ADDRESSEE_RE = re.compile(
 SHOW_SUBJECTS = frozenset(
     "data figures statistics records tally tallies count counts numbers estimates".split()  # noqa: SIM905
 )
+# "Reuters witnesses saw", "an AFP journalist saw": the outlet's own reporting. "saw"
+# and "witnessed" report only after an outlet's staff, never after anyone else.
+OUTLET_STAFF_BEFORE = re.compile(
+    r"(?:\b(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|[A-Z][A-Za-z.&-]+)\s+"
+    r"(?:reporters?|journalists?|correspondents?|witness(?:es)?|photographers?|cameram[ae]n|"
+    r"crews?|teams?|staff)|\b(?:reporters?|journalists?|correspondents?|photographers?|"
+    r"teams?)\s+(?:for|with|from)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
+    r"(?:\s+(?:also|later|earlier|who\s+visited\s+[^,]{1,40}))?\s*$"
+)
+OUTLET_CUES = frozenset({"saw", "witnessed"})
 # "claimed to have killed": "to have" is the content, not a passive.
 CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 # After a trailing cue, these open a clause that is not the cue's content.

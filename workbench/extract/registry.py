@@ -83,10 +83,104 @@ POSSESSIVE_DEMONYMS = {
     "somalia's": "somali",
     "mali's": "malian",
     "nigeria's": "nigerian",
+    "venezuela's": "venezuelan",
+    "bangladesh's": "bangladeshi",
+    "thailand's": "thai",
+    "cambodia's": "cambodian",
+    "philippines'": "philippine",
+    "indonesia's": "indonesian",
+    "vietnam's": "vietnamese",
+    "japan's": "japanese",
+    "south korea's": "south korean",
+    "north korea's": "north korean",
+    "taiwan's": "taiwanese",
+    "nepal's": "nepali",
+    "sri lanka's": "sri lankan",
+    "kazakhstan's": "kazakh",
+    "tajikistan's": "tajik",
+    "kyrgyzstan's": "kyrgyz",
+    "uzbekistan's": "uzbek",
+    "turkmenistan's": "turkmen",
+    "moldova's": "moldovan",
+    "serbia's": "serbian",
+    "kosovo's": "kosovar",
+    "bosnia's": "bosnian",
+    "hungary's": "hungarian",
+    "romania's": "romanian",
+    "italy's": "italian",
+    "spain's": "spanish",
+    "greece's": "greek",
+    "cyprus's": "cypriot",
+    "canada's": "canadian",
+    "australia's": "australian",
+    "brazil's": "brazilian",
+    "argentina's": "argentine",
+    "peru's": "peruvian",
+    "ecuador's": "ecuadorian",
+    "chile's": "chilean",
+    "cuba's": "cuban",
+    "nicaragua's": "nicaraguan",
+    "honduras's": "honduran",
+    "guatemala's": "guatemalan",
+    "el salvador's": "salvadoran",
+    "burundi's": "burundian",
+    "tanzania's": "tanzanian",
+    "zambia's": "zambian",
+    "zimbabwe's": "zimbabwean",
+    "south africa's": "south african",
+    "senegal's": "senegalese",
+    "ghana's": "ghanaian",
+    "guinea's": "guinean",
+    "mauritania's": "mauritanian",
+    "benin's": "beninese",
+    "togo's": "togolese",
+    "ivory coast's": "ivorian",
+    "liberia's": "liberian",
+    "sierra leone's": "sierra leonean",
+    "central african republic's": "central african",
+    "gabon's": "gabonese",
+    "angola's": "angolan",
+    "djibouti's": "djiboutian",
+    "ireland's": "irish",
+    "netherlands'": "dutch",
+    "belgium's": "belgian",
+    "sweden's": "swedish",
+    "norway's": "norwegian",
+    "finland's": "finnish",
+    "denmark's": "danish",
+    "estonia's": "estonian",
+    "latvia's": "latvian",
+    "lithuania's": "lithuanian",
+    "czech republic's": "czech",
+    "slovakia's": "slovak",
+    "austria's": "austrian",
+    "switzerland's": "swiss",
+    "portugal's": "portuguese",
+    "malaysia's": "malaysian",
+    "laos's": "lao",
+    "mongolia's": "mongolian",
+    "tigray's": "tigrayan",
+    "amhara's": "amhara",
+    "darfur's": "darfur",
+    "kurdistan's": "kurdish",
+    "iraqi kurdistan's": "kurdish",
+    "the uae's": "emirati",
+    "uae's": "emirati",
+    "emirates'": "emirati",
 }
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 _SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"\b([a-z][a-z.-]*'s)(?=\s|$)")
+_POSSESSIVE = re.compile(r"\b((?:[a-z]+\s)?[a-z][a-z.-]*'s)(?=\s|$)")
+
+
+def _demonym_for(match: re.Match[str]) -> str:
+    """'south sudan's' -> 'south sudanese'; 'the kenya's' -> 'the kenyan'."""
+    phrase = match.group(1)
+    if phrase in POSSESSIVE_DEMONYMS:
+        return POSSESSIVE_DEMONYMS[phrase]
+    first, _, last = phrase.rpartition(" ")
+    last = POSSESSIVE_DEMONYMS.get(last, last)
+    return f"{first} {last}" if first else last
 
 
 @functools.lru_cache(maxsize=8192)
@@ -94,7 +188,7 @@ def normalise_mention(text: str) -> str:
     """Fold a mention for lookup: case, curly quotes, possessive countries, 'the'."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = _SPACES.sub(" ", text.strip().lower()).strip(" ,;:-\"'")
-    text = _POSSESSIVE.sub(lambda m: POSSESSIVE_DEMONYMS.get(m.group(1), m.group(1)), text)
+    text = _POSSESSIVE.sub(_demonym_for, text)
     return _LEADING_DETERMINER.sub("", text)
 
 

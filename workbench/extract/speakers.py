@@ -49,6 +49,8 @@ NP_WORDS = frozenset(
     authorized speak publicly to be
     elected peacekeeping peacekeepers peacekeeper junta juntas team wing ombudsman
     ombudsman's paramilitary paramilitaries gendarmerie gendarmes jihadist jihadists
+    ruling transitional interim provisional caretaker shadow de-facto reporter reporters
+    correspondent correspondents photographer photographers cameraman crew
     """.split()  # noqa: SIM905
 )
 # Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
