@@ -23,11 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray, IntArray, scatter_add
+from scoring.utils import Encoded, FloatArray, scatter_add
 
 
 class MACE(TruthEstimator):
@@ -67,20 +68,24 @@ class MACE(TruthEstimator):
 
     def _m_step(
         self,
-        enc: Encoded,
         post: FloatArray,
-        t: FloatArray,
-        x: FloatArray,
-        cell: IntArray,
+        ratio: FloatArray,
+        cell_claim: sparse.csr_matrix,
+        cell_w: FloatArray,
         n_s: FloatArray,
+        k: int,
     ) -> tuple[FloatArray, FloatArray]:
-        """theta and xi from the expected knowing indicators (t, x: current per assertion)."""
-        k = enc.n_labels
-        know = post[enc.c] * t / (t + (1.0 - t) * x)
-        knows = scatter_add(enc.s, weights=enc.w * know, minlength=enc.n_sources)
+        """theta and xi from the expected knowing indicators.
+
+        An assertion's P(knowing) is post[claim] * ratio[cell], ratio = t / (t + (1-t) x)
+        depending only on its (source, label) cell, so the per-cell sums are one
+        sparse product of the (cells x claims) weight matrix with ``post``.
+        """
+        n_src = len(n_s)
+        know_cell = ratio * (cell_claim @ post)
+        knows = know_cell.reshape(n_src, k).sum(axis=1)
         theta = (knows + self.alpha - 1.0) / (n_s + self.alpha + self.beta - 2.0)
-        spam = scatter_add(cell, weights=enc.w * (1.0 - know), minlength=enc.n_sources * k)
-        spam = spam.reshape(enc.n_sources, k) + self.delta
+        spam = (cell_w - know_cell).reshape(n_src, k) + self.delta
         xi = spam / spam.sum(axis=1, keepdims=True)
         return np.clip(theta, 1e-4, 1 - 1e-4), xi
 
@@ -94,21 +99,28 @@ class MACE(TruthEstimator):
         self.fallback_ = ""
         n_unseen = domain_sizes(enc) - enc.claims_per_object()
         n_s = source_counts(enc)
+        n_cells = enc.n_sources * k
         cell = enc.s * k + enc.claim_label[enc.c]
+        # every per-assertion quantity depends on its (source, label) cell only: build
+        # the (claims x cells) weight matrix once, then each pass is a sparse product
+        claim_cell = sparse.csr_matrix((enc.w, (enc.c, cell)), shape=(enc.n_claims, n_cells))
+        cell_claim = claim_cell.T.tocsr()
+        cell_w = scatter_add(cell, weights=enc.w, minlength=n_cells)
         post = majority_shares(enc)
-        half = np.full(len(cell), 0.5)
-        theta, xi = self._m_step(enc, post, half, np.full(len(cell), 1.0 / k), cell, n_s)
+        # ratio for t = 1/2, x = 1/k is (1/2) / (1/2 + 1/(2k)) = k / (k + 1)
+        theta, xi = self._m_step(post, np.full(n_cells, k / (k + 1.0)), cell_claim, cell_w, n_s, k)
         history: list[float] = []
         for _ in range(self.n_iter):
-            t, x = theta[enc.s], xi.ravel()[cell]
+            t = np.repeat(theta, k)
+            x = xi.ravel()
+            mix = t + (1.0 - t) * x
             spam = np.log1p(-t) + np.log(x)
-            gain = enc.w * (np.log(t + (1.0 - t) * x) - spam)
-            score = scatter_add(enc.c, weights=gain, minlength=enc.n_claims)
+            score = claim_cell @ (np.log(mix) - spam)
             post, log_z = claim_posterior(enc, score, n_unseen)
             post = enc.clamp(post)
             # log-likelihood with a uniform label prior: sum_o [-log K + sum_a w spam + log Z]
-            loglik = float((enc.w * spam).sum() + log_z.sum() - enc.n_objects * np.log(k))
-            theta, xi = self._m_step(enc, post, t, x, cell, n_s)
+            loglik = float(cell_w @ spam + log_z.sum() - enc.n_objects * np.log(k))
+            theta, xi = self._m_step(post, t / mix, cell_claim, cell_w, n_s, k)
             history.append(-loglik)
             if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):
                 break

@@ -6,6 +6,13 @@ other values of the object's domain uniformly. The E-step collapses to a
 weighted vote in log-odds: a claim scores sum_{a asserts c} w_a * log(p_s (K_o - 1)
 / (1 - p_s)), and unseen alternatives score 0. The M-step is a Beta(alpha, beta)
 smoothed weighted agreement. Each iteration is a few ``np.bincount`` passes.
+
+``label_prior`` (default None: every label equally likely a priori, as in the
+model above) adds a label prior for categorical data, re-estimated each
+iteration as the posterior label shares with ``label_prior`` Dirichlet
+pseudo-counts per label (crowd-kit's OneCoinDawidSkene uses the unsmoothed
+shares). With ``alpha=1`` it is within one object of crowd-kit on the synthetic
+benchmark, but it costs 1.5 points on d_product, hence off by default.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import numpy as np
 
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
-from scoring.utils import Encoded, FloatArray, scatter_add
+from scoring.utils import Encoded, FloatArray, scatter_add, seg_sum
 
 
 class OneCoin(TruthEstimator):
@@ -30,6 +37,7 @@ class OneCoin(TruthEstimator):
         *,
         alpha: float = 2.0,
         beta: float = 1.0,
+        label_prior: float | None = None,
         n_iter: int = 100,
         tol: float = 1e-5,
         value_type: str = "auto",
@@ -49,6 +57,7 @@ class OneCoin(TruthEstimator):
         )
         self.alpha = alpha
         self.beta = beta
+        self.label_prior = label_prior
 
     def _m_step(self, enc: Encoded, post: FloatArray, n_s: FloatArray) -> FloatArray:
         hits = enc.source_claim_matrix() @ post  # sum_a w_a P(c_a is true), per source
@@ -57,6 +66,8 @@ class OneCoin(TruthEstimator):
         return clipped
 
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
+        if self.label_prior is not None and not self.label_prior > 0:
+            raise ValueError(f"label_prior must be > 0 or None, got {self.label_prior!r}")
         if not (self.alpha >= 1 and self.beta >= 1):
             raise ValueError("alpha and beta must be >= 1 (a Beta prior with a mode)")
         k = domain_sizes(enc)
@@ -70,10 +81,22 @@ class OneCoin(TruthEstimator):
         post = majority_shares(enc)
         history: list[float] = []
         acc = self._m_step(enc, post, n_s)
+        smooth = 0.0 if self.label_prior is None else float(self.label_prior)
+        use_prior = self.label_prior is not None and enc.n_labels >= 2
+        n_lab = max(enc.n_labels, 1)
         for _ in range(self.n_iter):
             # E-step: a claim's log-odds is the weighted sum of its sources' log-odds
             score = cs @ (np.log(acc) - np.log1p(-acc)) + claim_const
-            post, log_z = claim_posterior(enc, score, n_unseen)
+            unseen = n_unseen
+            if use_prior:
+                # label prior pi (Dirichlet-smoothed posterior label shares): a claim's
+                # log-odds gains log(K pi_l); the unseen labels weigh K (1 - sum seen pi)
+                lab_mass = np.bincount(enc.claim_label, weights=post, minlength=n_lab)
+                pi = (lab_mass + smooth) / (enc.n_objects + n_lab * smooth)
+                kpi = n_lab * pi[enc.claim_label]
+                score = score + np.log(kpi)
+                unseen = np.maximum(n_unseen - seg_sum(kpi - 1.0, enc.obj_start), 0.0)
+            post, log_z = claim_posterior(enc, score, unseen)
             post = enc.clamp(post)
             loglik = float(n_s @ np.log1p(-acc) + log_z.sum() + const)
             acc = self._m_step(enc, post, n_s)

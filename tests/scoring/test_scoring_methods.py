@@ -314,3 +314,45 @@ def test_one_lucky_assertion_does_not_outrank_ten_thousand() -> None:
     assert rel.loc["big", "grade"] == "B"
     assert rel.loc["big", "ci_high"] - rel.loc["big", "ci_low"] < 0.02
     assert rel.loc["lucky", "ci_high"] - rel.loc["lucky", "ci_low"] > 0.2
+
+
+def test_crh_loss_options_mean_median_and_huber() -> None:
+    df = frame([("a", "toll", 26), ("b", "toll", 26), ("c", "toll", 27), ("d", "toll", 260)])
+    absolute = scoring.CRH().fit(df).truths_.loc["toll", "value"]
+    squared = scoring.CRH(loss="squared", n_iter=1).fit(df).truths_.loc["toll", "value"]
+    huber = scoring.CRH(loss="huber").fit(df).truths_.loc["toll", "value"]
+    assert absolute == TOLL_TRUTH
+    # one pass with equal weights: the squared loss gives the plain mean, dragged by 260
+    assert float(squared) == pytest.approx((26 + 26 + 27 + 260) / 4)
+    # Huber bounds the outlier's pull: far closer to the median than to the mean
+    assert abs(float(huber) - TOLL_TRUTH) < 1.5
+    assert abs(float(huber) - TOLL_TRUTH) < abs(float(squared) - TOLL_TRUTH) / 50
+
+
+def test_crh_huber_averages_agreeing_values() -> None:
+    df = frame([("a", "x", 100), ("b", "x", 110), ("c", "x", 120), ("d", "x", 140)])
+    est = scoring.CRH(loss="huber", huber_k=10.0, n_iter=1).fit(df)
+    assert est.value_type_ == "numeric"
+    # no value lies beyond k robust scales: the Huber estimate is the mean
+    assert float(est.truths_.loc["x", "value"]) == pytest.approx(117.5)
+
+
+def test_crh_rejects_an_unknown_loss() -> None:
+    df = frame([("a", "x", 10.0), ("b", "x", 11.0)])
+    with pytest.raises(ValueError, match="loss"):
+        scoring.CRH(loss="cubic").fit(df)
+    with pytest.raises(ValueError, match="huber_k"):
+        scoring.CRH(loss="huber", huber_k=0.0).fit(df)
+
+
+def test_one_coin_label_prior_learns_skewed_label_shares() -> None:
+    # two equally good sources disagree on object "t"; label "x" is far more common
+    rows = [(s, f"o{i}", "x") for i in range(8) for s in ("a", "b")]
+    rows += [(s, f"p{i}", "y") for i in range(2) for s in ("a", "b")]
+    rows += [("a", "t", "x"), ("b", "t", "y")]
+    df = frame(rows)
+    flat = scoring.OneCoin().fit(df).truths_.loc["t", "confidence"]
+    est = scoring.OneCoin(label_prior=1.0).fit(df)
+    assert flat == pytest.approx(0.5)
+    assert est.truths_.loc["t", "value"] == "x"
+    assert est.truths_.loc["t", "confidence"] > 0.6
