@@ -134,7 +134,7 @@ class TruthEstimator:
             delattr(self, attr)
 
     def _encode(self, frame: pd.DataFrame, known: pd.Series | None) -> Encoded:
-        data = validate_frame(frame)
+        data = validate_frame(frame, copy=False)  # encode only reads it
         return encode(
             data,
             value_type=self.value_type,

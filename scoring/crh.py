@@ -84,21 +84,42 @@ class CRH(TruthEstimator):
         num_a = ~np.isnan(enc.x)
         cat_a = ~num_a
         numeric_obj = scatter_add(enc.o, weights=num_a, minlength=enc.n_objects) > 0
-        # numeric objects: sort once by (object, value); weights change, order does not
-        order = np.lexsort((np.where(num_a, enc.x, 0.0), enc.o))
-        so, sx = enc.o[order], np.where(num_a, enc.x, 0.0)[order]
-        scale = _object_std(enc, num_a)
+        any_num = bool(num_a.any())
+        if any_num:
+            # numeric objects: sort once by (object, value); weights change, order does not
+            order = np.lexsort((np.where(num_a, enc.x, 0.0), enc.o))
+            so, sx = enc.o[order], np.where(num_a, enc.x, 0.0)[order]
+            scale = _object_std(enc, num_a)
+        else:
+            # labels only: votes and per-source losses are products with the
+            # weighted (claims x sources) matrix, built once
+            cs, sc = enc.claim_source_matrix(), enc.source_claim_matrix()
+            claim_idx = np.arange(enc.n_claims)
         n_s = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
         weight = np.ones(enc.n_sources)
         history: list[float] = []
         truth_num = np.zeros(enc.n_objects)
         votes = np.zeros(enc.n_claims)
         for _ in range(self.n_iter):
+            if not any_num:
+                votes = enc.clamp(cs @ weight)
+                best = seg_argmax(votes, enc.obj_start, enc.claim_obj)
+                is_best = (best[enc.claim_obj] == claim_idx).astype(np.float64)
+                total = n_s - sc @ is_best  # weighted 0-1 loss per source
+                mean_loss = float(total.sum() / n_s.sum())
+                smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
+                new_weight = np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
+                change = relative_change(weight, new_weight)
+                weight = new_weight
+                history.append(float(total @ weight))
+                if change < self.tol:
+                    break
+                continue
             vw = enc.w * weight[enc.s]
             votes = enc.clamp(scatter_add(enc.c, weights=vw, minlength=enc.n_claims))
             best = seg_argmax(votes, enc.obj_start, enc.claim_obj)
             loss = np.where(cat_a, (best[enc.o] != enc.c).astype(np.float64), 0.0)
-            if num_a.any():
+            if any_num:
                 truth_num = self._numeric_truth(enc, num_a, so, sx, vw, order)
                 known = ~np.isnan(enc.fixed_value)
                 truth_num = np.where(known, enc.fixed_value, truth_num)
@@ -115,7 +136,7 @@ class CRH(TruthEstimator):
             if change < self.tol:
                 break
         truth_value: FloatArray | None = None
-        if num_a.any():
+        if any_num:
             truth_value = np.where(numeric_obj, truth_num, np.nan)
         self.numeric_objects_ = numeric_obj
         return CoreResult(

@@ -36,6 +36,8 @@ VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
 MAX_LABELS_FOR_CATEGORICAL_INTS = 10
 # Strings with at most this many distinct values overall are a label set, not free text.
 MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
+# seg_argmax uses a padded table when no object has more claims than this.
+DENSE_MAX_WIDTH = 16
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -63,11 +65,13 @@ class FrameError(ValueError):
 # ---------------------------------------------------------------------------
 
 
-def validate_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def validate_frame(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     """Check the long frame and return a copy with a float ``weight`` column.
 
     Rows with a non-endorsing ``stance`` (see NON_ENDORSING_STANCES) get weight 0.
-    The input frame is never modified.
+    The input frame is never modified. ``copy=False`` (the estimators' fit path,
+    which only reads the result) shares the column data with the input instead
+    of copying it, so writing into the result would write into the input.
     """
     if not isinstance(frame, pd.DataFrame):
         raise FrameError(f"expected a pandas DataFrame, got {type(frame).__name__}")
@@ -75,7 +79,10 @@ def validate_frame(frame: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise FrameError(f"missing column(s): {', '.join(missing)}; need source, object, value")
     cols = [*REQUIRED_COLUMNS] + [c for c in ("weight", "stance", "origin") if c in frame]
-    out = frame.loc[:, cols].reset_index(drop=True)
+    if copy:
+        out = frame.loc[:, cols].reset_index(drop=True)
+    else:  # a new frame over the same column arrays; the weight column is its own
+        out = pd.DataFrame({c: frame[c].array for c in cols}, copy=False)
     for col in REQUIRED_COLUMNS:
         bad = out[col].isna().to_numpy(dtype=bool, copy=True)
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
@@ -544,6 +551,16 @@ def seg_max(values: FloatArray, starts: IntArray) -> FloatArray:
 def seg_argmax(values: FloatArray, starts: IntArray, claim_obj: IntArray) -> IntArray:
     """Index of the first best claim of every object (NaN never wins)."""
     values = np.where(np.isnan(values), -np.inf, values)
+    n_seg = len(starts) - 1
+    width = int(np.max(np.diff(starts))) if n_seg else 0
+    if 0 < width <= DENSE_MAX_WIDTH and n_seg * width <= 4 * len(values):
+        # few claims per object: a padded (objects x width) table and one argmax
+        # (first maximum wins, as below) is ~2x faster than two reduceat passes
+        pos = np.arange(len(values)) - starts[claim_obj]
+        table = np.full(n_seg * width, -np.inf)
+        table[claim_obj * width + pos] = values
+        first: IntArray = starts[:-1] + table.reshape(n_seg, width).argmax(axis=1)
+        return first.astype(np.int64, copy=False)
     best = seg_max(values, starts)
     cand = np.where(values >= best[claim_obj], np.arange(len(values)), len(values))
     return np.minimum.reduceat(cand, starts[:-1]).astype(np.int64)

@@ -356,3 +356,20 @@ def test_one_coin_label_prior_learns_skewed_label_shares() -> None:
     assert flat == pytest.approx(0.5)
     assert est.truths_.loc["t", "value"] == "x"
     assert est.truths_.loc["t", "confidence"] > 0.6
+
+
+@pytest.mark.parametrize("method", ["majority", "one_coin", "crh"])
+def test_fit_never_modifies_the_input_frame(method: str) -> None:
+    df = pd.DataFrame(
+        {
+            "source": ["a", "b", "c", "a"],
+            "object": ["x", "x", "x", "y"],
+            "value": ["p", "p", "q", "p"],
+            "weight": [1.0, 2.0, 1.0, 1.0],
+            "stance": ["asserting", "observing", "asserting", "asserting"],
+        },
+        index=[10, 11, 12, 13],
+    )
+    before = df.copy(deep=True)
+    scoring.get_estimator(method).fit(df)
+    pd.testing.assert_frame_equal(df, before)
