@@ -74,7 +74,8 @@ _RELATIVE_DENIAL = re.compile(
     r"figure)\b|which\b|something\b)",
     re.IGNORECASE,
 )
-_ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(r"\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
+_ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
 )
@@ -245,6 +246,17 @@ def _speaker_before(
     aux = _TRAILING_AUX.search(text, region_start, cue_start)
     if aux is not None and aux.start() > region_start:
         cue_start = aux.start()  # "The Huthis, who ..., have accused": drop "have"
+    relative = _RELATIVE_SUBJECT.search(text, region_start, cue_start)
+    if relative is not None:
+        # "... claimed by the JNIM group which said on its channels that ...": the noun
+        # phrase before "which" speaks.
+        back = backward_speaker_start(text, relative.start())
+        phrase = clean_speaker(text[back : relative.start()])
+        cited = text[:back].rstrip().lower().endswith("according to")
+        if phrase and plausible_speaker(phrase) and not cited:
+            offset = text.find(phrase, back, relative.start())
+            if offset >= 0:
+                return (offset, offset + len(phrase))
     segment = text[region_start:cue_start]
     stripped = segment.rstrip()
     if not stripped:

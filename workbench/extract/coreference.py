@@ -353,7 +353,9 @@ def _strip_article(phrase: str) -> str:
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
-    proper = bool(rest) and all(w[:1].isupper() or w in ("of", "for", "and") for w in rest.split())
+    proper = bool(rest) and all(
+        w[:1].isupper() or w in ("of", "for", "and", "the") for w in rest.split()
+    )
     if first.lower() in NP_WORDS and first[1:].islower() and not _demonym(first) and not proper:
         first = first.lower()
     return f"{first} {rest}".strip()
@@ -397,6 +399,19 @@ _OUTLET_STAFF = frozenset(
     """
     reporter reporters journalist journalists correspondent correspondents witness witnesses
     photographer photographers cameraman cameramen crew crews team teams staff
+    """.split()  # noqa: SIM905
+)
+# Titles that may follow a place name inside a run of capitals ("Nasir County Commissioner").
+_INNER_TITLES = frozenset(
+    """
+    commissioner administrator governor mayor spokesman spokeswoman spokesperson minister
+    commander chief director general colonel president secretary envoy ambassador
+    """.split()  # noqa: SIM905
+)
+_ORG_NAME_WORDS = frozenset(
+    """
+    nations mission office agency organization organisation programme program fund council
+    court commission committee union department ministry secretary-general force forces
     """.split()  # noqa: SIM905
 )
 _THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
@@ -645,14 +660,24 @@ class MentionResolver:
             return None
         return next((r for r in reversed(self.recent) if r.name == person), None)
 
+    def _is_organisation(self, resolved: Resolved) -> bool:
+        """Bodies, including UN bodies listed as 'official' ("UNMISS"), not people."""
+        if resolved.kind not in _PERSON_KINDS:
+            return True
+        if resolved.name not in self.registry.entries:
+            return False
+        words = set(resolved.name.lower().split())
+        return resolved.name.isupper() or bool(words & _ORG_NAME_WORDS)
+
     def _pronoun(self, pronoun: str) -> Resolved | None:
         wanted = _PERSON_KINDS if pronoun in ("he", "she", "i") else None
         for resolved in reversed(self.recent):
+            organisation = self._is_organisation(resolved)
             if wanted is not None:
-                if resolved.kind in wanted:
+                if resolved.kind in wanted and not organisation:
                     return resolved
             elif pronoun in ("it", "its"):
-                if resolved.kind not in _PERSON_KINDS:
+                if organisation:
                     return resolved
             else:
                 return resolved
@@ -790,6 +815,9 @@ class MentionResolver:
             or _demonym(run[0])
         ):
             run = run[1:]
+        inner_titles = [i for i, w in enumerate(run[:-1]) if w.lower() in _INNER_TITLES]
+        if inner_titles and len(run) - inner_titles[-1] - 1 >= 2:
+            run = run[inner_titles[-1] + 1 :]  # "Nasir County Commissioner James Gatluak"
         if not run or any(w.isupper() and len(w) > 1 for w in run):
             return ""
         if len(run) == 1:
@@ -855,9 +883,10 @@ class MentionResolver:
             short = self.registry.lookup_short(normal)
             if short:
                 return self._known(short)
-            if head == "group":
-                kinds = frozenset({SourceKind.MONITOR, SourceKind.NGO})
-            ahead = None if definite else self._forward(kinds, head, position)
+            ahead_kinds = (
+                frozenset({SourceKind.MONITOR, SourceKind.NGO}) if head == "group" else kinds
+            )
+            ahead = None if definite else self._forward(ahead_kinds, head, position)
             if ahead is None and phrase.strip()[:4].lower() == "the ":
                 ahead = self._backward(kinds, modifiers, position)
             if ahead:
@@ -894,8 +923,9 @@ class MentionResolver:
     ) -> str | None:
         """'The ethnic armed group said' after 'Fighters of the Arakan Army attacked':
         the nearest registry source of a compatible kind named earlier in the report."""
-        end = max(0, position - len(self.context))
-        window = self.text[max(0, end - 3000) : end]
+        # The sentence itself counts: "Islamic State-linked insurgents beheaded ..., the
+        # jihadist group said".
+        window = self.text[max(0, position - 3000) : position]
         if not window:
             return None
         specific = modifiers - _GENERIC_MODIFIERS

@@ -42,7 +42,7 @@ NOT_A_CUE_BEFORE = frozenset(
     """
     the a an its their his her our unconfirmed widely so was were is are been being be
     previously-reported officially to not never will would could may might can did does do
-    should must
+    should must without
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
@@ -66,7 +66,7 @@ ADJUNCT_RE = re.compile(
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"
     r"\s+channel|\s+account|\s+page)?|social\s+media|state\s+(?:TV|television|media)|"
-    r"(?:its|his|her|their)\s+(?:\w+\s+)?(?:website|channel|account|page))|"
+    r"(?:its|his|her|their)\s+(?:\w+\s+)?(?:websites?|channels?|accounts?|pages?))|"
     r"by\s+(?:phone|telephone)|(?:via|through)\s+a\s+spokesman|in\s+(?:Moscow|Kyiv|Kiev|"
     r"Geneva|Damascus|Beirut|Cairo|Baghdad|Washington|Khartoum|Sanaa|Aden|Gaza|Jerusalem|"
     r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
@@ -75,6 +75,8 @@ ADJUNCT_RE = re.compile(
     r"in\s+(?:a|an)\s+(?:phone|telephone|email|e-mail|text)\s*(?:interview|message|call)?|"
     r"(?:carried|published|posted|released|issued|broadcast|aired|run|quoted)\s+(?:by|on|in)\s+"
     r"(?:[\w'\u2019.-]+\s+){0,6}?(?=that\b)|"
+    r"(?:carried|published|posted|released|issued|broadcast|aired|run)\s+(?:by|on|in)\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+(?=\s*[.;]?\s*$)|"
     r",\s*without\s+(?:giving|providing|offering|citing)\s+(?:any\s+)?(?:details|evidence|"
     r"sources?)\s*,)\s*)+",
 )
@@ -101,6 +103,7 @@ OUTLET_STAFF_BEFORE = re.compile(
     r"(?:reporters?|journalists?|correspondents?|witness(?:es)?|photographers?|cameram[ae]n|"
     r"crews?|teams?|staff)|\b(?:reporters?|journalists?|correspondents?|photographers?|"
     r"teams?)\s+(?:for|with|from)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
+    r"(?:\s+(?:at|in|near|on)\s+(?:the\s+)?(?:scene|site|area|ground|[A-Z]\w+))?"
     r"(?:\s+(?:also|later|earlier|who\s+visited\s+[^,]{1,40}))?\s*$"
 )
 OUTLET_CUES = frozenset({"saw", "witnessed"})

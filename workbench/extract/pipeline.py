@@ -47,6 +47,9 @@ _CASUALTY_UNITS = (
 )
 # A caveat sentence that names whose account it doubts ("the group's claim", "the
 # military's account", "battlefield reports") qualifies the nearest claim of such a source.
+_PARTY_KINDS = frozenset(
+    {SourceKind.MILITARY, SourceKind.GOVERNMENT, SourceKind.OFFICIAL, SourceKind.PERSON}
+)
 _REFERENCE_KINDS: dict[str, frozenset[SourceKind]] = {
     "group": frozenset({SourceKind.MILITARY, SourceKind.MONITOR, SourceKind.NGO}),
     "rebels": frozenset({SourceKind.MILITARY}),
@@ -65,6 +68,8 @@ _REFERENCE_KINDS: dict[str, frozenset[SourceKind]] = {
     "witnesses": frozenset({SourceKind.ANONYMOUS, SourceKind.PERSON}),
     "accounts": frozenset({SourceKind.ANONYMOUS, SourceKind.PERSON}),
     "residents": frozenset({SourceKind.ANONYMOUS}),
+    "side": _PARTY_KINDS,
+    "sides": _PARTY_KINDS,
 }
 _REFERENCE_WORD = re.compile(r"[a-z]+(?=(?:['\u2019]s?)?\b)")
 # "X did not respond to a request for comment": X is the accused, not the source doubted.

@@ -161,12 +161,13 @@ _PEOPLE = frozenset(
     congolese rwandans haitians somalis malians nigerians afghans pakistanis ethiopians
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
     lebanese israelis gazans rohingya kurds tigrayans amharas
+    assailants raiders bandits kidnappers abductees gendarmes christians muslims
 """.split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
     r"\b(killed|kill|killing|dead|died|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|"
     r"wounded|wounding|injured|injuring|injuries|hurt|captured|detained|arrested|abducted|"
-    r"kidnapped|displaced|missing|executed|shot\s+dead|lost)\b",
+    r"kidnapped|displaced|missing|executed|beheaded|massacred|shot\s+dead|lost)\b",
     re.IGNORECASE,
 )
 _CASUALTY_CANON = {
@@ -182,6 +183,8 @@ _CASUALTY_CANON = {
     "lost their lives": "killed",
     "shot dead": "killed",
     "executed": "killed",
+    "beheaded": "killed",
+    "massacred": "killed",
     "wounding": "wounded",
     "injured": "wounded",
     "injuring": "wounded",

@@ -66,6 +66,9 @@ _AFFIX_OK = re.compile(
     r"-controlled|-held|-allied)$",
     re.IGNORECASE,
 )
+_TIME_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday overnight yesterday".split()  # noqa: SIM905
+)
 _PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 _TRAILING_ADVERBS = re.compile(
@@ -164,7 +167,8 @@ def _np_token(token: str) -> bool:
 # "A resident who declined to be named for fear of reprisals said": the speaker is
 # read before the anonymity clause, which may hold any words.
 _ANONYMITY_TAIL = re.compile(
-    r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not\s+want)\b[^,;\"\u201c\u201d]{0,120}$"
+    r"\s+(?:who\s+(?:asked|declined|requested|spoke|did\s+not\s+want)\b|"
+    r"(?:reached|contacted|interviewed)\s+by\s+(?:phone|telephone)\b)[^,;\"\u201c\u201d]{0,120}$"
 )
 
 
@@ -180,8 +184,8 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     unknown: list[re.Match[str]] = []
     for match in reversed(tokens):
         token = match.group(0)
-        if token in _STOP_TOKENS:
-            break
+        if token in _STOP_TOKENS or token in _TIME_NAMES:
+            break  # "... on Sunday security sources told": stripped commas
         if not _np_token(token):
             # "the national electricity company": unknown nouns are kept only if a
             # determiner closes the phrase within a few words.
