@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from scoring.utils import Encoded, FloatArray, scatter_add, seg_max, seg_normalise, seg_sum
+from scoring.utils import Encoded, FloatArray, seg_max, seg_normalise, seg_sum
 
 
 def majority_shares(enc: Encoded) -> FloatArray:
     """Weighted vote share of every claim within its object (the usual EM start)."""
-    votes = scatter_add(enc.c, weights=enc.w, minlength=enc.n_claims)
+    votes = enc.claim_weight()
     return enc.clamp(seg_normalise(votes, enc.obj_start, enc.claim_obj))
 
 
 def source_counts(enc: Encoded) -> FloatArray:
     """Weighted number of assertions per source."""
-    return scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
+    return enc.source_weight()
 
 
 def domain_sizes(enc: Encoded) -> FloatArray:

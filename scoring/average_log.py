@@ -14,7 +14,7 @@ import numpy as np
 
 from scoring.base import CoreResult, TruthEstimator, relative_change
 from scoring.sums import _max_norm
-from scoring.utils import Encoded, scatter_add
+from scoring.utils import Encoded
 
 
 class AverageLog(TruthEstimator):
@@ -46,7 +46,7 @@ class AverageLog(TruthEstimator):
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
         cs = enc.claim_source_matrix()
         sc = enc.source_claim_matrix()
-        count = np.maximum(scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources), 1.0)
+        count = np.maximum(enc.source_weight(), 1.0)
         scale = np.log(count) / count
         trust = np.ones(enc.n_sources)
         belief = np.zeros(enc.n_claims)

@@ -166,8 +166,8 @@ class TruthEstimator:
         prob = enc.clamp(res.claim_prob)
         norm = seg_normalise(prob, enc.obj_start, enc.claim_obj)
         best = seg_argmax(prob, enc.obj_start, enc.claim_obj)
-        support = scatter_add(enc.c, weights=enc.w, minlength=enc.n_claims)
-        obj_support = scatter_add(enc.o, weights=enc.w, minlength=enc.n_objects)
+        support = enc.claim_weight()
+        obj_support = enc.object_weight()
         conf = prob[best] if self.probabilistic else norm[best]
         values: Any = enc.claim_value[best]
         none_asserted = enc.fixed_claim == -1

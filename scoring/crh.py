@@ -95,7 +95,7 @@ class CRH(TruthEstimator):
             # weighted (claims x sources) matrix, built once
             cs, sc = enc.claim_source_matrix(), enc.source_claim_matrix()
             claim_idx = np.arange(enc.n_claims)
-        n_s = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
+        n_s = enc.source_weight()
         weight = np.ones(enc.n_sources)
         history: list[float] = []
         truth_num = np.zeros(enc.n_objects)

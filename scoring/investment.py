@@ -21,7 +21,7 @@ import numpy as np
 from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator, relative_change
 from scoring.sums import _max_norm
-from scoring.utils import Encoded, FloatArray, scatter_add
+from scoring.utils import Encoded, FloatArray
 
 
 class Investment(TruthEstimator):
@@ -60,7 +60,7 @@ class Investment(TruthEstimator):
             raise ValueError(f"g must be > 0, got {self.g!r}")
         cs = enc.claim_source_matrix()
         sc = enc.source_claim_matrix()
-        count = np.maximum(scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources), 1e-12)
+        count = np.maximum(enc.source_weight(), 1e-12)
         trust = np.ones(enc.n_sources)
         belief = majority_shares(enc)  # the "voted" prior belief
         history: list[float] = []

@@ -39,10 +39,10 @@ class MajorityVote(TruthEstimator):
         )
 
     def _fit_encoded(self, enc: Encoded) -> CoreResult:
-        votes = scatter_add(enc.c, weights=enc.w, minlength=enc.n_claims)
+        votes = enc.claim_weight()
         share = seg_normalise(votes, enc.obj_start, enc.claim_obj)
         hit = share[enc.c]
         trust = scatter_add(enc.s, weights=enc.w * hit, minlength=enc.n_sources)
-        n = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
+        n = enc.source_weight()
         trust = np.divide(trust, n, out=np.full(enc.n_sources, np.nan), where=n > 0)
         return CoreResult(claim_prob=votes, trust=trust, loss_history=[])

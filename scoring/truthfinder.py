@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from scoring.base import CoreResult, TruthEstimator
-from scoring.utils import Encoded, scatter_add, seg_sum
+from scoring.utils import Encoded, seg_sum
 
 
 class TruthFinder(TruthEstimator):
@@ -62,7 +62,7 @@ class TruthFinder(TruthEstimator):
             raise ValueError(f"initial_trust must lie in (0, 1), got {self.initial_trust!r}")
         cs = enc.claim_source_matrix()
         sc = enc.source_claim_matrix()
-        count = np.maximum(scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources), 1e-12)
+        count = np.maximum(enc.source_weight(), 1e-12)
         trust = np.full(enc.n_sources, float(self.initial_trust))
         conf = np.zeros(enc.n_claims)
         history: list[float] = []

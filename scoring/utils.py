@@ -243,6 +243,26 @@ class Encoded:
     def claims_per_object(self) -> IntArray:
         return np.diff(self.obj_start)
 
+    def _weight_total(self, key: str, idx: IntArray, size: int) -> FloatArray:
+        if key not in self._cache:
+            total = scatter_add(idx, weights=self.w, minlength=size)
+            total.flags.writeable = False  # shared by every caller
+            self._cache[key] = total
+        out: FloatArray = self._cache[key]
+        return out
+
+    def source_weight(self) -> FloatArray:
+        """Weighted number of assertions per source (computed once; do not modify)."""
+        return self._weight_total("n_s", self.s, self.n_sources)
+
+    def claim_weight(self) -> FloatArray:
+        """Weighted votes per claim (computed once; do not modify)."""
+        return self._weight_total("n_c", self.c, self.n_claims)
+
+    def object_weight(self) -> FloatArray:
+        """Weighted number of assertions per object (computed once; do not modify)."""
+        return self._weight_total("n_o", self.o, self.n_objects)
+
     def claim_source_matrix(self) -> sparse.csr_matrix:
         """Weighted (claims x sources) matrix; duplicates are summed."""
         if "W" not in self._cache:
@@ -386,7 +406,8 @@ def encode(
     claim_obj = (cu // n_v).astype(np.int64)
     claim_key = cu % n_v
     n_claims = len(cu)
-    obj_start = np.searchsorted(claim_obj, np.arange(n_obj + 1)).astype(np.int64)
+    obj_start = np.zeros(n_obj + 1, dtype=np.int64)
+    np.cumsum(np.bincount(claim_obj, minlength=n_obj), out=obj_start[1:])
     claim_label = np.maximum(claim_key - n_num_keys, 0)
     if not len(lab_idx):
         claim_value: npt.NDArray[Any] = rep_num[claim_key]
@@ -641,8 +662,7 @@ def beta_posterior(
 def source_agreement(enc: Encoded, prob_of_assertion: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Weighted agreement with the truths, and weighted n, per source (bincount)."""
     agree = scatter_add(enc.s, weights=enc.w * prob_of_assertion, minlength=enc.n_sources)
-    n = scatter_add(enc.s, weights=enc.w, minlength=enc.n_sources)
-    return agree, n
+    return agree, enc.source_weight().copy()
 
 
 def as_known_series(known: pd.Series | pd.DataFrame | dict[Any, Any] | None) -> pd.Series | None:
