@@ -147,9 +147,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="scoring")
     def _score(self) -> None:
-        self.post_message(
-            SourcesScored(self.session.source_rows(), self.session.team_progress())
-        )
+        self.post_message(SourcesScored(self.session.source_rows(), self.session.team_progress()))
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str) -> None:
@@ -208,7 +206,12 @@ class ReviewScreen(Screen[None]):
         if message.index != self.index or not self.items:
             return  # a newer request won
         self.detail = message.detail
-        await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
+        with self.app.batch_update():  # mounts await: no half-built frame in between
+            await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
+        self._shown()
+
+    def _shown(self) -> None:
+        """The event in ``self.detail`` is on screen: light its claim, prefetch the next."""
         self.claim_id = self.query_one(EventView)._focused
         self._light()
         if not self._scored_once:  # the first picture is up: now score the sources
@@ -454,10 +457,21 @@ class ReviewScreen(Screen[None]):
             queue.show(self.items, self.index, self._marker)
         self._update_filter_line()
         cached = self.session.cached_event(self.items[self.index])
+        if cached is not None and self._show_now(cached, focus):
+            return  # prefetched, same shape: drawn in this handler, in the key's frame
         if cached is not None:  # prefetched: no worker round trip for the next event
             self.post_message(EventLoaded(self.index, cached, focus))
         else:
             self._load_event(self.index, focus)
+
+    def _show_now(self, detail: EventDetail, focus: str | None) -> bool:
+        """Show a prefetched event in the widgets on screen, if it has their shape."""
+        previous, self.detail = self.detail, detail
+        if not self.query_one(EventView).show_in_place(detail, self._body, focus):
+            self.detail = previous
+            return False
+        self._shown()
+        return True
 
     def _go_to_claim(self, claim_id: str) -> None:
         """After undo/redo: show the claim that changed, wherever it is."""
@@ -561,4 +575,4 @@ class ReviewScreen(Screen[None]):
             line.append(f" · event {self.index + 1} of {len(self.items)}", style="dim")
         else:
             line.append(" · no events", style="dim")
-        self.query_one("#filter-line", Static).update(line)
+        self.query_one("#filter-line", Static).update(line, layout=False)  # height: 1

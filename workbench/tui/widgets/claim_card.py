@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
+from textual import events
+from textual.css.scalar import Unit
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.widgets import Static
+
+
+def update_in_place(widget: Static, body: Text, size: Size) -> None:
+    """``widget.update(body)``, with a layout pass only if the content height changes.
+
+    ``size`` is the widget's content size at the last layout. A layout pass
+    re-arranges the whole screen, the largest cost of a verdict key or of the next
+    event; a card whose text wraps to as many lines as before only needs a repaint.
+    The new height is measured the way Textual's layout measures it (the widget's
+    visual at the same width), so skipping the pass never clips or pads a card.
+    """
+    widget.update(body, layout=False)
+    if not size.width:  # never laid out (or hidden): let the layout measure it
+        widget.refresh(layout=True)
+        return
+    height = widget.visual.get_height(cast(RulesMap, widget.styles), size.width)
+    limit = widget.styles.max_height
+    if limit is not None and limit.unit is Unit.CELLS:  # e.g. the event header's max-height
+        height = min(height, int(limit.value) - widget.styles.gutter.height)
+    if height != size.height:
+        widget.refresh(layout=True)
 
 
 class ClaimCard(Static):
@@ -13,27 +40,24 @@ class ClaimCard(Static):
     def __init__(self, claim_id: str, body: Text) -> None:
         super().__init__(body, classes="claim-card", markup=False)
         self.claim_id = claim_id
-        self._lines = body.plain.split("\n")
+        # content size at the last layout, from Resize events: reading ``content_size``
+        # of a card scrolled out of view would re-arrange the whole screen
+        self._laid_out = Size(0, 0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        gutter = self.styles.gutter
+        self._laid_out = Size(
+            max(0, event.size.width - gutter.width), max(0, event.size.height - gutter.height)
+        )
 
     def set_body(self, body: Text) -> None:
-        """New body; skip the layout pass when only the short badge line changed.
-
-        A layout pass re-arranges the whole screen, the largest cost of a verdict key.
-        """
-        lines = body.plain.split("\n")
-        same_shape = (
-            len(lines) == len(self._lines)
-            and lines[1:] == self._lines[1:]
-            and len(lines[0]) < self.content_size.width
-        )
-        self._lines = lines
-        self.update(body, layout=not same_shape)
+        """New body for the same claim (a verdict, a note, the context toggled)."""
+        update_in_place(self, body, self._laid_out)
 
     def show_claim(self, claim_id: str, body: Text) -> None:
         """Reuse this card for another claim (cheaper than mounting a new one)."""
         self.claim_id = claim_id
-        self._lines = body.plain.split("\n")
-        self.update(body)
+        update_in_place(self, body, self._laid_out)
 
     def set_focused(self, focused: bool) -> None:
         if self.has_class("-focused") != focused:  # each restyle costs milliseconds

@@ -12,9 +12,16 @@ from textual.widgets import Static
 from models import Claim
 from workbench.tui.render import figure_text, plain, safe
 from workbench.tui.session import EventDetail
-from workbench.tui.widgets.claim_card import ClaimCard
+from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
 
 CardBody = Callable[[Claim], Text]
+
+
+def _grouped(detail: EventDetail) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = {}
+    for claim in detail.claims:
+        grouped.setdefault(column_key(claim), []).append(claim)
+    return grouped
 
 
 def column_key(claim: Claim) -> str:
@@ -39,29 +46,25 @@ class EventView(Vertical):
         """Show ``detail``'s claims; ``body`` renders one card.
 
         Columns and cards already on screen are reused and only the difference is
-        mounted or removed: moving to the next event then costs a repaint, not a
-        rebuild of every widget.
+        mounted or removed. When the columns and their card counts match the event
+        on screen (the usual next event), ``show_in_place`` does it all without
+        awaiting anything.
         """
-        self.query_one("#event-header", Static).update(self._header(detail))
+        if self.show_in_place(detail, body, focus):
+            return
+        self._update_header(detail)
         columns = self.query_one("#columns", HorizontalScroll)
-        grouped: dict[str, list[Claim]] = {}
-        for claim in detail.claims:
-            grouped.setdefault(column_key(claim), []).append(claim)
-        if self._focused in self._cards:
-            self._cards[self._focused].set_focused(False)
-        self._cards, self.order, self._focused = {}, [], None
+        grouped = _grouped(detail)
+        self._unfocus()
+        self._cards, self.order = {}, []
         existing = list(columns.query_children(VerticalScroll))
         new_columns: list[VerticalScroll] = []
         for n, (key, claims) in enumerate(grouped.items()):
             heading_text = plain(key, "bold", single_line=True)
             if n < len(existing):
                 column = existing[n]
-                # one line, fixed height: no layout pass needed
-                column.query_one(".column-title", Static).update(heading_text, layout=False)
                 cards = list(column.query_children(ClaimCard))
-                for card, claim in zip(cards, claims, strict=False):
-                    card.show_claim(claim.id, body(claim))
-                    self._cards[claim.id] = card
+                self._refill(column, heading_text, cards, claims, body)
                 extra = [ClaimCard(claim.id, body(claim)) for claim in claims[len(cards) :]]
                 if extra:
                     await column.mount_all(extra)
@@ -69,7 +72,6 @@ class EventView(Vertical):
                     self._cards[claim.id] = card
                 if len(cards) > len(claims):
                     await column.remove_children(cards[len(claims) :])
-                column.scroll_home(animate=False)
             else:
                 made = [ClaimCard(claim.id, body(claim)) for claim in claims]
                 self._cards.update(zip((c.id for c in claims), made, strict=True))
@@ -80,7 +82,61 @@ class EventView(Vertical):
             await columns.mount_all(new_columns)
         if len(existing) > len(grouped):
             await columns.remove_children(existing[len(grouped) :])
-        columns.scroll_home(animate=False)
+        self._finish(columns, focus)
+
+    def show_in_place(self, detail: EventDetail, body: CardBody, focus: str | None) -> bool:
+        """Show ``detail`` in the widgets on screen if they have its shape; False if not.
+
+        Same number of columns, same number of cards in each: every heading and
+        card is updated in place (nothing mounted or removed), and a layout pass is
+        requested only by a widget whose height changes.
+        """
+        columns = self.query_one("#columns", HorizontalScroll)
+        grouped = _grouped(detail)
+        existing = list(columns.query_children(VerticalScroll))
+        if len(existing) != len(grouped):
+            return False
+        cards_of = [list(column.query_children(ClaimCard)) for column in existing]
+        if any(len(c) != len(g) for c, g in zip(cards_of, grouped.values(), strict=True)):
+            return False
+        self._update_header(detail)
+        self._unfocus()
+        self._cards, self.order = {}, []
+        for column, cards, (key, claims) in zip(existing, cards_of, grouped.items(), strict=True):
+            self._refill(column, plain(key, "bold", single_line=True), cards, claims, body)
+            self.order.extend(claim.id for claim in claims)
+        self._finish(columns, focus)
+        return True
+
+    def _refill(
+        self,
+        column: VerticalScroll,
+        heading: Text,
+        cards: list[ClaimCard],
+        claims: list[Claim],
+        body: CardBody,
+    ) -> None:
+        """Put ``claims`` into the first of ``cards`` (the rest is the caller's)."""
+        # one line, fixed height: no layout pass needed
+        column.query_one(".column-title", Static).update(heading, layout=False)
+        for card, claim in zip(cards, claims, strict=False):
+            card.show_claim(claim.id, body(claim))
+            self._cards[claim.id] = card
+        if column.scroll_y:
+            column.scroll_home(animate=False)
+
+    def _update_header(self, detail: EventDetail) -> None:
+        header = self.query_one("#event-header", Static)
+        update_in_place(header, self._header(detail), header.content_size)
+
+    def _unfocus(self) -> None:
+        if self._focused in self._cards:
+            self._cards[self._focused].set_focused(False)
+        self._focused = None
+
+    def _finish(self, columns: HorizontalScroll, focus: str | None) -> None:
+        if columns.scroll_x:
+            columns.scroll_home(animate=False)
         first = self.order[0] if self.order else None
         self.focus_claim(focus if focus in self._cards else first)
 

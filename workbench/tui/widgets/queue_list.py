@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from rich.text import Text
 from textual import on
+from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -73,7 +75,32 @@ class QueueList(OptionList):
             label = self._label(index, self._items[index])
             option = self.get_option_at_index(index - self._start)
             if str(option.prompt) != label.plain:
-                self.replace_option_prompt_at_index(index - self._start, label)
+                self._replace_label(index - self._start, label)
+
+    def _replace_label(self, at: int, label: Text) -> None:
+        """``replace_option_prompt_at_index`` without dropping every option's rendering.
+
+        Textual's own call re-renders and re-measures the whole page; when the new
+        label takes as many lines as the old one, only its own lines change.
+        """
+        option = self.get_option_at_index(at)
+        lines = self._heights.get(at)
+        option._set_prompt(label)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if (
+            lines is None
+            or self._get_visual(option).get_height(
+                cast(RulesMap, self.styles), width - padding.width
+            )
+            != lines
+        ):
+            self.replace_option_prompt_at_index(at, label)
+            return
+        cache = self._option_render_cache  # an LRUCache: no __iter__, hence keys()
+        for key in [k for k in cache.keys() if k[0] is option]:  # noqa: SIM118
+            cache.discard(key)
+        self.refresh_lines(self._index_to_line[at], lines)
 
     def _label(self, n: int, item: QueueItem) -> Text:
         label = self._marker(item)
