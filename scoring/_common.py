@@ -39,5 +39,5 @@ def claim_posterior(
     """
     m = np.maximum(seg_max(score, enc.obj_start), 0.0)
     e = np.exp(score - m[enc.claim_obj])
-    z = seg_sum(e, enc.obj_start) + n_unseen * np.exp(-m)
+    z = seg_sum(e, enc.obj_start, enc.claim_obj) + n_unseen * np.exp(-m)
     return e / z[enc.claim_obj], np.log(z) + m

@@ -126,16 +126,21 @@ class DawidSkene(TruthEstimator):
         counts = counts + self.smoothing + self.pooled_prior * pooled
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
-        prior = t.mean(axis=0) + 1e-6
+        prior = np.ones(len(t)) @ t / max(len(t), 1) + 1e-6  # column means (BLAS)
         return np.log(pi).reshape(n_src * k, k), np.log(prior / prior.sum())
 
     def _e_step(
         self, enc: Encoded, m: sparse.csr_matrix, log_pi: FloatArray, log_prior: FloatArray
     ) -> tuple[FloatArray, float]:
-        score = np.asarray(m @ log_pi) + log_prior
-        log_z = _row_logsumexp(score)
-        t = np.exp(score - log_z[:, None])
-        return self._clamp(enc, t), float(log_z.sum())
+        score = np.asarray(m @ log_pi)
+        score += log_prior
+        # softmax over the few label columns in place: one exp pass, row sums by BLAS
+        top = _row_max(score)
+        score -= top[:, None]
+        t = np.exp(score, out=score)
+        total = t @ np.ones(t.shape[1])
+        t /= total[:, None]
+        return self._clamp(enc, t), float((top + np.log(total)).sum())
 
     @staticmethod
     def _clamp(enc: Encoded, t: FloatArray) -> FloatArray:
@@ -148,17 +153,12 @@ class DawidSkene(TruthEstimator):
         return t
 
 
-def _row_logsumexp(score: FloatArray) -> FloatArray:
-    """logsumexp over the few label columns, column by column (fast for short rows)."""
-    cols = score.shape[1]
+def _row_max(score: FloatArray) -> FloatArray:
+    """Maximum over the few label columns, column by column (fast for short rows)."""
     top = score[:, 0].copy()
-    for k in range(1, cols):
+    for k in range(1, score.shape[1]):
         np.maximum(top, score[:, k], out=top)
-    total = np.zeros_like(top)
-    for k in range(cols):
-        total += np.exp(score[:, k] - top)
-    out: FloatArray = top + np.log(total)
-    return out
+    return top
 
 
 def _row_argmax(t: FloatArray) -> IntArray:

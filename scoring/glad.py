@@ -91,16 +91,15 @@ class GLAD(TruthEstimator):
         post = coin.claim_prob
         a = np.log(coin.trust) - np.log1p(-coin.trust)
         b = np.zeros(enc.n_objects)
+        cs = enc.claim_source_matrix()  # weighted, so the E-step needs no per-assertion pass
         history: list[float] = list(coin.loss_history)
         for _ in range(self.n_iter):
             hit = post[enc.c]
             for _ in range(self.newton_steps):
                 a, b = self._newton_step(enc, hit, a, b)
             # E-step: log-odds of each claim = sum of its assertions' log(p (K-1) / (1-p))
-            ab = a[enc.s] * np.exp(b)[enc.o]
-            if not self._unit_weights:
-                ab *= enc.w
-            score = scatter_add(enc.c, weights=ab, minlength=enc.n_claims) + claim_const
+            # (all of a claim's assertions share its object's difficulty: one sparse product)
+            score = np.exp(b)[enc.claim_obj] * (cs @ a) + claim_const
             new_post, _ = claim_posterior(enc, score, n_unseen)
             new_post = enc.clamp(new_post)
             change = float(np.mean(np.abs(new_post - post))) if len(post) else 0.0

@@ -95,7 +95,9 @@ class OneCoin(TruthEstimator):
                 pi = (lab_mass + smooth) / (enc.n_objects + n_lab * smooth)
                 kpi = n_lab * pi[enc.claim_label]
                 score = score + np.log(kpi)
-                unseen = np.maximum(n_unseen - seg_sum(kpi - 1.0, enc.obj_start), 0.0)
+                unseen = np.maximum(
+                    n_unseen - seg_sum(kpi - 1.0, enc.obj_start, enc.claim_obj), 0.0
+                )
             post, log_z = claim_posterior(enc, score, unseen)
             post = enc.clamp(post)
             loglik = float(n_s @ np.log1p(-acc) + log_z.sum() + const)

@@ -46,5 +46,5 @@ class PooledInvestment(Investment):
 
     def _beliefs(self, enc: Encoded, invested: FloatArray) -> FloatArray:
         grown = np.power(invested, self.g)
-        pool = seg_sum(grown, enc.obj_start)[enc.claim_obj]
+        pool = seg_sum(grown, enc.obj_start, enc.claim_obj)[enc.claim_obj]
         return np.divide(invested * grown, pool, out=np.zeros_like(grown), where=pool > 0)

@@ -69,7 +69,7 @@ class TruthFinder(TruthEstimator):
         for _ in range(self.n_iter):
             tau = -np.log(np.clip(1.0 - trust, 1e-10, 1.0))
             sigma = cs @ tau
-            rivals = seg_sum(sigma, enc.obj_start)[enc.claim_obj] - sigma
+            rivals = seg_sum(sigma, enc.obj_start, enc.claim_obj)[enc.claim_obj] - sigma
             adjusted = sigma - self.rho * self.base_sim * rivals
             conf = enc.clamp(1.0 / (1.0 + np.exp(-self.gamma * adjusted)))
             new_trust = (sc @ conf) / count
