@@ -54,7 +54,10 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
-_CALLED_FOR = re.compile(r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b)")
+_CALLED_FOR = re.compile(
+    r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s)"  # "called the KIA a ..."
+)
 # "said nothing", "said so": no proposition to check.
 _EMPTY_PROPOSITIONS = frozenset({"nothing", "little", "so", "this", "that", "more", "otherwise"})
 _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})

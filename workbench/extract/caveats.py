@@ -24,6 +24,7 @@ _UNVERIFIED_SENTENCE = re.compile(
     r"no\s+independent\s+(?:verification|confirmation)|"
     r"(?:impossible|difficult)\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
     r"did\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)\s+to\s+(?:a\s+)?request|"
+    r"could\s+not\s+be\s+reached\s+for\s+comment|"
     r"independently\s+(?:verify|verified|confirm|confirmed)"
     r")",
     re.IGNORECASE,

@@ -75,7 +75,7 @@ ADJUNCT_RE = re.compile(
     r"in\s+(?:a|an)\s+(?:phone|telephone|email|e-mail|text)\s*(?:interview|message|call)?|"
     r"(?:carried|published|posted|released|issued|broadcast|aired|run|quoted)\s+(?:by|on|in)\s+"
     r"(?:[\w'\u2019.-]+\s+){0,6}?(?=that\b)|"
-    r"(?:carried|published|posted|released|issued|broadcast|aired|run)\s+(?:by|on|in)\s+"
+    r"(?:carried|published|posted|released|issued|broadcast|aired|run|read)\s+(?:by|on|in)\s+"
     r"(?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+(?=\s*[.;]?\s*$)|"
     r",\s*without\s+(?:giving|providing|offering|citing)\s+(?:any\s+)?(?:details|evidence|"
     r"sources?)\s*,)\s*)+",

@@ -106,6 +106,33 @@ def _run_head(candidates: list[_Draft]) -> _Draft | None:
     return None
 
 
+_SUBJECT_NAME = re.compile(r"\b([A-Z][\w-]{2,})")
+
+
+def _mentioning(subject: str, candidates: list[_Draft]) -> _Draft | None:
+    """'CODECO ... could not be reached': the nearest claim that names CODECO."""
+    for match in _SUBJECT_NAME.finditer(subject):
+        word = match.group(1)
+        if word in ("The", "A", "An", "Government", "Officials", "Spokesman"):
+            continue
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        return next((d for d in candidates if pattern.search(d.text)), None)
+    return None
+
+
+def _run_start(candidates: list[_Draft]) -> _Draft | None:
+    """The first claim of the run of claims by the nearest claim's speakers."""
+    if not candidates:
+        return None
+    speakers = set(candidates[0].sources)
+    start = candidates[0]
+    for draft in candidates[1:]:
+        if not set(draft.sources) & speakers:
+            break
+        start = draft
+    return start
+
+
 def _opens_with_caveat(text: str) -> bool:
     """A sentence whose verification note starts near its beginning is only a caveat."""
     found = caveat_start(text)
@@ -230,13 +257,17 @@ class _Extractor:
         else:
             # "The group's claim could not be verified": the claim of the source it names.
             target = self._referenced(sentence.text, candidates[:_CAVEAT_REACH])
-            if target is None and _NO_RESPONSE.search(sentence.text):
+            silent = _NO_RESPONSE.search(sentence.text)
+            if target is None and silent:
+                target = _mentioning(sentence.text[: silent.start()], candidates[:_CAVEAT_REACH])
+            if target is None and silent:
                 # "X did not respond to a request for comment": the casualty claim X is
-                # accused in, even if quotes or other claims came after it.
+                # accused in, even if quotes or other claims came after it, or else the
+                # claim that opened the run of quotes just before.
                 target = next(
                     (d for d in candidates[:_CAVEAT_REACH] if _has_casualty(d)),
                     None,
-                )
+                ) or _run_start(candidates[:_CAVEAT_REACH])
             if target is None:
                 target = _run_head(candidates[:_CAVEAT_REACH])
         if target is None and candidates:

@@ -161,7 +161,7 @@ _PEOPLE = frozenset(
     congolese rwandans haitians somalis malians nigerians afghans pakistanis ethiopians
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
     lebanese israelis gazans rohingya kurds tigrayans amharas
-    assailants raiders bandits kidnappers abductees gendarmes christians muslims
+    assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
 """.split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
