@@ -373,3 +373,34 @@ def test_fit_never_modifies_the_input_frame(method: str) -> None:
     before = df.copy(deep=True)
     scoring.get_estimator(method).fit(df)
     pd.testing.assert_frame_equal(df, before)
+
+
+def test_segment_helpers_padded_and_reduceat_paths_agree() -> None:
+    from scoring import utils
+
+    # objects with 3, 1 and 2 claims: NaN never wins, the first of tied maxima wins
+    starts = np.array([0, 3, 4, 6])
+    claim_obj = np.array([0, 0, 0, 1, 2, 2])
+    values = np.array([0.2, np.nan, 0.2, -1.0, 0.1, 0.7])
+    assert utils.seg_argmax(values, starts, claim_obj).tolist() == [0, 3, 5]
+    wide = utils.DENSE_MAX_WIDTH + 1  # one object too wide for the padded table
+    starts_w = np.array([0, wide, wide + 1])
+    obj_w = np.r_[np.zeros(wide, dtype=np.int64), 1]
+    vals_w = np.r_[np.zeros(wide - 1), 5.0, 1.0]
+    assert utils.seg_argmax(vals_w, starts_w, obj_w).tolist() == [wide - 1, wide]
+    rng = np.random.default_rng(0)
+    v = rng.random(6)
+    assert np.allclose(utils.seg_sum(v, starts, claim_obj), utils.seg_sum(v, starts))
+
+
+def test_encoded_weight_totals_are_shared_and_read_only() -> None:
+    from scoring.utils import encode, validate_frame
+
+    df = frame([("a", "x", "p"), ("b", "x", "q"), ("a", "y", "p")])
+    enc = encode(validate_frame(df.assign(weight=[1.0, 2.0, 0.5])))
+    assert enc.source_weight().tolist() == [1.5, 2.0]
+    assert enc.object_weight().tolist() == [3.0, 0.5]
+    assert sorted(enc.claim_weight().tolist()) == [0.5, 1.0, 2.0]
+    assert enc.source_weight() is enc.source_weight()
+    with pytest.raises(ValueError, match="read-only"):
+        enc.source_weight()[0] = 9.0
