@@ -100,6 +100,7 @@ _BASE_FORMS = frozenset(
         "estimates",
     }
 )
+_TO_HAVE = re.compile(r"^\s+to\s+have\b")
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
 
@@ -167,7 +168,7 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # "the group's claim could not be verified": a noun
     after = text[match.end() : match.end() + 30]
-    if word in CLAIM_CUES and re.match(r"^\s+to\s+have\b", after):
+    if word in CLAIM_CUES and _TO_HAVE.match(after):
         return True  # "claimed to have killed 12 soldiers"
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
         return False  # "a group called X" names; "called for a ceasefire" reports

@@ -261,6 +261,20 @@ _COUNTRY_WORD = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonyms_in(text: str) -> tuple[str, ...]:
+    """Demonyms of the countries and capitals named in ``text``, in order (cached: the
+    same sentence and report head are asked about for every description)."""
+    if not text:
+        return ()
+    return tuple(
+        _COUNTRY_DEMONYM.get(m.group(0).lower(), m.group(0).lower())
+        for m in _COUNTRY_WORD.finditer(text)
+    )
+
+
 # Countries and capitals speak for their governments ("Kigali denies").
 _STATE_BY_PLACE = {
     place: demonym.title()
@@ -440,6 +454,12 @@ _HOME_BODY_HEADS = frozenset(
     "ministry army military navy presidency junta government".split()  # noqa: SIM905
 )
 _THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
+_BARE_SPOKESMAN = frozenset({"the spokesman", "the spokeswoman", "the spokesperson"})
+_ROLE_OF_BODY = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:official\s+|military\s+)?(?:spokesman|spokeswoman|spokesperson)"
+    r"\s+(?:of|for)\s+(the\s+[A-Z][^,]*)$",
+    re.IGNORECASE,
+)
 _ROLE_FOR = re.compile(
     r"^(?:a|the)\s+(?:spokesman|spokeswoman|spokesperson|leader|commander)\s+(?:for|of)\s+"
 )
@@ -564,6 +584,17 @@ class MentionResolver:
         office = _PERSON_OFFICE.match(lowered)
         if office:
             return self._office_of(office.group(1), position)
+        if lowered in _BARE_SPOKESMAN and "spokesman" not in self.titles and self.recent:
+            # "The spokesman said" after "the Official Spokesman of the Armed Forces said".
+            last = self.recent[-1]
+            if last.kind is not SourceKind.ANONYMOUS:
+                return last
+        role_of = _ROLE_OF_BODY.match(phrase)
+        if role_of:
+            # "the Official Spokesman of the Armed Forces": the body speaks.
+            body = self.resolve(role_of.group(1), position)
+            if body is not None and body.name in self.registry.entries:
+                return body
         owned_role = _OWNER_ROLE.match(lowered)
         if owned_role:
             found = self._owner_role(
@@ -581,7 +612,10 @@ class MentionResolver:
             # "A senior Hamas official, Basem Naim": the person is the source.
             main, appositive = appositive, main
         found = self._resolve_main(main, appositive, position)
-        if appositive and (found is None or found.name not in self.registry.entries):
+        if appositive and (
+            found is None
+            or (found.name not in self.registry.entries and found.kind not in _PERSON_KINDS)
+        ):
             # "The UN mission in the country, MONUSCO, said": the listed name wins.
             normal = normalise_mention(appositive)
             listed = self.registry.lookup_alias(normal, _strip_article(appositive))
@@ -594,10 +628,9 @@ class MentionResolver:
     def _country_demonym(self, dateline_first: bool = False) -> str:
         texts = (self.text[:80], self.context, self.text[:600])
         for text in texts if dateline_first else texts[1:]:
-            match = _COUNTRY_WORD.search(text)
-            if match:
-                word = match.group(0).lower()
-                return _COUNTRY_DEMONYM.get(word, word)
+            found = _demonyms_in(text)
+            if found:
+                return found[0]
         return ""
 
     def _named_with(self, name: str, head: str) -> bool:
@@ -819,6 +852,10 @@ class MentionResolver:
             # "The United States Navy's Fifth Fleet": the unit speaks, not its owner.
             unit = owned.group(1).strip()
             known = self.registry.lookup_alias(normalise_mention(unit), unit)
+            first = _strip_article(phrase).split()[0]
+            known = known or self.registry.lookup_alias(
+                normalise_mention(f"{first} {unit}"), f"{first} {unit}"
+            )  # "The U.S. military's Central Command" -> "U.S. Central Command"
             if known:
                 return self._known(known)
             return self._discover(unit, _KIND_BY_HEAD.get(_head(unit), SourceKind.UNKNOWN))
@@ -900,9 +937,13 @@ class MentionResolver:
                     return resolved
         words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an")]
         if len(words) >= 2 and all(
-            w[:1].isupper() or w.lower() in ("of", "for", "and") for w in words
+            w[:1].isupper() or w.lower() in ("of", "for", "and", "on", "the") for w in words
         ):
-            # A proper name we do not know ("SITE Intelligence Group") is its own source.
+            # A proper name we do not know ("SITE Intelligence Group") is its own source,
+            # unless it is the country's own ("the Armed Forces" in a SUNA report).
+            national = self._national(normal) if definite and len(words) <= 3 else None
+            if national:
+                return self._known(national)
             short = self.registry.lookup_short(normal)
             return (
                 self._known(short)
@@ -924,7 +965,7 @@ class MentionResolver:
                     and (definite or head in ("monitor", "observatory"))
                 ):
                     return resolved
-            national = self._national(head) if definite and len(normal.split()) == 1 else None
+            national = self._national(normal) if definite and len(normal.split()) <= 2 else None
             if national:
                 return self._known(national)
             short = self.registry.lookup_short(normal)
@@ -947,8 +988,7 @@ class MentionResolver:
     def _national(self, head: str) -> str | None:
         """'the military' in a sentence about Ukraine -> the Ukrainian military, if known."""
         for text in (self.context, self.text[:600]):
-            for match in _COUNTRY_WORD.finditer(text):
-                demonym = _COUNTRY_DEMONYM.get(match.group(0).lower(), match.group(0).lower())
+            for demonym in _demonyms_in(text):
                 name = self.registry.lookup_alias(f"{demonym} {head}", f"{demonym} {head}")
                 if name:
                     return name

@@ -162,6 +162,7 @@ _PEOPLE = frozenset(
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
+    violations firearms weapons rifles guns mines
 """.split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
@@ -379,7 +380,7 @@ _THINGS = frozenset(
     attacks raids settlements batteries rounds sorties
     drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
     planes helicopters buildings homes houses villages towns schools hospitals trucks
-    boats ships
+    boats ships violations firearms weapons rifles guns mines
     """.split()  # noqa: SIM905
 )
 

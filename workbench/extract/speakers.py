@@ -50,7 +50,7 @@ NP_WORDS = frozenset(
     elected peacekeeping peacekeepers peacekeeper junta juntas team wing ombudsman
     ombudsman's paramilitary paramilitaries gendarmerie gendarmes jihadist jihadists
     ruling transitional interim provisional caretaker shadow de-facto reporter reporters
-    correspondent correspondents photographer photographers cameraman crew
+    correspondent correspondents photographer photographers cameraman crew arm political
     """.split()  # noqa: SIM905
 )
 # Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
@@ -168,7 +168,8 @@ def _np_token(token: str) -> bool:
 # read before the anonymity clause, which may hold any words.
 _ANONYMITY_TAIL = re.compile(
     r"\s+(?:who\s+(?:asked|declined|requested|spoke|did\s+not\s+want)\b|"
-    r"(?:reached|contacted|interviewed)\s+by\s+(?:phone|telephone)\b)[^,;\"\u201c\u201d]{0,120}$"
+    r"(?:reached|contacted|interviewed)\s+by\s+(?:phone|telephone)\b|"
+    r"speaking\s+on\s+condition\s+of\s+anonymity\b)[^,;\"\u201c\u201d]{0,120}$"
 )
 
 
