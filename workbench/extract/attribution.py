@@ -100,6 +100,11 @@ _BASE_FORMS = frozenset(
         "estimates",
     }
 )
+_TITLED_SUBJECT = re.compile(
+    r"^((?:[A-Z][\w'\u2019-]*\s+)?(?:President|Prime\s+Minister|Minister|Governor|Mayor|"
+    r"General|Gen\.|Commander)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
+    r"\s+[a-z]+ed\b"
+)
 _TO_HAVE = re.compile(r"^\s+to\s+have\b")
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
@@ -413,6 +418,24 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             continue
         if is_ing(cue):
             if not out:
+                titled = _TITLED_SUBJECT.match(text)
+                if titled is None or titled.end(1) >= match.start():
+                    continue
+                # "President Gustavo Petro suspended the talks, accusing the group of ...":
+                # the titled subject of the main clause is the speaker.
+                out.append(
+                    Attribution(
+                        cue,
+                        (match.start(), match.end()),
+                        [titled.group(1)],
+                        (titled.start(1), titled.end(1)),
+                        (match.end(), len(text)),
+                        "ing",
+                        region=(match.start(), len(text)),
+                    )
+                )
+                open_forward = out[-1]
+                cursor = match.end()
                 continue
             previous = out[-1]
             before = text[: match.start()].rstrip()

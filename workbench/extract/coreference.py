@@ -395,7 +395,9 @@ def _lower_first(name: str) -> str:
     return f"{first} {rest}".strip()
 
 
-_POST_MODIFIER = re.compile(r"(?<=\w)\s+(?:of|for|at|in|from|with|on|near|inside)\s+")
+_POST_MODIFIER = re.compile(
+    r"(?<=\w)\s+(?:of|for|at|in|from|with|on|near|inside|close\s+to|familiar\s+with)\s+"
+)
 _WORDS = re.compile(r"[a-z][a-z'-]*")
 _AFFILIATION = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:analysts?|experts?|researchers?|spokesman|spokeswoman|"
@@ -454,6 +456,9 @@ _HOME_BODY_HEADS = frozenset(
     "ministry army military navy presidency junta government".split()  # noqa: SIM905
 )
 _THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
+_BARE_APPOSITIVE = re.compile(
+    r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:a|an)\s+[a-z].*)$"
+)
 _BARE_SPOKESMAN = frozenset({"the spokesman", "the spokeswoman", "the spokesperson"})
 _ROLE_OF_BODY = re.compile(
     r"^(?:the\s+|an?\s+)?(?:official\s+|military\s+)?(?:spokesman|spokeswoman|spokesperson)"
@@ -605,6 +610,10 @@ class MentionResolver:
         if _head(lowered) in _DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
             # "the statement said": the document speaks for the last source.
             return self.recent[-1]
+        bare = _BARE_APPOSITIVE.match(phrase)
+        if bare and self._personal_name(bare.group(1)) == bare.group(1):
+            # Stripped commas: "Musa Bello a resident who lost two brothers".
+            phrase = f"{bare.group(1)}, {bare.group(2)}"
         parts = _APPOSITIVE.split(_RELATIVE.sub("", phrase), maxsplit=1)
         main = parts[0].strip()
         appositive = parts[1].strip() if len(parts) > 1 else ""

@@ -102,7 +102,8 @@ SHOW_SUBJECTS = frozenset(
 # "Reuters witnesses saw", "an AFP journalist saw": the outlet's own reporting. "saw"
 # and "witnessed" report only after an outlet's staff, never after anyone else.
 OUTLET_STAFF_BEFORE = re.compile(
-    r"(?:\b(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|[A-Z][A-Za-z.&-]+)\s+"
+    r"(?:(?:^|\.\s+|\n)(?:The\s+)?(?:Reuters|AFP|Associated\s+Press)|"
+    r"\b(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|[A-Z][A-Za-z.&-]+)\s+"
     r"(?:reporters?|journalists?|correspondents?|witness(?:es)?|photographers?|cameram[ae]n|"
     r"crews?|teams?|staff)|\b(?:reporters?|journalists?|correspondents?|photographers?|"
     r"teams?)\s+(?:for|with|from)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
