@@ -79,8 +79,6 @@ class ReviewScreen(Screen[None]):
         self.queue_loaded = False
         self._progress_text = ""
         self.team: dict[str, int] = {}
-        self._sidebar_pending = False
-        self._stale_markers: set[int] = set()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -298,32 +296,7 @@ class ReviewScreen(Screen[None]):
         """Redraw what a write changed: the card, the chip, the queue marker, progress."""
         self._redraw_card(claim_id)
         self._light()
-        self._stale_markers.add(self.index)
-        self._sidebar_after_frame()
-
-    def _sidebar_after_frame(self) -> None:
-        """Redraw the sidebar (queue, view line, progress) in the frame after this one.
-
-        The frame that shows the next claim then repaints only the review side: a
-        frame touching both sides repaints every line of the screen, the queue and the
-        source chart included, for lines the reviewer is not reading.
-        """
-        if not self._sidebar_pending:
-            self._sidebar_pending = True
-            self.call_after_refresh(self._draw_sidebar)
-
-    def _draw_sidebar(self) -> None:
-        self._sidebar_pending = False
-        queue = self.query_one(QueueList)
-        if self.items:
-            if queue.showing(self.items):
-                queue.mark(self.index)
-            else:
-                queue.show(self.items, self.index, self._marker)
-        for index in sorted(self._stale_markers):
-            queue.refresh_item(index)
-        self._stale_markers.clear()
-        self._update_filter_line()
+        self.query_one(QueueList).refresh_item(self.index)
         self._update_progress()
 
     # -- other actions -----------------------------------------------------------------
@@ -477,7 +450,12 @@ class ReviewScreen(Screen[None]):
             return
         self.index = max(0, min(index, len(self.items) - 1))
         self.ready = False
-        self._sidebar_after_frame()
+        queue = self.query_one(QueueList)
+        if queue.showing(self.items):
+            queue.mark(self.index)
+        else:
+            queue.show(self.items, self.index, self._marker)
+        self._update_filter_line()
         cached = self.session.cached_event(self.items[self.index])
         if cached is not None and self._show_now(cached, focus):
             return  # prefetched, same shape: drawn in this handler, in the key's frame
@@ -502,11 +480,10 @@ class ReviewScreen(Screen[None]):
             self._focus(claim_id)
             return
         where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
-        if where is None:
-            self._update_progress()
-            return
-        self._stale_markers.add(where)
-        self._open(where, claim_id)
+        self._update_progress()
+        if where is not None:
+            self._open(where, claim_id)
+            self.query_one(QueueList).refresh_item(where)
 
     def _refilter(self) -> None:
         if not self.queue_loaded:
