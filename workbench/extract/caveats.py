@@ -78,13 +78,24 @@ _HINTS = (
 )
 
 
+# Every verification note contains one of these: a cheap test before the regex.
+_UNVERIFIED_HINTS = ("verif", "confirm", "corroborat", "respond", "reply", "comment")
+
+
+def _may_be_unverified(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(hint in lowered for hint in _UNVERIFIED_HINTS)
+
+
 def is_caveat_sentence(sentence: str) -> bool:
     """True when a sentence only says that something could not be verified."""
-    return _UNVERIFIED_SENTENCE.search(sentence) is not None
+    return _may_be_unverified(sentence) and _UNVERIFIED_SENTENCE.search(sentence) is not None
 
 
 def caveat_start(sentence: str) -> int | None:
     """Where a verification note starts in ``sentence``, or None."""
+    if not _may_be_unverified(sentence):
+        return None
     match = _UNVERIFIED_SENTENCE.search(sentence)
     return match.start() if match else None
 
