@@ -8,6 +8,10 @@ Measures, each in a fresh child process so imports and caches count:
   verdicts, crossing event boundaries (goal p95 < 50 ms);
 - peak memory: the child's maximum resident set size (goal < 500 MB).
 
+Beside each key's wall time it reports the main thread's CPU time over the same
+interval (``time.thread_time``): on a shared machine the wall time moves with the
+load, the CPU time much less, so it is the figure to compare two versions by.
+
 The app runs headless through ``App.run_test`` (Pilot): same widgets, layout
 and workers as in a terminal, without the terminal's own drawing time.
 
@@ -67,23 +71,27 @@ async def main(db: str, verdicts: int) -> None:
             await asyncio.sleep(0.001)
         queue = time.perf_counter() - T0
         times, crossing, within = [], [], []
+        cpu_crossing, cpu_within = [], []  # main-thread CPU: what the load cannot stretch
         keys = "ssuscd"
         for n in range(verdicts):
             if screen.index == len(screen.items) - 1:
                 break  # the last event: there may be no next claim to wait for
             await pilot.pause()  # a reviewer reads before the next key
             before, event = screen.claim_id, screen.index
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             key = keys[n % len(keys)]
             app._driver.send_message(events.Key(key, key))  # what Pilot.press sends
             while not screen.ready or screen.claim_id == before:
                 await asyncio.sleep(0.0005)
             elapsed = await shown_after(time.perf_counter()) - start
+            cpu = time.thread_time() - cpu
             times.append(elapsed)
             (crossing if screen.index != event else within).append(elapsed)
+            (cpu_crossing if screen.index != event else cpu_within).append(cpu)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times,
-                          "crossing_s": crossing, "within_s": within, "peak_rss_mb": rss}))
+                          "crossing_s": crossing, "within_s": within, "peak_rss_mb": rss,
+                          "cpu_crossing_s": cpu_crossing, "cpu_within_s": cpu_within}))
 
 
 asyncio.run(main(sys.argv[1], int(sys.argv[2])))
@@ -182,6 +190,8 @@ def main() -> None:
     verdicts = [t for r in results for t in r["verdict_s"]]
     crossing = [t for r in results for t in r["crossing_s"]]
     within = [t for r in results for t in r["within_s"]]
+    cpu_crossing = [t for r in results for t in r["cpu_crossing_s"]]
+    cpu_within = [t for r in results for t in r["cpu_within_s"]]
     summary = {
         "claims": args.claims,
         "launch_s_median": sorted(launches)[len(launches) // 2],
@@ -196,6 +206,10 @@ def main() -> None:
         "next_event_ms_p50": percentile(crossing, 0.50) * 1000 if crossing else None,
         "next_event_ms_p95": percentile(crossing, 0.95) * 1000 if crossing else None,
         "next_event_count": len(crossing),
+        "same_event_cpu_ms_p50": percentile(cpu_within, 0.50) * 1000,
+        "same_event_cpu_ms_p95": percentile(cpu_within, 0.95) * 1000,
+        "next_event_cpu_ms_p50": percentile(cpu_crossing, 0.50) * 1000 if crossing else None,
+        "next_event_cpu_ms_p95": percentile(cpu_crossing, 0.95) * 1000 if crossing else None,
         "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
     }
     print(json.dumps(summary, indent=2))
