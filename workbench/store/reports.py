@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from models import Claim, Report, Source
 from workbench.store import schema
@@ -34,14 +35,22 @@ class StoredCounts:
     new_sources: int = 0
 
 
-def existing_report_ids(connection: Connection, ids: Iterable[str]) -> set[str]:
-    wanted = list(dict.fromkeys(ids))
-    found: set[str] = set()
+def select_in(
+    connection: Connection, column: ColumnElement[Any], key: ColumnElement[Any],
+    values: Iterable[str],
+) -> set[Any]:
+    """Distinct ``column`` values of the rows whose ``key`` is in ``values``, asked in
+    batches so a long list never exceeds a backend's bound-parameter limit."""
+    wanted = sorted(set(values))
+    found: set[Any] = set()
     for start in range(0, len(wanted), _BATCH):
         chunk = wanted[start : start + _BATCH]
-        query = select(schema.reports.c.id).where(schema.reports.c.id.in_(chunk))
-        found.update(connection.scalars(query))
+        found.update(connection.scalars(select(column).where(key.in_(chunk)).distinct()))
     return found
+
+
+def existing_report_ids(connection: Connection, ids: Iterable[str]) -> set[str]:
+    return select_in(connection, schema.reports.c.id, schema.reports.c.id, ids)
 
 
 def store_reports(
@@ -89,13 +98,7 @@ def store_reports(
 
 
 def _known_source_names(connection: Connection, names: set[str]) -> set[str]:
-    found: set[str] = set()
-    wanted = sorted(names)
-    for start in range(0, len(wanted), _BATCH):
-        chunk = wanted[start : start + _BATCH]
-        found.update(connection.scalars(select(schema.sources.c.name).where(
-            schema.sources.c.name.in_(chunk))))
-    return found
+    return select_in(connection, schema.sources.c.name, schema.sources.c.name, names)
 
 
 def _store_sources(connection: Connection, sources: Iterable[Source]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +22,7 @@ from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLa
 from workbench.reliability import claim_sources, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
-from workbench.store.reports import load_claims
+from workbench.store.reports import load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 
@@ -391,9 +391,7 @@ class ReviewSession:
             return self._cache[item.event_id]
         wanted = set(item.claim_ids)
         with self.engine.connect() as conn:
-            report_ids = set(
-                _in_batches(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
-            )
+            report_ids = select_in(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
             claims = {c.id: c for c in load_claims(conn, sorted(report_ids)) if c.id in wanted}
             reports = {
                 row["id"]: row_to_report(row)
@@ -535,7 +533,8 @@ class ReviewSession:
         with self.engine.connect() as conn:
             cases = disagreements(conn)
             wanted = {case.claim_id for case in cases}
-            report_ids = _in_batches(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
+            c = schema.claims.c
+            report_ids = sorted(select_in(conn, c.report_id, c.id, wanted))
             claims = {c.id: c for c in load_claims(conn, report_ids) if c.id in wanted}
         return [(case, claims.get(case.claim_id)) for case in cases]
 
@@ -613,15 +612,6 @@ def _fetch_tuples(conn: Any, statement: Any) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
     finally:
         cursor.close()
-
-
-def _in_batches(conn: Any, column: Any, key: Any, wanted: Iterable[str]) -> list[str]:
-    values = sorted(wanted)
-    found: list[str] = []
-    for start in range(0, len(values), _BATCH):
-        chunk = values[start : start + _BATCH]
-        found.extend(conn.scalars(select(column).where(key.in_(chunk)).distinct()))
-    return found
 
 
 @dataclass(frozen=True, slots=True)
