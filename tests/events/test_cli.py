@@ -143,3 +143,16 @@ def test_bad_edit_input_exits_2_with_one_line(sqlite_url: str) -> None:
     )
     assert result.code == 2
     assert _events(sqlite_url) == events  # nothing was stored
+
+
+def test_listing_again_reuses_the_grouping_until_more_claims_arrive(
+    sqlite_url: str, invented_jsonl: Path
+) -> None:
+    assert run_cli("ingest", str(SEED), "--db", sqlite_url).code == 0
+    first = _events(sqlite_url)
+    assert _events(sqlite_url) == first
+    assert _events(sqlite_url, "--regroup") == first
+    assert run_cli("ingest", str(invented_jsonl), "--db", sqlite_url).code == 0
+    grown = _events(sqlite_url)
+    assert any("Kafr Dunya" in c["text"] for e in grown for c in e["claims"])
+    assert _holding(SIDE_BY_SIDE[0][0], grown)["id"] == _holding(SIDE_BY_SIDE[0][0], first)["id"]

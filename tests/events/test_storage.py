@@ -62,3 +62,47 @@ def test_edits_are_append_only(db_url: str) -> None:
         append_edit(connection, merge_edit([["a"], ["b"]]))
     with pytest.raises(DBAPIError), engine.begin() as connection:
         connection.execute(update(schema.event_edits).values(reviewer="someone else"))
+
+
+def test_fresh_grouping_is_reused_and_stale_one_regrouped(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.events.invented import load
+    from workbench.events import storage
+
+    report = seed_report()
+    claims = seed_claims(report)
+    engine = open_engine(db_url)
+    with engine.begin() as connection:
+        store_reports(connection, [report], {report.id: claims})
+        assert not storage.grouping_is_fresh(connection)  # never grouped
+        first = storage.current_grouping(connection)
+        assert storage.grouping_is_fresh(connection)
+
+    def no_clustering(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a fresh grouping must not be clustered again")
+
+    monkeypatch.setattr(storage, "group_claims", no_clustering)
+    with engine.begin() as connection:
+        again = storage.current_grouping(connection)
+    assert [(e.id, e.title, e.claim_ids, e.origins, e.figures) for e in again.events] == [
+        (e.id, e.title, e.claim_ids, e.origins, e.figures) for e in first.events
+    ]
+    assert again.claims.keys() == first.claims.keys()
+    with engine.begin() as connection, pytest.raises(AssertionError, match="fresh grouping"):
+        storage.current_grouping(connection, force=True)
+    monkeypatch.undo()
+
+    # a new report makes the stored grouping stale: its claims must be grouped
+    more_reports, more_claims, _ = load()
+    with engine.begin() as connection:
+        store_reports(
+            connection,
+            more_reports,
+            {r.id: [c for c in more_claims if c.report_id == r.id] for r in more_reports},
+        )
+        assert not storage.grouping_is_fresh(connection)
+        grown = storage.current_grouping(connection)
+        assert storage.grouping_is_fresh(connection)
+    grouped = {claim for event in grown.events for claim in event.claim_ids}
+    assert grouped == {c.id for c in claims} | {c.id for c in more_claims}

@@ -1,12 +1,14 @@
 """``workbench events``: claims about the same happening, side by side; reviewer edits.
 
-    workbench events [--db URL] [--format jsonl|table] [--min-claims N]
+    workbench events [--db URL] [--format jsonl|table] [--min-claims N] [--regroup]
     workbench events merge EVENT EVENT... [--reviewer NAME]
     workbench events split EVENT CLAIM... [--reviewer NAME]
     workbench events move CLAIM... --to EVENT [--reviewer NAME]
 
-Listing regroups every stored claim and saves the grouping, so the event ids it
-prints are the ones the edit commands accept. Edits are appended to the
+Listing groups the stored claims and saves the grouping, so the event ids it prints
+are the ones the edit commands accept. While no claim has been ingested since the last
+grouping, listing reuses it (seconds saved on large databases); ``--regroup`` forces a
+fresh one. Edits are appended to the
 database and replayed on every later grouping (they survive more ingests).
 """
 
@@ -60,18 +62,24 @@ def events(
     min_claims: Annotated[
         int, typer.Option("--min-claims", min=1, help="Only events with at least N claims.")
     ] = 1,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--regroup", help="Group again even if no claim was ingested since the last grouping."
+        ),
+    ] = False,
 ) -> None:
     """Group the stored claims into events and print each with its claims, figures, origins."""
     if ctx.invoked_subcommand is not None:
         ctx.obj = db
         return
-    from workbench.events.storage import regroup
+    from workbench.events.storage import current_grouping
     from workbench.events.views import event_record, format_table
     from workbench.store import open_engine
 
     engine = open_engine(db)
     with engine.begin() as connection:
-        grouping = regroup(connection)
+        grouping = current_grouping(connection, force=force)
     shown = 0
     out = sys.stdout
     for event in grouping.events:

@@ -70,7 +70,7 @@ def automatic_groups(
     return [[claims[index].id for index in group] for group in groups]
 
 
-def _reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, str, int]:
+def reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, str, int]:
     report = reports.get(claim.report_id)
     published = report.published.isoformat() if report and report.published else "9999"
     outlet = report.outlet.casefold() if report else ""
@@ -84,7 +84,7 @@ def build_event(
     sources: Mapping[str, Source] | None = None,
 ) -> Event:
     """An Event from its claims: title, figure comparison, outlets and origins."""
-    ordered = sorted(claims, key=lambda claim: _reading_order(claim, reports))
+    ordered = sorted(claims, key=lambda claim: reading_order(claim, reports))
     lead = ordered[0].text
     title = lead if len(lead) <= TITLE_CHARS else lead[: TITLE_CHARS - 1].rstrip() + "\u2026"
     origins = count_origins(ordered, reports, sources)
@@ -122,6 +122,6 @@ def group_claims(
         build_event(event_id, [by_id[claim] for claim in group], report_map, sources)
         for event_id, group in zip(ids, groups, strict=True)
     ]
-    first = {event.id: _reading_order(by_id[event.claim_ids[0]], report_map) for event in events}
+    first = {event.id: reading_order(by_id[event.claim_ids[0]], report_map) for event in events}
     events.sort(key=lambda event: (first[event.id], event.id))
     return events

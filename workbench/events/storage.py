@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 
 from models import Claim, Event, Report, Source
 from workbench.events.edits import EditKind, EventEdit
-from workbench.events.grouping import group_claims
+from workbench.events.grouping import build_event, group_claims, reading_order
 from workbench.store import schema
 from workbench.store.converters import row_to_source
 from workbench.store.reports import list_reports, load_claims
@@ -125,3 +125,44 @@ def regroup(connection: Connection) -> Grouping:
         reports=reports,
         sources=sources,
     )
+
+
+def grouping_is_fresh(connection: Connection) -> bool:
+    """True when the stored grouping holds exactly the stored claims.
+
+    Edits regroup inside their own transaction, so only an ingest (new claims) or a
+    database that was never grouped can leave the stored grouping stale.
+    """
+    claims, members = schema.claims.c, schema.event_claims.c
+    n_claims = connection.execute(select(func.count()).select_from(schema.claims)).scalar_one()
+    n_members = connection.execute(
+        select(func.count()).select_from(schema.event_claims)
+    ).scalar_one()
+    if n_members != n_claims:
+        return False
+    if not n_claims:
+        return True
+    # every stored claim in exactly one stored event (event_claims is keyed by claim id)
+    grouped = connection.execute(
+        select(func.count())
+        .select_from(schema.event_claims)
+        .join(schema.claims, claims.id == members.claim_id)
+    ).scalar_one()
+    return bool(grouped == n_claims)
+
+
+def current_grouping(connection: Connection, *, force: bool = False) -> Grouping:
+    """The stored grouping when it is fresh (no re-clustering), else ``regroup``."""
+    if force or not grouping_is_fresh(connection):
+        return regroup(connection)
+    reports = {report.id: report for report in list_reports(connection)}
+    claims = load_claims(connection)
+    sources = load_sources(connection)
+    by_id = {claim.id: claim for claim in claims}
+    events = [
+        build_event(event_id, [by_id[claim_id] for claim_id in claim_ids], reports, sources)
+        for event_id, claim_ids in load_grouping(connection).items()
+    ]
+    first = {event.id: reading_order(by_id[event.claim_ids[0]], reports) for event in events}
+    events.sort(key=lambda event: (first[event.id], event.id))
+    return Grouping(events=events, claims=by_id, reports=reports, sources=sources)
