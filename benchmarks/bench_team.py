@@ -37,9 +37,15 @@ def seed(url: str) -> None:
 
 def run(url: str, writers: int, seconds: float) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), url, f"r{i}", str(seconds)],
-                              stdout=subprocess.PIPE, text=True, env=env)
-             for i in range(writers)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), url, f"r{i}", str(seconds)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for i in range(writers)
+    ]
     acked = 0
     for proc in procs:
         out, _ = proc.communicate()

@@ -48,13 +48,15 @@ def credibility_rank(label: VerdictLabel) -> float:
 
 def ratings_frame(verdicts: Iterable[Verdict]) -> pd.DataFrame:
     """Claims x reviewers of current verdict labels; NaN where a reviewer gave none."""
-    rows = [(v.claim_id, v.reviewer, v.label.value) for v in verdicts
-            if v.label is not None and v.role is VerdictRole.REVIEW]
+    rows = [
+        (v.claim_id, v.reviewer, v.label.value)
+        for v in verdicts
+        if v.label is not None and v.role is VerdictRole.REVIEW
+    ]
     if not rows:
         return pd.DataFrame()
     frame = pd.DataFrame(rows, columns=["claim", "reviewer", "label"])
-    table = frame.pivot_table(index="claim", columns="reviewer", values="label",
-                              aggfunc="last")
+    table = frame.pivot_table(index="claim", columns="reviewer", values="label", aggfunc="last")
     return table.sort_index(axis=1)
 
 
@@ -85,8 +87,16 @@ def agreement(table: pd.DataFrame) -> Agreement:
         ac1 = _coefficient(cac.gwet())
         alpha_nominal = _alpha(alpha, codes, "nominal")
         alpha_ordinal = _alpha(alpha, ranks, "ordinal")
-    return Agreement(raters, len(rated), _percent(codes), kappa, "cohen" if pair else "fleiss", ac1,
-                     alpha_nominal, alpha_ordinal)
+    return Agreement(
+        raters,
+        len(rated),
+        _percent(codes),
+        kappa,
+        "cohen" if pair else "fleiss",
+        ac1,
+        alpha_nominal,
+        alpha_ordinal,
+    )
 
 
 def _alpha(alpha: object, frame: pd.DataFrame, level: str) -> float:
@@ -98,8 +108,12 @@ def _alpha(alpha: object, frame: pd.DataFrame, level: str) -> float:
 
 def _percent(codes: pd.DataFrame) -> float:
     """Share of agreeing rater pairs among all pairs that judged the same claim."""
-    per_label = np.stack([(codes == k).sum(axis=1).to_numpy() for k in np.unique(
-        codes.to_numpy()[~np.isnan(codes.to_numpy())])])
+    per_label = np.stack(
+        [
+            (codes == k).sum(axis=1).to_numpy()
+            for k in np.unique(codes.to_numpy()[~np.isnan(codes.to_numpy())])
+        ]
+    )
     judged = per_label.sum(axis=0)
     pairs = (judged * (judged - 1) / 2).sum()
     agreeing = (per_label * (per_label - 1) / 2).sum()

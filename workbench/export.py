@@ -53,6 +53,7 @@ CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
 
 def describe_quantity(quantity: Quantity) -> str:
     """'about 4 km', 'at least 26 soldiers killed', '20-30 people'."""
+
     def number(x: float) -> str:
         return f"{x:g}"
 
@@ -96,20 +97,32 @@ def build_rows(
         }
         claim_verdicts = by_claim.get(claim.id, [])
         if not claim_verdicts and include_unreviewed:
-            rows.append(ExportRow(**base, verdict="", credibility="", reviewer="", note="",
-                                  evidence="", time="", role=""))
+            rows.append(
+                ExportRow(
+                    **base,
+                    verdict="",
+                    credibility="",
+                    reviewer="",
+                    note="",
+                    evidence="",
+                    time="",
+                    role="",
+                )
+            )
         for verdict in claim_verdicts:
             assert verdict.label is not None  # current verdicts never hold retractions
-            rows.append(ExportRow(
-                **base,
-                verdict=verdict.label.value,
-                credibility=VERDICTS[verdict.label].credibility_text,
-                reviewer=verdict.reviewer,
-                note=verdict.note,
-                evidence=" ".join(verdict.evidence),
-                time=verdict.created_at.isoformat(),
-                role=verdict.role.value,
-            ))
+            rows.append(
+                ExportRow(
+                    **base,
+                    verdict=verdict.label.value,
+                    credibility=VERDICTS[verdict.label].credibility_text,
+                    reviewer=verdict.reviewer,
+                    note=verdict.note,
+                    evidence=" ".join(verdict.evidence),
+                    time=verdict.created_at.isoformat(),
+                    role=verdict.role.value,
+                )
+            )
     return rows
 
 

@@ -34,8 +34,11 @@ def consensus_truth(verdicts: Iterable[Verdict]) -> dict[str, bool]:
     """
     verdicts = list(verdicts)
     truths = pd.DataFrame(
-        [(v.claim_id, VERDICTS[v.label].truth) for v in verdicts
-         if v.label is not None and v.role is VerdictRole.REVIEW],
+        [
+            (v.claim_id, VERDICTS[v.label].truth)
+            for v in verdicts
+            if v.label is not None and v.role is VerdictRole.REVIEW
+        ],
         columns=["claim", "truth"],
     ).dropna()
     agreed: dict[str, bool] = {}

@@ -60,8 +60,8 @@ def _row_to_verdict(
     except ValueError:
         choices = ", ".join(v.value for v in VerdictLabel)
         raise InputError(
-            f"unknown verdict {cells['verdict']!r}; expected one of {choices}", path=path,
-            line=line) from None
+            f"unknown verdict {cells['verdict']!r}; expected one of {choices}", path=path, line=line
+        ) from None
     evidence = tuple(cells.get("evidence", "").replace(";", " ").split())
     unknown = [e for e in evidence if e not in known_claims]
     if unknown:
@@ -71,22 +71,31 @@ def _row_to_verdict(
         try:
             created = datetime.fromisoformat(cells["time"])
         except ValueError:
-            raise InputError(f"time {cells['time']!r} is not ISO 8601", path=path,
-                             line=line) from None
+            raise InputError(
+                f"time {cells['time']!r} is not ISO 8601", path=path, line=line
+            ) from None
         if created.tzinfo is None:
             created = created.replace(tzinfo=UTC)
     role = cells.get("role") or VerdictRole.REVIEW.value
     if role not in {r.value for r in VerdictRole}:
-        raise InputError(f"unknown role {role!r}; expected review or adjudication", path=path,
-                         line=line)
+        raise InputError(
+            f"unknown role {role!r}; expected review or adjudication", path=path, line=line
+        )
     try:
-        return Verdict(claim_id=claim_id, reviewer=cells["reviewer"], label=label,
-                       evidence=evidence, note=cells.get("note", ""), created_at=created,
-                       role=VerdictRole(role))
+        return Verdict(
+            claim_id=claim_id,
+            reviewer=cells["reviewer"],
+            label=label,
+            evidence=evidence,
+            note=cells.get("note", ""),
+            created_at=created,
+            role=VerdictRole(role),
+        )
     except ValidationError as error:
         first = error.errors()[0]
-        raise InputError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", path=path,
-                         line=line) from None
+        raise InputError(
+            f"{'.'.join(map(str, first['loc']))}: {first['msg']}", path=path, line=line
+        ) from None
 
 
 def import_verdicts(connection: Connection, path: Path, text: str) -> tuple[int, int]:

@@ -41,8 +41,16 @@ def test_fleiss_kappa_on_the_fourteen_rater_example() -> None:
     # Fleiss' kappa example (Wikipedia "Fleiss' kappa"): 10 subjects, 14 raters,
     # 5 categories; kappa = 0.210.
     counts = [
-        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+        [0, 0, 0, 0, 14],
+        [0, 2, 6, 4, 2],
+        [0, 0, 3, 5, 6],
+        [0, 3, 9, 2, 0],
+        [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0],
+        [3, 2, 6, 3, 0],
+        [2, 5, 3, 2, 2],
+        [6, 5, 2, 1, 0],
+        [0, 2, 2, 3, 7],
     ]
     table: list[list[int | None]] = [[None] * 10 for _ in range(14)]
     for unit, row in enumerate(counts):
@@ -69,8 +77,13 @@ def test_krippendorff_alpha_with_missing_values_nominal_and_ordinal() -> None:
     ]
     # Values 1..5 as verdicts whose Admiralty credibility strictly increases, so the
     # ordinal metric sees the same order as the published integers.
-    ordered = [VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED, VerdictLabel.SINGLE_SOURCE,
-               VerdictLabel.CONTESTED, VerdictLabel.DOUBTFUL]
+    ordered = [
+        VerdictLabel.ACKNOWLEDGED,
+        VerdictLabel.CORROBORATED,
+        VerdictLabel.SINGLE_SOURCE,
+        VerdictLabel.CONTESTED,
+        VerdictLabel.DOUBTFUL,
+    ]
     table = [[None if v is None else v - 1 for v in row] for row in data]
     overall = agreement_report(_verdicts(table, ordered))[-1]
     assert overall.items == 11  # unit 12 was rated once and cannot show agreement
@@ -83,18 +96,21 @@ def test_kappa_paradox_ac1_stays_high_when_one_label_dominates() -> None:
     # skewed marginals drag kappa far down while AC1 stays near the raw agreement.
     a = [0] * 96 + [0, 0, 1, 1]
     b = [0] * 96 + [1, 1, 0, 0]
-    [row] = agreement_report(_verdicts([a, b], [VerdictLabel.SINGLE_SOURCE,
-                                                VerdictLabel.CONTESTED]))
+    [row] = agreement_report(
+        _verdicts([a, b], [VerdictLabel.SINGLE_SOURCE, VerdictLabel.CONTESTED])
+    )
     assert row.percent == pytest.approx(0.96)
     assert row.kappa < 0.0
     assert row.gwet_ac1 > 0.95
 
 
 def test_no_overlap_gives_no_rows_and_single_value_alpha_is_undefined() -> None:
-    assert agreement_report([Verdict(claim_id="c", reviewer="a",
-                                     label=VerdictLabel.REFUTED)]) == []
-    same = [Verdict(claim_id=f"c{i}", reviewer=r, label=VerdictLabel.REFUTED)
-            for i in range(3) for r in ("a", "b")]
+    assert agreement_report([Verdict(claim_id="c", reviewer="a", label=VerdictLabel.REFUTED)]) == []
+    same = [
+        Verdict(claim_id=f"c{i}", reviewer=r, label=VerdictLabel.REFUTED)
+        for i in range(3)
+        for r in ("a", "b")
+    ]
     [row] = agreement_report(same)
     assert row.percent == 1.0
     assert math.isnan(row.alpha_nominal)
@@ -112,10 +128,15 @@ def test_agreement_command_reads_current_verdicts_from_the_database(sqlite_url: 
     engine = open_engine(sqlite_url)
     with engine.begin() as connection:
         store_reports(connection, [report], {report.id: claims})
-        append_verdicts(connection, [
-            Verdict(claim_id=c.id, reviewer=r, label=VerdictLabel.SINGLE_SOURCE)
-            for c in claims for r in ("ana", "bo")
-        ] + [Verdict(claim_id=claims[0].id, reviewer="bo", label=VerdictLabel.REFUTED)])
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=c.id, reviewer=r, label=VerdictLabel.SINGLE_SOURCE)
+                for c in claims
+                for r in ("ana", "bo")
+            ]
+            + [Verdict(claim_id=claims[0].id, reviewer="bo", label=VerdictLabel.REFUTED)],
+        )
     result = run_cli("agreement", "--db", sqlite_url, "--format", "csv")
     assert result.code == 0, result.stderr
     # By hand: pa = 3/4; Cohen pe = 1 * 3/4 -> kappa 0. AC1: pi = (7/8, 1/8),

@@ -17,11 +17,20 @@ from workbench.store import open_engine
 from workbench.store.reports import store_reports
 from workbench.store.verdicts import append_verdicts, current_verdicts, verdict_history
 
-REPORT = Report(text='=cmd|" /C calc"!A0 said the toll was 26. SANA said nothing.',
-                outlet="@wire", title="Toll", published=date(2016, 3, 21))
-TOLL = Claim(report_id=REPORT.id, text='=cmd|" /C calc"!A0 toll was 26', span=(0, 30),
-             sources=("Syrian Observatory for Human Rights",), cue="said",
-             quantities=(Quantity(value=26, unit="soldiers killed", at_least=True),))
+REPORT = Report(
+    text='=cmd|" /C calc"!A0 said the toll was 26. SANA said nothing.',
+    outlet="@wire",
+    title="Toll",
+    published=date(2016, 3, 21),
+)
+TOLL = Claim(
+    report_id=REPORT.id,
+    text='=cmd|" /C calc"!A0 toll was 26',
+    span=(0, 30),
+    sources=("Syrian Observatory for Human Rights",),
+    cue="said",
+    quantities=(Quantity(value=26, unit="soldiers killed", at_least=True),),
+)
 QUIET = Claim(report_id=REPORT.id, text="nothing", span=(40, 60), sources=("SANA",), cue="said")
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -31,14 +40,31 @@ def _database(url: str, verdicts: bool = True) -> Engine:
     with engine.begin() as connection:
         store_reports(connection, [REPORT], {REPORT.id: [TOLL, QUIET]})
         if verdicts:
-            append_verdicts(connection, [
-                Verdict(claim_id=TOLL.id, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE,
-                        created_at=WHEN),
-                Verdict(claim_id=TOLL.id, reviewer="ana", label=VerdictLabel.CONTESTED,
-                        note="-SANA gives no toll", evidence=(QUIET.id,), created_at=WHEN),
-                Verdict(claim_id=TOLL.id, reviewer="bo", label=VerdictLabel.CORROBORATED,
-                        created_at=WHEN),
-            ])
+            append_verdicts(
+                connection,
+                [
+                    Verdict(
+                        claim_id=TOLL.id,
+                        reviewer="ana",
+                        label=VerdictLabel.SINGLE_SOURCE,
+                        created_at=WHEN,
+                    ),
+                    Verdict(
+                        claim_id=TOLL.id,
+                        reviewer="ana",
+                        label=VerdictLabel.CONTESTED,
+                        note="-SANA gives no toll",
+                        evidence=(QUIET.id,),
+                        created_at=WHEN,
+                    ),
+                    Verdict(
+                        claim_id=TOLL.id,
+                        reviewer="bo",
+                        label=VerdictLabel.CORROBORATED,
+                        created_at=WHEN,
+                    ),
+                ],
+            )
     return engine
 
 
@@ -52,7 +78,10 @@ def test_csv_has_one_row_per_claim_and_current_verdict(sqlite_url: str) -> None:
     rows = _csv(_database(sqlite_url))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [(r["claim_id"], r["reviewer"], r["verdict"]) for r in rows] == [
-        (TOLL.id, "ana", "contested"), (TOLL.id, "bo", "corroborated"), (QUIET.id, "", "")]
+        (TOLL.id, "ana", "contested"),
+        (TOLL.id, "bo", "corroborated"),
+        (QUIET.id, "", ""),
+    ]
     contested = rows[0]
     assert contested["credibility"] == "3-4"
     assert contested["quantities"] == "at least 26 soldiers killed"
@@ -76,12 +105,16 @@ def test_claimreview_carries_our_verdict_and_a_rating_only_when_ordinal(sqlite_u
     contested, corroborated = reviews
     assert contested["@type"] == "ClaimReview"
     assert contested["claimReviewed"] == TOLL.text
-    assert contested["reviewRating"] == {"@type": "Rating", "alternateName": "Contested",
-                                         "ratingExplanation": "-SANA gives no toll"}
+    assert contested["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Contested",
+        "ratingExplanation": "-SANA gives no toll",
+    }
     assert corroborated["reviewRating"]["ratingValue"] == 4
     assert corroborated["reviewRating"]["bestRating"] == 5
     assert corroborated["itemReviewed"]["author"] == [
-        {"@type": "Organization", "name": "Syrian Observatory for Human Rights"}]
+        {"@type": "Organization", "name": "Syrian Observatory for Human Rights"}
+    ]
     assert corroborated["itemReviewed"]["datePublished"] == "2016-03-21"
 
 
@@ -118,8 +151,10 @@ def test_export_then_import_into_a_fresh_database_reproduces_verdicts(
 
     def current(engine: Engine) -> list[tuple[object, ...]]:
         with engine.connect() as connection:
-            return sorted((v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.created_at)
-                          for v in current_verdicts(connection))
+            return sorted(
+                (v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.created_at)
+                for v in current_verdicts(connection)
+            )
 
     assert current(fresh) == current(source)
 
@@ -138,13 +173,13 @@ def test_a_bad_row_stops_the_import_with_its_line_and_stores_nothing(
     assert result.code == 2
     assert result.stderr.strip() == (
         f"workbench: error: {bad}:3: unknown verdict 'probably'; expected one of acknowledged, "
-        "corroborated, single_source, contested, unverifiable, doubtful, refuted")
+        "corroborated, single_source, contested, unverifiable, doubtful, refuted"
+    )
     with engine.connect() as connection:
         assert verdict_history(connection) == []
 
 
-def test_import_refuses_unknown_claims_and_missing_columns(sqlite_url: str,
-                                                           tmp_path: Path) -> None:
+def test_import_refuses_unknown_claims_and_missing_columns(sqlite_url: str, tmp_path: Path) -> None:
     _database(sqlite_url, verdicts=False)
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("claim_id,verdict,reviewer\nnope,refuted,ana\n")

@@ -81,7 +81,8 @@ def test_a_missing_path_exits_2(sqlite_url: str, tmp_path: Path) -> None:
     result = run_cli("ingest", str(tmp_path / "missing.txt"), "--db", sqlite_url)
     assert result.code == 2
     assert result.stderr.strip() == (
-        f"workbench: error: {tmp_path / 'missing.txt'}: no such file or directory")
+        f"workbench: error: {tmp_path / 'missing.txt'}: no such file or directory"
+    )
 
 
 def test_usage_errors_exit_2(sqlite_url: str) -> None:

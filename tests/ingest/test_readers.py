@@ -38,9 +38,12 @@ def test_plain_text_without_front_matter_gets_a_dateline(tmp_path: Path) -> None
 
 
 def test_jsonl_holds_one_report_a_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, "r.jsonl",
-                  '{"text": "A said B.", "outlet": "AFP", "published": "2024-01-02"}\n\n'
-                  '{"text": "C said D.", "outlet": "AP"}\n')
+    path = _write(
+        tmp_path,
+        "r.jsonl",
+        '{"text": "A said B.", "outlet": "AFP", "published": "2024-01-02"}\n\n'
+        '{"text": "C said D.", "outlet": "AP"}\n',
+    )
     reports = read_report_file(path)
     assert [r.outlet for r in reports] == ["AFP", "AP"]
     assert reports[0].published == date(2024, 1, 2)

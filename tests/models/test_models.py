@@ -42,8 +42,12 @@ SAMPLES: list[BaseModel] = [
         cue="said",
         modality=Modality.ASSERTED,
         quantities=(Quantity(value=26, unit="soldiers killed", at_least=True, high=float("inf")),),
-        caveats=(Caveat(text="It was not possible to independently verify the death toll.",
-                        kind=CaveatKind.UNVERIFIED),),
+        caveats=(
+            Caveat(
+                text="It was not possible to independently verify the death toll.",
+                kind=CaveatKind.UNVERIFIED,
+            ),
+        ),
         places=("Palmyra",),
     ),
     Event(
@@ -53,8 +57,13 @@ SAMPLES: list[BaseModel] = [
         outlets=5,
         origins=2,
     ),
-    Verdict(claim_id="c1", reviewer="ana", label=VerdictLabel.CONTESTED, note="SANA disagrees",
-            evidence=("c2",)),
+    Verdict(
+        claim_id="c1",
+        reviewer="ana",
+        label=VerdictLabel.CONTESTED,
+        note="SANA disagrees",
+        evidence=("c2",),
+    ),
     SourceScore(source="SANA", method="beta", reliability=0.5, ci_low=0.3, ci_high=0.7, n=12),
 ]
 
@@ -108,21 +117,33 @@ def test_every_verdict_maps_to_every_scale() -> None:
     assert VERDICTS[VerdictLabel.SINGLE_SOURCE].claimreview_value is None
     assert VERDICTS[VerdictLabel.CONTESTED].claimreview_value is None
     assert {label for label, info in VERDICTS.items() if info.needs_note} == {
-        VerdictLabel.REFUTED, VerdictLabel.CONTESTED, VerdictLabel.ACKNOWLEDGED}
+        VerdictLabel.REFUTED,
+        VerdictLabel.CONTESTED,
+        VerdictLabel.ACKNOWLEDGED,
+    }
 
 
 @pytest.mark.parametrize(
     ("reliability", "n", "grade"),
-    [(0.97, 50, "A"), (0.95, 10, "A"), (0.85, 10, "B"), (0.61, 40, "C"), (0.4, 10, "D"),
-     (0.2, 99, "E"), (0.99, 9, "F"), (float("nan"), 100, "F")],
+    [
+        (0.97, 50, "A"),
+        (0.95, 10, "A"),
+        (0.85, 10, "B"),
+        (0.61, 40, "C"),
+        (0.4, 10, "D"),
+        (0.2, 99, "E"),
+        (0.99, 9, "F"),
+        (float("nan"), 100, "F"),
+    ],
 )
 def test_admiralty_grade_cutoffs(reliability: float, n: int, grade: str) -> None:
     assert admiralty_grade(reliability, n) == grade
 
 
 def test_source_score_keeps_point_inside_interval_and_grades_itself() -> None:
-    score = SourceScore(source="SOHR", method="beta", reliability=0.9, ci_low=0.8, ci_high=0.95,
-                        n=40)
+    score = SourceScore(
+        source="SOHR", method="beta", reliability=0.9, ci_low=0.8, ci_high=0.95, n=40
+    )
     assert score.grade == "B"
     with pytest.raises(ValidationError, match="outside its interval"):
         SourceScore(source="x", method="beta", reliability=0.9, ci_low=0.1, ci_high=0.5, n=3)

@@ -29,16 +29,21 @@ def test_consensus_needs_every_resolving_reviewer_to_agree() -> None:
 
 def test_a_claim_credited_twice_to_one_source_counts_once() -> None:
     frame = verdict_frame({"a": True}, {"a": ["SOHR", "SOHR", "regional media"]})
-    [sohr] = [s for s in score_from_verdicts(
-        [Verdict(claim_id="a", reviewer="x", label=C)], {"a": ["SOHR", "SOHR"]})]
+    [sohr] = [
+        s
+        for s in score_from_verdicts(
+            [Verdict(claim_id="a", reviewer="x", label=C)], {"a": ["SOHR", "SOHR"]}
+        )
+    ]
     assert sohr.n == 1
     assert sorted(frame["source"]) == ["SOHR", "SOHR", "regional media"]
 
 
 def test_more_evidence_narrows_the_interval_and_thin_evidence_grades_f() -> None:
     links = {f"c{i}": ["steady"] for i in range(40)} | {"lucky": ["lucky"]}
-    verdicts = [Verdict(claim_id=c, reviewer="ana", label=C if i % 10 else R)
-                for i, c in enumerate(links)]
+    verdicts = [
+        Verdict(claim_id=c, reviewer="ana", label=C if i % 10 else R) for i, c in enumerate(links)
+    ]
     scores = {s.source: s for s in score_from_verdicts(verdicts, links)}
     steady, lucky = scores["steady"], scores["lucky"]
     assert steady.n == 40
@@ -49,15 +54,25 @@ def test_more_evidence_narrows_the_interval_and_thin_evidence_grades_f() -> None
 
 def test_workbench_score_without_a_file_scores_the_database(sqlite_url: str) -> None:
     report = Report(text="x")
-    claims = [Claim(report_id=report.id, text=f"claim {i}", span=(i, i + 1),
-                    sources=("SOHR",) if i < 12 else ("SANA",)) for i in range(24)]
+    claims = [
+        Claim(
+            report_id=report.id,
+            text=f"claim {i}",
+            span=(i, i + 1),
+            sources=("SOHR",) if i < 12 else ("SANA",),
+        )
+        for i in range(24)
+    ]
     engine = open_engine(sqlite_url)
     with engine.begin() as connection:
         store_reports(connection, [report], {report.id: claims})
-        append_verdicts(connection, [
-            Verdict(claim_id=c.id, reviewer="ana", label=C if i < 11 or i >= 20 else R)
-            for i, c in enumerate(claims)
-        ])
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=c.id, reviewer="ana", label=C if i < 11 or i >= 20 else R)
+                for i, c in enumerate(claims)
+            ],
+        )
     result = run_cli("score", "--db", sqlite_url)
     assert result.code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

@@ -31,8 +31,11 @@ from workbench.store.reports import (
 from workbench.store.schema import metadata
 from workbench.store.verdicts import append_verdicts, current_verdicts, verdict_history
 
-REPORT = Report(text="Beirut: IS killed 26 soldiers, a monitor said.", outlet="Wire",
-                published=date(2016, 3, 21))
+REPORT = Report(
+    text="Beirut: IS killed 26 soldiers, a monitor said.",
+    outlet="Wire",
+    published=date(2016, 3, 21),
+)
 CLAIM = Claim(
     report_id=REPORT.id,
     text="IS killed 26 soldiers",
@@ -90,6 +93,7 @@ def test_sources_named_by_claims_are_stored_with_registry_details(db_url: str) -
 
 def test_a_failed_transaction_stores_nothing(db_url: str) -> None:
     engine = open_engine(db_url)
+
     def crash_after_insert() -> None:
         with engine.begin() as connection:
             store_reports(connection, [REPORT], {REPORT.id: [CLAIM]}, [SOHR])
@@ -111,12 +115,15 @@ def _stored_claim(db_url: str) -> Engine:
 def test_newest_verdict_per_reviewer_is_current_and_undo_appends(db_url: str) -> None:
     engine = _stored_claim(db_url)
     with engine.begin() as connection:
-        append_verdicts(connection, [
-            Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE),
-            Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.CONTESTED, note="n"),
-            Verdict(claim_id=CLAIM.id, reviewer="bo", label=VerdictLabel.CORROBORATED),
-            Verdict(claim_id=CLAIM.id, reviewer="bo", label=None),  # bo undoes
-        ])
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE),
+                Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.CONTESTED, note="n"),
+                Verdict(claim_id=CLAIM.id, reviewer="bo", label=VerdictLabel.CORROBORATED),
+                Verdict(claim_id=CLAIM.id, reviewer="bo", label=None),  # bo undoes
+            ],
+        )
     with engine.connect() as connection:
         current = current_verdicts(connection)
         history = verdict_history(connection, CLAIM.id)
@@ -125,15 +132,20 @@ def test_newest_verdict_per_reviewer_is_current_and_undo_appends(db_url: str) ->
     assert [v.id for v in history] == sorted(v.id for v in history if v.id is not None)
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE verdicts SET label = 'refuted'",
-    "DELETE FROM verdicts",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE verdicts SET label = 'refuted'",
+        "DELETE FROM verdicts",
+    ],
+)
 def test_the_database_refuses_to_rewrite_verdict_history(db_url: str, statement: str) -> None:
     engine = _stored_claim(db_url)
     with engine.begin() as connection:
-        append_verdicts(connection, [
-            Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE)])
+        append_verdicts(
+            connection,
+            [Verdict(claim_id=CLAIM.id, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE)],
+        )
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(text(statement))
     with engine.connect() as connection:
@@ -165,9 +177,12 @@ def test_a_database_from_the_first_revision_is_migrated_forward_with_its_rows(
     engine = create_db_engine(resolve_db_url(db_url))
     upgrade(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO reports (id, outlet, title, url, dateline, text, origin_path, "
-            "ingested_at) VALUES ('r1', 'AFP', '', '', '', 'A said b.', '', '2016-03-21')"))
+        connection.execute(
+            text(
+                "INSERT INTO reports (id, outlet, title, url, dateline, text, origin_path, "
+                "ingested_at) VALUES ('r1', 'AFP', '', '', '', 'A said b.', '', '2016-03-21')"
+            )
+        )
     opened = open_engine(db_url)
     assert current_revision(opened) == head_revision()
     with opened.connect() as connection:

@@ -46,8 +46,10 @@ def test_second_reviewer_sees_the_first_verdict_only_after_giving_their_own(db_u
         assert visible_verdicts(connection, "bo") == []
         assert [v.reviewer for v in visible_verdicts(connection, "ana")] == ["ana"]
     with engine.begin() as connection:
-        append_verdicts(connection, [Verdict(claim_id=TOLL.id, reviewer="bo", label=R,
-                                             note="footage shows no toll")])
+        append_verdicts(
+            connection,
+            [Verdict(claim_id=TOLL.id, reviewer="bo", label=R, note="footage shows no toll")],
+        )
     with engine.connect() as connection:
         assert second_review_queue(connection, "bo") == []
         assert sorted(v.reviewer for v in visible_verdicts(connection, "bo")) == ["ana", "bo"]
@@ -58,12 +60,15 @@ def test_disagreement_is_queued_until_adjudicated_and_history_keeps_everything(
 ) -> None:
     engine = _engine(db_url)
     with engine.begin() as connection:
-        append_verdicts(connection, [
-            Verdict(claim_id=TOLL.id, reviewer="ana", label=C),
-            Verdict(claim_id=TOLL.id, reviewer="bo", label=X, note="SANA denies"),
-            Verdict(claim_id=OPS.id, reviewer="ana", label=C),
-            Verdict(claim_id=OPS.id, reviewer="bo", label=C),
-        ])
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=TOLL.id, reviewer="ana", label=C),
+                Verdict(claim_id=TOLL.id, reviewer="bo", label=X, note="SANA denies"),
+                Verdict(claim_id=OPS.id, reviewer="ana", label=C),
+                Verdict(claim_id=OPS.id, reviewer="bo", label=C),
+            ],
+        )
     with engine.connect() as connection:
         [open_case] = disagreements(connection)
     assert open_case.claim_id == TOLL.id
@@ -83,8 +88,9 @@ def test_disagreement_is_queued_until_adjudicated_and_history_keeps_everything(
     assert [row.raters for row in agreement_report(current)] == ["ana + bo"]
     # a review given after the ruling reopens the case
     with engine.begin() as connection:
-        append_verdicts(connection, [Verdict(claim_id=TOLL.id, reviewer="bo", label=R,
-                                             note="new footage")])
+        append_verdicts(
+            connection, [Verdict(claim_id=TOLL.id, reviewer="bo", label=R, note="new footage")]
+        )
         assert [d.claim_id for d in disagreements(connection)] == [TOLL.id]
 
 
@@ -103,23 +109,45 @@ def test_team_commands_queue_list_and_settle(sqlite_url: str) -> None:
 
     engine = _engine(sqlite_url)
     with engine.begin() as connection:
-        append_verdicts(connection, [
-            Verdict(claim_id=TOLL.id, reviewer="ana", label=C),
-            Verdict(claim_id=TOLL.id, reviewer="bo", label=X, note="SANA denies"),
-            Verdict(claim_id=OPS.id, reviewer="ana", label=C),
-        ])
-    queued = run_cli("verdicts", "second-review", "--all-single", "--by", "ana", "--db",
-                     sqlite_url)
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=TOLL.id, reviewer="ana", label=C),
+                Verdict(claim_id=TOLL.id, reviewer="bo", label=X, note="SANA denies"),
+                Verdict(claim_id=OPS.id, reviewer="ana", label=C),
+            ],
+        )
+    queued = run_cli("verdicts", "second-review", "--all-single", "--by", "ana", "--db", sqlite_url)
     assert queued.code == 0, queued.stderr
     assert "queued 1 claim(s)" in queued.stderr
     listed = run_cli("verdicts", "disagreements", "--db", sqlite_url)
     [case] = [json.loads(line) for line in listed.stdout.splitlines()]
     assert case["claim_id"] == TOLL.id
-    no_reason = run_cli("verdicts", "adjudicate", TOLL.id, "corroborated", "--reason", "",
-                        "--by", "cy", "--db", sqlite_url)
+    no_reason = run_cli(
+        "verdicts",
+        "adjudicate",
+        TOLL.id,
+        "corroborated",
+        "--reason",
+        "",
+        "--by",
+        "cy",
+        "--db",
+        sqlite_url,
+    )
     assert no_reason.code == 2
-    settled = run_cli("verdicts", "adjudicate", TOLL.id, "corroborated", "--reason",
-                      "two origins", "--by", "cy", "--db", sqlite_url)
+    settled = run_cli(
+        "verdicts",
+        "adjudicate",
+        TOLL.id,
+        "corroborated",
+        "--reason",
+        "two origins",
+        "--by",
+        "cy",
+        "--db",
+        sqlite_url,
+    )
     assert settled.code == 0, settled.stderr
     assert run_cli("verdicts", "disagreements", "--db", sqlite_url).stdout == ""
     with engine.connect() as connection:

@@ -36,7 +36,10 @@ def _run_reviewers(url: str, count: int) -> list[str]:
     procs = [
         subprocess.Popen(
             [sys.executable, str(WRITER), url, f"reviewer{i}", str(SECONDS)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for i in range(count)
     ]

@@ -31,8 +31,9 @@ def main(url: str, reviewer: str, seconds: float) -> None:
     stop = time.monotonic() + seconds
     while time.monotonic() < stop:
         token = uuid.uuid4().hex
-        verdict = Verdict(claim_id=rng.choice(claims), reviewer=reviewer,
-                          label=rng.choice(labels), note=token)
+        verdict = Verdict(
+            claim_id=rng.choice(claims), reviewer=reviewer, label=rng.choice(labels), note=token
+        )
         with engine.begin() as connection:
             append_verdicts(connection, [verdict])
         print(f"ack {token}", flush=True)

@@ -57,10 +57,13 @@ async def test_adjudicator_settles_a_disagreement_with_a_reason(tiny_db: str) ->
     from models import Verdict
 
     with engine.begin() as connection:
-        append_verdicts(connection, [
-            Verdict(claim_id=claim, reviewer="ana", label=VerdictLabel.CORROBORATED),
-            Verdict(claim_id=claim, reviewer="bo", label=VerdictLabel.CONTESTED, note="SANA"),
-        ])
+        append_verdicts(
+            connection,
+            [
+                Verdict(claim_id=claim, reviewer="ana", label=VerdictLabel.CORROBORATED),
+                Verdict(claim_id=claim, reviewer="bo", label=VerdictLabel.CONTESTED, note="SANA"),
+            ],
+        )
     app = make_app(db=tiny_db, reviewer="cy", keys={})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -85,7 +88,8 @@ async def test_adjudicator_settles_a_disagreement_with_a_reason(tiny_db: str) ->
         assert disagreements(connection) == []
         ruling = [v for v in current_verdicts(connection) if v.reviewer == "cy"]
         assert [(v.label, v.role, v.note) for v in ruling] == [
-            (VerdictLabel.CORROBORATED, VerdictRole.ADJUDICATION, "two independent origins agree")]
+            (VerdictLabel.CORROBORATED, VerdictRole.ADJUDICATION, "two independent origins agree")
+        ]
         assert len(verdict_history(connection)) == 3
 
 
@@ -97,8 +101,10 @@ async def test_progress_line_shows_the_other_reviewers(tiny_db: str) -> None:
 
     with open_engine(tiny_db).begin() as connection:
         claims = list(connection.scalars(select(schema.claims.c.id)))[:2]
-        append_verdicts(connection, [Verdict(claim_id=c, reviewer="ana",
-                                             label=VerdictLabel.SINGLE_SOURCE) for c in claims])
+        append_verdicts(
+            connection,
+            [Verdict(claim_id=c, reviewer="ana", label=VerdictLabel.SINGLE_SOURCE) for c in claims],
+        )
     app = make_app(db=tiny_db, reviewer="bo", keys={})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -21,8 +21,16 @@ class AgreementFormat(StrEnum):
     JSON = "json"
 
 
-COLUMNS = ("raters", "items", "percent", "kappa_name", "kappa", "gwet_ac1", "alpha_nominal",
-           "alpha_ordinal")
+COLUMNS = (
+    "raters",
+    "items",
+    "percent",
+    "kappa_name",
+    "kappa",
+    "gwet_ac1",
+    "alpha_nominal",
+    "alpha_ordinal",
+)
 
 
 def agreement(
@@ -50,8 +58,10 @@ def _cell(value: object) -> str:
 
 def render(rows: list[dict[str, object]], fmt: AgreementFormat) -> str:
     if fmt is AgreementFormat.JSON:
-        clean = [{k: (None if isinstance(v, float) and math.isnan(v) else v)
-                  for k, v in row.items()} for row in rows]
+        clean = [
+            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+            for row in rows
+        ]
         return json.dumps(clean, indent=2) + "\n"
     cells = [[_cell(row[c]) for c in COLUMNS] for row in rows]
     if fmt is AgreementFormat.CSV:

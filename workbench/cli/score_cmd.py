@@ -58,7 +58,8 @@ def score(
         if method not in ("auto", "beta"):
             raise InputError(
                 f"--method {method} needs an assertions file; the database is scored from "
-                "verdicts with beta")
+                "verdicts with beta"
+            )
         _score_database(db, fmt.value, output)
         return
     if method not in METHODS:
@@ -91,7 +92,9 @@ def _score_database(db: str | None, fmt: str, output: str | None) -> None:
     with open_engine(db).connect() as connection:
         fitted = fit_database(connection)
     if fitted is None:
-        print("score: no claim has a resolved verdict yet (corroborated, acknowledged or "
-              "refuted)", file=sys.stderr)
+        print(
+            "score: no claim has a resolved verdict yet (corroborated, acknowledged or refuted)",
+            file=sys.stderr,
+        )
         return
     write_text(render(reliability_table(fitted.source_reliability_, "beta"), fmt), output)

@@ -15,8 +15,9 @@ verdicts_app = typer.Typer(help="Verdict files: import from CSV.", no_args_is_he
 
 @verdicts_app.command("import")
 def import_(
-    path: Annotated[Path, typer.Argument(help="CSV with claim_id, verdict, reviewer columns; "
-                                              "'-' reads stdin.")],
+    path: Annotated[
+        Path, typer.Argument(help="CSV with claim_id, verdict, reviewer columns; '-' reads stdin.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Validate every row, then append them all in one transaction (or nothing)."""
@@ -86,8 +87,10 @@ def list_disagreements(db: DbOption = None) -> None:
     with open_engine(db).connect() as connection:
         found = disagreements(connection)
     for case in found:
-        verdicts = [{"reviewer": v.reviewer, "verdict": v.label.value if v.label else None,
-                     "note": v.note} for v in case.verdicts]
+        verdicts = [
+            {"reviewer": v.reviewer, "verdict": v.label.value if v.label else None, "note": v.note}
+            for v in case.verdicts
+        ]
         print(json.dumps({"claim_id": case.claim_id, "verdicts": verdicts}, ensure_ascii=False))
 
 
@@ -112,8 +115,10 @@ def adjudicate_cmd(
     except ValueError:
         raise InputError(f"unknown verdict {verdict!r}") from None
     with open_engine(db).begin() as connection:
-        if connection.scalar(select(schema.claims.c.id).where(schema.claims.c.id == claim_id)) \
-                is None:
+        if (
+            connection.scalar(select(schema.claims.c.id).where(schema.claims.c.id == claim_id))
+            is None
+        ):
             raise InputError(f"unknown claim id {claim_id!r}")
         adjudicate(connection, claim_id, adjudicator, label, reason)
     print(f"adjudicated {claim_id}: {label.value}", file=sys.stderr)

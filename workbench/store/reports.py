@@ -36,7 +36,9 @@ class StoredCounts:
 
 
 def select_in(
-    connection: Connection, column: ColumnElement[Any], key: ColumnElement[Any],
+    connection: Connection,
+    column: ColumnElement[Any],
+    key: ColumnElement[Any],
     values: Iterable[str],
 ) -> set[Any]:
     """Distinct ``column`` values of the rows whose ``key`` is in ``values``, asked in

@@ -28,10 +28,18 @@ def request_second_review(
     fresh = [c for c in dict.fromkeys(claim_ids) if c not in queued]
     if fresh:
         now = datetime.now(UTC)
-        connection.execute(schema.review_requests.insert(), [
-            {"claim_id": c, "kind": "second_review", "requested_by": requested_by,
-             "created_at": now} for c in fresh
-        ])
+        connection.execute(
+            schema.review_requests.insert(),
+            [
+                {
+                    "claim_id": c,
+                    "kind": "second_review",
+                    "requested_by": requested_by,
+                    "created_at": now,
+                }
+                for c in fresh
+            ],
+        )
     return len(fresh)
 
 
@@ -49,8 +57,11 @@ def _reviews(verdicts: Iterable[Verdict]) -> list[Verdict]:
 def second_review_queue(connection: Connection, reviewer: str) -> list[str]:
     """Claims waiting for ``reviewer``'s independent second review."""
     mine = {v.claim_id for v in current_verdicts(connection, reviewer)}
-    return [claim for claim, by in _requested(connection).items()
-            if claim not in mine and by != reviewer]
+    return [
+        claim
+        for claim, by in _requested(connection).items()
+        if claim not in mine and by != reviewer
+    ]
 
 
 def visible_verdicts(connection: Connection, viewer: str) -> list[Verdict]:
@@ -81,8 +92,11 @@ def disagreements(connection: Connection) -> list[Disagreement]:
         if len({v.label for v in reviews}) < 2:
             continue
         newest_review = max(v.id or 0 for v in reviews)
-        ruled = [v for v in verdicts if v.role is VerdictRole.ADJUDICATION
-                 and (v.id or 0) > newest_review]
+        ruled = [
+            v
+            for v in verdicts
+            if v.role is VerdictRole.ADJUDICATION and (v.id or 0) > newest_review
+        ]
         if not ruled:
             found.append(Disagreement(claim_id, tuple(sorted(reviews, key=lambda v: v.reviewer))))
     return sorted(found, key=lambda d: d.claim_id)
@@ -94,9 +108,18 @@ def adjudicate(
     """Settle a disagreement; the reason is required and kept with the ruling."""
     if not reason.strip():
         raise InputError("an adjudication needs a reason")
-    (stored,) = append_verdicts(connection, [Verdict(
-        claim_id=claim_id, reviewer=adjudicator, label=label, note=reason.strip(),
-        role=VerdictRole.ADJUDICATION)])
+    (stored,) = append_verdicts(
+        connection,
+        [
+            Verdict(
+                claim_id=claim_id,
+                reviewer=adjudicator,
+                label=label,
+                note=reason.strip(),
+                role=VerdictRole.ADJUDICATION,
+            )
+        ],
+    )
     return stored
 
 

@@ -40,8 +40,13 @@ class AdjudicationScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(info.key, f"rule('{label.value}')", label.value.replace("_", " "),
-                    tooltip=f"rule {label.value}", id=f"adjudicate.{label.value}")
+            Binding(
+                info.key,
+                f"rule('{label.value}')",
+                label.value.replace("_", " "),
+                tooltip=f"rule {label.value}",
+                id=f"adjudicate.{label.value}",
+            )
             for label, info in VERDICTS.items()
         ),
         Binding("escape", "close", "back to review", id="adjudicate.close"),
@@ -62,8 +67,9 @@ class AdjudicationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="adjudication"):
-            yield Static(Text("loading disagreements…", style="dim"), id="adjudication-title",
-                         markup=False)
+            yield Static(
+                Text("loading disagreements…", style="dim"), id="adjudication-title", markup=False
+            )
             yield OptionList(id="cases", markup=False)
         yield Footer()
 
@@ -78,8 +84,11 @@ class AdjudicationScreen(Screen[None]):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.cases = message.cases
-        title = (f"{len(self.cases)} disagreement(s): pick one, press a verdict key, give the "
-                 "reason" if self.cases else "no open disagreements")
+        title = (
+            f"{len(self.cases)} disagreement(s): pick one, press a verdict key, give the reason"
+            if self.cases
+            else "no open disagreements"
+        )
         self.query_one("#adjudication-title", Static).update(Text(title, style="bold"))
         options = self.query_one("#cases", OptionList)
         options.clear_options()

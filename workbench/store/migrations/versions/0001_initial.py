@@ -119,6 +119,14 @@ def _forbid_rewrites(table: str) -> None:
 
 
 def downgrade() -> None:
-    for table in ("event_edits", "event_claims", "events", "verdicts", "claim_sources",
-                  "claims", "sources", "reports"):
+    for table in (
+        "event_edits",
+        "event_claims",
+        "events",
+        "verdicts",
+        "claim_sources",
+        "claims",
+        "sources",
+        "reports",
+    ):
         op.drop_table(table)

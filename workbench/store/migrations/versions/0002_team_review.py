@@ -19,9 +19,7 @@ depends_on = None
 def upgrade() -> None:
     # Existing rows are ordinary reviews; the default keeps them so.
     with op.batch_alter_table("verdicts") as batch:
-        batch.add_column(
-            sa.Column("role", sa.String(20), nullable=False, server_default="review")
-        )
+        batch.add_column(sa.Column("role", sa.String(20), nullable=False, server_default="review"))
     op.create_table(
         "review_requests",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
