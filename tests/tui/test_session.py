@@ -48,6 +48,7 @@ def test_grouped_in_memory_without_stored_events(sqlite_url: str) -> None:
     items = session.load_queue()
     assert sum(len(item.claim_ids) for item in items) == 7
     assert session.first_item() is None  # small: the full queue is quick
+    assert session.ungrouped == 0
 
 
 def test_big_database_falls_back_to_reports_and_resumes_cheaply(
@@ -62,6 +63,7 @@ def test_big_database_falls_back_to_reports_and_resumes_cheaply(
     assert focus == item.claim_ids[0]
     items = session.load_queue()
     assert len(items) == 3  # one per report
+    assert session.ungrouped == 7  # the reviewer is told to run `workbench events`
     assert items[0].event_id == item.event_id
     session.record(item.claim_ids[0], VerdictLabel.CORROBORATED)
     again = ReviewSession.open(sqlite_url, "r").first_item()
@@ -87,3 +89,30 @@ def test_record_needs_notes_and_undo_redo_append(db_url: str) -> None:
     reopened.load_queue()
     assert reopened.verdict_of(claim).note == "figures differ"  # type: ignore[union-attr]
     assert reopened.resume_point(reopened.items) == (0, items[0].claim_ids[1])
+
+
+async def test_reviewer_is_told_when_claims_are_not_grouped(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.tui.conftest import settle
+    from workbench.tui import make_app
+
+    monkeypatch.setattr(session_module, "GROUP_IN_MEMORY_LIMIT", 2)
+    make_db(sqlite_url, events=False)
+    app = make_app(db=sqlite_url, reviewer="r", keys={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("7 claims" in m and "workbench events" in m for m in messages), messages
+
+
+async def test_no_grouping_notice_when_everything_is_grouped(sqlite_url: str) -> None:
+    from tests.tui.conftest import settle
+    from workbench.tui import make_app
+
+    make_db(sqlite_url)
+    app = make_app(db=sqlite_url, reviewer="r", keys={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert not any("workbench events" in m for m in messages), messages

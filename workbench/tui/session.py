@@ -113,6 +113,8 @@ class ReviewSession:
     engine: Engine
     reviewer: str
     items: list[QueueItem] = field(default_factory=list)
+    # claims the last queue load showed one event per report, not grouped into events
+    ungrouped: int = 0
     _current: dict[str, Verdict] = field(default_factory=dict)
     _undo: list[_Step] = field(default_factory=list)
     _redo: list[_Step] = field(default_factory=list)
@@ -214,10 +216,12 @@ class ReviewSession:
         groups: list[Event | _ReportGroup]
         if found is None:
             groups = list(_one_event_per_report(claim_rows, reports))
+            self.ungrouped = len(claim_rows)
         else:  # claims stored after the grouping was saved still need a place
             grouped = {c for event in found for c in event.claim_ids}
             orphans = [(c, r) for c, r in claim_rows if c not in grouped]
             groups = [*found, *_one_event_per_report(orphans, reports)]
+            self.ungrouped = len(orphans)
         groups = [event for event in groups if event.claim_ids]
         self._groups = {event.id: event for event in groups if isinstance(event, Event)}
         # one pass over the links, bucketed by event, instead of a set per claim

@@ -190,6 +190,13 @@ class ReviewScreen(Screen[None]):
         self.items = self.session.filtered(self.which, self.source, self.search_ids)
         index, claim = self.session.resume_point(self.items)
         self._update_progress()
+        if self.session.ungrouped:
+            self.notify(
+                f"{self.session.ungrouped:,} claims are shown one report at a time, not yet "
+                "grouped into events: run `workbench events` to group them.",
+                timeout=10,
+                markup=False,
+            )
         if not self.items:
             self._show_empty()
             return
