@@ -14,6 +14,7 @@ from data_scoring_methods import (
     TOLL_CONFIDENCE,
     TOLL_TRUTH,
 )
+from scipy.special import digamma, expit
 
 import scoring
 from scoring import REGISTRY
@@ -85,14 +86,34 @@ def test_truthfinder_first_round_by_hand() -> None:
     assert est.truths_.loc[1, "confidence"] == pytest.approx(s_x / (s_x + s_y))
 
 
-def test_one_coin_accuracy_is_smoothed_agreement(contested: pd.DataFrame) -> None:
-    est = scoring.OneCoin().fit(contested)
+def test_one_coin_map_accuracy_is_smoothed_agreement(contested: pd.DataFrame) -> None:
+    est = scoring.OneCoin(estimate="map", alpha=2.0, label_prior=None).fit(contested)
     trust = est.source_reliability_["trust"]
     # A agrees on all 11 objects with posterior ~1: (11 + 1) / (11 + 1) capped at 1 - 1e-4
     assert trust["A"] > 0.99
     # C agrees on 3 of 11: (3 + 1) / (11 + 1) = 1/3
     assert trust["C"] == pytest.approx(1 / 3, abs=0.01)
     assert est.loss_history_[-1] <= est.loss_history_[0] + 1e-9, "EM must not lose likelihood"
+
+
+def test_one_coin_variational_accuracy_is_the_expected_log_odds(contested: pd.DataFrame) -> None:
+    est = scoring.OneCoin().fit(contested)
+    trust = est.source_reliability_["trust"]
+    # q(p) = Beta(1 + hits, 1 + misses); trust = expit(digamma(a) - digamma(b)).
+    # A: 11 of 11 -> Beta(12, 1), well below the point estimate "always right"
+    assert trust["A"] == pytest.approx(expit(digamma(12.0) - digamma(1.0)), abs=0.005)
+    # C: 3 of 11 -> Beta(4, 9)
+    assert trust["C"] == pytest.approx(expit(digamma(4.0) - digamma(9.0)), abs=0.01)
+    assert est.loss_history_[-1] <= est.loss_history_[0] + 1e-9, "EM must not lose likelihood"
+
+
+def test_one_coin_single_answer_source_weighs_one_nat() -> None:
+    # "a" answers once, with the clear majority: Beta(2, 1), expected log-odds
+    # digamma(2) - digamma(1) = 1, not the maximum-likelihood "always right"
+    rows = [(s, f"o{i}", "x" if i % 2 else "y") for i in range(9) for s in ("c", "d", "e")]
+    rows += [("a", "o0", "y")]
+    trust = scoring.OneCoin(label_prior=None).fit(frame(rows)).source_reliability_["trust"]
+    assert trust["a"] == pytest.approx(expit(1.0), abs=1e-3)
 
 
 def test_dawid_skene_learns_an_asymmetric_confusion() -> None:
@@ -351,8 +372,8 @@ def test_one_coin_label_prior_learns_skewed_label_shares() -> None:
     rows += [(s, f"p{i}", "y") for i in range(2) for s in ("a", "b")]
     rows += [("a", "t", "x"), ("b", "t", "y")]
     df = frame(rows)
-    flat = scoring.OneCoin().fit(df).truths_.loc["t", "confidence"]
-    est = scoring.OneCoin(label_prior=1.0).fit(df)
+    flat = scoring.OneCoin(label_prior=None).fit(df).truths_.loc["t", "confidence"]
+    est = scoring.OneCoin().fit(df)  # label_prior=1.0: Laplace-smoothed label shares
     assert flat == pytest.approx(0.5)
     assert est.truths_.loc["t", "value"] == "x"
     assert est.truths_.loc["t", "confidence"] > 0.6
