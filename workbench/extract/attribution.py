@@ -106,6 +106,10 @@ _TITLED_SUBJECT = re.compile(
     r"\s+[a-z]+ed\b"
 )
 _TO_HAVE = re.compile(r"^\s+to\s+have\b")
+# A non-restrictive relative clause between a subject and its cue: ", which groups ...,".
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|(?:also\s+|better\s+)?known\s+as)\s[^;\"\u201c\u201d]{1,160},$"
+)
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
 
@@ -271,6 +275,17 @@ def _speaker_before(
     if not stripped:
         return None
     start = region_start
+    clause = _RELATIVE_CLAUSE.search(stripped) if stripped.endswith(",") else None
+    if clause is not None and not _in_regions(region_start + clause.start(), regions):
+        # "The Multinational Joint Task Force (MNJTF), which groups troops from Nigeria,
+        # Chad and Niger, said": the noun phrase before the relative clause speaks.
+        end = region_start + clause.start()
+        sep = _last_separator(text, region_start, end, regions)
+        phrase = clean_speaker(text[sep + 1 if sep >= 0 else region_start : end])
+        if phrase and plausible_speaker(phrase):
+            offset = text.find(phrase, sep + 1 if sep >= 0 else region_start, end)
+            if offset >= 0:
+                return (offset, offset + len(phrase))
     if stripped.endswith(","):
         # "Hazem Qassem, a Hamas spokesman, said": keep the appositive with its name.
         inner = _last_separator(text, region_start, region_start + len(stripped) - 1, regions)

@@ -80,6 +80,7 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
     "center": frozenset({SourceKind.MONITOR, SourceKind.MILITARY, SourceKind.GOVERNMENT}),
     "cell": frozenset({SourceKind.MILITARY}),
     "junta": frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    "mission": frozenset({SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.GOVERNMENT}),
 }
 _KIND_BY_HEAD: dict[str, SourceKind] = {
     "monitor": SourceKind.MONITOR,
@@ -514,9 +515,10 @@ _ROLE_FOR = re.compile(
 )
 _PERSON_OFFICE = re.compile(r"^(his|her|their)\s+office$")
 _OWNER_ROLE = re.compile(
-    r"^(?:(its)|the\s+(group|movement|militia|organisation|organization|alliance|coalition|"
+    r"^(?:(its)|the\s+((?:military\s+|ruling\s+|interim\s+|transitional\s+)?"
+    r"(?:group|movement|militia|organisation|organization|alliance|coalition|"
     r"army|military|ministry|rebels|insurgents|faction|government|junta|agency|network|"
-    r"monitor|observatory)(?:'s|')?)\s+(?:top\s+|chief\s+|military\s+|official\s+|main\s+)?"
+    r"monitor|observatory))(?:'s|')?)\s+(?:top\s+|chief\s+|military\s+|official\s+|main\s+)?"
     r"(?:(leader|spokesman|spokeswoman|spokesperson|chief|head|commander|founder|emir)|"
     r"media\s+(?:wing|office|arm|centre|center|cell)|press\s+(?:office|service|wing)|"
     r"information\s+(?:team|office|service|department))$"
@@ -526,6 +528,62 @@ _NEXT_SPEAKER = re.compile(
     r"^\s*[^\n]*?[,\"\u201d]\s+((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)"
     r"(?:\s+(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)){1,4})\s+(?:said|says|added|told)\b"
 )
+# The same, inverted: '"...," said Lway Yay Oo, who speaks for the group.'
+_NEXT_SPEAKER_AFTER = re.compile(
+    r"^\s*[^\n]*?[,\"\u201d]\s+(?:said|says|added)\s+((?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+)"
+    r"(?:\s+(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w-]+|al|bin|abu)){1,4})(?=\s*[,.;]|\s*$)"
+)
+
+
+def _next_speaker(ahead: str) -> str:
+    """The name that speaks in the text just ahead ('..., Name said' or '..., said Name')."""
+    found = _NEXT_SPEAKER.search(ahead) or _NEXT_SPEAKER_AFTER.search(ahead)
+    return found.group(1) if found else ""
+
+
+# "the civil defence agency in the Gaza Strip", "the UN mission in the country".
+_IN_PLACE = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
+_PLACE_TAIL = re.compile(r"\s+(?:strip|region|province|state|territory|city|governorate)$")
+_THE_HOME = frozenset({"country", "area", "region", "territory", "nation"})
+_HEALTH_OFFICIALS = re.compile(r"^(?:(.+)\s+)?health\s+(?:officials|authorities)$")
+# "the regional government's security ministry": the region the report names.
+_REGIONAL = re.compile(
+    r"\b(?:regional|state|provincial)\s+(?:government|administration|authorities)\b"
+)
+_REGIONAL_FORMS = (
+    "{} government",
+    "{} regional government",
+    "{} state government",
+    "{} interim administration",
+    "{} regional administration",
+    "{} authorities",
+)
+_PLACE_MODIFIER = re.compile(r"\s(?:in|at|near|from|of)\s")
+_REGION_NAMED = re.compile(r"\b([A-Z][a-z][\w-]+)\s+(region|state|province)\b")
+_LEVELS = {"region": "Regional", "state": "State", "province": "Provincial"}
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]+")
+# Heads of organisation names; a proper name ending in one is a body of its own, even when
+# it opens with a listed owner ("U.S. Africa Command" is not the United States).
+_ORG_NAME_HEADS = frozenset(
+    """
+    command commission agency authority forces force army police front movement mission
+    office committee network observatory coalition group brigade brigades corps council
+    service directorate division administration centre center guard
+    """.split()  # noqa: SIM905
+)
+_LOCAL_TITLES = frozenset(
+    "commissioner administrator prefect councillor councilor elder chief".split()  # noqa: SIM905
+)
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "in", "de", "&"})
+# A name defined before its acronym: "the Multinational Joint Task Force (MNJTF)".
+_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|for|the|and|on|in|de)\s+)*){0,7}"
+    r"[A-Z][\w'\u2019.-]*)\s*\($"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}s?")
+_COUNTRY_NAMES: dict[str, list[str]] = {}
+for _key, _value in POSSESSIVE_DEMONYMS.items():
+    _COUNTRY_NAMES.setdefault(_value, []).append(_key.removesuffix("'s").removesuffix("'"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,6 +614,13 @@ _COMPOUND_HEADS: dict[str, str] = {
 }
 
 
+def _head_word(phrase: str) -> str:
+    """The head word as written ("agency" in "Israel's military agency in charge of ..."),
+    to tell a description (lower-case head) from a name."""
+    before = _POST_MODIFIER.split(phrase, maxsplit=1)[0].split()
+    return before[-1] if before else ""
+
+
 @functools.lru_cache(maxsize=8192)
 def _head(phrase: str) -> str:
     """The head noun: before a post-modifier ("ministry" in "health ministry in Gaza")."""
@@ -579,6 +644,9 @@ class MentionResolver:
         self.local_aliases: dict[str, str] = {}
         self.context = ""  # the sentence being read, for "the military" -> whose military
         self.titles: dict[str, str] = {}  # "governor" -> the last governor named
+        self.title_words: dict[str, frozenset[str]] = {}  # words of a person's title
+        self.surnames: dict[str, str] = {}  # "al-maliki" -> the listed source he speaks for
+        self._definitions: dict[str, str | None] = {}  # acronyms defined in the text
         self._alias_cache: dict[tuple[str, str], str | None] = {}
 
     # -- memory ------------------------------------------------------------
@@ -612,11 +680,16 @@ class MentionResolver:
                 self._alias_cache.clear()
                 return target
         phrase = _PARTITIVE.sub("", phrase)
+        bare_acronym = _strip_article(phrase)
+        if _ACRONYM.fullmatch(bare_acronym):
+            defined = self._defined(bare_acronym)
+            if defined is not None:
+                return self._known(defined)  # "MNJTF said", defined earlier
         if _ROLE_FOR.match(phrase.lower()):
             # "a spokesman for the group told Reuters ... '...,' Colonel Naw Bu said."
-            named = _NEXT_SPEAKER.search(self.text[position : position + 400])
-            if named and len(named.group(1).split()) >= 2:
-                name = self._personal_name(named.group(1)) or named.group(1)
+            next_name = _next_speaker(self.text[position : position + 400])
+            if len(next_name.split()) >= 2:
+                name = self._personal_name(next_name) or next_name
                 known = self.registry.lookup_alias(normalise_mention(name), name)
                 return self._known(known) if known else self._discover(name, SourceKind.OFFICIAL)
         phrase = _AFFILIATION.sub("", phrase)  # "analysts at the Institute for ..." -> the body
@@ -661,13 +734,19 @@ class MentionResolver:
         parts = _APPOSITIVE.split(_RELATIVE.sub("", phrase), maxsplit=1)
         main = parts[0].strip()
         appositive = parts[1].strip() if len(parts) > 1 else ""
-        if appositive and self._personal_name(appositive) == appositive.strip():
-            # "A senior Hamas official, Basem Naim": the person is the source.
+        if appositive and self._titled_name(appositive):
+            # "A senior Hamas official, Basem Naim", "the spokesman of the Coalition,
+            # Brigadier General Turki al-Maliki": the person is the source.
             main, appositive = appositive, main
         found = self._resolve_main(main, appositive, position)
+        described = bool(_WORDS.fullmatch(_head_word(main)))
         if appositive and (
             found is None
-            or (found.name not in self.registry.entries and found.kind not in _PERSON_KINDS)
+            or described
+            or (
+                found.name not in self.registry.entries
+                and (found.kind not in _PERSON_KINDS or not self._personal_name(found.name))
+            )
         ):
             # "The UN mission in the country, MONUSCO, said": the listed name wins.
             normal = normalise_mention(appositive)
@@ -728,9 +807,9 @@ class MentionResolver:
         """'the group's leader', 'its spokesman': the person named just after, when the
         next sentence names one ('... Abdul Malik al-Houthi said'), else the owner body."""
         ahead = self.text[position : position + 400]
-        named = _NEXT_SPEAKER.search(ahead) if person else None
-        if named:
-            name = named.group(1)
+        next_name = _next_speaker(ahead) if person else ""
+        if next_name:
+            name = next_name
             known = self.registry.lookup_alias(normalise_mention(name), name)
             if known:
                 return self._known(known)
@@ -775,17 +854,24 @@ class MentionResolver:
 
     def _remember_titles(self, person: str, description: str) -> None:
         """'Kharkiv governor Oleh Syniehubov': later "the governor" means him."""
-        for word in _WORDS.findall(description.lower()):
-            if word in _ROLE_TITLES:
+        words = _WORDS.findall(description.lower())
+        for word in words:
+            if word in _ROLE_TITLES or word in _LOCAL_TITLES:
                 self.titles[word] = person
+                self.title_words[person] = frozenset(words)
 
     def _by_title(self, normal: str) -> Resolved | None:
         words = normal.split()
-        if not words or words[-1] not in _ROLE_TITLES or len(words) > 3:
+        if not words or len(words) > 5:
             return None
-        person = self.titles.get(words[-1])
+        head = words[-1] if len(words) <= 3 and words[-1] in _ROLE_TITLES else _head(normal)
+        person = self.titles.get(head)
         if person is None:
             return None
+        if head != words[-1] and not set(_WORDS.findall(normal)) <= self.title_words.get(
+            person, frozenset()
+        ):
+            return None  # "the mayor of Kyiv" is not the mayor of Kharkiv named before
         return next((r for r in reversed(self.recent) if r.name == person), None)
 
     def _is_organisation(self, resolved: Resolved) -> bool:
@@ -800,9 +886,17 @@ class MentionResolver:
     def _pronoun(self, pronoun: str) -> Resolved | None:
         wanted = _PERSON_KINDS if pronoun in ("he", "she", "i") else None
         for resolved in reversed(self.recent):
-            organisation = self._is_organisation(resolved)
+            # A listed body that spoke through a named person ("Yahya Saree" is the
+            # Houthis): "he" is the person, "it" the body.
+            listed = self.registry.entries.get(resolved.name)
+            through_person = (
+                listed is not None
+                and resolved.kind in _PERSON_KINDS
+                and listed.source.kind not in _PERSON_KINDS
+            )
+            organisation = through_person or self._is_organisation(resolved)
             if wanted is not None:
-                if resolved.kind in wanted and not organisation:
+                if resolved.kind in wanted and (through_person or not organisation):
                     return resolved
             elif pronoun in ("it", "its"):
                 if organisation:
@@ -842,6 +936,154 @@ class MentionResolver:
                     return name
         return None
 
+    def _titled_name(self, phrase: str) -> bool:
+        """True for a personal name with nothing but titles before it ("Brigadier General
+        Yahya Saree", "Basem Naim"), not for a description that holds a name."""
+        person = self._personal_name(phrase)
+        if not person:
+            return False
+        lead = phrase.strip()[: len(phrase.strip()) - len(person)].split()
+        return all(w.lower().rstrip(".,") in _TITLE_WORDS or _demonym(w) for w in lead)
+
+    def _lookup_listed(self, candidate: str) -> str | None:
+        normal = normalise_mention(candidate)
+        return self.registry.lookup_alias(normal, candidate) or self.registry.lookup_description(
+            normal
+        )
+
+    def _home_places(self) -> list[str]:
+        """Names of the country the report is about ("in the country")."""
+        demonym = self._country_demonym(dateline_first=True)
+        return list(_COUNTRY_NAMES.get(demonym, ())) if demonym else []
+
+    def _listed_variant(self, normal: str, position: int) -> str | None:
+        """A listed body named another way: "the civil defence agency in the Gaza Strip"
+        ("Gaza civil defence agency"), "Gaza health officials" (the Gaza Health Ministry),
+        "the UN mission in the country" (the UN mission in the report's country)."""
+        pairs: list[tuple[str, str]] = []
+        health = _HEALTH_OFFICIALS.match(normal)
+        if health and health.group(1):
+            pairs.append(("health ministry", health.group(1)))
+        match = _IN_PLACE.match(normal) if " in " in normal else None
+        if match:
+            body, place = match.group(1), match.group(2)
+            if _HEALTH_OFFICIALS.match(body):
+                body = "health ministry"  # "health authorities in Gaza"
+            places = self._home_places() if place in _THE_HOME else [place]
+            short = _PLACE_TAIL.sub("", place)
+            if short != place:
+                places.append(short)
+            pairs.extend((body, p) for p in places)
+        for body, place in pairs:
+            for candidate in (f"{body} in {place}", f"{place} {body}", f"{place}'s {body}"):
+                found = self._lookup_listed(candidate)
+                if found is None and body.endswith("ministry"):
+                    found = self._lookup_listed(canonical_body(normalise_mention(candidate)))
+                if found is not None:
+                    return found
+        if _REGIONAL.search(normal):
+            return self._region_named()
+        return None
+
+    def _region_named(self) -> str | None:
+        """The listed regional government of a region the sentence or the report's head
+        names ("Puntland forces killed ..., the regional government's security ministry
+        said" -> Puntland)."""
+        for text in (self.context, self.text[:600]):
+            for word in _CAPITALISED.findall(text):
+                for place in (word, *_COUNTRY_NAMES.get(word.lower(), ())):
+                    for form in _REGIONAL_FORMS:
+                        found = self._lookup_listed(form.format(place))
+                        if found is not None and self._regional_government(found):
+                            return found
+        named = _REGION_NAMED.search(self.context) or _REGION_NAMED.search(self.text[:600])
+        if named is not None and named.group(1).lower() not in _PLACE_DEMONYM:
+            # "Ethiopia's Oromiya region ..., the regional government said": not listed,
+            # named as "<Region> Regional Government".
+            level = _LEVELS[named.group(2).lower()]
+            return self._discover(
+                f"{named.group(1)} {level} Government", SourceKind.GOVERNMENT
+            ).name
+        return None
+
+    def _regional_government(self, name: str) -> bool:
+        """A listed government that is not a country's ("Somali Government" is national)."""
+        if self._kind_of(name) is not SourceKind.GOVERNMENT:
+            return False
+        first = name.split()[0].lower()
+        return not (name.endswith("Government") and first in _DEMONYM_VALUES) and (
+            first not in _STATE_BY_PLACE or name.endswith(("Regional Government", "Administration"))
+        )
+
+    def _regional(self, normal: str, inside: str) -> str | None:
+        """ "Puntland's security ministry": a ministry of a listed regional government is
+        that government (a country's ministry is named as a national body instead)."""
+        if _head(normal) not in ("ministry", "department", "office", "bureau"):
+            return None
+        if self._kind_of(inside) is not SourceKind.GOVERNMENT:
+            return None
+        owner = normal.split()[0].removesuffix("'s")
+        if owner in _PLACE_DEMONYM or owner in _STATE_BY_PLACE:
+            return None
+        for form in _REGIONAL_FORMS[:2]:
+            if self._lookup_listed(form.format(owner)) == inside:
+                return inside
+        return None
+
+    def _proper_org_name(self, original: str, head: str) -> bool:
+        """ "U.S. Africa Command", "UN Joint Human Rights Office": a capitalised name of
+        three words or more ending in an organisation head, not led by a demonym."""
+        words = original.split()
+        if head not in _ORG_NAME_HEADS or len(words) < 3:
+            return False
+        if not words[-1][:1].isupper() or words[0].lower() in _DEMONYM_VALUES:
+            return False
+        return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words)
+
+    def _defined(self, acronym: str) -> str | None:
+        """The source an acronym stands for when the report defines it: "the
+        Multinational Joint Task Force (MNJTF)" makes a later "MNJTF said" that body."""
+        if acronym in self._definitions:
+            return self._definitions[acronym]
+        self._definitions[acronym] = None  # no recursion through the definition
+        found: str | None = None
+        at = self.text.find(f"({acronym})")
+        if at > 0:
+            match = _DEFINITION.search(self.text, max(0, at - 160), at + 1)
+            if match is not None:
+                words = match.group(1).split()
+                # The longest capitalised tail opening with the acronym's letter:
+                # "Troops of the Southern Defence Front (SDF)" -> "Southern Defence Front".
+                while words and words[0][:1] != acronym[:1]:
+                    words = words[1:]
+                if len(words) >= 2:
+                    resolved = self._resolve_main(" ".join(words), "", at)
+                    found = resolved.name if resolved is not None else None
+        self._definitions[acronym] = found
+        return found
+
+    def _named_next(self, phrase: str, normal: str, position: int) -> Resolved | None:
+        """ "The mayor of Kenscoff told AFP ... '...,' Massillon Jean said": a titled
+        description without a name is the person the next sentence first quotes, when
+        that name is new to the report (copy names a person in full only once)."""
+        lowered = phrase.strip().lower()
+        if not (lowered.startswith("the ") or "'s " in lowered or "\u2019s " in lowered):
+            return None
+        if _head(normal) not in _ROLE_TITLES and _head(normal) not in _LOCAL_TITLES:
+            return None
+        name = _next_speaker(self.text[position : position + 400])
+        if len(name.split()) < 2 or self._personal_name(name) != name:
+            return None
+        if self.text.find(name, max(0, position - 5000), position) >= 0:
+            return None
+        known = self.registry.lookup_alias(normalise_mention(name), name)
+        if known and self._kind_of(known) not in _PERSON_KINDS:
+            return None  # "Human Rights Watch said" names a body, not the mayor
+        if known:
+            return self._known(known)
+        self._remember_titles(name, normal)
+        return self._discover(name, SourceKind.OFFICIAL)
+
     def _resolve_main(self, phrase: str, appositive: str, position: int) -> Resolved | None:
         normal = normalise_mention(phrase)
         if not normal:
@@ -851,12 +1093,30 @@ class MentionResolver:
             normal
         )
         if name:
-            return self._known(name)
+            resolved = self._known(name)
+            if resolved.kind not in _PERSON_KINDS and " " in normal and self._personal_name(phrase):
+                # "Houthi military spokesman Yahya Saree": the body, through a person.
+                resolved = Resolved(name, SourceKind.OFFICIAL)
+            return resolved
+        listed = self._listed_variant(normal, position)
+        if listed:
+            return self._known(listed)
+        if " " not in normal and normal in self.surnames:
+            return self._known(self.surnames[normal])  # "Al-Maliki stated"
         person = self._personal_name(phrase)
         if person:
             known = self.registry.lookup_alias(normalise_mention(person), person)
             if known:
-                return self._known(known)
+                # "the spokesman of the Coalition, Brigadier General Turki al-Maliki":
+                # later "Al-Maliki" and "the spokesman" are the same listed source.
+                self.surnames[normalise_mention(person.split()[-1])] = known
+                title = phrase[: len(phrase) - len(person)]
+                self._remember_titles(known, f"{title} {appositive}")
+                resolved = self._known(known)
+                if resolved.kind not in _PERSON_KINDS:
+                    # A person speaking for a listed body: "he" may still refer to him.
+                    resolved = Resolved(known, SourceKind.OFFICIAL)
+                return resolved
             for resolved in reversed(self.recent):
                 if resolved.kind in _PERSON_KINDS and (
                     resolved.name.endswith(" " + person) or resolved.name == person
@@ -876,6 +1136,9 @@ class MentionResolver:
             titled = self._by_title(normal)
             if titled is not None:
                 return titled  # "the governor said"
+        named_next = self._named_next(phrase, normal, position)
+        if named_next is not None:
+            return named_next
         body = _SPOKES_ROLE.sub("", _strip_article(phrase))
         if body != _strip_article(phrase) and body:
             # "An Indian army spokesman" speaks for the Indian army.
@@ -915,15 +1178,20 @@ class MentionResolver:
         inside = self._alias_in(normal, original)
         if inside:
             head = _head(normal)
+            regional = self._regional(normal, inside)
+            if regional is not None:
+                return self._known(regional)
             person_office = head == "office" and self._kind_of(inside) in _PERSON_KINDS
-            if (
-                head in _SUB_BODY_HEADS
-                and not self._named_with(inside, head)
+            if (head in _SUB_BODY_HEADS or self._proper_org_name(original, head)) and (
+                not self._named_with(inside, head)
                 and not person_office  # "Netanyahu's office" speaks for Netanyahu
             ):
                 # "the U.N. mission in Libya", "the UN Security Council": a body of
                 # its own, not the organisation named as its modifier.
-                return self._discover(_lower_first(_strip_article(phrase)), self._kind_of(inside))
+                own_kind = _KIND_BY_HEAD.get(head) if head not in _SUB_BODY_HEADS else None
+                return self._discover(
+                    _lower_first(_strip_article(phrase)), own_kind or self._kind_of(inside)
+                )
             return self._known(inside)
         return self._describe(phrase, normal, position)
 
@@ -940,7 +1208,7 @@ class MentionResolver:
         inner = [i for i, w in enumerate(run[:-2]) if w.lower() in _INNER_TITLES]
         if (
             before_run
-            and before_run[-1].lower() in ("for", "of", "and", "&", "the", "de")
+            and before_run[-1].lower() in ("for", "of", "and", "&", "the", "de", "on", "in", "at")
             and not (inner and words[0].lower().rstrip(".") in _TITLE_WORDS)
         ):
             return ""  # "Syrian Observatory for Human Rights" is not a person
@@ -1006,9 +1274,9 @@ class MentionResolver:
         if definite and len(normal.split()) <= 2:
             for resolved in reversed(self.recent):
                 # A source whose own name has the head: "the network", "the company".
-                if head in resolved.name.lower().split() and self._compatible(
-                    resolved.name, modifiers, head
-                ):
+                if (
+                    head in resolved.name.lower().split() or self._named_with(resolved.name, head)
+                ) and self._compatible(resolved.name, modifiers, head):
                     return resolved
         if kinds is not None:
             for resolved in reversed(self.recent):
@@ -1155,6 +1423,8 @@ class MentionResolver:
             # "The United States Navy's Fifth Fleet": the unit that speaks.
             return self._discover(owned.group(1).strip(), kind)
         named = _TRAILING_NAME.search(name)
+        if named and _PLACE_MODIFIER.search(name[: named.start(1)]):
+            named = None  # "health authorities in the state capital Bor": a place, not a name
         if named and kind is not SourceKind.ANONYMOUS:
             # "Shipping data firm Clarksons": the name, not the description.
             name = named.group(1)

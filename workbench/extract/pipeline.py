@@ -80,6 +80,10 @@ _NO_RESPONSE = re.compile(
 )
 _CAVEAT_REACH = 8  # claims looked back at for a caveat sentence
 _PAREN_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
+_LINKED_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:[\w'-]+-(?:linked|backed|based|led|allied|affiliated|aligned|run)\s+)+",
+    re.IGNORECASE,
+)
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
 
 
@@ -313,6 +317,7 @@ class _Extractor:
         parts = split_speakers(phrase)
         if len(parts) > 1:
             bare = _PAREN_TAIL.sub("", phrase)  # "... Mission in Somalia (AUSSOM)"
+            bare = _LINKED_PREFIX.sub("", bare)  # "the al-Qaida-linked Group for ... and ..."
             normal = normalise_mention(bare)
             alias = self.resolver.registry.lookup_alias(normal, bare)
             if alias is None:

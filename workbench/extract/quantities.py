@@ -61,6 +61,12 @@ _VAGUE: dict[str, tuple[float, float, float]] = {
     "thousands": (1000, 1000, 9999),
     "scores": (20, 20, 99),
     "a dozen": (12, 12, 12),
+    "several dozen": (12, 24, 99),
+    "a few dozen": (12, 24, 60),
+    "several hundred": (100, 200, 999),
+    "a few hundred": (100, 200, 500),
+    "several thousand": (1000, 2000, 9999),
+    "a few thousand": (1000, 2000, 5000),
     "several": (10, 3, 9),
     "a few": (10, 2, 5),
     "tens of thousands": (10_000, 10_000, 99_999),
@@ -93,7 +99,8 @@ _MODIFIER = (
 )
 _VAGUE_RE = (
     r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|tens|hundreds|thousands|millions|"
-    r"scores|a\s+dozen|several|a\s+few"
+    r"scores|a\s+dozen|(?:several|a\s+few)\s+(?:dozen|hundred|thousand)(?!\s+and\b)|several|"
+    r"a\s+few"
 )
 _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+"
 _QUANTITY = re.compile(
@@ -157,6 +164,9 @@ _PEOPLE = frozenset(
     ships terrorists attacks raids settlements batteries rounds sorties
         farmers herders fishermen traders miners worshippers worshipers shepherds minors teenagers
     boys girls babies pupils teachers nurses peacekeepers gendarmes militiamen recruits
+    inmates elements
+    paramedic medic doctor nurse journalist policeman woman man boy girl student teacher
+    farmer worker peacekeeper
     marines sailors pilots conscripts troops contractors aid-workers humanitarians
     congolese rwandans haitians somalis malians nigerians afghans pakistanis ethiopians
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
@@ -337,6 +347,8 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         if lowered in (
             "of",
             "and",
+            "including",
+            "among",
             "who",
             "were",
             "was",
@@ -358,6 +370,13 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     return "", 0
 
 
+_KILLED_AND = re.compile(
+    r"\b(?:killing|killed)\s+(?:and|or)\s+(?:wounding|wounded|injuring|injured)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
     best: tuple[int, str] | None = None
@@ -369,6 +388,8 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
             continue
         if best is None or distance < best[0]:
             best = (distance, _CASUALTY_CANON.get(match.group(1).lower(), match.group(1).lower()))
+    if best is not None and best[1] != "killed" and _KILLED_AND.search(text, lo, start):
+        return "killed"  # "killing and wounding dozens": the graver count, as ACLED codes it
     return best[1] if best else ""
 
 
@@ -383,6 +404,34 @@ _THINGS = frozenset(
     boats ships violations firearms weapons rifles guns mines
     """.split()  # noqa: SIM905
 )
+
+
+# "killing a civilian", "a child was killed": one person ("including a child" is not
+# counted, as in the gold: the toll it belongs to already counts it).
+_ONE_BEFORE = re.compile(
+    r"(?:killing|killed|wounding|wounded|injuring|injured|shot\s+dead)\s+$",
+    re.IGNORECASE,
+)
+_ONE_AFTER = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot\s+dead)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_PEOPLE = frozenset(
+    """
+    civilian soldier child woman man boy girl paramedic medic doctor nurse journalist
+    policeman police officer officer resident worker aid-worker student teacher farmer
+    fighter militant rebel peacekeeper
+    """.split()  # noqa: SIM905
+)
+
+
+def _one_casualty(text: str, match: re.Match[str], unit_end: int) -> bool:
+    """'a civilian' counts one only as the victim of a casualty verb next to it."""
+    noun = text[match.end() : match.end() + unit_end].strip().lower()
+    if noun not in _SINGULAR_PEOPLE:
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end() + unit_end))
 
 
 def _compose_unit(unit: str, casualty: str) -> str:
@@ -477,7 +526,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if _skip(text, match.start("num"), match.end(), num):
             continue
-        value = _parse_number(num)
+        value = 1.0 if num.lower() in ("a", "an") else _parse_number(num)
         if value is None:
             continue
         is_word = not num[:1].isdigit()
@@ -492,7 +541,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         unit, unit_end = _unit_after(text[match_end:])
         if is_word and value in (1, 0) and unit == "":
             continue
-        if is_word and num.lower() in ("a", "an"):
+        if is_word and num.lower() in ("a", "an") and not _one_casualty(text, match, unit_end):
             continue
         if _SUPERLATIVE_OF.match(text, match.end("num")):
             continue  # "one of its largest air attacks" is not a count

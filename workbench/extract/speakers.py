@@ -17,7 +17,8 @@ NP_WORDS = frozenset(
     faction factions company firm operator bloggers blogger
     medical diplomatic judicial municipal religious informed knowledgeable familiar close
     relevant multiple western eastern northern southern central rescue hospital civil
-    territory strip enclave region province city country acting regional
+    territory strip enclave region province city country acting regional town village
+    municipality county district camp capital
     a an the its his her their this that these those one two three several some many
     other of for and & in at on from to with de al el la le bin ibn abu spokesman
     spokeswoman spokesperson spokespeople spokesmen official officials source sources

@@ -1,0 +1,163 @@
+"""Who speaks when wire copy names a source indirectly: unlisted bodies, acronyms defined
+in the report, titled people named in apposition or in the next sentence, descriptions
+anchored to a place, regional governments. Each rule is also pinned by a dev11/dev12 gold
+report in ``data/wire_gold.jsonl``; the sentences here are other wordings of the same rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models import Report
+from workbench.extract import extract_claims, load_registry
+from workbench.extract.evaluation import Scores, load_gold, report_of, score_report
+
+DATA = Path(__file__).parent / "data"
+
+
+def _sources(text: str) -> list[tuple[str, ...]]:
+    return [c.sources for c in extract_claims(Report(text=text))]
+
+
+def test_the_dev_gold_scores_perfectly_on_sources_and_figures() -> None:
+    total = Scores()
+    for item in load_gold(DATA / "wire_gold.jsonl"):
+        if item["split"] != "dev":
+            continue
+        report = report_of(item)
+        claims = extract_claims(report, load_registry())
+        total.add(score_report(report.text, item, claims, item["id"]))
+    summary = total.summary()
+    assert summary["f1"] == 1.0, total.errors
+    assert summary["source_accuracy"] == 1.0, total.errors
+    assert summary["figure_accuracy"] == 1.0, total.errors
+    assert summary["unattributed_violations"] == 0, total.errors
+
+
+def test_a_name_ending_in_an_organisation_head_is_its_own_body() -> None:
+    # Not the United States, which only modifies the name.
+    assert _sources("The U.S. Space Force Command said it tracked the launch.") == [
+        ("U.S. Space Force Command",)
+    ]
+    assert _sources("U.S. Africa Command said it carried out an air strike.") == [("AFRICOM",)]
+    assert _sources("The Commission on Human Rights said it would investigate.") == [
+        ("Commission on Human Rights",)
+    ]
+
+
+def test_an_acronym_defined_in_the_report_names_that_body() -> None:
+    text = (
+        "Gunmen attacked a convoy escorted by the Joint Protection Brigade (JPB) near "
+        "the border on Monday.\nThe JPB said two of its men were killed."
+    )
+    assert _sources(text) == [("Joint Protection Brigade",)]
+    # A local definition wins over a listed acronym spelt the same way.
+    text = (
+        "Troops of the Southern Defence Front (SDF) repelled an attack.\n"
+        "The SDF said it had lost no men."
+    )
+    assert _sources(text) == [("Southern Defence Front",)]
+
+
+def test_a_relative_clause_between_subject_and_cue() -> None:
+    text = "Hamas, which runs Gaza, said the strike killed 12 people."
+    assert _sources(text) == [("Hamas",)]
+    text = (
+        "The al-Qaida-linked Group for the Support of Islam and Muslims, known as JNIM, "
+        "said it shot down a drone."
+    )
+    assert _sources(text) == [("JNIM",)]
+
+
+def test_a_titled_person_in_apposition_speaks_and_is_remembered() -> None:
+    text = (
+        "Drones were shot down, the army spokesman, Brigadier General Yahya Saree, said.\n"
+        "Saree said more operations would follow."
+    )
+    assert _sources(text) == [("Houthis",), ("Houthis",)]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["the mayor of Tulkarm", "the town's deputy mayor", "the commissioner of Akobo county"],
+)
+def test_a_title_is_the_person_the_next_sentence_names(description: str) -> None:
+    text = (
+        f"Gunmen burned the market overnight, {description} told Reuters.\n"
+        '"Nothing is left," Faisal Salama said.\n'
+        f"{description[0].upper()}{description[1:]} said 12 shops were destroyed."
+    )
+    assert _sources(text) == [("Faisal Salama",)] * 3
+
+
+def test_a_title_is_not_a_person_already_named() -> None:
+    text = (
+        "Faisal Salama, a resident, said the camp was raided.\n"
+        "The mayor of Tulkarm told Reuters that roads were destroyed.\n"
+        '"Nothing is left," Faisal Salama said.'
+    )
+    assert _sources(text)[1] == ("mayor of Tulkarm",)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Strikes killed 45 people, Gaza health officials said.", "Gaza Health Ministry"),
+        ("Strikes killed 45 people, health authorities in Gaza said.", "Gaza Health Ministry"),
+        ("Strikes killed five people, Lebanese health officials said.", "Lebanese Health Ministry"),
+        (
+            "Strikes killed 18 people, the civil defence agency in the Gaza Strip said.",
+            "Gaza Civil Defence",
+        ),
+    ],
+)
+def test_descriptions_anchored_to_a_place(text: str, source: str) -> None:
+    assert _sources(text) == [(source,)]
+
+
+def test_the_mission_in_the_country_is_the_listed_mission_of_the_dateline() -> None:
+    text = "JUBA (AFP) - The UN mission in the country said peacekeepers protected a camp."
+    assert _sources(text) == [("UNMISS",)]
+    text = "BEIRUT (AP) - The U.N. peacekeeping force in the area said it recorded violations."
+    assert _sources(text) == [("UNIFIL",)]
+
+
+def test_a_regional_government_is_the_listed_region_the_report_names() -> None:
+    text = (
+        "BOSASO Somalia - Puntland forces killed 14 fighters, the regional government's "
+        "security ministry said."
+    )
+    assert _sources(text) == [("Puntland",)]
+    text = "GAROWE - Puntland's security ministry said 14 fighters were killed."
+    assert _sources(text) == [("Puntland",)]
+    # A country's ministry keeps its national name.
+    assert _sources("Somalia's security ministry said 14 fighters were killed.") == [
+        ("Somali Security Ministry",)
+    ]
+
+
+def test_the_mission_is_the_mission_named_before() -> None:
+    text = (
+        "A spokesperson for the Kenyan-led Multinational Security Support Mission said "
+        "its troops were not deployed there.\nThe mission said patrols had been stepped up."
+    )
+    assert _sources(text) == [("Gang Suppression Force",)] * 2
+
+
+def test_he_and_it_after_a_person_who_speaks_for_a_listed_body() -> None:
+    text = (
+        "Missiles hit a ship, Houthi military spokesman Yahya Saree said.\n"
+        "He said more attacks would follow.\n"
+        "It said the ship was Israeli-owned."
+    )
+    assert _sources(text) == [("Houthis",)] * 3
+
+
+def test_a_body_named_next_is_not_the_titled_person() -> None:
+    text = (
+        "Gunmen burned the market overnight, the mayor of Tulkarm told Reuters.\n"
+        '"It was a deliberate attack," Human Rights Watch said.'
+    )
+    assert _sources(text) == [("mayor of Tulkarm",), ("Human Rights Watch",)]
