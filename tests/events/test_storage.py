@@ -106,3 +106,41 @@ def test_fresh_grouping_is_reused_and_stale_one_regrouped(
         assert storage.grouping_is_fresh(connection)
     grouped = {claim for event in grown.events for claim in event.claim_ids}
     assert grouped == {c.id for c in claims} | {c.id for c in more_claims}
+
+
+def test_an_edit_applied_in_place_matches_a_full_regroup(db_url: str) -> None:
+    from workbench.events import move_edit, split_edit
+    from workbench.events.storage import apply_edit_in_place, grouping_is_fresh
+
+    report = seed_report()
+    claims = seed_claims(report)
+    engine = open_engine(db_url)
+    with engine.begin() as connection:
+        store_reports(connection, [report], {report.id: claims})
+        first = regroup(connection)
+    toll = next(c.id for c in claims if SIDE_BY_SIDE[0][0] in c.text)
+    ceasefire = next(c.id for c in claims if SIDE_BY_SIDE[2][0] in c.text)
+    home = next(e for e in first.events if toll in e.claim_ids)
+    target = next(e for e in first.events if ceasefire in e.claim_ids)
+    untouched = {e.id: e.claim_ids for e in first.events if e not in (home, target)}
+
+    def partition(grouping: dict[str, tuple[str, ...]]) -> set[frozenset[str]]:
+        return {frozenset(members) for members in grouping.values()}
+
+    for edit in (
+        move_edit([toll], target.claim_ids, reviewer="ana"),
+        split_edit([toll], reviewer="ana"),
+    ):
+        with engine.begin() as connection:
+            changed = apply_edit_in_place(connection, edit)
+            in_place = load_grouping(connection)
+            assert grouping_is_fresh(connection)
+        assert toll in {c for members in changed.values() for c in members}
+        assert all(set(in_place[event_id]) == set(ids) for event_id, ids in untouched.items())
+        with engine.begin() as connection:
+            regrouped = {e.id: e.claim_ids for e in regroup(connection).events}
+        assert partition(in_place) == partition(regrouped)
+    (alone,) = [members for members in in_place.values() if toll in members]
+    assert alone == (toll,)
+    with engine.connect() as connection:
+        assert [e.kind.value for e in load_edits(connection)] == ["move", "split"]

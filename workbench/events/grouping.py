@@ -77,6 +77,11 @@ def reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str
     return published, outlet, claim.report_id, claim.span[0]
 
 
+def event_title(lead: str) -> str:
+    """An event's title: its first claim's text, cut at ``TITLE_CHARS``."""
+    return lead if len(lead) <= TITLE_CHARS else lead[: TITLE_CHARS - 1].rstrip() + "\u2026"
+
+
 def build_event(
     event_id: str,
     claims: Sequence[Claim],
@@ -85,8 +90,7 @@ def build_event(
 ) -> Event:
     """An Event from its claims: title, figure comparison, outlets and origins."""
     ordered = sorted(claims, key=lambda claim: reading_order(claim, reports))
-    lead = ordered[0].text
-    title = lead if len(lead) <= TITLE_CHARS else lead[: TITLE_CHARS - 1].rstrip() + "\u2026"
+    title = event_title(ordered[0].text)
     origins = count_origins(ordered, reports, sources)
     return Event(
         id=event_id,

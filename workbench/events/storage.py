@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, select
 
 from models import Claim, Event, Report, Source
-from workbench.events.edits import EditKind, EventEdit
-from workbench.events.grouping import build_event, group_claims, reading_order
+from workbench.events.edits import EditKind, EventEdit, apply_edits, assign_event_ids
+from workbench.events.grouping import build_event, event_title, group_claims, reading_order
 from workbench.store import schema
 from workbench.store.converters import row_to_source
-from workbench.store.reports import list_reports, load_claims
+from workbench.store.reports import list_reports, load_claims, select_in
 
 _BATCH = 500
 
@@ -166,3 +166,76 @@ def current_grouping(connection: Connection, *, force: bool = False) -> Grouping
     first = {event.id: reading_order(by_id[event.claim_ids[0]], reports) for event in events}
     events.sort(key=lambda event: (first[event.id], event.id))
     return Grouping(events=events, claims=by_id, reports=reports, sources=sources)
+
+
+def apply_edit_in_place(connection: Connection, edit: EventEdit) -> dict[str, tuple[str, ...]]:
+    """Append ``edit`` and apply it to the stored grouping, touching only its events.
+
+    What a full ``regroup`` would do for this edit, without clustering every claim
+    again (seconds on a large database): the review UI calls it on a key press.
+    Returns the changed events (id -> claim ids). With no stored grouping the edit
+    is only appended; in-memory grouping replays it.
+    """
+    append_edit(connection, edit)
+    members = schema.event_claims.c
+    involved = select_in(
+        connection, members.event_id, members.claim_id, [*edit.claim_ids, *edit.target]
+    )
+    if not involved:
+        return {}
+    before: dict[str, list[str]] = defaultdict(list)
+    query = (
+        select(members.event_id, members.claim_id)
+        .where(members.event_id.in_(sorted(involved)))
+        .order_by(members.event_id, members.claim_id)
+    )
+    for event_id, claim_id in connection.execute(query):
+        before[event_id].append(claim_id)
+    groups = apply_edits(list(before.values()), [edit])
+    ids = assign_event_ids(groups, before)
+    # a fresh id must not collide with an event outside this edit
+    taken = select_in(connection, schema.events.c.id, schema.events.c.id, ids) - before.keys()
+    for number, event_id in enumerate(ids):
+        salt = 0
+        while event_id in taken:
+            salt += 1
+            event_id = f"{ids[number]}-{salt}"
+        ids[number] = event_id
+    created = dict(
+        connection.execute(
+            select(schema.events.c.id, schema.events.c.created_at).where(
+                schema.events.c.id.in_(sorted(before))
+            )
+        ).all()
+    )
+    now = datetime.now(UTC)
+    connection.execute(delete(schema.event_claims).where(members.event_id.in_(sorted(before))))
+    connection.execute(delete(schema.events).where(schema.events.c.id.in_(sorted(before))))
+    after = {event_id: tuple(group) for event_id, group in zip(ids, groups, strict=True)}
+    for event_id, claim_ids in after.items():
+        connection.execute(
+            schema.events.insert(),
+            {
+                "id": event_id,
+                "title": _lead_text(connection, claim_ids),
+                "created_at": created.get(event_id, now),
+            },
+        )
+        connection.execute(
+            schema.event_claims.insert(),
+            [{"claim_id": claim_id, "event_id": event_id} for claim_id in claim_ids],
+        )
+    return after
+
+
+def _lead_text(connection: Connection, claim_ids: Sequence[str]) -> str:
+    """The title ``build_event`` would give: the first claim in reading order."""
+    claims, reports = schema.claims.c, schema.reports.c
+    lead = connection.scalar(
+        select(claims.text)
+        .join(schema.reports, reports.id == claims.report_id)
+        .where(claims.id.in_(list(claim_ids)))
+        .order_by(reports.published, reports.outlet, claims.report_id, claims.span_start)
+        .limit(1)
+    )
+    return event_title(lead or "")

@@ -128,6 +128,22 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "settle claims whose reviewers disagree",
         show=False,
     ),
+    KeySpec(
+        "event.move_claim",
+        "m",
+        "move_claim",
+        "move to event",
+        "move the claim in focus to another event (the grouping was wrong)",
+        show=False,
+    ),
+    KeySpec(
+        "event.split_claim",
+        "b",
+        "split_claim",
+        "break out",
+        "take the claim in focus out of its event into an event of its own",
+        show=False,
+    ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),
 )

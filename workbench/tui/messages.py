@@ -68,3 +68,12 @@ class LoadFailed(Message):
     """A worker could not read the database."""
 
     error: str
+
+
+@dataclass
+class GroupingEdited(Message):
+    """A claim changed event: the reloaded queue, and the claim to show next."""
+
+    items: list[QueueItem]
+    focus_claim: str
+    note: str

@@ -518,7 +518,27 @@ class ReviewSession:
                 self._current[stored.claim_id] = stored
         return stored
 
-    # -- team ----------------------------------------------------------------------------
+    # -- event edits -----------------------------------------------------------------------
+
+    def regroup_claim(self, claim_id: str, into: QueueItem | None) -> None:
+        """Move a claim into the event ``into``, or (None) into an event of its own.
+
+        Committed before it returns, like a verdict. The edit is stored append-only and
+        replayed by every later grouping; a stored grouping is updated in place, so a
+        large database is not clustered again. Reload the queue to see the result.
+        """
+        from workbench.events import move_edit, split_edit
+        from workbench.events.storage import apply_edit_in_place
+
+        edit = (
+            split_edit([claim_id], self.reviewer)
+            if into is None
+            else move_edit([claim_id], into.claim_ids, self.reviewer)
+        )
+        with self._lock:
+            with self.engine.begin() as conn:
+                apply_edit_in_place(conn, edit)
+            self._cache.clear()
 
     def team_progress(self) -> dict[str, int]:
         """Claims each reviewer has judged, so everyone sees the others' progress."""

@@ -28,6 +28,7 @@ from workbench.tui.messages import (
     EventLoaded,
     ExportFinished,
     FirstEventLoaded,
+    GroupingEdited,
     LoadFailed,
     QueueLoaded,
     SearchFinished,
@@ -35,6 +36,7 @@ from workbench.tui.messages import (
 )
 from workbench.tui.render import claim_text, plain
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
+from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.help_screen import HelpScreen
 from workbench.tui.screens.note_dialog import NoteDialog
@@ -162,6 +164,16 @@ class ReviewScreen(Screen[None]):
             return
         self.post_message(ExportFinished(path, rows))
 
+    @work(thread=True, exclusive=True, group="queue")
+    def _regroup(self, claim_id: str, into: QueueItem | None, focus: str, note: str) -> None:
+        try:
+            self.session.regroup_claim(claim_id, into)
+            items = self.session.load_queue()
+        except Exception as error:
+            self.post_message(LoadFailed(str(error)))
+            return
+        self.post_message(GroupingEdited(items, focus, note))
+
     # -- messages ----------------------------------------------------------------------
 
     @on(LoadFailed)
@@ -207,6 +219,20 @@ class ReviewScreen(Screen[None]):
             self._update_filter_line()
             return
         self._open(index, claim)
+
+    @on(GroupingEdited)
+    def _regrouped(self, message: GroupingEdited) -> None:
+        """Show the event the reviewer was in (or where the claim went) after an edit."""
+        self.items = self.session.filtered(self.which, self.source, self.search_ids)
+        self._update_progress()
+        self.notify(message.note, markup=False)
+        if not self.items:
+            self._show_empty()
+            return
+        where = next(
+            (n for n, item in enumerate(self.items) if message.focus_claim in item.claim_ids), 0
+        )
+        self._open(where, message.focus_claim)
 
     @on(EventLoaded)
     async def _event_loaded(self, message: EventLoaded) -> None:
@@ -405,6 +431,38 @@ class ReviewScreen(Screen[None]):
                 self._export(path, claim_ids)
 
         self.app.push_screen(ExportDialog(default, len(claim_ids)), chosen)
+
+    def action_move_claim(self) -> None:
+        claim = self._claim()
+        if claim is None or not self.queue_loaded:
+            return
+        focus = self._neighbour(claim.id)
+
+        def picked(target: QueueItem | None) -> None:
+            if target is not None:
+                note = f"Moved to: {plain(target.title, single_line=True)}"
+                self._regroup(claim.id, target, focus or claim.id, note)
+
+        self.app.push_screen(EventPicker(self.items, self.index, claim.text), picked)
+
+    def action_split_claim(self) -> None:
+        claim = self._claim()
+        if claim is None or not self.queue_loaded:
+            return
+        focus = self._neighbour(claim.id)
+        if focus is None:
+            self.notify("This claim is already alone in its event.", severity="warning")
+            return
+        self._regroup(claim.id, None, focus, "Taken out into an event of its own.")
+
+    def _neighbour(self, claim_id: str) -> str | None:
+        """The claim to show once ``claim_id`` leaves its event: the next, else the one before."""
+        order = [c for c in self.query_one(EventView).order if c != claim_id]
+        if not order:
+            return None
+        mine = self.query_one(EventView).order
+        after = [c for c in mine[mine.index(claim_id) + 1 :] if c in order]
+        return after[0] if after else order[-1]
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.keys))
