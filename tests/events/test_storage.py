@@ -132,10 +132,11 @@ def test_an_edit_applied_in_place_matches_a_full_regroup(db_url: str) -> None:
         split_edit([toll], reviewer="ana"),
     ):
         with engine.begin() as connection:
-            changed = apply_edit_in_place(connection, edit)
+            replaced, changed = apply_edit_in_place(connection, edit)
             in_place = load_grouping(connection)
             assert grouping_is_fresh(connection)
         assert toll in {c for members in changed.values() for c in members}
+        assert home.id in replaced or edit.kind.value == "split"
         assert all(set(in_place[event_id]) == set(ids) for event_id, ids in untouched.items())
         with engine.begin() as connection:
             regrouped = {e.id: e.claim_ids for e in regroup(connection).events}

@@ -109,3 +109,25 @@ def test_edits_apply_when_events_are_grouped_in_memory(sqlite_url: str) -> None:
     session.regroup_claim(claim, other)
     moved = session.load_queue()
     assert claim in next(i for i in moved if other.claim_ids[0] in i.claim_ids).claim_ids
+
+
+def test_the_patched_queue_matches_a_reloaded_one(tiny_db: str) -> None:
+    from workbench.tui.session import ReviewSession
+
+    session = ReviewSession.open(tiny_db, "ana")
+    items = session.load_queue()
+    toll = next(item for item in items if item.event_id == "ev-toll")
+    ops = next(item for item in items if item.event_id == "ev-ops")
+
+    def described(queue: list[object]) -> set[tuple[object, ...]]:
+        return {
+            (i.event_id, i.title, i.claim_ids, i.sources, i.outlets)  # type: ignore[attr-defined]
+            for i in queue
+        }
+
+    assert session.regroup_claim(toll.claim_ids[0], ops) is True  # patched, not reloaded
+    assert session.regroup_claim(toll.claim_ids[1], None) is True
+    patched = list(session.items)
+    reloaded = ReviewSession.open(tiny_db, "ana").load_queue()
+    assert described(patched) == described(reloaded)
+    assert all(item.outlets for item in reloaded)

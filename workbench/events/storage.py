@@ -168,13 +168,16 @@ def current_grouping(connection: Connection, *, force: bool = False) -> Grouping
     return Grouping(events=events, claims=by_id, reports=reports, sources=sources)
 
 
-def apply_edit_in_place(connection: Connection, edit: EventEdit) -> dict[str, tuple[str, ...]]:
+def apply_edit_in_place(
+    connection: Connection, edit: EventEdit
+) -> tuple[set[str], dict[str, tuple[str, ...]]]:
     """Append ``edit`` and apply it to the stored grouping, touching only its events.
 
     What a full ``regroup`` would do for this edit, without clustering every claim
     again (seconds on a large database): the review UI calls it on a key press.
-    Returns the changed events (id -> claim ids). With no stored grouping the edit
-    is only appended; in-memory grouping replays it.
+    Returns the ids of the events replaced and the events that replace them (id ->
+    claim ids). With no stored grouping the edit is only appended (both empty);
+    in-memory grouping replays it.
     """
     append_edit(connection, edit)
     members = schema.event_claims.c
@@ -182,7 +185,7 @@ def apply_edit_in_place(connection: Connection, edit: EventEdit) -> dict[str, tu
         connection, members.event_id, members.claim_id, [*edit.claim_ids, *edit.target]
     )
     if not involved:
-        return {}
+        return set(), {}
     before: dict[str, list[str]] = defaultdict(list)
     query = (
         select(members.event_id, members.claim_id)
@@ -225,7 +228,7 @@ def apply_edit_in_place(connection: Connection, edit: EventEdit) -> dict[str, tu
             schema.event_claims.insert(),
             [{"claim_id": claim_id, "event_id": event_id} for claim_id in claim_ids],
         )
-    return after
+    return set(before), after
 
 
 def _lead_text(connection: Connection, claim_ids: Sequence[str]) -> str:

@@ -242,7 +242,7 @@ class ReviewSession:
                     {reports[r][2] for c in event.claim_ids if (r := report_of.get(c)) in reports}
                     - {""}
                 )
-                if isinstance(event, Event)
+                if isinstance(event, Event) or not event.outlets
                 else event.outlets,
                 origins=event.origins if isinstance(event, Event) and event.claim_ids else None,
                 figures_disagree=isinstance(event, Event)
@@ -520,12 +520,13 @@ class ReviewSession:
 
     # -- event edits -----------------------------------------------------------------------
 
-    def regroup_claim(self, claim_id: str, into: QueueItem | None) -> None:
+    def regroup_claim(self, claim_id: str, into: QueueItem | None) -> bool:
         """Move a claim into the event ``into``, or (None) into an event of its own.
 
         Committed before it returns, like a verdict. The edit is stored append-only and
         replayed by every later grouping; a stored grouping is updated in place, so a
-        large database is not clustered again. Reload the queue to see the result.
+        large database is not clustered again, and ``items`` is patched to match
+        (True). False: the events are grouped in memory; reload the queue.
         """
         from workbench.events import move_edit, split_edit
         from workbench.events.storage import apply_edit_in_place
@@ -537,8 +538,62 @@ class ReviewSession:
         )
         with self._lock:
             with self.engine.begin() as conn:
-                apply_edit_in_place(conn, edit)
+                replaced, events = apply_edit_in_place(conn, edit)
+                patched = (
+                    bool(events) and not self._groups and self._patch_queue(conn, replaced, events)
+                )
             self._cache.clear()
+        return patched
+
+    def _patch_queue(
+        self, conn: Any, replaced: set[str], events: dict[str, tuple[str, ...]]
+    ) -> bool:
+        """Swap the queue items of ``replaced`` events for ``events``, where the first was."""
+        claims, reports, links = schema.claims.c, schema.reports.c, schema.claim_sources.c
+        wanted = [claim for ids in events.values() for claim in ids]
+        rows: list[tuple[str, str]] = []
+        sources: dict[str, set[str]] = defaultdict(set)
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            rows.extend(
+                conn.execute(
+                    select(claims.id, reports.outlet)
+                    .join(schema.reports, reports.id == claims.report_id)
+                    .where(claims.id.in_(chunk))
+                    .order_by(reports.published, claims.report_id, claims.position)
+                ).all()
+            )
+            for claim_id, source in conn.execute(
+                select(links.claim_id, links.source).where(links.claim_id.in_(chunk))
+            ):
+                sources[claim_id].add(source)
+        reading = {claim_id: n for n, (claim_id, _outlet) in enumerate(rows)}
+        outlet = dict(rows)
+        titles = dict(
+            conn.execute(
+                select(schema.events.c.id, schema.events.c.title).where(
+                    schema.events.c.id.in_(list(events))
+                )
+            ).all()
+        )
+        fresh = [
+            QueueItem(
+                event_id=event_id,
+                title=titles.get(event_id, ""),
+                claim_ids=tuple(sorted(ids, key=lambda c: reading.get(c, 0))),
+                sources=frozenset(s for c in ids for s in sources.get(c, ())),
+                outlets=frozenset(outlet.get(c, "") for c in ids) - {""},
+            )
+            for event_id, ids in events.items()
+        ]
+        fresh.sort(key=lambda item: reading.get(item.claim_ids[0], 0))
+        gone = [n for n, item in enumerate(self.items) if item.event_id in replaced]
+        if not gone:
+            return False
+        kept = [item for item in self.items if item.event_id not in replaced]
+        at = gone[0]  # no replaced item sits before the first one
+        self.items = [*kept[:at], *fresh, *kept[at:]]
+        return True
 
     def team_progress(self) -> dict[str, int]:
         """Claims each reviewer has judged, so everyone sees the others' progress."""

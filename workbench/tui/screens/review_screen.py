@@ -167,8 +167,8 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="queue")
     def _regroup(self, claim_id: str, into: QueueItem | None, focus: str, note: str) -> None:
         try:
-            self.session.regroup_claim(claim_id, into)
-            items = self.session.load_queue()
+            patched = self.session.regroup_claim(claim_id, into)
+            items = self.session.items if patched else self.session.load_queue()
         except Exception as error:
             self.post_message(LoadFailed(str(error)))
             return
