@@ -164,15 +164,16 @@ class TruthEstimator:
 
     def _finish(self, enc: Encoded, res: CoreResult, known_truths: pd.Series | None) -> None:
         prob = enc.clamp(res.claim_prob)
-        norm = seg_normalise(prob, enc.obj_start, enc.claim_obj)
         best = seg_argmax(prob, enc.obj_start, enc.claim_obj)
         support = enc.claim_weight()
-        obj_support = enc.object_weight()
-        conf = prob[best] if self.probabilistic else norm[best]
+        if self.probabilistic:  # calibrated posteriors: confidence and soft agreement
+            conf = prob[best]
+            agree_a = prob[enc.c]
+        else:  # scores: the best claim's share, and hard 0/1 agreement
+            conf = seg_normalise(prob, enc.obj_start, enc.claim_obj)[best]
+            agree_a = (best[enc.o] == enc.c).astype(np.float64)
         values: Any = enc.claim_value[best]
         none_asserted = enc.fixed_claim == -1
-        hard = (best[enc.o] == enc.c).astype(np.float64)
-        agree_a = prob[enc.c] if self.probabilistic else hard
         if res.truth_value is not None:
             tv = res.truth_value.copy()
             known_num = ~np.isnan(enc.fixed_value)
@@ -187,7 +188,7 @@ class TruthEstimator:
             close = np.abs(enc.x - tv[enc.o]) <= np.maximum(enc.tol[enc.o], 1e-12)
             agree_a = np.where(num_a, close, agree_a)
             close_w = scatter_add(enc.o, weights=enc.w * close * num_a, minlength=enc.n_objects)
-            conf = np.where(num_obj, close_w / obj_support, conf)
+            conf = np.where(num_obj, close_w / enc.object_weight(), conf)
             support_best = np.where(num_obj, close_w, support[best])
         else:
             support_best = support[best]

@@ -16,12 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray, IntArray, csr_from_codes, scatter_add, seg_max
+from scoring.utils import Encoded, FloatArray, IntArray, csr_from_codes, seg_max
+
+Float32Array = npt.NDArray[np.float32]
 
 
 class DawidSkene(TruthEstimator):
@@ -121,10 +124,10 @@ class DawidSkene(TruthEstimator):
     def _m_step(
         self,
         mt: sparse.csr_matrix,
-        t: FloatArray,
+        t: Float32Array,
         n_src: int,
         k: int,
-    ) -> tuple[FloatArray, FloatArray]:
+    ) -> tuple[Float32Array, Float32Array]:
         counts = np.asarray(mt @ t, dtype=np.float64).reshape(n_src, k, k)  # [s, l, k]
         pooled = counts.sum(axis=0)
         pooled = pooled / np.maximum(pooled.sum(axis=0, keepdims=True), 1e-300)
@@ -136,8 +139,8 @@ class DawidSkene(TruthEstimator):
         return log_pi, np.log(prior / prior.sum()).astype(np.float32)
 
     def _e_step(
-        self, enc: Encoded, m: sparse.csr_matrix, log_pi: FloatArray, log_prior: FloatArray
-    ) -> tuple[FloatArray, float]:
+        self, enc: Encoded, m: sparse.csr_matrix, log_pi: Float32Array, log_prior: Float32Array
+    ) -> tuple[Float32Array, float]:
         score = np.asarray(m @ log_pi)
         score += log_prior
         # softmax over the few label columns in place: one exp pass, row sums by BLAS
@@ -150,7 +153,7 @@ class DawidSkene(TruthEstimator):
         return self._clamp(enc, t), float(loglik)
 
     @staticmethod
-    def _clamp(enc: Encoded, t: FloatArray) -> FloatArray:
+    def _clamp(enc: Encoded, t: Float32Array) -> Float32Array:
         if not enc.has_fixed:
             return t
         known = np.flatnonzero(enc.fixed_claim >= 0)
@@ -160,7 +163,7 @@ class DawidSkene(TruthEstimator):
         return t
 
 
-def _row_max(score: FloatArray) -> FloatArray:
+def _row_max(score: Float32Array) -> Float32Array:
     """Maximum over the few label columns, column by column (fast for short rows)."""
     top = score[:, 0].copy()
     for k in range(1, score.shape[1]):
@@ -168,7 +171,7 @@ def _row_max(score: FloatArray) -> FloatArray:
     return top
 
 
-def _row_argmax(t: FloatArray) -> IntArray:
+def _row_argmax(t: Float32Array) -> IntArray:
     """argmax over the few label columns, column by column (first maximum wins)."""
     best = np.zeros(t.shape[0], dtype=np.int64)
     top = t[:, 0].copy()

@@ -161,6 +161,12 @@ def detect_value_type(values: pd.Series) -> str:
     """
     if pd.api.types.is_bool_dtype(values):
         return "categorical"
+    if pd.api.types.is_integer_dtype(values) and not isinstance(
+        values.dtype, pd.api.extensions.ExtensionDtype
+    ):
+        ints = values.to_numpy()  # no float copy, no rounding test needed
+        span = int(ints.max()) - int(ints.min()) if len(ints) else 0
+        return "categorical" if span <= MAX_LABELS_FOR_CATEGORICAL_INTS else "numeric"
     if pd.api.types.is_numeric_dtype(values):
         num = values.to_numpy(np.float64)
     else:
@@ -460,9 +466,12 @@ def encode(
         present = np.zeros(n_obj * n_v, dtype=bool)
         present[ckey] = True
         cu = np.flatnonzero(present)
-        rank = np.empty(n_obj * n_v, dtype=np.int64)
-        rank[cu] = np.arange(len(cu))
-        c = rank[ckey]
+        # claim number of each key: a running count (one sequential pass, int32 so
+        # the table gathered from at random is half the size)
+        dtype = np.int32 if len(cu) < 2**31 else np.int64
+        rank = np.cumsum(present, dtype=dtype)
+        c = rank[ckey].astype(np.int64)
+        c -= 1
     else:
         c_raw, cuniq = _factorize(ckey)
         cu = cuniq.to_numpy()
