@@ -9,16 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Connection
 
-from models import VERDICTS, Claim, Quantity, Report, Verdict
+from models import VERDICTS, Claim, Quantity, Report, Verdict, WorkflowStatus
 from workbench.store.reports import list_reports, load_claims
 from workbench.store.verdicts import current_verdicts
+from workbench.store.workflow import workflow_statuses
 
 # OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +47,7 @@ class ExportRow:
     evidence: str
     time: str
     role: str
+    status: str  # the claim's workflow status (workbench.store.workflow), not the verdict
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -74,8 +76,10 @@ def build_rows(
     reports: dict[str, Report],
     verdicts: Iterable[Verdict],
     include_unreviewed: bool = True,
+    statuses: Mapping[str, WorkflowStatus] | None = None,
 ) -> list[ExportRow]:
     """Rows in claim order; a claim with no verdict gets one row with empty verdict columns."""
+    statuses = statuses or {}
     by_claim: dict[str, list[Verdict]] = {}
     for verdict in verdicts:
         by_claim.setdefault(verdict.claim_id, []).append(verdict)
@@ -94,6 +98,7 @@ def build_rows(
             "modality": claim.modality.value,
             "quantities": "; ".join(describe_quantity(q) for q in claim.quantities),
             "caveats": "; ".join(c.text for c in claim.caveats),
+            "status": statuses[claim.id].value if claim.id in statuses else "",
         }
         claim_verdicts = by_claim.get(claim.id, [])
         if not claim_verdicts and include_unreviewed:
@@ -139,7 +144,8 @@ def export_rows(
         claims = [by_id[i] for i in claim_ids if i in by_id]
     reports = {report.id: report for report in list_reports(connection)}
     verdicts = current_verdicts(connection, reviewer)
-    return build_rows(claims, reports, verdicts, include_unreviewed)
+    statuses = workflow_statuses(connection, None if claim_ids is None else claim_ids)
+    return build_rows(claims, reports, verdicts, include_unreviewed, statuses)
 
 
 def neutralise_formula(cell: str) -> str:

@@ -77,10 +77,10 @@ def _csv(engine: Engine) -> list[dict[str, str]]:
 def test_csv_has_one_row_per_claim_and_current_verdict(sqlite_url: str) -> None:
     rows = _csv(_database(sqlite_url))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert [(r["claim_id"], r["reviewer"], r["verdict"]) for r in rows] == [
-        (TOLL.id, "ana", "contested"),
-        (TOLL.id, "bo", "corroborated"),
-        (QUIET.id, "", ""),
+    assert [(r["claim_id"], r["reviewer"], r["verdict"], r["status"]) for r in rows] == [
+        (TOLL.id, "ana", "contested", "in_review"),  # the reviewers disagree
+        (TOLL.id, "bo", "corroborated", "in_review"),
+        (QUIET.id, "", "", "unreviewed"),
     ]
     contested = rows[0]
     assert contested["credibility"] == "3-4"

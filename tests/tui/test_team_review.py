@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import VerdictLabel, VerdictRole
+from models import VerdictLabel, VerdictRole, WorkflowStatus
 from tests.tui.conftest import review, settle
 from workbench.store import open_engine
 from workbench.store.team import disagreements, request_second_review
@@ -12,6 +12,13 @@ from workbench.tui.screens import AdjudicationScreen, NoteDialog, ReviewScreen
 from workbench.tui.session import QueueFilter
 
 SIZE = (120, 40)
+
+
+def _card_text(screen: ReviewScreen, claim_id: str) -> str:
+    from workbench.tui.widgets import ClaimCard
+
+    card = next(c for c in screen.query(ClaimCard) if c.claim_id == claim_id)
+    return str(card.render())
 
 
 async def test_second_reviewer_is_blind_to_the_first_verdict(tiny_db: str) -> None:
@@ -39,8 +46,14 @@ async def test_second_reviewer_is_blind_to_the_first_verdict(tiny_db: str) -> No
         assert "1 / " not in str(screen.query_one("#progress").render())
         screen._go_to_claim(claim)
         await settle(pilot)
+        assert screen.session.status_of(claim) is WorkflowStatus.NEEDS_SECOND_REVIEW
+        assert "2ND REVIEW" in _card_text(screen, claim)
         await pilot.press("r", *"footage shows otherwise", "enter")
         await settle(pilot)
+        # bo disagrees with ana: the claim now waits for adjudication, and the card says so
+        assert screen.session.status_of(claim) is WorkflowStatus.IN_REVIEW
+        assert "REVIEWERS DISAGREE" in _card_text(screen, claim)
+        assert "2ND REVIEW" not in _card_text(screen, claim)
         assert screen.session.filtered(QueueFilter.SECOND_REVIEW) == []
         assert screen.session.team_progress() == {"ana": 1, "bo": 1}
 
@@ -84,6 +97,7 @@ async def test_adjudicator_settles_a_disagreement_with_a_reason(tiny_db: str) ->
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.session.status_of(claim) is WorkflowStatus.ADJUDICATED
     with engine.connect() as connection:
         assert disagreements(connection) == []
         ruling = [v for v in current_verdicts(connection) if v.reviewer == "cy"]

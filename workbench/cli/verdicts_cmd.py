@@ -1,4 +1,5 @@
-"""``workbench verdicts import``: load verdicts from a CSV in the export's columns."""
+"""``workbench verdicts``: import from CSV, team review (second review, disagreements,
+adjudication) and each claim's workflow status."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import typer
 
 from workbench.cli.options import DbOption
 
-verdicts_app = typer.Typer(help="Verdict files: import from CSV.", no_args_is_help=True)
+verdicts_app = typer.Typer(
+    help="Verdicts: import from CSV, team review, workflow status.", no_args_is_help=True
+)
 
 
 @verdicts_app.command("import")
@@ -122,3 +125,32 @@ def adjudicate_cmd(
             raise InputError(f"unknown claim id {claim_id!r}")
         adjudicate(connection, claim_id, adjudicator, label, reason)
     print(f"adjudicated {claim_id}: {label.value}", file=sys.stderr)
+
+
+@verdicts_app.command("status")
+def status_cmd(
+    claims: Annotated[
+        bool, typer.Option("--claims", help="One JSON line per claim instead of the counts.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Where the claims are in the review process: unreviewed, needs_second_review,
+    in_review (reviewers disagree), adjudicated, final. Derived from the verdicts and
+    second-review requests, never stored."""
+    import json
+    from collections import Counter
+
+    from models import WorkflowStatus
+    from workbench.store import open_engine
+    from workbench.store.workflow import workflow_statuses
+
+    with open_engine(db).connect() as connection:
+        statuses = workflow_statuses(connection)
+    if claims:
+        for claim_id, status in statuses.items():
+            print(json.dumps({"claim_id": claim_id, "status": status.value}))
+        return
+    counts = Counter(statuses.values())
+    for status in WorkflowStatus:
+        print(f"{status.value:<20} {counts[status]:>8}")
+    print(f"{'total':<20} {len(statuses):>8}")

@@ -10,6 +10,8 @@ from models import Verdict
 from workbench.store import schema
 from workbench.store.converters import row_to_verdict, verdict_to_row
 
+_BATCH = 500
+
 
 def append_verdicts(connection: Connection, verdicts: Iterable[Verdict]) -> list[Verdict]:
     """Append rows and return them with their ids. Never updates or deletes."""
@@ -22,12 +24,31 @@ def append_verdicts(connection: Connection, verdicts: Iterable[Verdict]) -> list
     return stored
 
 
-def current_verdicts(connection: Connection, reviewer: str | None = None) -> list[Verdict]:
-    """The newest verdict per (claim, reviewer), retractions dropped."""
+def current_verdicts(
+    connection: Connection,
+    reviewer: str | None = None,
+    claim_ids: Iterable[str] | None = None,
+) -> list[Verdict]:
+    """The newest verdict per (claim, reviewer), retractions dropped; optionally only
+    for ``claim_ids`` (asked in batches, so any number of ids is fine)."""
+    if claim_ids is not None:
+        wanted = sorted(set(claim_ids))
+        found: list[Verdict] = []
+        for start in range(0, len(wanted), _BATCH):
+            found.extend(_current(connection, reviewer, wanted[start : start + _BATCH]))
+        return sorted(found, key=lambda verdict: verdict.id or 0)
+    return _current(connection, reviewer, None)
+
+
+def _current(
+    connection: Connection, reviewer: str | None, claim_ids: list[str] | None
+) -> list[Verdict]:
     v = schema.verdicts
     newest = select(func.max(v.c.id).label("id")).group_by(v.c.claim_id, v.c.reviewer)
     if reviewer is not None:
         newest = newest.where(v.c.reviewer == reviewer)
+    if claim_ids is not None:
+        newest = newest.where(v.c.claim_id.in_(claim_ids))
     query = select(v).where(v.c.id.in_(newest.scalar_subquery())).order_by(v.c.id)
     rows = connection.execute(query).mappings()
     return [verdict for verdict in map(row_to_verdict, rows) if verdict.label is not None]

@@ -13,7 +13,16 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from models import Caveat, Claim, Modality, Quantity, Source, Verdict, VerdictLabel
+from models import (
+    Caveat,
+    Claim,
+    Modality,
+    Quantity,
+    Source,
+    Verdict,
+    VerdictLabel,
+    WorkflowStatus,
+)
 
 # C0 controls except tab/newline, DEL, and the C1 range; shown as visible symbols.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -57,6 +66,14 @@ VERDICT_STYLES: dict[VerdictLabel, str] = {
     VerdictLabel.UNVERIFIABLE: "bold white on grey37",
     VerdictLabel.DOUBTFUL: "bold black on magenta",
     VerdictLabel.REFUTED: "bold white on red",
+}
+
+
+# Team states worth a glance; unreviewed and final are what the verdict badge already says.
+STATUS_BADGES: dict[WorkflowStatus, tuple[str, str]] = {
+    WorkflowStatus.NEEDS_SECOND_REVIEW: ("2ND REVIEW", "bold black on bright_blue"),
+    WorkflowStatus.IN_REVIEW: ("REVIEWERS DISAGREE", "bold black on dark_orange"),
+    WorkflowStatus.ADJUDICATED: ("ADJUDICATED", "bold white on blue"),
 }
 
 
@@ -134,11 +151,15 @@ def claim_text(
     verdict: Verdict | None,
     pending_note: str = "",
     context: tuple[str, str, str] | None = None,
+    status: WorkflowStatus | None = None,
 ) -> Text:
     """The whole card body for one claim."""
     out = Text()
     out.append_text(verdict_badge(verdict.label if verdict else None))
     out.append(" ")
+    if status in STATUS_BADGES:
+        out.append_text(badge(*STATUS_BADGES[status]))
+        out.append(" ")
     label, style = MODALITY_BADGES[claim.modality]
     out.append_text(badge(label, style))
     if claim.cue:

@@ -18,13 +18,24 @@ from typing import Any, TextIO
 
 from sqlalchemy import Engine, func, or_, select
 
-from models import Claim, Event, Report, Source, SourceScore, Verdict, VerdictLabel, VerdictRole
+from models import (
+    Claim,
+    Event,
+    Report,
+    Source,
+    SourceScore,
+    Verdict,
+    VerdictLabel,
+    VerdictRole,
+    WorkflowStatus,
+)
 from workbench.reliability import claim_sources, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
+from workbench.store.workflow import workflow_statuses
 
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
@@ -121,6 +132,7 @@ class ReviewSession:
     _pending_notes: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, EventDetail] = field(default_factory=dict)
     _groups: dict[str, Event] = field(default_factory=dict)
+    _status: dict[str, WorkflowStatus] = field(default_factory=dict)
     _counts: Counter[str] = field(default_factory=Counter)
     _queued: frozenset[str] = frozenset()
     _second: frozenset[str] = frozenset()
@@ -403,6 +415,7 @@ class ReviewSession:
                     select(schema.reports).where(schema.reports.c.id.in_(report_ids))
                 ).mappings()
             }
+            statuses = workflow_statuses(conn, sorted(claims))
             names = {s for c in claims.values() for s in c.sources}
             sources = {
                 row["name"]: row_to_source(row)
@@ -414,6 +427,8 @@ class ReviewSession:
         event = self._groups.get(item.event_id) or Event(id=item.event_id, title=item.title)
         event = _complete_event(event, ordered, reports, sources)
         detail = EventDetail(event=event, claims=ordered, reports=reports, sources=sources)
+        with self._lock:
+            self._status.update(statuses)
         if len(self._cache) > 64:
             self._cache.pop(next(iter(self._cache)))
         self._cache[item.event_id] = detail
@@ -437,6 +452,11 @@ class ReviewSession:
         return "\n".join(before), text[start:end], "\n".join(after)
 
     # -- verdicts ----------------------------------------------------------------------
+
+    def status_of(self, claim_id: str) -> WorkflowStatus | None:
+        """The claim's workflow status as of its event's loading or this session's last
+        write to it (None before its event was loaded)."""
+        return self._status.get(claim_id)
 
     def label_of(self, claim_id: str) -> VerdictLabel | None:
         verdict = self._current.get(claim_id)
@@ -509,6 +529,7 @@ class ReviewSession:
         with self._lock:
             with self.engine.begin() as conn:  # committed when the block ends
                 (stored,) = append_verdicts(conn, [verdict])
+                self._status.update(workflow_statuses(conn, [stored.claim_id]))
             if stored.claim_id in self._queued:
                 self._count(self.label_of(stored.claim_id), -1)
                 self._count(stored.label, +1)
@@ -620,7 +641,9 @@ class ReviewSession:
     def adjudicate(self, claim_id: str, label: VerdictLabel, reason: str) -> Verdict:
         """This reviewer settles a disagreement; committed before it returns."""
         with self.engine.begin() as conn:
-            return adjudicate(conn, claim_id, self.reviewer, label, reason)
+            ruling = adjudicate(conn, claim_id, self.reviewer, label, reason)
+            self._status.update(workflow_statuses(conn, [claim_id]))
+        return ruling
 
     # -- sources and export ------------------------------------------------------------
 

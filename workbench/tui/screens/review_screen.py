@@ -588,6 +588,7 @@ class ReviewScreen(Screen[None]):
             self.session.verdict_of(claim.id),
             self.session.pending_note(claim.id),
             context,
+            self.session.status_of(claim.id),
         )
 
     def _redraw_card(self, claim_id: str) -> None:
