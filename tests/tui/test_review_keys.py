@@ -396,3 +396,38 @@ async def test_empty_database_shows_a_hint(sqlite_url: str) -> None:
         assert "No events" in str(review(pilot).query_one("#event-header").render())
         await pilot.press("c", "ctrl+z", "e", "escape", "t", "n")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_cited_claims_become_the_next_verdicts_evidence(
+    app: WorkbenchApp, tiny_db: str
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        order = screen.query_one(EventView).order
+        judged, witness = order[0], order[1]
+
+        def card(claim_id: str) -> str:
+            return str(next(c for c in screen.query(ClaimCard) if c.claim_id == claim_id).render())
+
+        await pilot.press("down")  # to the witness claim
+        assert screen.claim_id == witness
+        await pilot.press("v", "v", "v")  # cite, uncite, cite again
+        assert screen.session.cited == (witness,)
+        assert "CITED" in card(witness)
+        await pilot.press("up", "c")
+        await settle(pilot)
+        engine = open_engine(tiny_db)
+        with engine.connect() as connection:
+            (verdict,) = [v for v in current_verdicts(connection, "tester") if v.claim_id == judged]
+        engine.dispose()
+        assert verdict.evidence == (witness,)
+        assert screen.session.cited == ()  # spent on that verdict
+        assert "CITED" not in card(witness)
+        assert "evidence: 1 claim cited" in card(judged)
+        # a claim cannot be its own evidence
+        await pilot.press("v", "s")
+        await settle(pilot)
+        with open_engine(tiny_db).connect() as connection:
+            mine = {v.claim_id: v for v in current_verdicts(connection, "tester")}
+        assert mine[witness].evidence == ()

@@ -152,11 +152,15 @@ def claim_text(
     pending_note: str = "",
     context: tuple[str, str, str] | None = None,
     status: WorkflowStatus | None = None,
+    cited: bool = False,
 ) -> Text:
     """The whole card body for one claim."""
     out = Text()
     out.append_text(verdict_badge(verdict.label if verdict else None))
     out.append(" ")
+    if cited:
+        out.append_text(badge("CITED", "bold black on bright_white"))
+        out.append(" ")
     if status in STATUS_BADGES:
         out.append_text(badge(*STATUS_BADGES[status]))
         out.append(" ")
@@ -175,6 +179,9 @@ def claim_text(
     for caveat in claim.caveats:
         out.append("\n")
         out.append_text(caveat_line(caveat))
+    if verdict and verdict.evidence:
+        n = len(verdict.evidence)
+        out.append(f"\nevidence: {n} claim{'s' if n > 1 else ''} cited", style="dim")
     note = verdict.note if verdict and verdict.note else pending_note
     if note:
         out.append("\nnote: ", style="dim")

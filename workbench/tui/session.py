@@ -133,6 +133,8 @@ class ReviewSession:
     _cache: dict[str, EventDetail] = field(default_factory=dict)
     _groups: dict[str, Event] = field(default_factory=dict)
     _status: dict[str, WorkflowStatus] = field(default_factory=dict)
+    # claims the reviewer cited as evidence for their next verdict, in the order cited
+    _cited: dict[str, None] = field(default_factory=dict)
     _counts: Counter[str] = field(default_factory=Counter)
     _queued: frozenset[str] = frozenset()
     _second: frozenset[str] = frozenset()
@@ -474,13 +476,34 @@ class ReviewSession:
         if label.info.needs_note and not note:
             raise MissingNoteError(f"{label.value} needs a note saying why")
         before = self._current.get(claim_id)
+        evidence = tuple(cited for cited in self._cited if cited != claim_id)
         stored = self._write(
-            Verdict(claim_id=claim_id, reviewer=self.reviewer, label=label, note=note)
+            Verdict(
+                claim_id=claim_id,
+                reviewer=self.reviewer,
+                label=label,
+                note=note,
+                evidence=evidence,
+            )
         )
+        self._cited.clear()  # spent on this verdict
         self._pending_notes.pop(claim_id, None)
         self._undo.append(_Step(claim_id, before, stored))
         self._redo.clear()
         return stored
+
+    def toggle_cited(self, claim_id: str) -> bool:
+        """Cite the claim as evidence for the next verdict, or stop citing it; True if cited."""
+        if claim_id in self._cited:
+            del self._cited[claim_id]
+            return False
+        self._cited[claim_id] = None
+        return True
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """Claims cited for the next verdict (a verdict spends them)."""
+        return tuple(self._cited)
 
     def annotate(self, claim_id: str, note: str) -> Verdict | None:
         """Attach a note: a new row with the same verdict, or kept for the next verdict."""

@@ -311,6 +311,7 @@ class ReviewScreen(Screen[None]):
         claim = self._claim()
         if claim is None:
             return
+        spent = self.session.cited
         try:
             self.session.record(claim.id, label, note)
         except MissingNoteError as needed:
@@ -322,6 +323,8 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(NoteDialog(str(needed), claim.text), noted)
             return
         self._after_write(claim.id)
+        for cited in spent:  # their CITED badges go: the verdict took them as evidence
+            self._redraw_card(cited)
         self._advance()
         self._score_soon()
 
@@ -349,6 +352,19 @@ class ReviewScreen(Screen[None]):
             self.notify("Note saved." if saved else "Note kept; saved with the verdict.")
 
         self.app.push_screen(NoteDialog("Note on this claim", claim.text, initial), noted)
+
+    def action_cite(self) -> None:
+        claim = self._claim()
+        if claim is None:
+            return
+        cited = self.session.toggle_cited(claim.id)
+        self._redraw_card(claim.id)
+        n = len(self.session.cited)
+        self.notify(
+            f"Cited as evidence for your next verdict ({n} cited)."
+            if cited
+            else f"No longer cited ({n} cited)."
+        )
 
     def action_undo(self) -> None:
         claim_id = self.session.undo()
@@ -589,6 +605,7 @@ class ReviewScreen(Screen[None]):
             self.session.pending_note(claim.id),
             context,
             self.session.status_of(claim.id),
+            claim.id in self.session.cited,
         )
 
     def _redraw_card(self, claim_id: str) -> None:
