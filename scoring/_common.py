@@ -37,7 +37,13 @@ def claim_posterior(
 
     Returns the posterior of each claim and the log normaliser of each object.
     """
-    m = np.maximum(seg_max(score, enc.obj_start), 0.0)
-    e = np.exp(score - m[enc.claim_obj])
-    z = seg_sum(e, enc.obj_start, enc.claim_obj) + n_unseen * np.exp(-m)
-    return e / z[enc.claim_obj], np.log(z) + m
+    m = seg_max(score, enc.obj_start)
+    np.maximum(m, 0.0, out=m)
+    e = score - m[enc.claim_obj]
+    np.exp(e, out=e)
+    z = seg_sum(e, enc.obj_start, enc.claim_obj)
+    z += n_unseen * np.exp(-m)
+    e /= z[enc.claim_obj]
+    np.log(z, out=z)
+    z += m
+    return e, z

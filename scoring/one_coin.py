@@ -37,7 +37,7 @@ from scipy.special import digamma, expit
 
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
-from scoring.utils import Encoded, FloatArray, scatter_add, seg_sum
+from scoring.utils import Encoded, FloatArray, scatter_add
 
 ESTIMATES = ("variational", "map")
 
@@ -115,18 +115,18 @@ class OneCoin(TruthEstimator):
         n_lab = max(enc.n_labels, 1)
         for _ in range(self.n_iter):
             # E-step: a claim's log-odds is the weighted sum of its sources' log-odds
-            score = cs @ (np.log(acc) - np.log1p(-acc)) + claim_const
+            score = cs @ (np.log(acc) - np.log1p(-acc))
+            score += claim_const
             unseen = n_unseen
             if use_prior:
                 # label prior pi (Dirichlet-smoothed posterior label shares): a claim's
-                # log-odds gains log(K pi_l); the unseen labels weigh K (1 - sum seen pi)
+                # log-odds gains log(K pi_l); the unseen labels of an object together
+                # weigh K (1 - sum of its seen labels' pi)
                 lab_mass = np.bincount(enc.claim_label, weights=post, minlength=n_lab)
-                pi = (lab_mass + smooth) / (lab_mass.sum() + n_lab * smooth)
-                kpi = n_lab * pi[enc.claim_label]
-                score = score + np.log(kpi)
-                unseen = np.maximum(
-                    n_unseen - seg_sum(kpi - 1.0, enc.obj_start, enc.claim_obj), 0.0
-                )
+                kpi = n_lab * (lab_mass + smooth) / (lab_mass.sum() + n_lab * smooth)
+                score += np.log(kpi)[enc.claim_label]
+                seen = scatter_add(enc.claim_obj, kpi[enc.claim_label], enc.n_objects)
+                unseen = np.maximum(n_lab - seen, 0.0)
             post, log_z = claim_posterior(enc, score, unseen)
             post = enc.clamp(post)
             loglik = float(n_s @ np.log1p(-acc) + log_z.sum() + const)
