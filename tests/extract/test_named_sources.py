@@ -161,3 +161,45 @@ def test_a_body_named_next_is_not_the_titled_person() -> None:
         '"It was a deliberate attack," Human Rights Watch said.'
     )
     assert _sources(text) == [("mayor of Tulkarm",), ("Human Rights Watch",)]
+
+
+def test_a_title_named_next_with_a_rank() -> None:
+    text = (
+        "BAMAKO (AFP) - Jihadists killed 20 soldiers, the army chief of staff said.\n"
+        '"We will respond," General Oumar Diarra said.'
+    )
+    assert _sources(text) == [("Oumar Diarra",), ("Oumar Diarra",)]
+    text = "Troops repelled an attack, the army's spokesman, Brig. Gen. Nabil Abdallah, said."
+    assert _sources(text) == [("Nabil Abdallah",)]
+
+
+def test_a_title_named_next_by_an_inverted_quote() -> None:
+    text = (
+        "Airstrikes killed 11 civilians, a spokesperson for the Ta'ang National Liberation "
+        'Army said.\n"Most of the dead were women," said Lway Yay Oo, who speaks for the group.'
+    )
+    assert _sources(text) == [("Lway Yay Oo",), ("Lway Yay Oo",)]
+
+
+def test_a_un_mission_without_a_place_is_the_mission_of_the_dateline() -> None:
+    text = (
+        "GOMA, Democratic Republic of Congo (Reuters) - M23 took the town, a spokeswoman for "
+        "the U.N. peacekeeping mission said."
+    )
+    assert _sources(text) == [("MONUSCO",)]
+
+
+def test_an_unlisted_regional_government_is_named_from_its_region() -> None:
+    text = (
+        "ADDIS ABABA (Reuters) - Insurgents killed 16 people in Ethiopia's Oromiya region, "
+        "the regional government said."
+    )
+    assert _sources(text) == [("Oromiya Regional Government",)]
+
+
+def test_an_owner_with_a_modifier_speaks_through_its_information_team() -> None:
+    text = (
+        "BANGKOK (AP) - The military government's information team said its forces had "
+        "targeted a training camp in Myanmar."
+    )
+    assert _sources(text) == [("Myanmar Military",)]

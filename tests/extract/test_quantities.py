@@ -87,3 +87,30 @@ def test_not_figures(text: str) -> None:
 def test_superlative_partitive_is_not_a_count() -> None:
     found = parse_quantities("one of its largest air attacks, firing 120 missiles")
     assert [(q.value, q.unit) for q in found] == [(120, "missiles")]
+
+
+def test_one_victim_and_vague_multiples() -> None:
+    from workbench.extract.quantities import parse_quantities
+
+    def figures(text: str) -> list[tuple[float, str]]:
+        return [(q.value, q.unit) for q in parse_quantities(text)]
+
+    assert figures("shelled the town, killing a civilian and wounding three") == [
+        (1, "civilian killed"),
+        (3, "wounded"),
+    ]
+    assert figures("a child was killed when a shell hit") == [(1, "child killed")]
+    assert figures("a soldier said the road was open") == []
+    assert figures("killed five people, including a paramedic") == [(5, "people killed")]
+    assert figures("'several dozen terrorists' were killed") == [(12, "terrorists killed")]
+    assert figures("several hundred families fled") == [(100, "families")]
+    assert figures("killing and wounding dozens of its elements") == [(12, "elements killed")]
+    assert figures("killed four people and wounded 25, including three children") == [
+        (4, "people killed"),
+        (25, "wounded"),
+        (3, "children wounded"),
+    ]
+    # "two districts" is not a count of the dead.
+    assert figures("strikes on two districts of the province killed 46 people") == [
+        (46, "people killed")
+    ]

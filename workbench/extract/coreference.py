@@ -194,6 +194,7 @@ _TITLE_WORDS = frozenset(
     chairman coordinator lawmaker senator sen. rep. judge prosecutor dr. dr mr. mrs. ms.
     mr mrs ms pope cardinal brigadier admiral ayatollah security council acting regional
     former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
+    brig brig. capt capt. cmdr cmdr. adm adm. cpl cpl. brigadier-general major-general
     """.split()  # noqa: SIM905
 )
 _COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}
@@ -425,8 +426,11 @@ _SUB_BODY_HEADS = frozenset(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _strip_article(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    return _ARTICLE.sub("", phrase.strip())
 
 
 def _lower_first(name: str) -> str:
@@ -542,6 +546,7 @@ def _next_speaker(ahead: str) -> str:
 
 
 # "the civil defence agency in the Gaza Strip", "the UN mission in the country".
+_SPOKES_FOR = re.compile(r"^(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
 _PLACE_TAIL = re.compile(r"\s+(?:strip|region|province|state|territory|city|governorate)$")
 _THE_HOME = frozenset({"country", "area", "region", "territory", "nation"})
@@ -647,6 +652,7 @@ class MentionResolver:
         self.title_words: dict[str, frozenset[str]] = {}  # words of a person's title
         self.surnames: dict[str, str] = {}  # "al-maliki" -> the listed source he speaks for
         self._definitions: dict[str, str | None] = {}  # acronyms defined in the text
+        self._named_cache: dict[tuple[str, str], bool] = {}
         self._alias_cache: dict[tuple[str, str], str | None] = {}
 
     # -- memory ------------------------------------------------------------
@@ -680,8 +686,8 @@ class MentionResolver:
                 self._alias_cache.clear()
                 return target
         phrase = _PARTITIVE.sub("", phrase)
-        bare_acronym = _strip_article(phrase)
-        if _ACRONYM.fullmatch(bare_acronym):
+        bare_acronym = phrase[4:] if phrase[:4].lower() == "the " else phrase
+        if " " not in bare_acronym and _ACRONYM.fullmatch(bare_acronym):
             defined = self._defined(bare_acronym)
             if defined is not None:
                 return self._known(defined)  # "MNJTF said", defined earlier
@@ -767,9 +773,14 @@ class MentionResolver:
 
     def _named_with(self, name: str, head: str) -> bool:
         """True when one of the names of ``name`` contains the word ``head``."""
-        source = self.registry.get(name)
-        names = (name, *(source.aliases if source else ()))
-        return any(head in normalise_mention(n).split() for n in names)
+        key = (name, head)
+        found = self._named_cache.get(key)
+        if found is None:
+            source = self.registry.get(name)
+            names = (name, *(source.aliases if source else ()))
+            found = any(head in normalise_mention(n).split() for n in names)
+            self._named_cache[key] = found
+        return found
 
     def _office_of(self, pronoun: str, position: int) -> Resolved | None:
         """'his office said' after a named person: that person, or the office the registry
@@ -974,6 +985,14 @@ class MentionResolver:
             if short != place:
                 places.append(short)
             pairs.extend((body, p) for p in places)
+        body_of = _SPOKES_FOR.sub("", normal)
+        if (
+            not match
+            and _head(body_of) in ("mission", "force")
+            and body_of.split()[0] in ("un", "u.n.", "united", "eu", "european", "african", "au")
+        ):
+            # "a spokeswoman for the U.N. peacekeeping mission" in a Goma report.
+            pairs.extend((body_of, place) for place in self._home_places())
         for body, place in pairs:
             for candidate in (f"{body} in {place}", f"{place} {body}", f"{place}'s {body}"):
                 found = self._lookup_listed(candidate)
@@ -1071,8 +1090,11 @@ class MentionResolver:
             return None
         if _head(normal) not in _ROLE_TITLES and _head(normal) not in _LOCAL_TITLES:
             return None
-        name = _next_speaker(self.text[position : position + 400])
-        if len(name.split()) < 2 or self._personal_name(name) != name:
+        named = _next_speaker(self.text[position : position + 400])
+        if not self._titled_name(named):
+            return None  # '"...," General Oumar Diarra said' still names a person
+        name = self._personal_name(named)
+        if len(name.split()) < 2:
             return None
         if self.text.find(name, max(0, position - 5000), position) >= 0:
             return None
@@ -1275,7 +1297,8 @@ class MentionResolver:
             for resolved in reversed(self.recent):
                 # A source whose own name has the head: "the network", "the company".
                 if (
-                    head in resolved.name.lower().split() or self._named_with(resolved.name, head)
+                    head in resolved.name.lower().split()
+                    or (head in _ORG_NAME_HEADS and self._named_with(resolved.name, head))
                 ) and self._compatible(resolved.name, modifiers, head):
                     return resolved
         if kinds is not None:

@@ -425,6 +425,17 @@ _SINGULAR_PEOPLE = frozenset(
 )
 
 
+# A plural noun we do not count right after a number: the figure counts that, not the dead.
+_OTHER_NOUN_AFTER = re.compile(
+    r"\s+(?:other\s+|more\s+|separate\s+|different\s+)?"
+    r"(?!(?:others|times|hours|days|weeks|months|years|minutes|deaths|casualties|"
+    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this)\b)[a-z]{3,}s\b"
+)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
+
+
 def _one_casualty(text: str, match: re.Match[str], unit_end: int) -> bool:
     """'a civilian' counts one only as the victim of a casualty verb next to it."""
     noun = text[match.end() : match.end() + unit_end].strip().lower()
@@ -469,7 +480,9 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
 _ANY_NUMBER = re.compile(
     r"\d|\b(?:"
     + "|".join([*_UNITS_SMALL, *_TENS])
-    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few)\b",
+    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few|an?\s+(?:"
+    + "|".join(sorted(_SINGULAR_PEOPLE))
+    + r"))\b",
     re.IGNORECASE,
 )
 
@@ -526,7 +539,14 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if _skip(text, match.start("num"), match.end(), num):
             continue
-        value = 1.0 if num.lower() in ("a", "an") else _parse_number(num)
+        if num in ("a", "an", "A", "An"):
+            # "killing a civilian": one person; any other "a" is an article.
+            noun = _NEXT_WORD.match(text, match.end("num"))
+            if noun is None or noun.group(1).lower() not in _SINGULAR_PEOPLE:
+                continue
+            value: float | None = 1.0
+        else:
+            value = _parse_number(num)
         if value is None:
             continue
         is_word = not num[:1].isdigit()
@@ -549,6 +569,8 @@ def parse_quantities(text: str) -> list[Quantity]:
         casualty = _casualty_unit(text, match.start(), end)
         if unit == "" and not casualty:
             continue
+        if unit == "" and _OTHER_NOUN_AFTER.match(text, match_end):
+            continue  # "strikes on two districts ... killed 46": districts are not the dead
         full_unit = _compose_unit(unit, casualty)
         conversion = _PAREN_CONVERSION.match(text[end:])
         if conversion:
