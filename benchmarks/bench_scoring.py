@@ -9,7 +9,7 @@ Reproduce (peers in their own venv outside the repository, see
     /tmp/peers-venv/bin/pip install crowd-kit==1.4.2 'scikit-learn<1.7' pycairo imageio bidict
     /tmp/peers-venv/bin/pip install --no-deps truthdiscovery==1.0.4
     . .venv/bin/activate
-    python benchmarks/bench_scoring.py run --out /tmp/bench.jsonl      # ~15 min on 2 cores
+    python benchmarks/bench_scoring.py run --out /tmp/bench.jsonl      # ~20 min on 2 cores
     python benchmarks/bench_scoring.py table /tmp/bench.jsonl > benchmarks/results_scoring.md
 
 What is measured
@@ -17,11 +17,14 @@ What is measured
   each size; the peers run through peer_bench.py's own ``one`` sub-command in
   the peers' venv (build = building the library's input, fit = the algorithm).
   Ours runs the whole command ``python -m scoring FILE.csv --method M -o O``
-  in a child process on a CSV written beforehand: "whole" is the child's wall
-  time (interpreter start, imports, CSV parsing, fitting, writing the source
-  table), "fit" is ``estimator.fit`` as reported on stderr, peak RSS is the
-  child's ``ru_maxrss`` from ``os.wait4``; a second run adds ``--truths-out``
-  and its truths give the accuracy (its times are kept as ``*_with_truths_s``).
+  in a child process on a CSV written beforehand, ``--repeat`` times (default 5)
+  up to 1e6 and once at 1e7: "whole" is the median of the child's wall times
+  (interpreter start, imports, CSV parsing, fitting, writing the source
+  table), "fit" the median ``estimator.fit`` time as reported on stderr, peak
+  RSS the largest child ``ru_maxrss`` from ``os.wait4``; every run's times and
+  the 1-minute load average around them are kept in the JSON lines. One more
+  run adds ``--truths-out`` and its truths give the accuracy (its times are
+  kept as ``*_with_truths_s``).
 * Real sets: ../shared/data/zheng2017 (read in place, never copied into the
   repository); accuracy of the inferred truth on the gold questions, and MAE
   for the numeric f201_emotion set (the peers treat its numbers as labels).
@@ -153,19 +156,31 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float | None:
     return float(spearmanr(a, b).correlation)
 
 
-def ours(method: str, csv: Path, gold: pd.Series, timeout: float) -> dict[str, Any]:
-    """Time the plain command (``-o`` only), then rerun with ``--truths-out`` to score it."""
+def ours(
+    method: str, csv: Path, gold: pd.Series, timeout: float, repeat: int = 1
+) -> dict[str, Any]:
+    """Time the plain command (``-o`` only) ``repeat`` times (medians), then rerun with
+    ``--truths-out`` to score it."""
     with tempfile.TemporaryDirectory() as tmp:
         src_out, truths_out = Path(tmp) / "sources.csv", Path(tmp) / "truths.csv"
         cmd = [sys.executable, "-m", "scoring", str(csv), "--method", method]
-        timed = run_child([*cmd, "-o", str(src_out)], timeout)
+        loads = [os.getloadavg()[0]]
+        runs = []
+        for _ in range(repeat):
+            runs.append(run_child([*cmd, "-o", str(src_out)], timeout))
+            loads.append(os.getloadavg()[0])
         rec = run_child([*cmd, "--truths-out", str(truths_out), "-o", str(src_out)], timeout)
         rec["wall_with_truths_s"] = rec["wall_s"]
         rec["fit_with_truths_s"] = _fit_seconds(rec["stderr"])
-        rec["wall_s"] = timed["wall_s"]
-        rec["peak_rss_mb"] = max(timed["peak_rss_mb"], rec["peak_rss_mb"])
-        rec["fit_s"] = _fit_seconds(timed["stderr"])
-        rec["load_avg"] = os.getloadavg()[0]
+        walls = [r["wall_s"] for r in runs]
+        fits = [f for f in (_fit_seconds(r["stderr"]) for r in runs) if f is not None]
+        rec["wall_s"] = float(np.median(walls))
+        rec["fit_s"] = float(np.median(fits)) if fits else None
+        rec["wall_runs_s"] = walls
+        rec["fit_runs_s"] = fits
+        rec["peak_rss_mb"] = max([rec["peak_rss_mb"], *(r["peak_rss_mb"] for r in runs)])
+        rec["load_avg"] = float(np.median(loads))
+        rec["load_avg_range"] = [min(loads), max(loads)]
         rec["chosen"] = next(
             (ln.split("-> ")[1].split(" ")[0] for ln in rec["stderr"].splitlines() if "->" in ln),
             method,
@@ -256,7 +271,7 @@ def bench_synthetic(fh: Any, sizes: list[int], peer_sizes: set[int], args: Any) 
             gold = pd.Series(d["truth"], index=np.arange(d["n_obj"]))
             methods = args.ours if n <= 1e6 else args.big_methods.split(",")
             for m in methods:
-                rec = ours(m, csv, gold, args.timeout)
+                rec = ours(m, csv, gold, args.timeout, args.repeat if n <= 1e6 else 1)
                 if rec["status"] == "ok":
                     src = rec["sources"]
                     est = src["reliability"].to_numpy(float)
@@ -331,6 +346,12 @@ def _f(x: Any, p: int = 3) -> str:
     return "-" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.{p}f}"
 
 
+def _right(r: dict[str, Any]) -> int:
+    """Objects whose truth was found (accuracy x objects scored)."""
+    n = r.get("n_gold") if r["lib"] == "ours" else r.get("n_objects_asserted")
+    return round(r.get("accuracy", 0.0) * (n or 0))
+
+
 def cmd_table(args: Any) -> None:
     with open(args.jsonl) as fh:
         recs = [json.loads(line) for line in fh]
@@ -390,11 +411,25 @@ def cmd_table(args: Any) -> None:
                 )
         print(f"| {m} | " + " | ".join(cells) + " |")
     loads = [r["load_avg"] for r in syn if r.get("load_avg") is not None]
+    loads += [x for r in syn for x in r.get("load_avg_range", [])]
     if loads:
         print(
             f"\n1-minute load average during our runs: {min(loads):.1f} to {max(loads):.1f} "
             "on 2 cores (shared machine)."
         )
+    print("\nBest of ours vs best peer, synthetic (objects right, of those asserted):\n")
+    print("| n | ours | peers |")
+    print("|---|---|---|")
+    for n in sizes:
+        cells = []
+        for lib in ("ours", "peer"):
+            ok = [r for r in syn if r["n"] == n and r["lib"] == lib and r.get("status") == "ok"]
+            if not ok:
+                cells.append("-")
+                continue
+            best = max(ok, key=lambda r: _right(r))
+            cells.append(f"{_right(best)} ({best['method']}, {best['accuracy']:.4f})")
+        print(f"| {n:.0e} | {cells[0]} | {cells[1]} |")
     print("\n## Synthetic (peer_bench.generate, seed 0)\n")
     print(
         "| lib | method | n | accuracy | rho(all) | rho(src>=10) | fit s | whole s | "
@@ -428,6 +463,12 @@ def main() -> None:
     r.add_argument("--ours", default=",".join(OURS), help="our methods to run")
     r.add_argument("--peers", default=",".join(PEERS), help="peer methods to run ('' = none)")
     r.add_argument("--timeout", type=float, default=120)
+    r.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="timed runs of ours per synthetic cell <= 1e6 (median)",
+    )
     r.add_argument("--out", default="bench_scoring.jsonl")
     p = sub.add_parser("peer-real")
     p.add_argument("method")
