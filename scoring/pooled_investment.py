@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from scoring.investment import Investment
+from scoring.investment import Investment, _power
 from scoring.utils import Encoded, FloatArray, seg_sum
 
 
@@ -45,6 +45,6 @@ class PooledInvestment(Investment):
         )
 
     def _beliefs(self, enc: Encoded, invested: FloatArray) -> FloatArray:
-        grown = np.power(invested, self.g)
+        grown = _power(invested, self.g)
         pool = seg_sum(grown, enc.obj_start, enc.claim_obj)[enc.claim_obj]
         return np.divide(invested * grown, pool, out=np.zeros_like(grown), where=pool > 0)
