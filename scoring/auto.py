@@ -114,11 +114,11 @@ class Auto(TruthEstimator):
         Dawid-Skene is then fitted in full.
         """
         res_coin = OneCoin(n_iter=self.n_iter, tol=self.tol)._fit_encoded(enc)
-        res_step = DawidSkene(n_iter=1)._fit_encoded(enc, init=res_coin.claim_prob)
+        step_history = DawidSkene(n_iter=1)._em(enc, init=res_coin.claim_prob)[3]
         k = enc.n_labels
         active = float(np.count_nonzero(scatter_add(enc.s, minlength=enc.n_sources)))
         aic_coin = aic(res_coin.loss_history[-1], active)
-        aic_ds = aic(res_step.loss_history[-1], active * k * (k - 1) + k - 1)
+        aic_ds = aic(step_history[-1], active * k * (k - 1) + k - 1)
         scores = f"AIC one_coin {aic_coin:.0f} vs dawid_skene {aic_ds:.0f} (one EM step)"
         if aic_ds < aic_coin:
             # refit from majority vote, Dawid & Skene's own start (a different optimum

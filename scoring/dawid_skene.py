@@ -22,7 +22,14 @@ from scipy import sparse
 from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
-from scoring.utils import Encoded, FloatArray, IntArray, csr_from_codes, seg_max
+from scoring.utils import (
+    Encoded,
+    FloatArray,
+    IntArray,
+    csr_from_codes,
+    scatter_add,
+    seg_max,
+)
 
 Float32Array = npt.NDArray[np.float32]
 
@@ -74,33 +81,7 @@ class DawidSkene(TruthEstimator):
         self.fallback_ = ""
         K = n_lab  # noqa: N806 (K is the paper's name)
         S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
-        cell = enc.s * K + enc.claim_label[enc.c]  # (source, given label) of each assertion
-        # float32 for the two big products per iteration: the posteriors need ~3
-        # digits, and the (objects x K) table at half the width stays in cache
-        # (2-4x faster at 1e6 assertions); sums and logs of small tables stay float64
-        m = csr_from_codes(enc.o, cell, enc.w, (O, S * K), dtype=np.float32)
-        mt = m.T.tocsr()
-        if init is None:  # start from weighted majority vote over labels
-            t = np.zeros((O, K), dtype=np.float32)
-            t[enc.claim_obj, enc.claim_label] = majority_shares(enc)
-        else:
-            t64 = np.zeros((O, K))
-            t64[enc.claim_obj, enc.claim_label] = init
-            rest = np.clip(1.0 - t64.sum(axis=1, keepdims=True), 0.0, 1.0)
-            zero = t64 == 0
-            t64 += rest * zero / np.maximum(zero.sum(axis=1, keepdims=True), 1)
-            t = t64.astype(np.float32)
-        t = self._clamp(enc, t)
-        history: list[float] = []
-        log_pi = log_prior = None
-        for _ in range(self.n_iter):
-            log_pi, log_prior = self._m_step(mt, t, S, K)
-            t, loglik = self._e_step(enc, m, log_pi, log_prior)
-            history.append(-loglik)
-            if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):
-                break
-        assert log_pi is not None
-        assert log_prior is not None
+        t, log_pi, log_prior, history = self._em(enc, init)
         pi = np.exp(log_pi, dtype=np.float64).reshape(S, K, K)  # [s, l, k] = P(l | k)
         prior_k = np.exp(log_prior, dtype=np.float64)
         trust = np.einsum("skk,k->s", pi, prior_k)
@@ -120,6 +101,38 @@ class DawidSkene(TruthEstimator):
             loss_history=history,
             unasserted=(unasserted, label_value[top], top_p),
         )
+
+    def _em(
+        self, enc: Encoded, init: FloatArray | None = None
+    ) -> tuple[Float32Array, Float32Array, Float32Array, list[float]]:
+        """The EM loop: posteriors (objects x K), log confusions, log prior, -loglik."""
+        K = enc.n_labels  # noqa: N806
+        S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
+        cell = enc.s * K + enc.claim_label[enc.c]  # (source, given label) of each assertion
+        # float32 for the two big products per iteration: the posteriors need ~3
+        # digits, and the (objects x K) table at half the width stays in cache
+        # (2-4x faster at 1e6 assertions); sums and logs of small tables stay float64
+        m = csr_from_codes(enc.o, cell, enc.w, (O, S * K), dtype=np.float32)
+        mt = m.T.tocsr()
+        t = np.zeros((O, K), dtype=np.float32)
+        if init is None:  # start from weighted majority vote over labels
+            t[enc.claim_obj, enc.claim_label] = majority_shares(enc)
+        else:  # a claim posterior; labels nobody gave share what it leaves
+            t[enc.claim_obj, enc.claim_label] = init
+            rest = 1.0 - scatter_add(enc.claim_obj, init, O)
+            n_rest = K - enc.claims_per_object()
+            share = np.where(n_rest > 0, np.clip(rest, 0.0, 1.0) / np.maximum(n_rest, 1), 0.0)
+            t += np.where(t == 0, share[:, None].astype(np.float32), np.float32(0.0))
+        t = self._clamp(enc, t)
+        history: list[float] = []
+        log_pi = log_prior = np.zeros(0, dtype=np.float32)
+        for _ in range(self.n_iter):
+            log_pi, log_prior = self._m_step(mt, t, S, K)
+            t, loglik = self._e_step(enc, m, log_pi, log_prior)
+            history.append(-loglik)
+            if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):
+                break
+        return t, log_pi, log_prior, history
 
     def _m_step(
         self,
