@@ -109,10 +109,16 @@ class DawidSkene(TruthEstimator):
         K = enc.n_labels  # noqa: N806
         S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
         cell = enc.s * K + enc.claim_label[enc.c]  # (source, given label) of each assertion
-        # float32 for the two big products per iteration: the posteriors need ~3
-        # digits, and the (objects x K) table at half the width stays in cache
-        # (2-4x faster at 1e6 assertions); sums and logs of small tables stay float64
-        m = csr_from_codes(enc.o, cell, enc.w, (O, S * K), dtype=np.float32)
+        # M: objects x (S*K + 1) weighted answers; the last column is a pseudo-answer
+        # of weight 1 on every object, so one product M @ [log pi; log prior] gives
+        # the E-step scores with the prior in, and M.T @ T gives the confusion counts
+        # and (last row) the label totals. float32 for both products: the posteriors
+        # need ~3 digits, and the (objects x K) table at half the width stays in
+        # cache (2-4x faster at 1e6 assertions); small tables are summed in float64.
+        rows = np.concatenate([enc.o, np.arange(O)])
+        cols = np.concatenate([cell, np.full(O, S * K)])
+        data = np.concatenate([enc.w, np.ones(O)])
+        m = csr_from_codes(rows, cols, data, (O, S * K + 1), dtype=np.float32)
         mt = m.T.tocsr()
         t = np.zeros((O, K), dtype=np.float32)
         if init is None:  # start from weighted majority vote over labels
@@ -125,14 +131,14 @@ class DawidSkene(TruthEstimator):
             t += np.where(t == 0, share[:, None].astype(np.float32), np.float32(0.0))
         t = self._clamp(enc, t)
         history: list[float] = []
-        log_pi = log_prior = np.zeros(0, dtype=np.float32)
+        table = np.zeros((S * K + 1, K), dtype=np.float32)
         for _ in range(self.n_iter):
-            log_pi, log_prior = self._m_step(mt, t, S, K)
-            t, loglik = self._e_step(enc, m, log_pi, log_prior)
+            table = self._m_step(mt, t, S, K)
+            t, loglik = self._e_step(enc, m, table)
             history.append(-loglik)
             if len(history) > 1 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1]):
                 break
-        return t, log_pi, log_prior, history
+        return t, table[:-1], table[-1], history
 
     def _m_step(
         self,
@@ -140,30 +146,43 @@ class DawidSkene(TruthEstimator):
         t: Float32Array,
         n_src: int,
         k: int,
-    ) -> tuple[Float32Array, Float32Array]:
-        counts = np.asarray(mt @ t, dtype=np.float64).reshape(n_src, k, k)  # [s, l, k]
+    ) -> Float32Array:
+        """[log pi (S*K rows [s, l], k columns); log prior] from the posteriors."""
+        both = np.asarray(mt @ t, dtype=np.float64)
+        counts = both[:-1].reshape(n_src, k, k)  # [s, l, k]
         pooled = counts.sum(axis=0)
         pooled = pooled / np.maximum(pooled.sum(axis=0, keepdims=True), 1e-300)
         counts = counts + self.smoothing + self.pooled_prior * pooled
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
-        prior = (np.ones(len(t), dtype=t.dtype) @ t) / max(len(t), 1) + 1e-6  # column means
-        log_pi = np.log(pi).reshape(n_src * k, k).astype(np.float32)
-        return log_pi, np.log(prior / prior.sum()).astype(np.float32)
+        prior = both[-1] / max(len(t), 1) + 1e-6  # the label totals: column means of T
+        table = np.empty((n_src * k + 1, k), dtype=np.float32)
+        table[:-1] = np.log(pi).reshape(n_src * k, k)
+        table[-1] = np.log(prior / prior.sum())
+        return table
 
     def _e_step(
-        self, enc: Encoded, m: sparse.csr_matrix, log_pi: Float32Array, log_prior: Float32Array
+        self, enc: Encoded, m: sparse.csr_matrix, table: Float32Array
     ) -> tuple[Float32Array, float]:
-        score = np.asarray(m @ log_pi)
-        score += log_prior
-        # softmax over the few label columns in place: one exp pass, row sums by BLAS
-        top = _row_max(score)
-        score -= top[:, None]
+        """Posteriors and log-likelihood. Scores are log-probabilities (<= 0), so exp
+        cannot overflow; only objects whose every label underflows (scores below
+        ~-69) are redone with their maximum shifted out."""
+        score = np.asarray(m @ table)
         t = np.exp(score, out=score)
         total = t @ np.ones(t.shape[1], dtype=t.dtype)
+        low = total < 1e-30
+        with np.errstate(divide="ignore"):
+            log_total = np.log(total)
+        if low.any():
+            rows = np.flatnonzero(low)
+            sub = np.asarray(m[rows] @ table)
+            top = _row_max(sub)
+            sub = np.exp(sub - top[:, None])
+            t[rows] = sub
+            total[rows] = sub.sum(axis=1)
+            log_total[rows] = np.log(total[rows]) + top
         t /= total[:, None]
-        loglik = top.sum(dtype=np.float64) + np.log(total).sum(dtype=np.float64)
-        return self._clamp(enc, t), float(loglik)
+        return self._clamp(enc, t), float(log_total.sum(dtype=np.float64))
 
     @staticmethod
     def _clamp(enc: Encoded, t: Float32Array) -> Float32Array:

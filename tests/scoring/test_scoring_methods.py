@@ -425,3 +425,14 @@ def test_encoded_weight_totals_are_shared_and_read_only() -> None:
     assert enc.source_weight() is enc.source_weight()
     with pytest.raises(ValueError, match="read-only"):
         enc.source_weight()[0] = 9.0
+
+
+def test_dawid_skene_survives_objects_whose_scores_underflow() -> None:
+    # 400 answers on one object: every label's log-probability is far below float32's
+    # exp range, so the E-step must shift those rows (no NaN, the majority still wins)
+    rows = [(f"s{i}", "big", "x" if i % 3 else "y") for i in range(400)]
+    rows += [(f"s{i}", f"o{j}", "x" if (i + j) % 2 else "y") for i in range(40) for j in range(5)]
+    est = scoring.DawidSkene().fit(frame(rows))
+    assert est.truths_.loc["big", "value"] == "x"
+    assert np.isfinite(est.truths_["confidence"]).all()
+    assert np.isfinite(est.loss_history_).all()
