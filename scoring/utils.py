@@ -472,6 +472,8 @@ def encode(
         rank = np.cumsum(present, dtype=dtype)
         c = rank[ckey].astype(np.int64)
         c -= 1
+        per_obj = np.count_nonzero(present.reshape(n_obj, n_v), axis=1)
+        claim_obj = np.repeat(np.arange(n_obj, dtype=np.int64), per_obj)
     else:
         c_raw, cuniq = _factorize(ckey)
         cu = cuniq.to_numpy()
@@ -480,11 +482,12 @@ def encode(
         remap[order] = np.arange(len(order))
         c = remap[c_raw]
         cu = cu[order]
-    claim_obj = (cu // n_v).astype(np.int64)
-    claim_key = cu % n_v
+        claim_obj = (cu // n_v).astype(np.int64)
+        per_obj = np.bincount(claim_obj, minlength=n_obj)
+    claim_key = cu - claim_obj * n_v
     n_claims = len(cu)
     obj_start = np.zeros(n_obj + 1, dtype=np.int64)
-    np.cumsum(np.bincount(claim_obj, minlength=n_obj), out=obj_start[1:])
+    np.cumsum(per_obj, out=obj_start[1:])
     claim_label = np.maximum(claim_key - n_num_keys, 0)
     if not len(lab_idx):
         claim_value: npt.NDArray[Any] = rep_num[claim_key]
