@@ -114,3 +114,6 @@ def test_one_victim_and_vague_multiples() -> None:
     assert figures("strikes on two districts of the province killed 46 people") == [
         (46, "people killed")
     ]
+    # An unlisted noun counts when the casualty verb governs it.
+    assert figures("gunmen killed eight tourists near the border") == [(8, "tourists killed")]
+    assert figures("six mourners were killed when a drone struck") == [(6, "mourners killed")]

@@ -429,7 +429,17 @@ _SINGULAR_PEOPLE = frozenset(
 _OTHER_NOUN_AFTER = re.compile(
     r"\s+(?:other\s+|more\s+|separate\s+|different\s+)?"
     r"(?!(?:others|times|hours|days|weeks|months|years|minutes|deaths|casualties|"
-    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this)\b)[a-z]{3,}s\b"
+    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this)\b)([a-z]{3,}s)\b"
+)
+# ... unless the casualty verb governs it: "killed eight tourists", "eight tourists were
+# killed" count tourists.
+_VERB_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|"
+    r"kidnapped)\s+(?:(?:at\s+least|more\s+than|some|about|around|nearly|another)\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b"
 )
 
 
@@ -569,9 +579,18 @@ def parse_quantities(text: str) -> list[Quantity]:
         casualty = _casualty_unit(text, match.start(), end)
         if unit == "" and not casualty:
             continue
-        if unit == "" and _OTHER_NOUN_AFTER.match(text, match_end):
-            continue  # "strikes on two districts ... killed 46": districts are not the dead
+        other = _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" else None
+        if other is not None:
+            noun = other.group(1).lower()
+            if not (
+                _VERB_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                or _VERB_AFTER.match(text, other.end())
+            ):
+                continue  # "strikes on two districts ... killed 46": districts are not the dead
+            unit, unit_end = noun, other.end() - match_end  # "killed eight tourists"
         full_unit = _compose_unit(unit, casualty)
+        if other is not None and casualty:
+            full_unit = f"{unit} {casualty}"
         conversion = _PAREN_CONVERSION.match(text[end:])
         if conversion:
             end += conversion.end()
