@@ -579,17 +579,17 @@ def parse_quantities(text: str) -> list[Quantity]:
         casualty = _casualty_unit(text, match.start(), end)
         if unit == "" and not casualty:
             continue
-        other = _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" else None
-        if other is not None:
-            noun = other.group(1).lower()
+        governed = _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" else None
+        if governed is not None:
             if not (
                 _VERB_BEFORE.search(text, max(0, match.start() - 40), match.start())
-                or _VERB_AFTER.match(text, other.end())
+                or _VERB_AFTER.match(text, governed.end())
             ):
                 continue  # "strikes on two districts ... killed 46": districts are not the dead
-            unit, unit_end = noun, other.end() - match_end  # "killed eight tourists"
+            unit = governed.group(1).lower()  # "killed eight tourists"
+            end = governed.end()
         full_unit = _compose_unit(unit, casualty)
-        if other is not None and casualty:
+        if governed is not None and casualty:
             full_unit = f"{unit} {casualty}"
         conversion = _PAREN_CONVERSION.match(text[end:])
         if conversion:
