@@ -266,7 +266,7 @@ class Encoded:
     claim_label: IntArray  # (C,) global label code (same value across objects)
     n_labels: int
     value_type: str
-    x: FloatArray  # (n,) numeric value per assertion (NaN unless numeric)
+    x: FloatArray  # (n,) numeric value per assertion (NaN unless numeric; read-only)
     tol: FloatArray  # (O,) closeness tolerance per object (numeric only, else 0)
     fixed_claim: IntArray  # (O,) known true claim, -1 none asserted, -2 not known
     fixed_value: FloatArray  # (O,) known numeric truth (NaN if unknown)
@@ -399,7 +399,7 @@ def encode(
     vtype = detect_value_type(values) if value_type == "auto" else value_type
     n_obj = len(object_names)
     n = len(sub)
-    x = np.full(n, np.nan)
+    x: FloatArray = np.broadcast_to(np.float64(np.nan), (n,))  # read-only, no memory
     tol = np.zeros(n_obj)
     num_row = np.zeros(n, dtype=bool)
     if vtype in ("numeric", "mixed"):
