@@ -203,3 +203,12 @@ def test_an_owner_with_a_modifier_speaks_through_its_information_team() -> None:
         "targeted a training camp in Myanmar."
     )
     assert _sources(text) == [("Myanmar Military",)]
+
+
+def test_stripped_commas_relative_clause_and_a_listed_acronym() -> None:
+    text = (
+        "PEMBA Mozambique - Rwanda's defence force (RDF) which has troops in the province "
+        "said its soldiers had killed several dozen insurgents\n"
+        "The police spokesman for the province Inspector Tiago Mussa said a church was burned"
+    )
+    assert _sources(text) == [("Rwanda Defence Force",), ("Tiago Mussa",)]

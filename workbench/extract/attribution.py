@@ -106,6 +106,8 @@ _TITLED_SUBJECT = re.compile(
     r"\s+[a-z]+ed\b"
 )
 _TO_HAVE = re.compile(r"^\s+to\s+have\b")
+_PAREN_TAIL_AT = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)$")
+_STRIPPED_WHICH = re.compile(r"(?<=[\w)])\s+which\s+(?!said\b)[^;\"\u201c\u201d]{3,120}$")
 # A non-restrictive relative clause between a subject and its cue: ", which groups ...,".
 _RELATIVE_CLAUSE = re.compile(
     r",\s+(?:which|who|whose|(?:also\s+|better\s+)?known\s+as)\s[^;\"\u201c\u201d]{1,160},$"
@@ -284,6 +286,18 @@ def _speaker_before(
         phrase = clean_speaker(text[sep + 1 if sep >= 0 else region_start : end])
         if phrase and plausible_speaker(phrase):
             offset = text.find(phrase, sep + 1 if sep >= 0 else region_start, end)
+            if offset >= 0:
+                return (offset, offset + len(phrase))
+    which = _STRIPPED_WHICH.search(stripped) if "," not in stripped else None
+    if which is not None:
+        # Stripped commas: "Rwanda's defence force (RDF) which has troops in the province
+        # said": the noun phrase before the relative clause speaks.
+        end = region_start + which.start()
+        paren = _PAREN_TAIL_AT.search(text, region_start, end)
+        back = backward_speaker_start(text, paren.start() if paren else end)
+        phrase = clean_speaker(text[back:end])
+        if phrase and plausible_speaker(phrase) and back > region_start - 1:
+            offset = text.find(phrase, back, end)
             if offset >= 0:
                 return (offset, offset + len(phrase))
     if stripped.endswith(","):

@@ -195,6 +195,7 @@ _TITLE_WORDS = frozenset(
     mr mrs ms pope cardinal brigadier admiral ayatollah security council acting regional
     former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
     brig brig. capt capt. cmdr cmdr. adm adm. cpl cpl. brigadier-general major-general
+    inspector superintendent constable sergeant corporal commissioner insp. supt.
     """.split()  # noqa: SIM905
 )
 _COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}
@@ -681,6 +682,12 @@ class MentionResolver:
             acronym = match.group(1)
             before = phrase[: match.start()].strip()
             target = self.resolve(before, position) if before else None
+            if target is not None and target.name not in self.registry.entries:
+                # "Rwanda's defence force (RDF)": the listed RDF, when its names share the
+                # words of the one written ("Southern Defence Front (SDF)" is not the SDF).
+                listed = self.registry.lookup_alias(acronym.lower(), acronym)
+                if listed is not None and self._same_words(before, listed):
+                    target = self._known(listed)
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
                 self._alias_cache.clear()
@@ -946,6 +953,19 @@ class MentionResolver:
                 if name is not None:
                     return name
         return None
+
+    def _same_words(self, phrase: str, name: str) -> bool:
+        """True when one of the names of ``name`` has every content word of ``phrase``."""
+        wanted = {
+            w.removesuffix("'s")
+            for w in _WORDS.findall(phrase.lower().replace("\u2019", "'"))
+            if w not in ("the", "a", "an", "of", "for", "and")
+        }
+        source = self.registry.get(name)
+        for alias in (name, *(source.aliases if source else ())):
+            if wanted and wanted <= set(_WORDS.findall(alias.lower())):
+                return True
+        return False
 
     def _titled_name(self, phrase: str) -> bool:
         """True for a personal name with nothing but titles before it ("Brigadier General
