@@ -83,7 +83,8 @@ def read_assertions(path: str, stdin: IO[str] | None = None) -> pd.DataFrame:
     """Assertions CSV -> validated frame (source, object, value, weight[, stance, origin])."""
     frame = read_csv(path, ("source", "object", "value"), stdin)
     try:
-        return validate_frame(frame)
+        # the parsed frame is ours alone: share its columns instead of copying them
+        return validate_frame(frame, copy=False)
     except FrameError as error:
         line = None if error.row is None else error.row + 2  # header is line 1
         raise InputFileError(error.message, _display(path), line) from None
