@@ -131,3 +131,52 @@ def test_the_patched_queue_matches_a_reloaded_one(tiny_db: str) -> None:
     reloaded = ReviewSession.open(tiny_db, "ana").load_queue()
     assert described(patched) == described(reloaded)
     assert all(item.outlets for item in reloaded)
+
+
+async def test_undo_and_redo_an_event_edit(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        claim = screen.claim_id
+        assert claim is not None
+        await pilot.press("m", *"army operations", "enter")
+        await settle(pilot)
+        assert _event_of(claim, _stored(tiny_db)[0]) == "ev-ops"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        grouping, kinds, fresh = _stored(tiny_db)
+        assert _event_of(claim, grouping) == "ev-toll"
+        assert len(grouping["ev-toll"]) == 3
+        assert kinds == ["move:tester", "move:tester"]  # undo appends, never deletes
+        assert fresh
+        assert screen.claim_id == claim  # shown where it went back to
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert _event_of(claim, _stored(tiny_db)[0]) == "ev-ops"
+        # a verdict after the edit is undone first, then the edit
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert screen.session.label_of(claim) is None
+        assert _event_of(claim, _stored(tiny_db)[0]) == "ev-ops"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert _event_of(claim, _stored(tiny_db)[0]) == "ev-toll"
+
+
+async def test_undo_a_break_out(app: WorkbenchApp, tiny_db: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        claim = screen.claim_id
+        assert claim is not None
+        await pilot.press("b")
+        await settle(pilot)
+        assert _stored(tiny_db)[0][_event_of(claim, _stored(tiny_db)[0])] == (claim,)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        grouping = _stored(tiny_db)[0]
+        assert _event_of(claim, grouping) == "ev-toll"
+        assert len(grouping) == 4
+        assert len(screen.items) == 4

@@ -63,7 +63,9 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "cite the claim in focus as evidence for your next verdict (v again: uncite)",
         show=False,
     ),
-    KeySpec("review.undo", "ctrl+z,backspace", "undo", "undo", "undo the last verdict"),
+    KeySpec(
+        "review.undo", "ctrl+z,backspace", "undo", "undo", "undo the last verdict or event edit"
+    ),
     KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone"),
     KeySpec("review.context", "t", "context", "context", "show the sentence in its report"),
     KeySpec("review.export", "e", "export", "export", "export the filtered view to CSV"),

@@ -117,6 +117,16 @@ class _Step:
     after: Verdict
 
 
+@dataclass(frozen=True)
+class _GroupStep:
+    """One undoable event edit: where the claim was (the other claims of its event;
+    empty = it was alone) and where it went (``into``'s claims; None = on its own)."""
+
+    claim_id: str
+    home: tuple[str, ...]
+    into: tuple[str, ...] | None
+
+
 @dataclass
 class ReviewSession:
     """One reviewer's session over one database."""
@@ -127,8 +137,8 @@ class ReviewSession:
     # claims the last queue load showed one event per report, not grouped into events
     ungrouped: int = 0
     _current: dict[str, Verdict] = field(default_factory=dict)
-    _undo: list[_Step] = field(default_factory=list)
-    _redo: list[_Step] = field(default_factory=list)
+    _undo: list[_Step | _GroupStep] = field(default_factory=list)
+    _redo: list[_Step | _GroupStep] = field(default_factory=list)
     _pending_notes: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, EventDetail] = field(default_factory=dict)
     _groups: dict[str, Event] = field(default_factory=dict)
@@ -519,10 +529,12 @@ class ReviewSession:
         return stored
 
     def undo(self) -> str | None:
-        """Put the previous verdict back (a new row); returns the claim id, or None."""
-        if not self._undo:
+        """Put the previous verdict back (a new row); returns the claim id, or None.
+        An event edit on top of the history is undone by ``undo_grouping`` instead."""
+        if not self._undo or self.undo_is_grouping:
             return None
         step = self._undo.pop()
+        assert isinstance(step, _Step)
         if step.before is None:
             restored = Verdict(claim_id=step.claim_id, reviewer=self.reviewer, label=None)
         else:
@@ -533,9 +545,10 @@ class ReviewSession:
 
     def redo(self) -> str | None:
         """Write the undone verdict again; returns the claim id, or None."""
-        if not self._redo:
+        if not self._redo or self.redo_is_grouping:
             return None
         step = self._redo.pop()
+        assert isinstance(step, _Step)
         stored = self._write(step.after.model_copy(update={"id": None, "created_at": _now()}))
         self._undo.append(_Step(step.claim_id, step.before, stored))
         return step.claim_id
@@ -567,18 +580,55 @@ class ReviewSession:
     def regroup_claim(self, claim_id: str, into: QueueItem | None) -> bool:
         """Move a claim into the event ``into``, or (None) into an event of its own.
 
-        Committed before it returns, like a verdict. The edit is stored append-only and
-        replayed by every later grouping; a stored grouping is updated in place, so a
-        large database is not clustered again, and ``items`` is patched to match
-        (True). False: the events are grouped in memory; reload the queue.
+        Committed before it returns, like a verdict, and undoable like one. The edit is
+        stored append-only and replayed by every later grouping; a stored grouping is
+        updated in place, so a large database is not clustered again, and ``items`` is
+        patched to match (True). False: the events are grouped in memory; reload the queue.
         """
+        home = next((item.claim_ids for item in self.items if claim_id in item.claim_ids), ())
+        step = _GroupStep(
+            claim_id,
+            tuple(c for c in home if c != claim_id),
+            None if into is None else into.claim_ids,
+        )
+        patched = self._apply_group_edit(claim_id, step.into)
+        self._undo.append(step)
+        self._redo.clear()
+        return patched
+
+    @property
+    def undo_is_grouping(self) -> bool:
+        """The next undo puts a claim back in its event (the UI runs it off the UI thread)."""
+        return bool(self._undo) and isinstance(self._undo[-1], _GroupStep)
+
+    @property
+    def redo_is_grouping(self) -> bool:
+        return bool(self._redo) and isinstance(self._redo[-1], _GroupStep)
+
+    def undo_grouping(self) -> tuple[str, bool]:
+        """Put the claim of the newest event edit back; (claim id, queue patched)."""
+        step = self._undo.pop()
+        assert isinstance(step, _GroupStep)
+        patched = self._apply_group_edit(step.claim_id, step.home or None)
+        self._redo.append(step)
+        return step.claim_id, patched
+
+    def redo_grouping(self) -> tuple[str, bool]:
+        """Make the undone event edit again; (claim id, queue patched)."""
+        step = self._redo.pop()
+        assert isinstance(step, _GroupStep)
+        patched = self._apply_group_edit(step.claim_id, step.into)
+        self._undo.append(step)
+        return step.claim_id, patched
+
+    def _apply_group_edit(self, claim_id: str, into: tuple[str, ...] | None) -> bool:
         from workbench.events import move_edit, split_edit
         from workbench.events.storage import apply_edit_in_place
 
         edit = (
             split_edit([claim_id], self.reviewer)
             if into is None
-            else move_edit([claim_id], into.claim_ids, self.reviewer)
+            else move_edit([claim_id], into, self.reviewer)
         )
         with self._lock:
             with self.engine.begin() as conn:

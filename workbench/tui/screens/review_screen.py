@@ -174,6 +174,20 @@ class ReviewScreen(Screen[None]):
             return
         self.post_message(GroupingEdited(items, focus, note))
 
+    @work(thread=True, exclusive=True, group="queue")
+    def _regroup_history(self, undo: bool) -> None:
+        try:
+            if undo:
+                claim_id, patched = self.session.undo_grouping()
+            else:
+                claim_id, patched = self.session.redo_grouping()
+            items = self.session.items if patched else self.session.load_queue()
+        except Exception as error:
+            self.post_message(LoadFailed(str(error)))
+            return
+        note = "Undone: the claim is back where it was." if undo else "Redone."
+        self.post_message(GroupingEdited(items, claim_id, note))
+
     # -- messages ----------------------------------------------------------------------
 
     @on(LoadFailed)
@@ -367,6 +381,9 @@ class ReviewScreen(Screen[None]):
         )
 
     def action_undo(self) -> None:
+        if self.session.undo_is_grouping:
+            self._regroup_history(undo=True)
+            return
         claim_id = self.session.undo()
         if claim_id is None:
             self.notify("Nothing to undo.", severity="warning")
@@ -375,6 +392,9 @@ class ReviewScreen(Screen[None]):
         self._score_soon()
 
     def action_redo(self) -> None:
+        if self.session.redo_is_grouping:
+            self._regroup_history(undo=False)
+            return
         claim_id = self.session.redo()
         if claim_id is None:
             self.notify("Nothing to redo.", severity="warning")
