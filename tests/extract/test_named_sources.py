@@ -212,3 +212,11 @@ def test_stripped_commas_relative_clause_and_a_listed_acronym() -> None:
         "The police spokesman for the province Inspector Tiago Mussa said a church was burned"
     )
     assert _sources(text) == [("Rwanda Defence Force",), ("Tiago Mussa",)]
+
+
+def test_a_title_is_not_the_holder_of_another_office_named_next() -> None:
+    text = (
+        "Gunmen burned the market overnight, the governor told Reuters.\n"
+        '"We will not be intimidated," President William Ruto said.'
+    )
+    assert _sources(text) == [("governor",), ("William Ruto",)]

@@ -577,6 +577,15 @@ _ORG_NAME_HEADS = frozenset(
     service directorate division administration centre center guard
     """.split()  # noqa: SIM905
 )
+# Ranks may come with a name whose office was given before ("the army chief of staff said
+# ... General Oumar Diarra said"); another office introduces another person.
+_RANKS = frozenset(
+    """
+    general gen colonel col major maj lieutenant lt captain capt brigadier brig commander cmdr
+    admiral adm sergeant sgt inspector superintendent supt insp dr mr mrs ms brigadier-general
+    major-general lt.gen maj.gen brig.gen
+    """.split()  # noqa: SIM905
+)
 _LOCAL_TITLES = frozenset(
     "commissioner administrator prefect councillor councilor elder chief".split()  # noqa: SIM905
 )
@@ -1116,6 +1125,9 @@ class MentionResolver:
         name = self._personal_name(named)
         if len(name.split()) < 2:
             return None
+        lead = {w.lower().rstrip(".") for w in named[: named.rfind(name)].split()}
+        if lead - _RANKS - {_head(normal)}:
+            return None  # "..., President William Ruto said": an office names someone else
         if self.text.find(name, max(0, position - 5000), position) >= 0:
             return None
         known = self.registry.lookup_alias(normalise_mention(name), name)
