@@ -547,6 +547,8 @@ def _next_speaker(ahead: str) -> str:
 
 
 # "the civil defence agency in the Gaza Strip", "the UN mission in the country".
+_PERSON_PHRASES: dict[str, bool] = {}
+_VARIANT_HINT = re.compile(r" in |health|regional|state |provincial|mission|force")
 _SPOKES_FOR = re.compile(r"^(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
 _PLACE_TAIL = re.compile(r"\s+(?:strip|region|province|state|territory|city|governorate)$")
@@ -761,10 +763,9 @@ class MentionResolver:
             # Brigadier General Turki al-Maliki": the person is the source.
             main, appositive = appositive, main
         found = self._resolve_main(main, appositive, position)
-        described = bool(_WORDS.fullmatch(_head_word(main)))
         if appositive and (
             found is None
-            or described
+            or bool(_WORDS.fullmatch(_head_word(main)))  # a description, not a name
             or (
                 found.name not in self.registry.entries
                 and (found.kind not in _PERSON_KINDS or not self._personal_name(found.name))
@@ -976,6 +977,17 @@ class MentionResolver:
                 return True
         return False
 
+    def _names_person(self, phrase: str) -> bool:
+        """True when ``phrase`` ends in a personal name of two words or more (cached: it
+        does not depend on the report, unlike a bare surname)."""
+        found = _PERSON_PHRASES.get(phrase)
+        if found is None:
+            found = len(self._personal_name(phrase).split()) >= 2
+            if len(_PERSON_PHRASES) > 8192:
+                _PERSON_PHRASES.clear()
+            _PERSON_PHRASES[phrase] = found
+        return found
+
     def _titled_name(self, phrase: str) -> bool:
         """True for a personal name with nothing but titles before it ("Brigadier General
         Yahya Saree", "Basem Naim"), not for a description that holds a name."""
@@ -1000,6 +1012,8 @@ class MentionResolver:
         """A listed body named another way: "the civil defence agency in the Gaza Strip"
         ("Gaza civil defence agency"), "Gaza health officials" (the Gaza Health Ministry),
         "the UN mission in the country" (the UN mission in the report's country)."""
+        if not _VARIANT_HINT.search(normal):
+            return None  # most phrases: nothing to re-read (a cheap test first, for speed)
         pairs: list[tuple[str, str]] = []
         health = _HEALTH_OFFICIALS.match(normal)
         if health and health.group(1):
@@ -1148,7 +1162,12 @@ class MentionResolver:
         )
         if name:
             resolved = self._known(name)
-            if resolved.kind not in _PERSON_KINDS and " " in normal and self._personal_name(phrase):
+            if (
+                resolved.kind not in _PERSON_KINDS
+                and " " in normal
+                and phrase.split()[-1][:1].isupper()
+                and self._names_person(phrase)
+            ):
                 # "Houthi military spokesman Yahya Saree": the body, through a person.
                 resolved = Resolved(name, SourceKind.OFFICIAL)
             return resolved

@@ -490,9 +490,13 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
 _ANY_NUMBER = re.compile(
     r"\d|\b(?:"
     + "|".join([*_UNITS_SMALL, *_TENS])
-    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few|an?\s+(?:"
-    + "|".join(sorted(_SINGULAR_PEOPLE))
-    + r"))\b",
+    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few)\b",
+    re.IGNORECASE,
+)
+# "killing a civilian": a text with no number may still count one victim.
+_ONE_VICTIM = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|shot\s+dead)\s+an?\s|"
+    r"\s(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot\s+dead)\b",
     re.IGNORECASE,
 )
 
@@ -507,7 +511,7 @@ _SUPERLATIVE_OF = re.compile(
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
-    if not _ANY_NUMBER.search(text):
+    if not _ANY_NUMBER.search(text) and not _ONE_VICTIM.search(text):
         return out
     pos = 0
     for match in _QUANTITY.finditer(text):
