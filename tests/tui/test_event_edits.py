@@ -78,6 +78,12 @@ async def test_break_a_claim_out_into_its_own_event(app: WorkbenchApp, tiny_db: 
         assert kinds == ["split:tester"]
         assert len(screen.items) == 5
         assert "Taken out into an event of its own." in _notes(app)
+        await pilot.press("ctrl+z")  # and back again
+        await settle(pilot)
+        grouping = _stored(tiny_db)[0]
+        assert _event_of(claim, grouping) == "ev-toll"
+        assert len(grouping) == 4
+        assert len(screen.items) == 4
 
 
 async def test_a_claim_alone_in_its_event_is_not_split(app: WorkbenchApp, tiny_db: str) -> None:
@@ -163,20 +169,3 @@ async def test_undo_and_redo_an_event_edit(app: WorkbenchApp, tiny_db: str) -> N
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert _event_of(claim, _stored(tiny_db)[0]) == "ev-toll"
-
-
-async def test_undo_a_break_out(app: WorkbenchApp, tiny_db: str) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = review(pilot)
-        claim = screen.claim_id
-        assert claim is not None
-        await pilot.press("b")
-        await settle(pilot)
-        assert _stored(tiny_db)[0][_event_of(claim, _stored(tiny_db)[0])] == (claim,)
-        await pilot.press("ctrl+z")
-        await settle(pilot)
-        grouping = _stored(tiny_db)[0]
-        assert _event_of(claim, grouping) == "ev-toll"
-        assert len(grouping) == 4
-        assert len(screen.items) == 4
