@@ -547,7 +547,6 @@ def _next_speaker(ahead: str) -> str:
 
 
 # "the civil defence agency in the Gaza Strip", "the UN mission in the country".
-_PERSON_PHRASES: dict[str, bool] = {}
 _VARIANT_HINT = re.compile(r" in |health|regional|state |provincial|mission|force")
 _SPOKES_FOR = re.compile(r"^(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?(.+)$")
@@ -977,17 +976,6 @@ class MentionResolver:
                 return True
         return False
 
-    def _names_person(self, phrase: str) -> bool:
-        """True when ``phrase`` ends in a personal name of two words or more (cached: it
-        does not depend on the report, unlike a bare surname)."""
-        found = _PERSON_PHRASES.get(phrase)
-        if found is None:
-            found = len(self._personal_name(phrase).split()) >= 2
-            if len(_PERSON_PHRASES) > 8192:
-                _PERSON_PHRASES.clear()
-            _PERSON_PHRASES[phrase] = found
-        return found
-
     def _titled_name(self, phrase: str) -> bool:
         """True for a personal name with nothing but titles before it ("Brigadier General
         Yahya Saree", "Basem Naim"), not for a description that holds a name."""
@@ -1162,12 +1150,7 @@ class MentionResolver:
         )
         if name:
             resolved = self._known(name)
-            if (
-                resolved.kind not in _PERSON_KINDS
-                and " " in normal
-                and phrase.split()[-1][:1].isupper()
-                and self._names_person(phrase)
-            ):
+            if resolved.kind not in _PERSON_KINDS and " " in normal and self._personal_name(phrase):
                 # "Houthi military spokesman Yahya Saree": the body, through a person.
                 resolved = Resolved(name, SourceKind.OFFICIAL)
             return resolved
