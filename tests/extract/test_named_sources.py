@@ -220,3 +220,68 @@ def test_a_title_is_not_the_holder_of_another_office_named_next() -> None:
         '"We will not be intimidated," President William Ruto said.'
     )
     assert _sources(text) == [("governor",), ("William Ruto",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tarun District Superintendent of Police Anil Kumar Bora said three men had been "
+            "detained near the market on Sunday.",
+            "Anil Kumar Bora",
+        ),
+        (
+            "Head of the Vornik City Military Administration Petro Hlushko said a tram came "
+            "under fire in the morning.",
+            "Petro Hlushko",
+        ),
+        (
+            "Kalat District Police Officer Imran Aziz Khattak said the gunmen fled on motorcycles.",
+            "Imran Aziz Khattak",
+        ),
+        (
+            "Serchhip Deputy Commissioner K. Lalthanzuala said two more camps would open.",
+            "K. Lalthanzuala",
+        ),
+        (
+            "Army spokesman Brig-Gen Htun Aung Kyaw said the convoy had been attacked twice.",
+            "Htun Aung Kyaw",
+        ),
+    ],
+)
+def test_a_person_after_a_long_title_is_the_person(text: str, expected: str) -> None:
+    assert _sources(text) == [(expected,)]
+
+
+def test_a_surname_resolves_to_the_full_name_given_after_a_title() -> None:
+    text = (
+        "Shelling hit 12 villages overnight, the regional administration reported. "
+        "The figure was given by the head of the Vornik Regional Administration, "
+        "Ivan Zadorozhny, in a morning briefing.\n"
+        '"The enemy fired 90 times," Zadorozhny said.'
+    )
+    assert ("Ivan Zadorozhny",) in _sources(text)
+
+
+def test_a_person_in_apposition_after_an_acronym_speaks() -> None:
+    text = (
+        "The spokesman of the Northern Regional Authority (NRA), Karim Dosti, said the "
+        'roads had been reopened. "We will not stop," Dosti added.'
+    )
+    assert _sources(text) == [("Karim Dosti",), ("Karim Dosti",)]
+
+
+def test_descriptions_are_normalised() -> None:
+    text = (
+        "Residents of Wadi Harb said the shelling lasted all night. "
+        "Another resident said the market had burned down."
+    )
+    assert _sources(text) == [("residents of Wadi Harb",), ("resident",)]
+
+
+def test_a_ministry_of_x_and_y_is_one_body() -> None:
+    from workbench.extract.speakers import split_speakers
+
+    assert split_speakers("the Ministry of Foreign Affairs and Expatriates") == [
+        "the Ministry of Foreign Affairs and Expatriates"
+    ]

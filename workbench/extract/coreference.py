@@ -273,6 +273,13 @@ _CAPITALS = {
     "dhaka": "bangladeshi",
     "caracas": "venezuelan",
     "yangon": "myanmar",
+    # Dateline cities and provinces that name their country as well as a capital does.
+    "peshawar": "pakistani",
+    "quetta": "pakistani",
+    "karachi": "pakistani",
+    "lahore": "pakistani",
+    "khyber pakhtunkhwa": "pakistani",
+    "balochistan": "pakistani",
 }
 _COUNTRY_DEMONYM.update(_CAPITALS)
 _COUNTRY_WORD = re.compile(
@@ -437,8 +444,11 @@ def _strip_article(phrase: str) -> str:
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
-    proper = bool(rest) and all(
-        w[:1].isupper() or w in ("of", "for", "and", "the") for w in rest.split()
+    proper = (
+        bool(rest)
+        # "Residents of Um Sumeima" is a description, "Ministry of Defence" a name
+        and (rest[:1].isupper() or first.lower() not in _ANONYMOUS_HEADS)
+        and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in rest.split())
     )
     if first.lower() in NP_WORDS and first[1:].islower() and not _demonym(first) and not proper:
         first = first.lower()
@@ -466,7 +476,7 @@ _DOCUMENT_HEADS = frozenset(
     "statement communique report bulletin post message update release video".split()  # noqa: SIM905
 )
 _QUANTIFIERS = frozenset(
-    "the a an one two three four five several some many various other multiple".split()  # noqa: SIM905
+    "the a an one two three four five several some many various other another multiple".split()  # noqa: SIM905
 )
 _APPOSITIVE = re.compile(r"\s*,\s*")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
@@ -587,6 +597,25 @@ _RANKS = frozenset(
     major-general lt.gen maj.gen brig.gen
     """.split()  # noqa: SIM905
 )
+# Offices held by one person, and the body words that end a title before a name
+# ("Bannu District Police Officer Saleem Abbas Kulachi").
+_PERSON_TITLES = frozenset(
+    """
+    superintendent officer head commissioner administrator director chief inspector
+    governor mayor spokesman spokeswoman spokesperson commander administration police
+    """.split()  # noqa: SIM905
+)
+
+
+def _title_word(word: str) -> bool:
+    """A title word, also hyphenated ranks ("Maj-Gen", "Lt-Col")."""
+    lowered = word.lower().rstrip(".,")
+    if lowered in _TITLE_WORDS:
+        return True
+    parts = lowered.split("-")
+    return len(parts) > 1 and all(p.rstrip(".") in _TITLE_WORDS for p in parts)
+
+
 _LOCAL_TITLES = frozenset(
     "commissioner administrator prefect councillor councilor elder chief".split()  # noqa: SIM905
 )
@@ -686,6 +715,7 @@ class MentionResolver:
     def resolve(self, phrase: str, position: int = 0) -> Resolved | None:
         """Canonical source for one speaker phrase, or None if it is not a speaker."""
         phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip(' ,;:"\u201c\u201d'))
+        phrase = phrase.replace("\u2019", "'")  # "the military\u2019s media wing"
         if not phrase:
             return None
         for match in _PAREN_ACRONYM.finditer(phrase):
@@ -701,6 +731,12 @@ class MentionResolver:
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
                 self._alias_cache.clear()
+                rest = phrase[match.end() :].strip()
+                if rest.startswith(",") and self._titled_name(rest.strip(" ,")):
+                    # "The spokesperson of the Kurdistan Regional Government (KRG),
+                    # Peshawa Hawramani": the person in apposition speaks.
+                    phrase = f"{before}{phrase[match.end() :]}"
+                    break
                 return target
         phrase = _PARTITIVE.sub("", phrase)
         bare_acronym = phrase[4:] if phrase[:4].lower() == "the " else phrase
@@ -1188,6 +1224,16 @@ class MentionResolver:
                 )
                 self._remember_titles(person, f"{title} {appositive}")
                 return self._discover(person, kind)
+        elif (
+            " " not in normal
+            and phrase[:1].isupper()
+            and not phrase.isupper()
+            and normal not in _ANONYMOUS_HEADS
+            and normal not in _HEAD_KINDS
+        ):
+            full = self._earlier_full_name(phrase.strip(), position)
+            if full:
+                return self._discover(full, SourceKind.OFFICIAL)  # "Prokudin said"
         if phrase[:4].lower() == "the " or phrase[:1].isupper():
             titled = self._by_title(normal)
             if titled is not None:
@@ -1251,6 +1297,24 @@ class MentionResolver:
             return self._known(inside)
         return self._describe(phrase, normal, position)
 
+    def _earlier_full_name(self, surname: str, position: int) -> str:
+        """The full name a bare surname was given earlier in the report, also after a
+        title ("the head of the Regional Military Administration, Oleksandr Prokudin")."""
+        before = self.text[max(0, position - 5000) : position]
+        if surname not in before:
+            return ""
+        found = ""
+        for match in re.finditer(
+            r"((?:(?:[A-Z][\w'\u2019-]*|[A-Z]\.)[ ]){1,3})" + re.escape(surname) + r"\b", before
+        ):
+            found = match.group(0)
+        if not found:
+            return ""
+        name = self._personal_name(found)
+        if len(name.split()) < 2 or not name.endswith(surname):
+            return ""
+        return name
+
     def _personal_name(self, phrase: str) -> str:
         """'Russian President Vladimir Putin' -> 'Vladimir Putin'; '' if no name."""
         words = phrase.replace("\u2019", "'").split()
@@ -1262,24 +1326,36 @@ class MentionResolver:
         run = match.group(1).split()
         before_run = " ".join(words)[: match.start(1)].split()
         inner = [i for i, w in enumerate(run[:-2]) if w.lower() in _INNER_TITLES]
-        if (
+        after_connector = bool(
             before_run
             and before_run[-1].lower() in ("for", "of", "and", "&", "the", "de", "on", "in", "at")
+        )
+        # "Superintendent of Police Rakesh Singh Laishram", "Head of the Kherson City
+        # Military Administration Roman Mrochko": a title before the connector, and a
+        # title or body word in the run before the name, make the run end in a person.
+        titled_lead = after_connector and any(
+            w.lower().rstrip(".,") in _PERSON_TITLES for w in before_run
+        )
+        if (
+            after_connector
             and not (inner and words[0].lower().rstrip(".") in _TITLE_WORDS)
+            and not titled_lead
         ):
             return ""  # "Syrian Observatory for Human Rights" is not a person
+        full = len(run)
         # Drop titles and adjectives of nationality from the front of the run.
-        while run and (
-            run[0].lower().rstrip(".") in _TITLE_WORDS
-            or run[0].lower() in _TITLE_WORDS
-            or run[0].endswith(("'s",))
-            or _demonym(run[0])
-        ):
+        while run and (_title_word(run[0]) or run[0].endswith(("'s",)) or _demonym(run[0])):
             run = run[1:]
-        inner_titles = [i for i, w in enumerate(run[:-1]) if w.lower() in _INNER_TITLES]
+        inner_titles = [
+            i
+            for i, w in enumerate(run[:-1])
+            if w.lower() in _INNER_TITLES or w.lower() in _PERSON_TITLES or _title_word(w)
+        ]
         if inner_titles and len(run) - inner_titles[-1] - 1 >= 2:
             run = run[inner_titles[-1] + 1 :]  # "Nasir County Commissioner James Gatluak"
-        if not run or any(w.isupper() and len(w) > 1 for w in run):
+        if titled_lead and not inner and len(run) == full:
+            return ""  # "High Commissioner for Refugees Filippo": no title word in the run
+        if not run or any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in run):
             return ""
         if len(run) == 1:
             # A bare surname is a name only if it follows a title word or matches a
