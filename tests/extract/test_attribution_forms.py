@@ -293,3 +293,32 @@ def test_could_is_not_always_a_prediction() -> None:
     )
     assert heard.modality is Modality.ASSERTED
     assert rise.modality is Modality.PREDICTED
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A participle before the name, an acronym after it.
+        (
+            "The outlawed Eastern Liberation Front (ELF) claimed responsibility for the "
+            "bombing in a message to reporters.",
+            "Eastern Liberation Front",
+        ),
+        # A long descriptive appositive between the name and the cue.
+        (
+            "The Northern Patriotic Army (NPA), the oldest of the rebel groups still "
+            "fighting in the hills, claimed responsibility for the ambush.",
+            "Northern Patriotic Army",
+        ),
+    ],
+)
+def test_claimed_responsibility_after_a_named_group(text: str, source: str) -> None:
+    claims = extract_claims(Report(text=text))
+    assert [(c.sources, c.cue) for c in claims] == [((source,), "claimed")]
+
+
+def test_a_longer_name_holding_a_listed_name_is_its_own_body() -> None:
+    # "National Liberation Army" is the listed ELN; the longer name is another group.
+    text = "The Kivu Hills National Liberation Army (KHNLA) claimed responsibility for the raid."
+    claims = extract_claims(Report(text=text))
+    assert [c.sources for c in claims] == [("Kivu Hills National Liberation Army",)]

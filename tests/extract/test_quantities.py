@@ -117,3 +117,42 @@ def test_one_victim_and_vague_multiples() -> None:
     # An unlisted noun counts when the casualty verb governs it.
     assert figures("gunmen killed eight tourists near the border") == [(8, "tourists killed")]
     assert figures("six mourners were killed when a drone struck") == [(6, "mourners killed")]
+
+
+def _units(text: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in parse_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A casualty adjective before the noun: the noun is counted.
+        ("the clinic received 40 wounded people overnight", [(40, "people wounded")]),
+        ("the hospital took in 17 injured soldiers", [(17, "soldiers wounded")]),
+        # The verb of the figure's own clause wins over a nearer one of another clause.
+        (
+            "one soldier was killed and three others were wounded",
+            [(1, "soldier killed"), (3, "wounded")],
+        ),
+        (
+            "At least 19 people, including two police officers and a nurse, were killed",
+            [(19, "people killed"), (2, "officers killed")],
+        ),
+        (
+            "300 people have been killed and some 800 people are missing",
+            [
+                (300, "people killed"),
+                (800, "people missing"),
+            ],
+        ),
+        ("nine policemen were martyred in the blast", [(9, "policemen killed")]),
+        # Counted things and land measures.
+        ("the monitor recorded 42 incidents of shelling", [(42, "incidents")]),
+        ("settlers seized 30 dunums of farmland", [(30, "dunums")]),
+        ("families left 12 frontline communities", [(12, "communities")]),
+        ("troops killed six \u201ckhwarij\u201d in the raid", [(6, "khwarij killed")]),
+        ("air defences downed 18 Ukrainian unmanned aerial vehicles", [(18, "drones")]),
+    ],
+)
+def test_figures_keep_the_counted_noun(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _units(text) == expected

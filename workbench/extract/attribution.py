@@ -113,6 +113,7 @@ _RELATIVE_CLAUSE = re.compile(
     r",\s+(?:which|who|whose|(?:also\s+|better\s+)?known\s+as)\s[^;\"\u201c\u201d]{1,160},$"
 )
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
+_DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
 
 
@@ -300,6 +301,7 @@ def _speaker_before(
             offset = text.find(phrase, back, end)
             if offset >= 0:
                 return (offset, offset + len(phrase))
+    inner = -1
     if stripped.endswith(","):
         # "Hazem Qassem, a Hamas spokesman, said": keep the appositive with its name.
         inner = _last_separator(text, region_start, region_start + len(stripped) - 1, regions)
@@ -314,7 +316,24 @@ def _speaker_before(
     if phrase and plausible_speaker(phrase):
         offset = text.find(phrase, start, cue_start)
         return (offset, offset + len(phrase)) if offset >= 0 else None
-    back = backward_speaker_start(text, len(text[:cue_start].rstrip()))
+    if inner > start and _DESCRIPTIVE_APPOSITIVE.match(text, inner + 1, cue_start):
+        # "The National Liberation Army (ELN), the country's largest remaining guerrilla
+        # group, claimed": a long descriptive appositive; the name before it speaks.
+        head = clean_speaker(text[start:inner])
+        if head and plausible_speaker(head):
+            offset = text.find(head, start, inner)
+            if offset >= 0:
+                return (offset, offset + len(head))
+    end = len(text[:cue_start].rstrip())
+    paren = _PAREN_TAIL_AT.search(text, region_start, end)
+    # "The banned Baloch Liberation Army (BLA) claimed": read back from before the acronym.
+    back = backward_speaker_start(text, paren.start() if paren else end)
+    if paren is not None and back >= paren.start():
+        back = (
+            paren.start() + len(text[paren.start() : end]) - len(text[paren.start() : end].lstrip())
+        )
+        back += 1  # only the acronym: "(JNIM)" -> "JNIM"
+        cue_start = end - 1
     phrase = clean_speaker(text[back:cue_start])
     if not phrase or not plausible_speaker(phrase):
         return None

@@ -728,6 +728,17 @@ class MentionResolver:
                 listed = self.registry.lookup_alias(acronym.lower(), acronym)
                 if listed is not None and self._same_words(before, listed):
                     target = self._known(listed)
+            elif (
+                target is not None
+                and self.registry.lookup_alias(acronym.lower(), acronym) != target.name
+                and not self._same_words(before, target.name)
+                and before[:1].isupper()
+                and len(before.split()) >= 3
+            ):
+                # "The West Papua National Liberation Army (TPNPB)" is not the listed
+                # "National Liberation Army" (ELN) inside its name: a body of its own.
+                own = _strip_article(before)
+                target = self._discover(own, _KIND_BY_HEAD.get(_head(own.lower()), target.kind))
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
                 self._alias_cache.clear()

@@ -111,6 +111,9 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_UNITS = {
+    "dunums": "dunums",
+    "dunams": "dunums",
+    "donums": "dunums",
     "km": "km",
     "kms": "km",
     "kilometre": "km",
@@ -173,12 +176,14 @@ _PEOPLE = frozenset(
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
     violations firearms weapons rifles guns mines
+    serviceman servicemen khwarij
+    incidents communities shelters missions launchers projectiles
 """.split()  # noqa: SIM905
 )
 _CASUALTY = re.compile(
     r"\b(killed|kill|killing|dead|died|die|deaths?|death\s+toll|toll|lost\s+their\s+lives|"
     r"wounded|wounding|injured|injuring|injuries|hurt|captured|detained|arrested|abducted|"
-    r"kidnapped|displaced|missing|executed|beheaded|massacred|shot\s+dead|lost)\b",
+    r"kidnapped|displaced|missing|executed|beheaded|massacred|shot\s+dead|lost|martyred)\b",
     re.IGNORECASE,
 )
 _CASUALTY_CANON = {
@@ -206,6 +211,7 @@ _CASUALTY_CANON = {
     "abducted": "abducted",
     "kidnapped": "abducted",
     "lost": "killed",
+    "martyred": "killed",
 }
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -309,6 +315,9 @@ _OF_NUMBER = re.compile(
 _COMPOUND_HEADS = frozenset({"members", "workers", "personnel", "officers", "fighters", "troops"})
 
 
+_UAV = re.compile(r"^(?:\s+[A-Z][\w-]*)?\s+unmanned\s+aerial\s+vehicles\b", re.IGNORECASE)
+
+
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
     partitive = _OF_NUMBER.match(rest)
@@ -331,11 +340,23 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
             return _MEASURE_UNITS[two], words[1].end()
         if lowered in _MEASURE_UNITS:
             return _MEASURE_UNITS[lowered], first.end()
+    uav = _UAV.match(rest)
+    if uav:
+        return "drones", uav.end()  # "46 Ukrainian unmanned aerial vehicles"
     for word in words[:4]:
         lowered = word.group(0).lower().rstrip("'\u2019")
         if lowered in _PEOPLE:
             index = words.index(word)
             following = words[index + 1] if index + 1 < len(words) else None
+            if (
+                lowered in ("wounded", "injured", "dead")
+                and following is not None
+                and following.group(0).lower() in _PEOPLE
+                and following.group(0).lower() not in _THINGS
+                and following.start() - word.end() <= 1
+            ):
+                # "600 wounded people", "23 wounded soldiers": the people are counted.
+                return following.group(0).lower(), following.end()
             if (
                 following is not None
                 and following.group(0).lower() in _COMPOUND_HEADS
@@ -377,8 +398,21 @@ _KILLED_AND = re.compile(
 )
 
 
+# The verb of the figure's own clause: "four others were wounded", "32 people, including
+# soldiers and contractors, were killed", "some 1,500 people are missing".
+_OWN_VERB_AFTER = re.compile(
+    r"(?:\s*,\s+including\s+[^,;.]{1,150},)?\s+(?:were|was|are|is|have\s+been|has\s+been|"
+    r"had\s+been)\s+(?:also\s+|still\s+|now\s+)?(killed|wounded|injured|missing|displaced|"
+    r"detained|arrested|abducted|kidnapped|martyred)\b"
+)
+
+
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
+    own = _OWN_VERB_AFTER.match(text, end)
+    if own is not None:
+        verb = own.group(1).lower()
+        return _CASUALTY_CANON.get(verb, verb)
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - 60), min(len(text), end + 60)
     for match in _CASUALTY.finditer(text, lo, hi):
@@ -402,6 +436,7 @@ _THINGS = frozenset(
     drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
     planes helicopters buildings homes houses villages towns schools hospitals trucks
     boats ships violations firearms weapons rifles guns mines
+    incidents communities shelters missions launchers projectiles
     """.split()  # noqa: SIM905
 )
 
