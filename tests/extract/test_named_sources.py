@@ -285,3 +285,39 @@ def test_a_ministry_of_x_and_y_is_one_body() -> None:
     assert split_speakers("the Ministry of Foreign Affairs and Expatriates") == [
         "the Ministry of Foreign Affairs and Expatriates"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A listed acronym wins over the last word of the name before it.
+        (
+            "The UN Children\u2019s Fund (UNICEF) said 3,000 children had been treated in May.",
+            ("UNICEF", "said"),
+        ),
+        # "of the Republic of X" names the country; statements' own cues.
+        (
+            "The Ministry of Foreign Affairs of the Republic of Kenya said the envoy had been "
+            "recalled.",
+            ("Kenyan Foreign Ministry", "said"),
+        ),
+        (
+            "The Ministry of Defence of the Republic of Moldova informs that two drones fell "
+            "near the border.",
+            ("Moldovan Defence Ministry", "informs"),
+        ),
+        (
+            "The Interior Ministry of Chad categorically denies that its troops crossed the "
+            "border.",
+            ("Chadian Interior Ministry", "denies"),
+        ),
+        # A possessive description with a curly apostrophe stays whole.
+        (
+            "A fire broke out at the refinery on Monday, the plant\u2019s operator said.",
+            ("plant's operator", "said"),
+        ),
+    ],
+)
+def test_national_ministries_and_statement_cues(text: str, expected: tuple[str, str]) -> None:
+    claims = extract_claims(Report(text=text))
+    assert [(c.sources[0], c.cue) for c in claims] == [expected]

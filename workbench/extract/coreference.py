@@ -362,7 +362,11 @@ _PORTFOLIO_CANON = {
 _DEMONYM_VALUES = frozenset(POSSESSIVE_DEMONYMS.values())
 
 
+_REPUBLIC_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+){0,2}republic\s+of\s+(?:the\s+)?")
+
+
 def _demonym_of(country: str) -> str:
+    country = _REPUBLIC_OF.sub("", country)  # "the republic of armenia" -> "armenia"
     if country in POSSESSIVE_DEMONYMS.values():
         return country
     return _COUNTRY_DEMONYM.get(country, "")
@@ -726,19 +730,23 @@ class MentionResolver:
                 # "Rwanda's defence force (RDF)": the listed RDF, when its names share the
                 # words of the one written ("Southern Defence Front (SDF)" is not the SDF).
                 listed = self.registry.lookup_alias(acronym.lower(), acronym)
-                if listed is not None and self._same_words(before, listed):
+                if listed is not None and (
+                    self._same_words(before, listed)
+                    or normalise_mention(target.name)
+                    != normalise_mention(_strip_article(before))  # "Fund" of "Children's Fund"
+                ):
                     target = self._known(listed)
-            elif (
-                target is not None
-                and self.registry.lookup_alias(acronym.lower(), acronym) != target.name
-                and not self._same_words(before, target.name)
-                and before[:1].isupper()
-                and len(before.split()) >= 3
-            ):
-                # "The West Papua National Liberation Army (TPNPB)" is not the listed
-                # "National Liberation Army" (ELN) inside its name: a body of its own.
-                own = _strip_article(before)
-                target = self._discover(own, _KIND_BY_HEAD.get(_head(own.lower()), target.kind))
+            elif target is not None and not self._same_words(before, target.name):
+                listed = self.registry.lookup_alias(acronym.lower(), acronym)
+                if listed is not None and listed != target.name:
+                    # "the UN children's fund (UNICEF)": the listed acronym, not the UN.
+                    target = self._known(listed)
+                elif listed is None and before[:1].isupper() and len(before.split()) >= 3:
+                    # "The West Papua National Liberation Army (TPNPB)" is not the listed
+                    # "National Liberation Army" (ELN) inside its name: a body of its own.
+                    own = _strip_article(before)
+                    kind = _KIND_BY_HEAD.get(_head(own.lower()), target.kind)
+                    target = self._discover(own, kind)
             if target is not None:
                 self.local_aliases[acronym.lower()] = target.name
                 self._alias_cache.clear()
@@ -1288,6 +1296,16 @@ class MentionResolver:
             if known:
                 return self._known(known)
             return self._discover(unit, _KIND_BY_HEAD.get(_head(unit), SourceKind.UNKNOWN))
+        if normal.startswith("ministry of "):
+            # "the Ministry of Defence of the Republic of Armenia": a national ministry.
+            national = _national_body(normal, "ministry")
+            if national:
+                listed = self.registry.lookup_alias(normalise_mention(national), national)
+                return (
+                    self._known(listed)
+                    if listed
+                    else self._discover(national, SourceKind.GOVERNMENT)
+                )
         inside = self._alias_in(normal, original)
         if inside:
             head = _head(normal)

@@ -22,7 +22,7 @@ REPORTING_VERBS = frozenset(
     reveals wrote writes posted tweeted indicated suggested stressed emphasised
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
-    counted show shows saw witnessed
+    counted show shows saw witnessed informs emphasizes emphasises stresses underlines
     """.split()  # noqa: SIM905
 )
 ING_CUES = frozenset(

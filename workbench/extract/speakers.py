@@ -77,6 +77,7 @@ _TRAILING_ADVERBS = re.compile(
     r"would|will|was|were|is|are|once|first|further|repeatedly|initially|originally|"
     r"on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+statement|reportedly|allegedly|"
     r"apparently|publicly|officially|late|early|quickly|immediately|swiftly|"
+    r"categorically|strongly|firmly|flatly|vehemently|strenuously|"
     r"(?:had|has|have)\s+(?:earlier|previously|also)))+$",
     re.IGNORECASE,
 )
@@ -316,7 +317,9 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
 
 
 def _nounish(token: str) -> bool:
-    """Could be a noun: lower case, alphabetic, not an -ed/-ing/-ly form or a function word."""
+    """Could be a noun: lower case, alphabetic, not an -ed/-ing/-ly form or a function word
+    (a possessive counts by its stem: "the field's operator")."""
+    token = token.replace("\u2019", "'").removesuffix("'s")
     lowered = token.lower()
     return (
         token.isalpha()
