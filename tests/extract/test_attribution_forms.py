@@ -322,3 +322,41 @@ def test_a_longer_name_holding_a_listed_name_is_its_own_body() -> None:
     text = "The Kivu Hills National Liberation Army (KHNLA) claimed responsibility for the raid."
     claims = extract_claims(Report(text=text))
     assert [c.sources for c in claims] == [("Kivu Hills National Liberation Army",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "proposition"),
+    [
+        # A place or channel after the cue of a closed quote is not a proposition.
+        (
+            '"We will rebuild every school," provincial spokesman Idris Kamara said on '
+            "national radio.",
+            "Idris Kamara",
+            "We will rebuild every school",
+        ),
+        (
+            '"The road is closed," Captain Musa Dengi said by phone from the nearby town of '
+            "Garoka.",
+            "Musa Dengi",
+            "The road is closed",
+        ),
+        # A relative clause after an inverted speaker.
+        (
+            '"The water ran out on Sunday," said a resident who asked not to be named.',
+            "resident",
+            "The water ran out on Sunday",
+        ),
+    ],
+)
+def test_quote_then_speaker_with_a_tail(text: str, source: str, proposition: str) -> None:
+    claims = extract_claims(Report(text=text))
+    assert [(c.sources, c.text) for c in claims] == [((source,), proposition)]
+
+
+def test_a_ministry_takes_the_country_of_its_sentence() -> None:
+    text = (
+        "Russia's Defence Ministry controls the Africa Corps in Mali.\n"
+        "In neighbouring Niger, the Defence Ministry said nine soldiers were killed."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.sources for c in claims] == [("Nigerien Defence Ministry",)]

@@ -114,6 +114,12 @@ _RELATIVE_CLAUSE = re.compile(
 )
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
+# '"...," said a resident who asked not to be named': a relative clause after the speaker.
+_WHO_TAIL = re.compile(r"who\s+(?:asked|declined|requested|spoke|did\s+not|was\s+not)\b")
+_PLACE_ADJUNCT_END = re.compile(
+    r"^\s*(?:on|in|by|from|at|during|via|over)\s+[^,;\"\u201c\u201d]{1,80}?\.?\s*$"
+)
+_QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+[^\"\u201c\u201d,;]{1,80}$")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
 
 
@@ -523,6 +529,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         rest = text[tail:]
         cue_tail = rest.strip()[:40]
         trailing = TRAILING_FOLLOWERS.match(rest) is not None and THAT_RE.match(rest) is None
+        if not trailing and _PLACE_ADJUNCT_END.match(rest):
+            # '"...," government spokesman X said on national television.': after a closed
+            # quote, a prepositional phrase to the end of the sentence is not a proposition.
+            trailing = _QUOTE_THEN_SPEAKER.search(text, cursor, match.start()) is not None
         if rest.lstrip().startswith(":"):
             trailing = False
         if trailing:
@@ -566,8 +576,13 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
             sp_start = tail + (len(rest) - len(rest.lstrip()))
             sp_end = forward_speaker_end(text, sp_start)
+            relative = re.search(r"\s+who\b", text[sp_start:sp_end])
+            if relative is not None and _WHO_TAIL.match(text, sp_start + relative.end() - 3):
+                sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
-            if sp_end > sp_start and (not tail_text or tail_text[0] in ".,;"):
+            if sp_end > sp_start and (
+                not tail_text or tail_text[0] in ".,;" or _WHO_TAIL.match(tail_text)
+            ):
                 content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
                 attr = Attribution(
                     cue,

@@ -1475,6 +1475,17 @@ class MentionResolver:
                 name = self.registry.lookup_alias(f"{demonym} {head}", f"{demonym} {head}")
                 if name:
                     return name
+            if (
+                text is self.context
+                and head.endswith(" ministry")
+                and not _COUNTRY_WORD.search(head)
+            ):
+                # "In neighbouring Niger, the Defense Ministry said": the country of the
+                # sentence, even when its ministry is not listed and another country's is.
+                found = _demonyms_in(text)
+                national = _national_body(f"{found[0]} {head}", "ministry") if found else ""
+                if national:
+                    return national
         return None
 
     def _compatible(self, name: str, modifiers: set[str], head: str) -> bool:
