@@ -321,3 +321,20 @@ def test_a_ministry_of_x_and_y_is_one_body() -> None:
 def test_national_ministries_and_statement_cues(text: str, expected: tuple[str, str]) -> None:
     claims = extract_claims(Report(text=text))
     assert [(c.sources[0], c.cue) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A drone hit the pipeline on Tuesday, the pipeline\u2019s operator, Tarsan Oil, said.",
+            "Tarsan Oil",
+        ),
+        (
+            "The peacekeeping mission in the region, MINARK, said it had recorded 12 incidents.",
+            "MINARK",
+        ),
+    ],
+)
+def test_a_proper_name_in_apposition_to_a_description_speaks(text: str, source: str) -> None:
+    assert _sources(text) == [(source,)]

@@ -523,6 +523,7 @@ _THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGN
 _BARE_APPOSITIVE = re.compile(
     r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:a|an)\s+[a-z].*)$"
 )
+_PROPER_APPOSITIVE = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
 _BARE_SPOKESMAN = frozenset({"the spokesman", "the spokeswoman", "the spokesperson"})
 _ROLE_OF_BODY = re.compile(
     r"^(?:the\s+|an?\s+)?(?:official\s+|military\s+)?(?:spokesman|spokeswoman|spokesperson)"
@@ -830,6 +831,14 @@ class MentionResolver:
             listed = self.registry.lookup_alias(normal, _strip_article(appositive))
             if listed:
                 return self._known(listed)
+            if _PROPER_APPOSITIVE.fullmatch(appositive) and bool(
+                _WORDS.fullmatch(_head_word(main))
+            ):
+                # "the field's operator, HKN Energy, said": the name, not the description.
+                return self._discover(
+                    appositive,
+                    _KIND_BY_HEAD.get(_head(normal), found.kind if found else SourceKind.UNKNOWN),
+                )
         if found is None and appositive:
             found = self._resolve_main(appositive, "", position)
         return found
