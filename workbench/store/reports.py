@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +35,14 @@ class StoredCounts:
     new_sources: int = 0
 
 
+def id_batches(values: Iterable[str]) -> Iterator[list[str]]:
+    """The distinct ``values``, sorted, in lists short enough for one ``IN (...)`` on any
+    backend (SQLite and PostgreSQL cap the bound parameters of one statement)."""
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), _BATCH):
+        yield wanted[start : start + _BATCH]
+
+
 def select_in(
     connection: Connection,
     column: ColumnElement[Any],
@@ -42,11 +50,9 @@ def select_in(
     values: Iterable[str],
 ) -> set[Any]:
     """Distinct ``column`` values of the rows whose ``key`` is in ``values``, asked in
-    batches so a long list never exceeds a backend's bound-parameter limit."""
-    wanted = sorted(set(values))
+    batches (``id_batches``)."""
     found: set[Any] = set()
-    for start in range(0, len(wanted), _BATCH):
-        chunk = wanted[start : start + _BATCH]
+    for chunk in id_batches(values):
         found.update(connection.scalars(select(column).where(key.in_(chunk)).distinct()))
     return found
 

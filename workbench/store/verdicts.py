@@ -9,8 +9,7 @@ from sqlalchemy import Connection, func, select
 from models import Verdict
 from workbench.store import schema
 from workbench.store.converters import row_to_verdict, verdict_to_row
-
-_BATCH = 500
+from workbench.store.reports import id_batches
 
 
 def append_verdicts(connection: Connection, verdicts: Iterable[Verdict]) -> list[Verdict]:
@@ -32,10 +31,9 @@ def current_verdicts(
     """The newest verdict per (claim, reviewer), retractions dropped; optionally only
     for ``claim_ids`` (asked in batches, so any number of ids is fine)."""
     if claim_ids is not None:
-        wanted = sorted(set(claim_ids))
         found: list[Verdict] = []
-        for start in range(0, len(wanted), _BATCH):
-            found.extend(_current(connection, reviewer, wanted[start : start + _BATCH]))
+        for chunk in id_batches(claim_ids):
+            found.extend(_current(connection, reviewer, chunk))
         return sorted(found, key=lambda verdict: verdict.id or 0)
     return _current(connection, reviewer, None)
 

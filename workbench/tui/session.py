@@ -32,7 +32,7 @@ from models import (
 from workbench.reliability import claim_sources, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
-from workbench.store.reports import load_claims, select_in
+from workbench.store.reports import id_batches, load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -40,7 +40,6 @@ from workbench.store.workflow import workflow_statuses
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
 GROUP_IN_MEMORY_LIMIT = 5_000
-_BATCH = 500
 
 
 class MissingNoteError(ValueError):
@@ -644,11 +643,9 @@ class ReviewSession:
     ) -> bool:
         """Swap the queue items of ``replaced`` events for ``events``, where the first was."""
         claims, reports, links = schema.claims.c, schema.reports.c, schema.claim_sources.c
-        wanted = [claim for ids in events.values() for claim in ids]
         rows: list[tuple[str, str]] = []
         sources: dict[str, set[str]] = defaultdict(set)
-        for start in range(0, len(wanted), _BATCH):
-            chunk = wanted[start : start + _BATCH]
+        for chunk in id_batches(c for ids in events.values() for c in ids):
             rows.extend(
                 conn.execute(
                     select(claims.id, reports.outlet)
