@@ -54,6 +54,18 @@ def _reviews(verdicts: Iterable[Verdict]) -> list[Verdict]:
     return [v for v in verdicts if v.role is VerdictRole.REVIEW]
 
 
+def ruling_in_force(verdicts: Iterable[Verdict]) -> Verdict | None:
+    """One claim's newest adjudication, if it is newer than every review of the claim
+    (a review given after a ruling reopens the case)."""
+    labelled = [v for v in verdicts if v.label is not None]
+    rulings = [v for v in labelled if v.role is VerdictRole.ADJUDICATION]
+    if not rulings:
+        return None
+    newest = max(rulings, key=lambda v: v.id or 0)
+    newest_review = max((v.id or 0 for v in _reviews(labelled)), default=0)
+    return newest if (newest.id or 0) > newest_review else None
+
+
 def second_review_queue(connection: Connection, reviewer: str) -> list[str]:
     """Claims waiting for ``reviewer``'s independent second review."""
     mine = {v.claim_id for v in current_verdicts(connection, reviewer)}
@@ -91,13 +103,7 @@ def disagreements(connection: Connection) -> list[Disagreement]:
         reviews = _reviews(verdicts)
         if len({v.label for v in reviews}) < 2:
             continue
-        newest_review = max(v.id or 0 for v in reviews)
-        ruled = [
-            v
-            for v in verdicts
-            if v.role is VerdictRole.ADJUDICATION and (v.id or 0) > newest_review
-        ]
-        if not ruled:
+        if ruling_in_force(verdicts) is None:
             found.append(Disagreement(claim_id, tuple(sorted(reviews, key=lambda v: v.reviewer))))
     return sorted(found, key=lambda d: d.claim_id)
 
@@ -131,10 +137,9 @@ def final_verdicts(verdicts: Sequence[Verdict]) -> dict[str, VerdictLabel]:
             by_claim[verdict.claim_id].append(verdict)
     final: dict[str, VerdictLabel] = {}
     for claim_id, rows in by_claim.items():
-        rulings = [v for v in rows if v.role is VerdictRole.ADJUDICATION]
-        newest_review = max((v.id or 0 for v in _reviews(rows)), default=0)
-        if rulings and max(v.id or 0 for v in rulings) > newest_review:
-            label = max(rulings, key=lambda v: v.id or 0).label
+        ruling = ruling_in_force(rows)
+        if ruling is not None:
+            label = ruling.label
         else:
             labels = {v.label for v in _reviews(rows)}
             label = labels.pop() if len(labels) == 1 else None

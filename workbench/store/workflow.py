@@ -23,16 +23,15 @@ from sqlalchemy import Connection, select
 from models import Verdict, VerdictRole, WorkflowStatus
 from workbench.store import schema
 from workbench.store.reports import select_in
+from workbench.store.team import ruling_in_force
 from workbench.store.verdicts import current_verdicts
 
 
 def status_of(verdicts: Sequence[Verdict], second_review_requested: bool) -> WorkflowStatus:
     """One claim's status from its current verdicts (newest per reviewer)."""
-    reviews = [v for v in verdicts if v.role is VerdictRole.REVIEW and v.label is not None]
-    rulings = [v for v in verdicts if v.role is VerdictRole.ADJUDICATION and v.label]
-    newest_review = max((v.id or 0 for v in reviews), default=0)
-    if rulings and max(v.id or 0 for v in rulings) > newest_review:
+    if ruling_in_force(verdicts) is not None:
         return WorkflowStatus.ADJUDICATED
+    reviews = [v for v in verdicts if v.role is VerdictRole.REVIEW and v.label is not None]
     if not reviews:
         return WorkflowStatus.UNREVIEWED
     if second_review_requested and len({v.reviewer for v in reviews}) < 2:
