@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extract.patterns import word_trie
+
 REPORTING_VERBS = frozenset(
     """
     called calls
@@ -33,9 +35,10 @@ ING_CUES = frozenset(
     """.split()  # noqa: SIM905
 )
 TELL_CUES = frozenset({"told", "tells"})
-_ALL = sorted(REPORTING_VERBS | ING_CUES, key=len, reverse=True)
 CUE_RE = re.compile(
-    r"(?<![\w-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_ALL) + r"))(?![\w-])"
+    r"(?<![\w-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>"
+    + word_trie(REPORTING_VERBS | ING_CUES)
+    + r"))(?![\w-])"
 )
 # Words that make a cue word an adjective or a passive, not an attribution.
 NOT_A_CUE_BEFORE = frozenset(

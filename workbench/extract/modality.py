@@ -11,26 +11,49 @@ from __future__ import annotations
 import re
 
 from models import Modality
+from workbench.extract.patterns import word_trie
 
 _HOPE = re.compile(
-    r"\b(?:hope|hoped|hopes|hoping|wish|wished|wishes|hopeful|aspire|aspires|dream)\b",
-    re.IGNORECASE,
+    r"\b(?:"
+    + word_trie(
+        "hope hoped hopes hoping wish wished wishes hopeful aspire aspires dream".split(),  # noqa: SIM905
+        fold_case=True,
+    )
+    + r")\b"
 )
 _CONDITION = re.compile(
-    r"\b(?:if|unless|otherwise|provided\s+that|as\s+long\s+as|in\s+case|in\s+the\s+event)\b",
-    re.IGNORECASE,
+    r"\b(?:"
+    + word_trie(
+        ["if", "unless", "otherwise", "provided that", "as long as", "in case", "in the event"],
+        fold_case=True,
+    )
+    + r")\b"
 )
+_FUTURE_WORDS = """
+    will would shall won't wouldn't 'll going_to about_to expected_to is_set_to are_set_to
+    was_set_to plan_to plans_to planned_to intend_to intends_to soon_be next_week
+    next_month next_year expect expects likely_to
+""".split()  # noqa: SIM905
+_UNCERTAIN_FUTURE = """
+    rise increase grow climb reach worsen spread escalate resume collapse follow last take
+    lead face need happen come continue run_out starve die
+""".split()  # noqa: SIM905
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|won't|wouldn't|'ll|going\s+to|about\s+to|expected\s+to|"
-    r"is\s+set\s+to|are\s+set\s+to|was\s+set\s+to|plans?\s+to|planned\s+to|intends?\s+to|"
-    r"soon\s+be|next\s+(?:week|month|year)|expects?|likely\s+to|(?:could|may|might)\s+(?:well\s+)?(?:rise|increase|grow|climb|reach|"
-    r"worsen|spread|escalate|resume|collapse|follow|last|take|lead|face|need|happen|come|"
-    r"continue|run\s+out|starve|die))\b|\u2019ll\b",
-    re.IGNORECASE,
+    r"\b(?:"
+    + word_trie([w.replace("_", " ") for w in _FUTURE_WORDS], fold_case=True)
+    + r"|(?:"
+    + word_trie(["could", "may", "might"], fold_case=True)
+    + r")\s+(?:[wW][eE][lL][lL]\s+)?(?:"
+    + word_trie([w.replace("_", " ") for w in _UNCERTAIN_FUTURE], fold_case=True)
+    + r"))\b|\u2019[lL][lL]\b"
 )
 # "any deal that would cede territory": a modal inside a relative clause.
 _RELATIVE_MODAL = re.compile(
-    r"\b(?:that|which|who|what)\s+(?:would|will|could|may|might)\b", re.IGNORECASE
+    r"\b(?:"
+    + word_trie(["that", "which", "who", "what"], fold_case=True)
+    + r")\s+(?:"
+    + word_trie(["would", "will", "could", "may", "might"], fold_case=True)
+    + r")\b"
 )
 _DENY_CONTENT = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s+)?(?:denied|denies|deny|rejected|rejects)\b",

@@ -13,6 +13,7 @@ import math
 import re
 
 from models import Quantity
+from workbench.extract.patterns import word_trie
 
 _UNITS_SMALL = {
     "zero": 0,
@@ -522,11 +523,22 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
     return False
 
 
-_ANY_NUMBER = re.compile(
-    r"\d|\b(?:"
-    + "|".join([*_UNITS_SMALL, *_TENS])
-    + r"|dozens?|hundreds?|thousands?|millions?|tens|scores|several|few)\b",
-    re.IGNORECASE,
+# A quick test that a text has any figure at all; most claim texts have none.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?:"
+    + word_trie(
+        [
+            *_UNITS_SMALL,
+            *_TENS,
+            *"""
+            dozen dozens hundred hundreds thousand thousands million millions tens scores
+            several few
+            """.split(),  # noqa: SIM905
+        ],
+        fold_case=True,
+    )
+    + r")\b"
 )
 # "killing a civilian": a text with no number may still count one victim.
 _ONE_VICTIM = re.compile(
@@ -546,7 +558,7 @@ _SUPERLATIVE_OF = re.compile(
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
-    if not _ANY_NUMBER.search(text) and not _ONE_VICTIM.search(text):
+    if not (_DIGIT.search(text) or _NUMBER_WORD.search(text) or _ONE_VICTIM.search(text)):
         return out
     pos = 0
     for match in _QUANTITY.finditer(text):

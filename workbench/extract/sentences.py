@@ -21,10 +21,13 @@ _ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905
 )
 # A period ends a sentence when followed by space and something that can open one.
+# (The leading class outside the alternation lets ``re`` skip to candidate stops.)
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018'(\[]?[A-Z0-9])|[.!?]+[\"'\u201d\u2019)\]]*\s*$"
+    r"[.!?](?:[.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018'(\[]?[A-Z0-9])|"
+    r"[.!?]*[\"'\u201d\u2019)\]]*\s*$)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHAR = re.compile(r"[A-Za-z.]")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'\u2019-]+"
     r"(?:[ ,/]+(?:(?:al|el|ad|as|ash|ar|an|de)-)?[A-Z][A-Za-z.'\u2019-]+){0,4})"
@@ -77,8 +80,19 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
         pos = end + 1
 
 
-def _is_abbreviation(before: str) -> bool:
-    match = _WORD_BEFORE.search(before)
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE`` on text[start:end], reading only a short tail when it can."""
+    lo = max(start, end - 40)
+    match = _WORD_BEFORE.search(text, lo, end)
+    skipped = text[lo : match.start() if match is not None else end]
+    if lo > start and _WORD_CHAR.match(text, lo - 1) and not skipped.strip("."):
+        match = _WORD_BEFORE.search(text, start, end)  # the word runs on before the tail
+    return match
+
+
+def _is_abbreviation(paragraph: str, start: int, end: int) -> bool:
+    """Whether the word ending text[start:end] is an abbreviation or an initial."""
+    match = _last_word(paragraph, start, end)
     if match is None:
         return False
     word = match.group(1)
@@ -98,7 +112,7 @@ def split_sentences(paragraph: str, offset: int = 0, index: int = 0) -> Iterator
     for match in _BOUNDARY.finditer(paragraph, start):
         stop = match.end()
         period = match.group(0)
-        if period.startswith(".") and _is_abbreviation(paragraph[start : match.start()]):
+        if period.startswith(".") and _is_abbreviation(paragraph, start, match.start()):
             # "U.S. forces" splits only when a capital starts a plausible new sentence,
             # which we cannot tell; keep the sentence whole (a merge costs less than a cut).
             continue
