@@ -121,6 +121,7 @@ _PLACE_ADJUNCT_END = re.compile(
 )
 _QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+[^\"\u201c\u201d,;]{1,80}$")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
+_WHO = re.compile(r"\s+who\b")
 
 
 @dataclass
@@ -576,7 +577,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
             sp_start = tail + (len(rest) - len(rest.lstrip()))
             sp_end = forward_speaker_end(text, sp_start)
-            relative = re.search(r"\s+who\b", text[sp_start:sp_end])
+            relative = _WHO.search(text[sp_start:sp_end])
             if relative is not None and _WHO_TAIL.match(text, sp_start + relative.end() - 3):
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()

@@ -439,6 +439,8 @@ _SUB_BODY_HEADS = frozenset(
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
+_FINAL_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "the ministry." but not "U.S."
 
 
 def _strip_article(phrase: str) -> str:
@@ -719,7 +721,7 @@ class MentionResolver:
     # -- resolution ----------------------------------------------------------
     def resolve(self, phrase: str, position: int = 0) -> Resolved | None:
         """Canonical source for one speaker phrase, or None if it is not a speaker."""
-        phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip(' ,;:"\u201c\u201d'))
+        phrase = _FINAL_STOP.sub("", phrase.strip(' ,;:"\u201c\u201d'))
         phrase = phrase.replace("\u2019", "'")  # "the military\u2019s media wing"
         if not phrase:
             return None
@@ -930,7 +932,7 @@ class MentionResolver:
             return
         phrase = match.group(1)
         normal = normalise_mention(phrase)
-        original = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        original = _ARTICLE.sub("", phrase)
         name = self.registry.lookup_alias(normal, original)
         if name is None:
             person = self._personal_name(phrase)
@@ -1208,7 +1210,7 @@ class MentionResolver:
         normal = normalise_mention(phrase)
         if not normal:
             return None
-        original = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+        original = _strip_article(phrase)
         name = self.registry.lookup_alias(normal, original) or self.registry.lookup_description(
             normal
         )
@@ -1417,7 +1419,7 @@ class MentionResolver:
     def _describe(self, phrase: str, normal: str, position: int) -> Resolved | None:
         head = _head(normal)
         kinds = _HEAD_KINDS.get(head)
-        definite = not re.match(r"^(?:a|an)\s", phrase.strip(), re.IGNORECASE)
+        definite = not _INDEFINITE.match(phrase.strip())
         modifiers = set(normal.split()[:-1])
         if head in _ANONYMOUS_HEADS and definite:
             stem = head.rstrip("s")

@@ -65,6 +65,16 @@ TIME_RE = re.compile(
 )
 
 
+# "the Syrian border", "Israeli forces": an adjective of a body, not a place.
+_BODY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:border|forces|army|government|military|air|troops|"
+    r"planes|officials|president|ministry|side)\b"
+)
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean")
+_CLAUSE_END = re.compile(r"\s*[,.;]")
+_SPACES = re.compile(r"\s+")
+
+
 def find_places(text: str) -> list[str]:
     """Capitalised place names in ``text``, first mention first, no repeats."""
     seen: dict[str, None] = {}
@@ -84,17 +94,13 @@ def find_places(text: str) -> list[str]:
             continue
         end = match.end()
         following = text[end : end + 20]
-        if re.match(
-            r"\s+(?:[a-z]+\s+)?(?:border|forces|army|government|military|air|troops|"
-            r"planes|officials|president|ministry|side)\b",
-            following,
-        ):
+        if _BODY_AFTER.match(following):
             continue
-        if re.search(r"(?:ian|ese|ish|ean)$", name) and not re.match(r"\s*[,.;]", following):
+        if name.endswith(_DEMONYM_ENDINGS) and not _CLAUSE_END.match(following):
             continue
         seen.setdefault(name, None)
     for match in _KNOWN_PLACES.finditer(text):
-        seen.setdefault(re.sub(r"\s+", " ", match.group(0)), None)
+        seen.setdefault(_SPACES.sub(" ", match.group(0)), None)
     return list(seen)
 
 

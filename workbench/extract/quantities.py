@@ -261,12 +261,15 @@ _AT_LEAST = {
 _AT_MOST = {"up to", "as many as", "at most", "fewer than", "less than", "under", "just under"}
 
 
+_NUMBER_WORD_SEPARATOR = re.compile(r"[\s-]+")
+
+
 def words_to_number(words: str) -> float | None:
     """'twenty-six' -> 26, 'two hundred and five' -> 205, 'a thousand' -> 1000."""
     total = 0.0
     current = 0.0
     seen = False
-    for token in re.split(r"[\s-]+", words.lower().strip()):
+    for token in _NUMBER_WORD_SEPARATOR.split(words.lower().strip()):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
@@ -504,16 +507,24 @@ def _compose_unit(unit: str, casualty: str) -> str:
     return unit or casualty
 
 
+# "3rd", "12-14", "5/6", "10:30", "4x4": not a count.
+_ORDINAL_OR_JOINED_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^[-/:]\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]"
+)
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-/:]$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _skip(text: str, start: int, end: int, num_text: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DURATION_AFTER.match(after):
         return True
     if num_text[:1].isdigit():
-        if re.match(r"^(?:st|nd|rd|th)\b|^[-/:]\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]", after):
+        if _ORDINAL_OR_JOINED_AFTER.match(after):
             return True
-        if re.search(r"[-/:]$", before) and re.search(r"[A-Za-z0-9][-/:]$", before):
+        if _JOINED_BEFORE.search(before):
             return True
-        if re.fullmatch(r"(?:19|20)\d\d", num_text) and not after.lstrip().startswith(
+        if _YEAR.fullmatch(num_text) and not after.lstrip().startswith(
             ("people", "km", "soldiers", "civilians")
         ):
             return True
@@ -555,6 +566,9 @@ _SUPERLATIVE_OF = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
@@ -565,11 +579,11 @@ def parse_quantities(text: str) -> list[Quantity]:
         if match.start() < pos:
             continue
         mod = (match.group("mod") or "").lower()
-        mod = re.sub(r"\s+", " ", mod)
+        mod = _SPACES.sub(" ", mod)
         vague = match.group("vague")
         num = match.group("num")
         if vague:
-            key = re.sub(r"\s+", " ", vague.lower())
+            key = _SPACES.sub(" ", vague.lower())
             vague_value, vague_low, vague_high = _VAGUE[key]
             unit, unit_end = _unit_after(text[match.end() :], vague=True)
             if key in ("several", "a few") and (unit not in _PEOPLE or unit in _THINGS):

@@ -259,11 +259,13 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
         if count >= max_tokens:
             break
     # Do not end on a connector: "according to the ministry and" -> "the ministry".
-    phrase = text[start:end]
-    trimmed = re.sub(
-        r"(?:\s+(?:and|of|for|in|at|on|from|to|with|the|a|an))+$", "", phrase, flags=re.IGNORECASE
-    )
+    trimmed = _TRAILING_CONNECTORS.sub("", text[start:end])
     return start + len(trimmed)
+
+
+_TRAILING_CONNECTORS = re.compile(
+    r"(?:\s+(?:and|of|for|in|at|on|from|to|with|the|a|an))+$", re.IGNORECASE
+)
 
 
 _ANONYMITY = re.compile(
@@ -339,18 +341,22 @@ _INNER_AND = re.compile(
 )
 
 
+_LIST_JOINER = re.compile(r"\s(?:and|as\s+well\s+as)\s")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*")
+
+
 def split_speakers(phrase: str) -> list[str]:
     """'the Observatory and regional media' -> two phrases.
 
     Commas split only inside an "and" list ("X, Y and Z"); otherwise a comma
     opens an appositive ("Hazem Qassem, a Hamas spokesman") that stays whole.
     """
-    if not re.search(r"\s(?:and|as\s+well\s+as)\s", phrase):
+    if not _LIST_JOINER.search(phrase):
         return [phrase]
     # "the Foreign and Expatriates Ministry": an "and" inside one name.
     phrase_for_split = _INNER_AND.sub(lambda m: m.group(0).replace(" and ", " \x00 "), phrase)
     if phrase_for_split != phrase:
         parts = split_speakers(phrase_for_split)
         return [p.replace(" \x00 ", " and ") for p in parts]
-    parts = re.split(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*", phrase)
+    parts = _LIST_SEPARATOR.split(phrase)
     return [p.strip() for p in parts if p.strip()]
