@@ -43,3 +43,12 @@ def test_headlines() -> None:
     assert is_headline("RUSSIAN DRONES HIT KHARKIV, GOVERNOR SAYS")
     assert not is_headline("Russian drones hit Kharkiv, the governor said.")
     assert list(iter_sentences("ARMY SAYS 40 KILLED")) == []
+
+
+def test_headline_is_four_fifths_capitals_whatever_the_vowels() -> None:
+    # A slug with a few lower-case words is still a headline; prose with many
+    # capitalised names is not; letters outside ASCII count like any other.
+    assert is_headline("UN SAYS 40 KILLED IN DARFUR ATTACK - update 2")
+    assert is_headline("ÉTAT ISLAMIQUE: L'ARMÉE SYRIENNE REPREND PALMYRE")
+    assert not is_headline("UN, WHO and ICRC officials in Darfur said on Monday")
+    assert not is_headline("Lqrd Brk Shw")  # no vowels, still lower-case letters

@@ -74,29 +74,35 @@ _VAGUE: dict[str, tuple[float, float, float]] = {
     "hundreds of thousands": (100_000, 100_000, 999_999),
     "millions": (1_000_000, 1e6, 9.99e6),
 }
+
+
+def _words(words: list[str]) -> str:
+    """Words as a case-folded trie, case-sensitive inside the IGNORECASE pattern below
+    (the engine skips branches on ``[aA]`` but not on a case-insensitive ``a``)."""
+    return "(?-i:" + word_trie(words, fold_case=True) + ")"
+
+
+_UNITS = _words(list(_UNITS_SMALL))
+_TENS_RE = _words(list(_TENS))
+# Each word list is followed by a non-word character or a boundary, so a trie (longest
+# word first) matches what the listed alternation matched.
 _WORD_NUMBER = (
-    r"(?:(?:"
-    + "|".join(_TENS)
-    + r")(?:[- ](?:"
-    + "|".join(k for k in _UNITS_SMALL if k != "zero")
-    + r"))?|"
-    + "|".join(_UNITS_SMALL)
-    + r"|a|an)"
-    r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+and\s+(?:"
-    + "|".join(_TENS)
-    + "|"
-    + "|".join(_UNITS_SMALL)
-    + r")(?:-(?:"
-    + "|".join(_UNITS_SMALL)
-    + r"))?)?)*"
+    rf"(?:{_TENS_RE}(?:[- ]{_words([k for k in _UNITS_SMALL if k != 'zero'])})?|"
+    rf"{_words([*_UNITS_SMALL, 'a', 'an'])})"
+    r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+and\s+"
+    rf"{_words([*_TENS, *_UNITS_SMALL])}(?:-{_UNITS})?)?)*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|bn)\b)?|(?:{_WORD_NUMBER})\b"
-_MODIFIER = (
-    r"about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|"
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|more\s+than|over|upwards\s+of|"
-    r"up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under|"
-    r"just\s+over|just\s+under|well\s+over"
+_MODIFIER = _words(
+    [
+        words.replace("_", " ")
+        for words in """
+        about around approximately roughly some nearly almost close_to an_estimated estimated
+        at_least no_fewer_than no_less_than more_than over upwards_of up_to as_many_as at_most
+        fewer_than less_than under just_over just_under well_over
+        """.split()  # noqa: SIM905
+    ]
 )
 _VAGUE_RE = (
     r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|tens|hundreds|thousands|millions|"

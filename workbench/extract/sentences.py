@@ -53,6 +53,10 @@ class Sentence:
 def is_headline(line: str) -> bool:
     """All-caps lines are headlines or slugs, not reported speech."""
     sample = line[:400]
+    # Fast exit for ordinary prose: if lower-case vowels alone pass a fifth of the
+    # sample, capitals cannot make up four fifths of its letters.
+    if sum(map(sample.count, "aeiou")) * 5 > len(sample):
+        return False
     letters = sum(map(str.isalpha, sample))
     if letters < 8:
         return letters > 0 and sample.isupper()
