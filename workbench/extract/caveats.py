@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from models import CaveatKind
+from workbench.extract.patterns import word_trie
 
 _UNVERIFIED_SENTENCE = re.compile(
     r"\b(?:"
@@ -82,9 +83,12 @@ _HINTS = (
 _UNVERIFIED_HINTS = ("verif", "confirm", "corroborat", "respond", "reply", "comment")
 
 
+_UNVERIFIED_HINT = re.compile(word_trie(_UNVERIFIED_HINTS))
+_HINT = re.compile(word_trie(_HINTS))
+
+
 def _may_be_unverified(sentence: str) -> bool:
-    lowered = sentence.lower()
-    return any(hint in lowered for hint in _UNVERIFIED_HINTS)
+    return _UNVERIFIED_HINT.search(sentence.lower()) is not None
 
 
 def is_caveat_sentence(sentence: str) -> bool:
@@ -108,8 +112,7 @@ def caveat_targets_figures(sentence: str) -> bool:
 def inline_caveats(text: str) -> list[tuple[str, CaveatKind, int, int]]:
     """Hedges inside a clause: (words, kind, start, end) relative to ``text``."""
     found: list[tuple[str, CaveatKind, int, int]] = []
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS):
+    if _HINT.search(text.lower()) is None:
         return found  # most clauses carry no hedge: skip the three scans
     for match in _HEDGE.finditer(text):
         found.append((match.group(0), CaveatKind.HEDGE, match.start(), match.end()))

@@ -303,6 +303,10 @@ _PLACE_DEMONYM = {
 }
 
 
+# First words of the names of more than one word: only these open a longer n-gram.
+_PLACE_FIRST_WORDS = frozenset(key.split()[0] for key in _PLACE_DEMONYM if " " in key)
+
+
 @functools.lru_cache(maxsize=4096)
 def _demonyms_in(text: str) -> tuple[str, ...]:
     """Demonyms of the countries and capitals named in ``text``, in order (cached: the
@@ -317,7 +321,7 @@ def _demonyms_in(text: str) -> tuple[str, ...]:
     found: list[str] = []
     i = 0
     while i < len(words):
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if words[i] in _PLACE_FIRST_WORDS else (1,):
             gram = " ".join(words[i : i + size])
             demonym = _PLACE_DEMONYM.get(gram)
             if demonym is not None and len(gram.split()) == size:

@@ -65,6 +65,9 @@ def is_headline(line: str) -> bool:
 
 def dateline_length(paragraph: str) -> int:
     """Characters of a leading dateline ("Beirut:", "KYIV (Reuters) -"), else 0."""
+    head = paragraph[:60]
+    if ":" not in head and "-" not in head and "\u2013" not in head and "\u2014" not in head:
+        return 0  # a dateline of at most 60 characters ends in one of these
     match = _DATELINE.match(paragraph)
     if match is None or len(match.group(0)) > 60:
         return 0
