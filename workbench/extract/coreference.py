@@ -16,7 +16,6 @@ downstream (grouping, origin counting, reliability) can be trusted. Order:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections import deque
@@ -711,7 +710,7 @@ class MentionResolver:
         """Record a speaker as the most recent one (pronouns and short forms look here)."""
         if self.recent and self.recent[-1] == resolved:
             return
-        with contextlib.suppress(ValueError):
+        if resolved in self.recent:  # (a failed remove() would format its repr)
             self.recent.remove(resolved)
         self.recent.append(resolved)
 

@@ -13,34 +13,28 @@ import re
 from models import Modality
 from workbench.extract.patterns import word_trie
 
-_HOPE = re.compile(
-    r"\b(?:"
-    + word_trie(
-        "hope hoped hopes hoping wish wished wishes hopeful aspire aspires dream".split(),  # noqa: SIM905
-        fold_case=True,
-    )
-    + r")\b"
-)
-_CONDITION = re.compile(
-    r"\b(?:"
-    + word_trie(
-        ["if", "unless", "otherwise", "provided that", "as long as", "in case", "in the event"],
-        fold_case=True,
-    )
-    + r")\b"
-)
-_FUTURE_WORDS = """
+_HOPE_WORDS = """
+    hope hoped hopes hoping wish wished wishes hopeful aspire aspires dream
+""".split()  # noqa: SIM905
+_CONDITION_WORDS = ["if", "unless", "otherwise", "provided that", "as long as", "in case"]
+_CONDITION_WORDS += ["in the event"]
+_HOPE = re.compile(r"\b(?:" + word_trie(_HOPE_WORDS, fold_case=True) + r")\b")
+_CONDITION = re.compile(r"\b(?:" + word_trie(_CONDITION_WORDS, fold_case=True) + r")\b")
+_FUTURE_WORDS = [
+    words.replace("_", " ")
+    for words in """
     will would shall won't wouldn't 'll going_to about_to expected_to is_set_to are_set_to
     was_set_to plan_to plans_to planned_to intend_to intends_to soon_be next_week
     next_month next_year expect expects likely_to
-""".split()  # noqa: SIM905
+    """.split()  # noqa: SIM905
+]
 _UNCERTAIN_FUTURE = """
     rise increase grow climb reach worsen spread escalate resume collapse follow last take
     lead face need happen come continue run_out starve die
 """.split()  # noqa: SIM905
 _FUTURE = re.compile(
     r"\b(?:"
-    + word_trie([w.replace("_", " ") for w in _FUTURE_WORDS], fold_case=True)
+    + word_trie(_FUTURE_WORDS, fold_case=True)
     + r"|(?:"
     + word_trie(["could", "may", "might"], fold_case=True)
     + r")\s+(?:[wW][eE][lL][lL]\s+)?(?:"
@@ -54,6 +48,16 @@ _RELATIVE_MODAL = re.compile(
     + r")\s+(?:"
     + word_trie(["would", "will", "could", "may", "might"], fold_case=True)
     + r")\b"
+)
+# Every hope, condition and future form starts with one of these words (or "\u2019ll"):
+# one scan that finds none of them settles most claims.
+_ANY_MODAL_WORD = re.compile(
+    r"\b(?:"
+    + word_trie(
+        [*_HOPE_WORDS, *_CONDITION_WORDS, *_FUTURE_WORDS, "could", "may", "might"],
+        fold_case=True,
+    )
+    + r")|\u2019[lL][lL]"
 )
 _DENY_CONTENT = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s+)?(?:denied|denies|deny|rejected|rejects)\b",
@@ -93,8 +97,12 @@ def classify_modality(cue: str, content: str, cue_tail: str = "") -> Modality:
         by_cue = Modality.DENIED
     if by_cue is Modality.DENIED or _DENY_CONTENT.match(content):
         return Modality.DENIED
+    if by_cue is Modality.HOPED:
+        return Modality.HOPED
+    if _ANY_MODAL_WORD.search(content) is None:
+        return Modality.ASSERTED if by_cue is None else Modality.PREDICTED
     head = content[:80]
-    if by_cue is Modality.HOPED or _HOPE.search(head):
+    if _HOPE.search(head):
         return Modality.HOPED
     if _CONDITION.search(content):
         return Modality.CONDITIONAL
