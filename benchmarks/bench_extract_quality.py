@@ -26,16 +26,12 @@ from workbench.extract.evaluation import Scores, load_gold, report_of, score_rep
 DATA = ROOT / "tests" / "extract" / "data"
 
 
-def evaluate(split: str, batch: str = "") -> Scores:
+def evaluate(split: str, batch: str = "", gold: Path = DATA / "wire_gold.jsonl") -> Scores:
     """Scores summed over every gold report of one split (or of one batch: an id prefix)."""
     items = (
         load_gold(DATA / "palmyra_expected.json")
         if split == "seed"
-        else [
-            g
-            for g in load_gold(DATA / "wire_gold.jsonl")
-            if g["split"] == split and g["id"].startswith(batch)
-        ]
+        else [g for g in load_gold(gold) if g["split"] == split and g["id"].startswith(batch)]
     )
     total = Scores()
     for item in items:
@@ -50,9 +46,15 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     parser.add_argument("--split", choices=["seed", "dev", "heldout"], action="append")
     parser.add_argument("--batch", default="", help="only reports whose id starts with this")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=DATA / "wire_gold.jsonl",
+        help="a gold file of the same shape (JSON lines), e.g. your own annotated reports",
+    )
     args = parser.parse_args()
     for split in args.split or ["seed", "dev", "heldout"]:
-        scores = evaluate(split, args.batch)
+        scores = evaluate(split, args.batch, args.gold)
         label = {"split": split, "batch": args.batch} if args.batch else {"split": split}
         print(json.dumps({**label, **scores.summary()}))
         if args.errors:

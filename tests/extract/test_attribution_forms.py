@@ -360,3 +360,17 @@ def test_a_ministry_takes_the_country_of_its_sentence() -> None:
     )
     claims = extract_claims(Report(text=text))
     assert [c.sources for c in claims] == [("Nigerien Defence Ministry",)]
+
+
+def test_quote_told_by_phone_from_a_place_to_an_anonymous_speaker() -> None:
+    # The adjuncts after "told AFP" and the anonymity clause are not a proposition.
+    claims = extract_claims(
+        Report(
+            text='"Nobody came to help us. We hid in the fields," a farmer told AFP by '
+            "phone from the capital, asking not to be named."
+        )
+    )
+    assert [(c.text, c.sources, c.cue) for c in claims] == [
+        ("Nobody came to help us", ("farmer",), "told"),
+        ("We hid in the fields", ("farmer",), "told"),
+    ]

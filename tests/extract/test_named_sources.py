@@ -338,3 +338,50 @@ def test_national_ministries_and_statement_cues(text: str, expected: tuple[str, 
 )
 def test_a_proper_name_in_apposition_to_a_description_speaks(text: str, source: str) -> None:
     assert _sources(text) == [(source,)]
+
+
+def test_he_after_an_unnamed_person_is_that_person() -> None:
+    # "A nurse said ... '...,' she said by phone": one unnamed speaker throughout,
+    # where a group of residents stays "they".
+    claims = extract_claims(
+        Report(
+            text="A nurse at the clinic said shells hit the ward.\n"
+            '"We moved the patients to the basement. Two of them died there," she said by phone.'
+        )
+    )
+    assert [c.sources for c in claims] == [("nurse at the clinic",)] * 3
+    assert [c.text for c in claims][1:] == [
+        "We moved the patients to the basement",
+        "Two of them died there",
+    ]
+
+
+def test_an_acronym_of_another_language_stands_for_the_whole_name() -> None:
+    # RNDDH abbreviates the French name: not "Rights Defense Network", the tail
+    # that happens to start with R. An English acronym still takes its own tail.
+    text = (
+        "Gangs burned 40 homes, the National Human Rights Defense Network (RNDDH) said.\n"
+        "The attack lasted six hours, the RNDDH said in a report.\n"
+        "Fighters of the Southern Defence Front (SDF) attacked a base.\n"
+        "The SDF said it captured 12 soldiers."
+    )
+    assert _sources(text) == [
+        ("National Human Rights Defense Network",),
+        ("National Human Rights Defense Network",),
+        ("Southern Defence Front",),
+    ]
+
+
+def test_an_office_owned_by_a_title_is_that_office() -> None:
+    # "the Ombudsman's Office" is the ombudsman's body (the country's, from the
+    # dateline), not a source called "Office"; a named unit of an owner still speaks.
+    text = (
+        "CUCUTA, Colombia (AP) - At least eight civilians were killed, the Ombudsman's "
+        "Office said.\nThe United States Navy's Fifth Fleet said it shot down two drones.\n"
+        "Ombudswoman Ana Ruiz told reporters that schools were full."
+    )
+    assert _sources(text) == [
+        ("Colombian Ombudsman's Office",),
+        ("Fifth Fleet",),
+        ("Ana Ruiz",),
+    ]

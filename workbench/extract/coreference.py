@@ -179,6 +179,17 @@ _ANONYMOUS_HEADS = frozenset(
     eyewitnesses relatives villagers survivors security analysts experts
     member members commander commanders fighter fighters militiaman militiamen supporter
     supporters worker workers
+    nurse nurses farmer farmers teacher teachers student students driver drivers trader
+    traders shopkeeper shopkeepers fisherman fishermen elder elders mother mothers father
+    fathers survivor
+    """.split()  # noqa: SIM905
+)
+# Unnamed sources are people; a singular head is one person ("a resident said ...
+# '...,' he said" is the resident again), unless it names a group.
+_GROUP_NOUNS = frozenset(
+    """
+    police staff crew media personnel people family public community team committee group
+    security military army government press militia
     """.split()  # noqa: SIM905
 )
 _TITLE_WORDS = frozenset(
@@ -195,6 +206,7 @@ _TITLE_WORDS = frozenset(
     former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
     brig brig. capt capt. cmdr cmdr. adm adm. cpl cpl. brigadier-general major-general
     inspector superintendent constable sergeant corporal commissioner insp. supt.
+    ombudsman ombudswoman ombudsperson
     """.split()  # noqa: SIM905
 )
 _COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}
@@ -290,6 +302,23 @@ _COUNTRY_WORD = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+def _one_person(description: str) -> bool:
+    """'resident', 'nurse at the clinic', 'military source': one unnamed person."""
+    head = _head(description.lower())
+    return bool(head) and not head.endswith("s") and head not in _GROUP_NOUNS
+
+
+def _initials(words: list[str]) -> str:
+    """'Southern Defence Front' -> 'SDF' (capitalised words only)."""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _in_order(letters: str, acronym: str) -> bool:
+    """'MJTF' in 'MNJTF': every letter found, in order (an acronym may skip or add)."""
+    rest = iter(acronym)
+    return all(letter in rest for letter in letters)
 
 
 _PLACE_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -425,6 +454,17 @@ def _national_body(normal: str, head: str) -> str:
 
 
 _OWNED_UNIT = re.compile(r"['\u2019]s\s+((?:[A-Z][\w'\u2019.-]*\s?){1,4})$")
+
+
+def _owned_unit(phrase: str) -> re.Match[str] | None:
+    """ "the Navy's Fifth Fleet" -> the unit; not a bare office ("the Ombudsman's Office"
+    is the ombudsman's own body, not a source called "Office")."""
+    owned = _OWNED_UNIT.search(phrase)
+    if owned is None or owned.group(1).strip().lower() in _GENERIC_UNITS:
+        return None
+    return owned
+
+
 _SPOKES_ROLE = re.compile(
     r"\s+(?:spokesman|spokeswoman|spokesperson|press\s+office)$", re.IGNORECASE
 )
@@ -441,6 +481,9 @@ _SUB_BODY_HEADS = frozenset(
 )
 
 
+_GENERIC_UNITS = _SUB_BODY_HEADS | frozenset(
+    "agency authority service directorate bureau administration secretariat".split()  # noqa: SIM905
+)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "the ministry." but not "U.S."
@@ -994,6 +1037,8 @@ class MentionResolver:
             if wanted is not None:
                 if resolved.kind in wanted and (through_person or not organisation):
                     return resolved
+                if resolved.kind is SourceKind.ANONYMOUS and _one_person(resolved.name):
+                    return resolved
             elif pronoun in ("it", "its"):
                 if organisation:
                     return resolved
@@ -1165,16 +1210,21 @@ class MentionResolver:
         if acronym in self._definitions:
             return self._definitions[acronym]
         self._definitions[acronym] = None  # no recursion through the definition
-        found: str | None = None
-        at = self.text.find(f"({acronym})")
+        found: str | None = self.local_aliases.get(acronym.lower())
+        at = self.text.find(f"({acronym})") if found is None else -1
         if at > 0:
             match = _DEFINITION.search(self.text, max(0, at - 160), at + 1)
             if match is not None:
                 words = match.group(1).split()
                 # The longest capitalised tail opening with the acronym's letter:
                 # "Troops of the Southern Defence Front (SDF)" -> "Southern Defence Front".
-                while words and words[0][:1] != acronym[:1]:
-                    words = words[1:]
+                tail = words
+                while tail and tail[0][:1] != acronym[:1]:
+                    tail = tail[1:]
+                if _in_order(_initials(tail), acronym.upper()):
+                    words = tail
+                # else an acronym of another language ("National Human Rights Defense
+                # Network (RNDDH)", from the French name): the whole name.
                 if len(words) >= 2:
                     resolved = self._resolve_main(" ".join(words), "", at)
                     found = resolved.name if resolved is not None else None
@@ -1297,7 +1347,7 @@ class MentionResolver:
         if _head(normal) in _ANONYMOUS_HEADS:
             # "a U.S. official", "two security sources": unnamed people, not the body.
             return self._describe(phrase, normal, position)
-        owned = _OWNED_UNIT.search(phrase.strip())
+        owned = _owned_unit(phrase.strip())
         owner = phrase[: owned.start()].split()[-1:] if owned else []
         if owned and owner and f"{owner[0].lower()}'s" not in POSSESSIVE_DEMONYMS:
             # "The United States Navy's Fifth Fleet": the unit speaks, not its owner.
@@ -1605,7 +1655,7 @@ class MentionResolver:
         if "state" in normal.split() and head in ("media", "television", "tv", "agency", "radio"):
             kind = SourceKind.STATE_MEDIA  # "Lebanese state media"
         name = _lower_first(name)  # "Police said" and "police said" are one source
-        owned = _OWNED_UNIT.search(name)
+        owned = _owned_unit(name)
         if owned:
             # "The United States Navy's Fifth Fleet": the unit that speaks.
             return self._discover(owned.group(1).strip(), kind)

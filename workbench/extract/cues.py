@@ -70,7 +70,9 @@ ADJUNCT_RE = re.compile(
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"
     r"\s+channel|\s+account|\s+page)?|social\s+media|state\s+(?:TV|television|media)|"
     r"(?:its|his|her|their)\s+(?:\w+\s+)?(?:websites?|channels?|accounts?|pages?))|"
-    r"by\s+(?:phone|telephone)|(?:via|through)\s+a\s+spokesman|in\s+(?:Moscow|Kyiv|Kiev|"
+    r"by\s+(?:phone|telephone)(?:\s+from\s+(?:the\s+)?(?:capital|city|town|village|camp|"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}))?|"  # "by phone from the capital"
+    r"(?:via|through)\s+a\s+spokesman|in\s+(?:Moscow|Kyiv|Kiev|"
     r"Geneva|Damascus|Beirut|Cairo|Baghdad|Washington|Khartoum|Sanaa|Aden|Gaza|Jerusalem|"
     r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
     r"officials|statement|report)|in\s+a\s+written\s+statement|in\s+televised\s+remarks|"
@@ -120,7 +122,8 @@ CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 TRAILING_FOLLOWERS = re.compile(
     r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"
     r"adding\b|saying\b|citing\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
-    r"said)\b|in\s+a\s+|noting\b|referring\b)",
+    r"said)\b|in\s+a\s+|noting\b|referring\b|"
+    r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
 

@@ -4,9 +4,10 @@ Python's ``re`` tries the branches of an alternation one after another, so a
 pattern like ``said|says|stated|...`` with two hundred words costs two hundred
 comparisons at every word start. The same words written as a trie
 (``s(?:a(?:id|ys)|tated)``) let the engine drop all but one branch on the first
-letter. The trie matches exactly the same strings; only use it where the words
-are followed by a boundary (``\\b``, ``(?![\\w-])``), because a trie prefers the
-longest word where a plain alternation prefers the first listed.
+letter. The trie matches exactly the same strings, but where one listed phrase
+starts with another ("Gaza", "Gaza City") it prefers the longer one, and a plain
+alternation the one listed first. So use it for single words followed by a
+boundary (``\\b``, ``(?![\\w-])``), or where only whether something matches counts.
 """
 
 from __future__ import annotations
