@@ -121,6 +121,7 @@ _PLACE_ADJUNCT_END = re.compile(
 )
 _QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+[^\"\u201c\u201d,;]{1,80}$")
 _WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
+_WORD_OR_SPACE = re.compile(r"[\w'\u2019\s-]")
 _WHO = re.compile(r"\s+who\b")
 
 
@@ -168,10 +169,23 @@ def _in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in regions)
 
 
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """The word just before ``end`` (``_WORD_BEFORE`` over the 40 characters before it),
+    reading a short tail first: the pattern costs its window times a word's length."""
+    lo = max(0, end - 40)
+    tail = max(lo, end - 16)
+    match = _WORD_BEFORE.search(text, tail, end)
+    if tail > lo and (match is None or match.start() == tail) and _WORD_OR_SPACE.match(
+        text, tail - 1
+    ):
+        match = _WORD_BEFORE.search(text, lo, end)  # the word (or its spaces) runs on
+    return match
+
+
 def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if match.group("according"):
         return True
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    before = _word_before(text, match.start())
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
     word = match.group(0)

@@ -89,7 +89,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_WORD_BEFORE`` on text[start:end], reading only a short tail when it can."""
-    lo = max(start, end - 40)
+    lo = max(start, end - 16)
     match = _WORD_BEFORE.search(text, lo, end)
     skipped = text[lo : match.start() if match is not None else end]
     if lo > start and _WORD_CHAR.match(text, lo - 1) and not skipped.strip("."):
