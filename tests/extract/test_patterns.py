@@ -64,3 +64,20 @@ def test_a_dotted_word_longer_than_the_look_back_is_read_whole() -> None:
     assert [s.text for s in split_sentences(text)] == [text]
     plain = "They met " + "a" * 60 + ". Officials said so."
     assert len(list(split_sentences(plain))) == 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_boundary_checked_after_the_first_letter_is_a_word_boundary(seed: int) -> None:
+    # after_no=r"\w" must find exactly what a leading \b finds, for words that start
+    # with a word character or not ("'ll"), folded or not, at the start of the text too.
+    rng = random.Random(seed)
+    words = sorted({"".join(rng.choices("abA'", k=rng.randint(1, 4))) for _ in range(8)})
+    fold = seed % 2 == 0
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    plain = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE if fold else 0)
+    checked = re.compile(word_trie(words, fold_case=fold, after_no=r"\w") + r"\b")
+    for _ in range(300):
+        text = "".join(rng.choices("abA' .-x", k=rng.randint(0, 24)))
+        assert [m.span() for m in checked.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], (words, text)

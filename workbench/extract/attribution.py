@@ -26,6 +26,7 @@ from workbench.extract.cues import (
     TOLD_ADDRESSEE_RE,
     TRAILING_FOLLOWERS,
     canonical_cue,
+    is_according,
     is_ing,
 )
 from workbench.extract.speakers import (
@@ -175,15 +176,17 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
     lo = max(0, end - 40)
     tail = max(lo, end - 16)
     match = _WORD_BEFORE.search(text, tail, end)
-    if tail > lo and (match is None or match.start() == tail) and _WORD_OR_SPACE.match(
-        text, tail - 1
+    if (
+        tail > lo
+        and (match is None or match.start() == tail)
+        and _WORD_OR_SPACE.match(text, tail - 1)
     ):
         match = _WORD_BEFORE.search(text, lo, end)  # the word (or its spaces) runs on
     return match
 
 
 def _valid_cue(text: str, match: re.Match[str]) -> bool:
-    if match.group("according"):
+    if is_according(match):
         return True
     before = _word_before(text, match.start())
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
@@ -409,7 +412,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         if not _valid_cue(text, match):
             continue
         cue = canonical_cue(match.group(0))
-        if match.group("according"):
+        if is_according(match):
             sp_start = match.end()
             while sp_start < len(text) and text[sp_start].isspace():
                 sp_start += 1

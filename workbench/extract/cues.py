@@ -35,10 +35,10 @@ ING_CUES = frozenset(
     """.split()  # noqa: SIM905
 )
 TELL_CUES = frozenset({"told", "tells"})
+# A cue is a whole word: not inside another word or a hyphenated compound.
 CUE_RE = re.compile(
-    r"(?<![\w-])(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>"
-    + word_trie(REPORTING_VERBS | ING_CUES)
-    + r"))(?![\w-])"
+    word_trie([*REPORTING_VERBS, *ING_CUES, "according to", "According to"], after_no=r"[\w-]")
+    + r"(?![\w-])"
 )
 # Words that make a cue word an adjective or a passive, not an attribution.
 NOT_A_CUE_BEFORE = frozenset(
@@ -126,6 +126,11 @@ TRAILING_FOLLOWERS = re.compile(
     r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
+
+
+def is_according(match: re.Match[str]) -> bool:
+    """Whether a ``CUE_RE`` match is "according to" (its source follows it)."""
+    return match.group(0)[:1] in "Aa" and match.group(0)[1:9] == "ccording"
 
 
 def is_ing(cue: str) -> bool:

@@ -18,8 +18,8 @@ _HOPE_WORDS = """
 """.split()  # noqa: SIM905
 _CONDITION_WORDS = ["if", "unless", "otherwise", "provided that", "as long as", "in case"]
 _CONDITION_WORDS += ["in the event"]
-_HOPE = re.compile(r"\b(?:" + word_trie(_HOPE_WORDS, fold_case=True) + r")\b")
-_CONDITION = re.compile(r"\b(?:" + word_trie(_CONDITION_WORDS, fold_case=True) + r")\b")
+_HOPE = re.compile(word_trie(_HOPE_WORDS, fold_case=True, after_no=r"\w") + r"\b")
+_CONDITION = re.compile(word_trie(_CONDITION_WORDS, fold_case=True, after_no=r"\w") + r"\b")
 _FUTURE_WORDS = [
     words.replace("_", " ")
     for words in """
@@ -32,32 +32,31 @@ _UNCERTAIN_FUTURE = """
     rise increase grow climb reach worsen spread escalate resume collapse follow last take
     lead face need happen come continue run_out starve die
 """.split()  # noqa: SIM905
-_FUTURE = re.compile(
-    r"\b(?:"
-    + word_trie(_FUTURE_WORDS, fold_case=True)
-    + r"|(?:"
-    + word_trie(["could", "may", "might"], fold_case=True)
-    + r")\s+(?:[wW][eE][lL][lL]\s+)?(?:"
+_FUTURE = re.compile(word_trie(_FUTURE_WORDS, fold_case=True, after_no=r"\w") + r"\b")
+# "could rise", "may well worsen": an uncertain future, not a mere possibility.
+_MODAL_FUTURE = re.compile(
+    word_trie(["could", "may", "might"], fold_case=True, after_no=r"\w")
+    + r"\s+(?:[wW][eE][lL][lL]\s+)?(?:"
     + word_trie([w.replace("_", " ") for w in _UNCERTAIN_FUTURE], fold_case=True)
-    + r"))\b|\u2019[lL][lL]\b"
+    + r")\b"
 )
+_CURLY_LL = re.compile(r"\u2019[lL][lL]\b")  # "they\u2019ll"
+_CURLY_LL_ANYWHERE = re.compile(r"\u2019[lL][lL]")
 # "any deal that would cede territory": a modal inside a relative clause.
 _RELATIVE_MODAL = re.compile(
-    r"\b(?:"
-    + word_trie(["that", "which", "who", "what"], fold_case=True)
-    + r")\s+(?:"
+    word_trie(["that", "which", "who", "what"], fold_case=True, after_no=r"\w")
+    + r"\s+(?:"
     + word_trie(["would", "will", "could", "may", "might"], fold_case=True)
     + r")\b"
 )
 # Every hope, condition and future form starts with one of these words (or "\u2019ll"):
 # one scan that finds none of them settles most claims.
 _ANY_MODAL_WORD = re.compile(
-    r"\b(?:"
-    + word_trie(
+    word_trie(
         [*_HOPE_WORDS, *_CONDITION_WORDS, *_FUTURE_WORDS, "could", "may", "might"],
         fold_case=True,
+        after_no=r"\w",
     )
-    + r")|\u2019[lL][lL]"
 )
 _DENY_CONTENT = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s+)?(?:denied|denies|deny|rejected|rejects)\b",
@@ -89,6 +88,10 @@ _PROPOSITION_DENIAL = re.compile(
 )
 
 
+def _is_future(text: str) -> bool:
+    return any(p.search(text) is not None for p in (_FUTURE, _MODAL_FUTURE, _CURLY_LL))
+
+
 def classify_modality(cue: str, content: str, cue_tail: str = "") -> Modality:
     """Modality of ``content`` said with ``cue``; ``cue_tail`` is the text right after it."""
     lowered = cue.lower()
@@ -99,7 +102,7 @@ def classify_modality(cue: str, content: str, cue_tail: str = "") -> Modality:
         return Modality.DENIED
     if by_cue is Modality.HOPED:
         return Modality.HOPED
-    if _ANY_MODAL_WORD.search(content) is None:
+    if _ANY_MODAL_WORD.search(content) is None and _CURLY_LL_ANYWHERE.search(content) is None:
         return Modality.ASSERTED if by_cue is None else Modality.PREDICTED
     head = content[:80]
     if _HOPE.search(head):
@@ -107,7 +110,7 @@ def classify_modality(cue: str, content: str, cue_tail: str = "") -> Modality:
     if _CONDITION.search(content):
         return Modality.CONDITIONAL
     if by_cue is Modality.CONDITIONAL:
-        return Modality.CONDITIONAL if _FUTURE.search(content) else Modality.PREDICTED
-    if by_cue is Modality.PREDICTED or _FUTURE.search(_RELATIVE_MODAL.sub("", content)):
+        return Modality.CONDITIONAL if _is_future(content) else Modality.PREDICTED
+    if by_cue is Modality.PREDICTED or _is_future(_RELATIVE_MODAL.sub("", content)):
         return Modality.PREDICTED
     return Modality.ASSERTED

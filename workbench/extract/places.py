@@ -37,10 +37,10 @@ _NOT_PLACES = frozenset(
 )
 # "Gaza City" is found as "Gaza": the shorter name always matched first here.
 _KNOWN_PLACES = re.compile(
-    r"\b(?:"
-    + word_trie(
-        place.replace("_", " ")
-        for place in """
+    word_trie(
+        [
+            place.replace("_", " ")
+            for place in """
         Syria Iraq Ukraine Russia Gaza Israel Lebanon Yemen Sudan Darfur Khartoum Omdurman
         Kyiv Kiev Kharkiv Donetsk Luhansk Zaporizhzhia Kherson Odesa Odessa Bakhmut Avdiivka
         Crimea Moscow Belgorod Kursk Damascus Aleppo Idlib Homs Hama Deir_ez-Zor Raqqa
@@ -48,8 +48,10 @@ _KNOWN_PLACES = re.compile(
         Marib Taiz Red_Sea Rafah Khan_Younis Jabalia West_Bank Jenin Beirut Golan_Heights
         El_Fasher Port_Sudan Kordofan Wad_Madani Geneva Jerusalem Tel_Aviv Washington
         """.split()  # noqa: SIM905
+        ],
+        after_no=r"\w",
     )
-    + r")\b"
+    + r"\b"
 )
 TIME_RE = re.compile(
     r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"

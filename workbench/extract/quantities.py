@@ -189,7 +189,7 @@ _PEOPLE = frozenset(
 )
 # ("death toll" is read as "death" then "toll", as the listed alternation always did.)
 _CASUALTY = re.compile(
-    r"\b("
+    "("
     + word_trie(
         [
             words.replace("_", " ")
@@ -200,6 +200,7 @@ _CASUALTY = re.compile(
             """.split()  # noqa: SIM905
         ],
         fold_case=True,
+        after_no=r"\w",
     )
     + r")\b"
 )
@@ -553,8 +554,7 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
 # A quick test that a text has any figure at all; most claim texts have none.
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
-    r"\b(?:"
-    + word_trie(
+    word_trie(
         [
             *_UNITS_SMALL,
             *_TENS,
@@ -564,8 +564,9 @@ _NUMBER_WORD = re.compile(
             """.split(),  # noqa: SIM905
         ],
         fold_case=True,
+        after_no=r"\w",
     )
-    + r")\b"
+    + r"\b"
 )
 # "killing a civilian": a text with no number may still count one victim.
 _ONE_VICTIM = re.compile(
