@@ -235,7 +235,11 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+# A month name closing the text before a figure ("Jan. 5"); searched from 10 characters
+# before the end only, as no month name is longer.
+_MONTH_AT_END = re.compile(
+    r"\b(?:" + word_trie(_MONTHS.replace("|", " ").split(), fold_case=True) + r")\.?$"
+)
 _MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(
     r"^[\s-]*(?:more\s+|further\s+|straight\s+|consecutive\s+)?"
@@ -534,7 +538,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _skip(text: str, start: int, end: int, num_text: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DURATION_AFTER.match(after):
+    stripped = before.rstrip()
+    if (
+        _MONTH_AT_END.search(stripped, max(0, len(stripped) - 10))
+        or _MONTH_AFTER.match(after)
+        or _DURATION_AFTER.match(after)
+    ):
         return True
     if num_text[:1].isdigit():
         if _ORDINAL_OR_JOINED_AFTER.match(after):
@@ -569,10 +578,19 @@ _NUMBER_WORD = re.compile(
     + r"\b"
 )
 # "killing a civilian": a text with no number may still count one victim.
-_ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|wounding|wounded|injuring|injured|shot\s+dead)\s+an?\s|"
-    r"\s(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot\s+dead)\b",
-    re.IGNORECASE,
+_CASUALTY_VERB = """
+    killing killed wounding wounded injuring injured shot_dead
+""".split()  # noqa: SIM905
+_KILLING_ONE = re.compile(
+    word_trie([w.replace("_", " ") for w in _CASUALTY_VERB], fold_case=True, after_no=r"\w")
+    + r"\s+[aA][nN]?\s"
+)
+_ONE_WAS_KILLED = re.compile(
+    r"\s(?:"
+    + word_trie(["was", "has been", "had been"], fold_case=True)
+    + r")\s+(?:[aA][lL][sS][oO]\s+)?(?:"
+    + word_trie(["killed", "wounded", "injured", "shot dead"], fold_case=True)
+    + r")\b"
 )
 
 
@@ -589,7 +607,12 @@ _SPACES = re.compile(r"\s+")
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
-    if not (_DIGIT.search(text) or _NUMBER_WORD.search(text) or _ONE_VICTIM.search(text)):
+    if not (
+        _DIGIT.search(text)
+        or _NUMBER_WORD.search(text)
+        or _KILLING_ONE.search(text)  # "killing a civilian"
+        or _ONE_WAS_KILLED.search(text)  # "a child was killed"
+    ):
         return out
     pos = 0
     for match in _QUANTITY.finditer(text):
