@@ -374,3 +374,81 @@ def test_quote_told_by_phone_from_a_place_to_an_anonymous_speaker() -> None:
         ("Nobody came to help us", ("farmer",), "told"),
         ("We hid in the fields", ("farmer",), "told"),
     ]
+
+
+def test_said_a_and_that_b_is_two_claims_each_with_its_own_figures_and_modality() -> None:
+    claims = extract_claims(
+        Report(
+            text="A senior police official told Reuters that at least 12 soldiers had died "
+            "and that the toll could rise as several of the wounded were in critical condition."
+        )
+    )
+    assert [c.text for c in claims] == [
+        "at least 12 soldiers had died",
+        "the toll could rise as several of the wounded were in critical condition",
+    ]
+    assert {c.sources for c in claims} == {("senior police official",)}
+    assert [c.cue for c in claims] == ["told", "told"]
+    assert [c.modality for c in claims] == [Modality.ASSERTED, Modality.PREDICTED]
+    assert [q.value for q in claims[0].quantities] == [12]
+    assert claims[1].quantities == () or all(q.value != 12 for q in claims[1].quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "UKMTO said the vessel reported an explosion nearby but that the crew were safe.",
+            ["the vessel reported an explosion nearby", "the crew were safe"],
+        ),
+        (
+            "Police rejected the allegation, saying all six were wanted cadres "
+            "and that weapons were found next to the bodies.",
+            [
+                "the allegation",
+                "all six were wanted cadres",
+                "weapons were found next to the bodies",
+            ],
+        ),
+        (
+            "The army said the town was retaken, and that it had cleared the roads "
+            "and that civilians could return.",
+            ["the town was retaken", "it had cleared the roads", "civilians could return"],
+        ),
+    ],
+)
+def test_each_complement_of_one_cue_is_its_own_claim(text: str, parts: list[str]) -> None:
+    claims = extract_claims(Report(text=text))
+    assert [c.text for c in claims] == parts
+    assert len({c.sources for c in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demonstrative "that", not a second complement
+        "The governor said troops had fought for the hill and that was the end of it.",
+        # inside a quotation the speaker's own words stay whole
+        'The governor said: "We held the hill and that is what matters."',
+        # "and that" with no clause after it
+        "The governor said he had heard the same rumour, and that only.",
+    ],
+)
+def test_a_that_which_opens_no_clause_does_not_split(text: str) -> None:
+    assert len(extract_claims(Report(text=text))) == 1
+
+
+def test_a_hedge_inside_the_second_complement_qualifies_only_it() -> None:
+    claims = extract_claims(
+        Report(
+            text="Residents said fighting had continued into the night and that 30 civilians "
+            "had reportedly been killed in the crossfire."
+        )
+    )
+    assert [c.text for c in claims] == [
+        "fighting had continued into the night",
+        "30 civilians had reportedly been killed in the crossfire",
+    ]
+    assert claims[0].caveats == ()
+    assert [c.text for c in claims[1].caveats] == ["reportedly"]
+    assert [(q.value, q.unit) for q in claims[1].quantities] == [(30, "civilians killed")]

@@ -2,14 +2,15 @@
 
 Handles the forms of wire copy: "X said Y", "Y, X said", "Y, said X",
 "according to X, Y", "Y, according to X", "X told Reuters Y", '"...," he said',
-", saying Y", and two attributions joined by "and". Works on sentence-local
+", saying Y", two attributions joined by "and", and two complements of one cue
+("X said A and that B"). Works on sentence-local
 offsets; the pipeline maps them back to the report.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
@@ -117,6 +118,15 @@ _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
 # '"...," said a resident who asked not to be named': a relative clause after the speaker.
 _WHO_TAIL = re.compile(r"who\s+(?:asked|declined|requested|spoke|did\s+not|was\s+not)\b")
+# "X said A and that B", "... but that B": a second complement clause of the same cue. A
+# demonstrative "and that was ..." or "and that of ..." is not one.
+_NEXT_COMPLEMENT = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+that\s+(?!(?:is|was|were|are|be|been|has|have|had|would|"
+    r"will|could|can|may|might|must|should|shall|did|does|do|of|meant|means|made|makes|led|"
+    r"caused|prompted|remains|remained|seemed|seems|came|comes|too|again)\b)(?=[\w\"\u201c])",
+    re.IGNORECASE,
+)
+_SPLIT_FORMS = frozenset({"forward", "ing"})
 _PLACE_ADJUNCT_END = re.compile(
     r"^\s*(?:on|in|by|from|at|during|via|over)\s+[^,;\"\u201c\u201d]{1,80}?\.?\s*$"
 )
@@ -141,6 +151,9 @@ class Attribution:
     cue_tail: str = ""
     region: tuple[int, int] = (0, 0)
     quoted: bool = False
+    # A later complement of the same cue ("X said A and that B": B), whose inline
+    # caveats are its own, not those of the clauses before it.
+    joined: bool = False
 
 
 def quote_regions(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
@@ -680,9 +693,36 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         attr.quoted = any(a <= attr.content[0] < b for a, b in regions) or (
             attr.content[0] > 0 and text[attr.content[0] - 1] in '"\u201c\u00ab'
         )
-    return [
+    kept = [
         a
         for a in out
         if a.content[1] - a.content[0] >= 3
         and text[a.content[0] : a.content[1]].lower() not in _EMPTY_PROPOSITIONS
     ]
+    return [part for attr in kept for part in _complements(text, attr, regions)]
+
+
+def _complements(text: str, attr: Attribution, regions: list[tuple[int, int]]) -> list[Attribution]:
+    """One attribution per complement clause: "said A and that B" is two claims."""
+    if attr.form not in _SPLIT_FORMS or attr.extra is not None:
+        return [attr]
+    start, end = attr.content
+    cuts = [
+        m
+        for m in _NEXT_COMPLEMENT.finditer(text, start, end)
+        if not _in_regions(m.start(), regions)
+        and m.start() - start >= 3
+        and " " in text[m.end() : end].strip()  # a clause has a subject and a verb
+    ]
+    if not cuts:
+        return [attr]
+    parts: list[Attribution] = []
+    begin = start
+    for index, cut in enumerate([*cuts, None]):
+        stop = end if cut is None else cut.start()
+        part = replace(attr, content=_trim(text, begin, stop), joined=attr.joined or index > 0)
+        part.quoted = attr.quoted and index == 0
+        parts.append(part)
+        if cut is not None:
+            begin = cut.end()
+    return parts

@@ -338,7 +338,8 @@ class _Extractor:
             span_end = attr.extra[1]
         modality = classify_modality(attr.cue, text, attr.cue_tail)
         caveats: list[Caveat] = []
-        lo = min(attr.region[0], attr.cue_span[0], start)
+        # A later complement ("... and that B") owns only the caveats inside it.
+        lo = start if attr.joined else min(attr.region[0], attr.cue_span[0], start)
         hi = max(attr.cue_span[1], span_end)
         if attr.cue in HEDGE_CUES:
             # "X claimed ...": the cue itself hedges the claim.
@@ -413,8 +414,8 @@ class _Extractor:
                 self.quote_speaker = None
             return out, open_after
         for index, attr in enumerate(attrs):
-            if attr.inherits and index > 0:
-                sources = self.last_sources
+            if (attr.inherits or attr.joined) and index > 0:
+                sources = self.last_sources  # resolved once: "the UN's office ... and that"
             else:
                 sources = self._speakers_of(attr, sentence)
             if not sources:
