@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import Report
+from models import CaveatKind, Report
 from workbench.extract import extract_claims
 
 
@@ -98,6 +98,61 @@ def test_caveat_names_whose_claim_it_doubts() -> None:
     assert len(claims) == 2
     assert not claims[0].caveats
     assert claims[1].caveats[0].text.startswith("The group's claim")
+
+
+def test_caveat_naming_a_body_doubts_its_spokesman_not_an_earlier_armed_group() -> None:
+    text = (
+        "The RSF said it had struck army positions near El Obeid.\n"
+        "Army spokesman Brigadier Osman al-Tayeb said troops had repelled an RSF assault. "
+        "AFP was unable to independently verify the army's account."
+    )
+    claims = extract_claims(Report(text=text))
+    assert [c.sources for c in claims] == [("Rapid Support Forces",), ("Osman al-Tayeb",)]
+    assert claims[0].caveats == ()
+    assert [c.text for c in claims[1].caveats] == [
+        "AFP was unable to independently verify the army's account."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "comment", "kind"),
+    [
+        (
+            "The group accused the army of using the camp to store weapons, "
+            "a charge the military did not immediately respond to.",
+            "the army of using the camp to store weapons",
+            "a charge the military did not immediately respond to",
+            CaveatKind.UNVERIFIED,
+        ),
+        (
+            "Al-Shabaab said its fighters killed 47 soldiers, "
+            "a figure far higher than the official toll.",
+            "its fighters killed 47 soldiers",
+            "a figure far higher than the official toll",
+            CaveatKind.OTHER,
+        ),
+        (
+            "The rebels said they had shot down a jet, a claim the government denied.",
+            "they had shot down a jet",
+            "a claim the government denied",
+            CaveatKind.DISPUTED,
+        ),
+    ],
+)
+def test_reporters_closing_comment_is_a_caveat_not_part_of_the_claim(
+    text: str, proposition: str, comment: str, kind: CaveatKind
+) -> None:
+    (claim,) = extract_claims(Report(text=text))
+    assert claim.text == proposition
+    assert text[claim.span[0] : claim.span[1]] == proposition
+    assert [(c.text, c.kind) for c in claim.caveats] == [(comment, kind)]
+
+
+def test_a_closing_phrase_with_a_figure_stays_in_the_claim() -> None:
+    text = "The ministry said 30 people were killed, a toll that includes 12 children."
+    (claim,) = extract_claims(Report(text=text))
+    assert claim.text.endswith("includes 12 children")
+    assert sorted(q.value for q in claim.quantities) == [12, 30]
 
 
 def test_non_response_qualifies_the_casualty_claim_before_quotes() -> None:

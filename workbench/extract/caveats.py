@@ -45,9 +45,22 @@ _DISPUTED = re.compile(
     r"disputed)\b",
     re.IGNORECASE,
 )
+_RESPONSE = re.compile(
+    r"\b(?:not|n't)\s+(?:\w+\s+)?(?:respond|responded|comment|commented|confirm|confirmed)\b",
+    re.IGNORECASE,
+)
 _FIGURE_WORDS = re.compile(
     r"\b(?:toll|tolls|casualt\w*|dead|deaths?|killed|figures?|numbers?|counts?|injur\w*|"
     r"wounded|fatalit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# "..., a claim the army has not confirmed" / ", a figure far higher than the official toll":
+# the reporter's comment closing a reported clause qualifies it; it is not the source's word.
+_REPORTER_APPOSITIVE = re.compile(
+    r",\s+(?:a|an)\s+(?:claim|charge|figure|account|allegation|accusation|assertion|number|"
+    r"toll|tally|version)\s+(?:[^\s,;\d\"\u201c\u201d]+\s+)+[^\s,;\d\"\u201c\u201d]+\s*$",
     re.IGNORECASE,
 )
 
@@ -121,3 +134,20 @@ def inline_caveats(text: str) -> list[tuple[str, CaveatKind, int, int]]:
     for match in _UNVERIFIED_SENTENCE.finditer(text):
         found.append((match.group(0), CaveatKind.UNVERIFIED, match.start(), match.end()))
     return found
+
+
+def reporter_appositive(text: str) -> tuple[int, CaveatKind] | None:
+    """Where a reporter's closing comment on ``text`` starts (at its comma), and its kind."""
+    if ", a" not in text:
+        return None
+    match = _REPORTER_APPOSITIVE.search(text)
+    if match is None:
+        return None
+    words = text[match.start() :]
+    if _DISPUTED.search(words):
+        kind = CaveatKind.DISPUTED
+    elif _UNVERIFIED_SENTENCE.search(words) or _RESPONSE.search(words):
+        kind = CaveatKind.UNVERIFIED
+    else:
+        kind = CaveatKind.OTHER
+    return match.start(), kind

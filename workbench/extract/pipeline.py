@@ -24,6 +24,7 @@ from workbench.extract.caveats import (
     caveat_targets_figures,
     inline_caveats,
     is_caveat_sentence,
+    reporter_appositive,
 )
 from workbench.extract.coreference import MentionResolver, Resolved
 from workbench.extract.cues import CUE_RE
@@ -286,8 +287,12 @@ class _Extractor:
         if _NO_RESPONSE.search(text):
             return None
         kinds: set[SourceKind] = set()
+        words: set[str] = set()
         for word in _REFERENCE_WORD.findall(text.lower()):
-            kinds |= _REFERENCE_KINDS.get(word, frozenset())
+            found = _REFERENCE_KINDS.get(word)
+            if found:
+                kinds |= found
+                words.add(word)
         if not kinds:
             return None
         for draft in candidates:
@@ -295,6 +300,11 @@ class _Extractor:
                 source = self.resolver.registry.get(name)
                 if source is not None and source.kind in kinds:
                     return draft
+            # "Army spokesman X said ...": a person speaking for the body the caveat
+            # names ("the army's account").
+            attribution = draft.sentence.replace(draft.text, " ").lower()
+            if any(w in _REFERENCE_WORD.findall(attribution) for w in words):
+                return draft
         return None
 
     # -- sources -----------------------------------------------------------
@@ -336,8 +346,21 @@ class _Extractor:
             text = f"{text} {extra}"
             quantity_text = f"{quantity_text}, {extra}"
             span_end = attr.extra[1]
-        modality = classify_modality(attr.cue, text, attr.cue_tail)
         caveats: list[Caveat] = []
+        comment = reporter_appositive(text) if attr.extra is None else None
+        if comment is not None:
+            cut, comment_kind = comment
+            words_at = start + cut + len(text[cut:]) - len(text[cut:].lstrip(", "))
+            caveats.append(
+                Caveat(
+                    text=local[words_at:end],
+                    kind=comment_kind,
+                    span=(sentence.start + words_at, sentence.start + end),
+                )
+            )
+            text = quantity_text = text[:cut]
+            span_end = start + cut
+        modality = classify_modality(attr.cue, text, attr.cue_tail)
         # A later complement ("... and that B") owns only the caveats inside it.
         lo = start if attr.joined else min(attr.region[0], attr.cue_span[0], start)
         hi = max(attr.cue_span[1], span_end)
