@@ -452,3 +452,105 @@ def test_a_hedge_inside_the_second_complement_qualifies_only_it() -> None:
     assert claims[0].caveats == ()
     assert [c.text for c in claims[1].caveats] == ["reportedly"]
     assert [(q.value, q.unit) for q in claims[1].quantities] == [(30, "civilians killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "proposition"),
+    [
+        # a fronted adjunct with no comma after it, and "posted" after "statement"
+        (
+            'In a statement posted on Telegram the RSF said it "will not abandon Gezira".',
+            ("Rapid Support Forces",),
+            'it "will not abandon Gezira"',
+        ),
+        (
+            "In a statement broadcast on state media on Monday the army said the rebels "
+            "had suffered heavy losses.",
+            ("army",),
+            "the rebels had suffered heavy losses",
+        ),
+        # the passive "was quoted by X as saying": the quoted person speaks, not "by X"
+        (
+            "One resident was quoted by the station as saying that 200 families had fled.",
+            ("resident",),
+            "200 families had fled",
+        ),
+        (
+            "Major General Abebe Tadesse, a regional commander, was quoted by the state-run "
+            "broadcaster as saying that order had been restored.",
+            ("Abebe Tadesse",),
+            "order had been restored",
+        ),
+        # a descriptive appositive after "according to X"
+        (
+            "According to the Sudan Doctors Network, a medical group that tracks casualties, "
+            "at least 23 civilians were killed.",
+            ("Sudan Doctors Network",),
+            "at least 23 civilians were killed",
+        ),
+        # ", citing X,", ", or TTP," and a quotation inside a relative clause
+        (
+            "Radio Anfani, citing residents of Tera, reported that the jihadists had burned "
+            "granaries.",
+            ("Radio Anfani",),
+            "the jihadists had burned granaries",
+        ),
+        (
+            "Tehreek-e-Taliban Pakistan, or TTP, claimed responsibility for the attack.",
+            ("Tehrik-i-Taliban Pakistan",),
+            "responsibility for the attack",
+        ),
+        (
+            "A Ukrainian drone operator fighting near the city, "
+            'who gave only his call sign "Bison", told AFP that Russian infantry were infiltrating.",
+            ("Ukrainian drone operator",),
+            "Russian infantry were infiltrating",
+        ),
+        # a modifier of the body ("PKK-linked", "privately-owned") and a person's workplace
+        (
+            "The PKK-linked Firat news agency claimed that strikes had damaged three villages.",
+            ("Firat news agency",),
+            "strikes had damaged three villages",
+        ),
+        (
+            "Four officers were wounded, according to Dr. Fazal Rahim at the district hospital.",
+            ("Fazal Rahim",),
+            "Four officers were wounded",
+        ),
+        # a cue inside a relative clause about the subject is not the main verb
+        (
+            "President Daniel Noboa, who declared an \u201cinternal armed conflict\u201d in "
+            "January, wrote on X that the government would not step back.",
+            ("Daniel Noboa",),
+            "the government would not step back",
+        ),
+    ],
+)
+def test_wire_forms_of_the_ho14_batch(
+    text: str, sources: tuple[str, ...], proposition: str
+) -> None:
+    (claim,) = extract_claims(Report(text=text))
+    assert (claim.sources, claim.text) == (sources, proposition)
+
+
+def test_according_to_then_a_clause_opening_with_the_is_not_an_appositive() -> None:
+    (claim,) = extract_claims(
+        Report(
+            text="According to Prokudin, the evacuation of families will continue, "
+            "and buses will leave daily."
+        )
+    )
+    assert claim.text.startswith("the evacuation of families will continue")
+
+
+def test_who_said_after_a_named_speaker_is_that_speaker() -> None:
+    claims = extract_claims(
+        Report(
+            text='"We were sleeping when the tent exploded," said Umm Khaled Abu Shamala, 46, '
+            "who said she had lost three relatives."
+        )
+    )
+    assert [(c.sources, c.text) for c in claims] == [
+        (("Umm Khaled Abu Shamala",), "We were sleeping when the tent exploded"),
+        (("Umm Khaled Abu Shamala",), "she had lost three relatives"),
+    ]

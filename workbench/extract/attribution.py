@@ -64,7 +64,9 @@ _CALLED_FOR = re.compile(
 _EMPTY_PROPOSITIONS = frozenset({"nothing", "little", "so", "this", "that", "more", "otherwise"})
 _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE)
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited)\s+(?!by\b)(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE
+)
 _WAS_QUOTED = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+|later\s+)?(?:quoted|cited)"
     r"(?:\s+by\s+[^,;]{1,60}?)?\s+as\s+$",
@@ -111,8 +113,24 @@ _TO_HAVE = re.compile(r"^\s+to\s+have\b")
 _PAREN_TAIL_AT = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)$")
 _STRIPPED_WHICH = re.compile(r"(?<=[\w)])\s+which\s+(?!said\b)[^;\"\u201c\u201d]{3,120}$")
 # A non-restrictive relative clause between a subject and its cue: ", which groups ...,".
+# Also ", citing residents of Tera,", ", or TTP," and a short quotation inside ("his call
+# sign "Bison"").
 _RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:which|who|whose|(?:also\s+|better\s+)?known\s+as)\s[^;\"\u201c\u201d]{1,160},$"
+    r",\s+(?:which|who|whose|(?:also\s+|better\s+)?known\s+as|citing|quoting|or(?=\s+[A-Z]))\s"
+    r"(?:[^;\"\u201c\u201d]|[\"\u201c][^;\"\u201c\u201d]{1,40}[\"\u201d]){1,160},$"
+)
+# "According to the Sudan Doctors Network, a medical group that tracks casualties, ...".
+_ACCORDING_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an)\s+(?:[\w'-]+\s+){0,4}(?:group|organi[sz]ation|agency|network|monitor|"
+    r"body|charity|NGO|coalition|alliance|outlet|website|watchdog|initiative|project|platform)"
+    r"\b[^,;\"\u201c\u201d]{0,80}|which\s+[^,;\"\u201c\u201d]{3,100}),(?=\s)"
+)
+# "a statement posted on Telegram": a participle after a document, not a cue.
+_DOCUMENT_PARTICIPLES = frozenset(
+    {"posted", "published", "broadcast", "released", "issued", "circulated", "shared", "aired"}
+)
+_DOCUMENTS = frozenset(
+    {"statement", "message", "video", "post", "communique", "communiqu\u00e9", "letter", "notice"}
 )
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
@@ -123,7 +141,8 @@ _WHO_TAIL = re.compile(r"who\s+(?:asked|declined|requested|spoke|did\s+not|was\s
 _NEXT_COMPLEMENT = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+that\s+(?!(?:is|was|were|are|be|been|has|have|had|would|"
     r"will|could|can|may|might|must|should|shall|did|does|do|of|meant|means|made|makes|led|"
-    r"caused|prompted|remains|remained|seemed|seems|came|comes|too|again)\b)(?=[\w\"\u201c])",
+    r"caused|prompted|remains|remained|seemed|seems|came|comes|too|again)\b)"
+    r"(?=[\w\"'\u201c\u2018])",
     re.IGNORECASE,
 )
 _SPLIT_FORMS = frozenset({"forward", "ing"})
@@ -205,6 +224,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
     word = match.group(0)
+    if word in _DOCUMENT_PARTICIPLES and before and before.group(1).lower() in _DOCUMENTS:
+        return False
     if word in OUTLET_CUES:
         staff = OUTLET_STAFF_BEFORE.search(text, max(0, match.start() - 80), match.start())
         return staff is not None
@@ -286,9 +307,13 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
         return (at, at + len(phrase)) if phrase and at >= 0 else None
     match = _WAS_QUOTED.search(text, window, cue_start)
     if match:
-        back = backward_speaker_start(text, match.start())
-        if back < match.start():
-            return (back, match.start())
+        end = match.start()
+        appositive = _DESCRIPTIVE_APPOSITIVE.search(text, window, end)
+        if appositive is not None and text[: appositive.start()].endswith(","):
+            end = appositive.start() - 1  # "X, a regional commander, was quoted as saying"
+        back = backward_speaker_start(text, end)
+        if back < end:
+            return (back, end)
     return None
 
 
@@ -444,6 +469,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 if open_forward is not None:
                     continue
                 after = sp_end
+                appositive = _ACCORDING_APPOSITIVE.match(text, sp_end)
+                if appositive is not None and not _in_regions(appositive.start(), regions):
+                    after = appositive.end()
                 attr = Attribution(
                     cue,
                     (match.start(), match.end()),
@@ -669,6 +697,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             region_start = cursor
         speaker_span = _speaker_before(text, region_start, match.start(), regions)
         if speaker_span is None:
+            continue
+        if not out and text[slice(*speaker_span)].lower() in ("who", "which"):
+            # "President X, who declared a state of emergency in May, wrote ...": a cue
+            # inside a relative clause about the subject; the main verb comes later.
             continue
         start = tail
         while start < len(text) and text[start] in " :":

@@ -33,7 +33,7 @@ from workbench.extract.places import find_places, find_time
 from workbench.extract.quantities import parse_quantities
 from workbench.extract.registry import SourceRegistry, load_registry, normalise_mention
 from workbench.extract.sentences import Sentence, iter_paragraphs, split_sentences
-from workbench.extract.speakers import split_speakers
+from workbench.extract.speakers import split_speakers, strip_workplace
 
 _BUFFER = 24  # claims kept open for late caveats
 _CASUALTY_UNITS = (
@@ -82,7 +82,7 @@ _NO_RESPONSE = re.compile(
 _CAVEAT_REACH = 8  # claims looked back at for a caveat sentence
 _PAREN_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
 _LINKED_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:[\w'-]+-(?:linked|backed|based|led|allied|affiliated|aligned|run)\s+)+",
+    r"^(?:the\s+)?(?:[\w'-]+-(?:linked|backed|based|led|allied|affiliated|aligned|run|owned)\s+)+",
     re.IGNORECASE,
 )
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
@@ -323,7 +323,15 @@ class _Extractor:
 
     def _speakers_of(self, attr: Attribution, sentence: Sentence) -> tuple[str, ...]:
         """Canonical sources of a speaker phrase; "X and Y" names two unless an alias."""
-        phrase = attr.speakers[0]
+        phrase = strip_workplace(attr.speakers[0])
+        linked = _LINKED_PREFIX.match(phrase)
+        # "The PKK-linked Firat news agency": the body, unless the whole is a listed name.
+        if (
+            linked is not None
+            and linked.end() < len(phrase)
+            and self.resolver.registry.lookup_alias(normalise_mention(phrase), phrase) is None
+        ):
+            phrase = phrase[linked.end() :]
         parts = split_speakers(phrase)
         if len(parts) > 1:
             bare = _PAREN_TAIL.sub("", phrase)  # "... Mission in Somalia (AUSSOM)"
@@ -437,7 +445,11 @@ class _Extractor:
                 self.quote_speaker = None
             return out, open_after
         for index, attr in enumerate(attrs):
-            if (attr.inherits or attr.joined) and index > 0:
+            relative = attr.speakers[0].strip().lower() in ("who", "which")
+            if relative and index == 0:
+                continue  # "who said ..." with no antecedent in view
+            if (attr.inherits or attr.joined or relative) and index > 0:
+                # "..., said Umm Khaled, 46, who said she had lost three relatives"
                 sources = self.last_sources  # resolved once: "the UN's office ... and that"
             else:
                 sources = self._speakers_of(attr, sentence)

@@ -293,6 +293,30 @@ _VIA_ADJUNCT = re.compile(
 )
 
 
+# "Dr. Fazal Rahim at the district hospital in Lakki Marwat": the named person speaks; the
+# place is where they work.
+_NAME_AT_PLACE = re.compile(
+    r"^((?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt)\.?\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+){1,3})\s+(?:at|from)\s+(?:the|a|an)\s+[a-z].*$",
+    re.DOTALL,
+)
+
+
+# "In a statement posted on Telegram the RSF said": a fronted adjunct with no comma after it.
+_FRONTED_DOCUMENT = re.compile(
+    r"^(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|message|post|video|communiqu\w+|interview|speech|address|broadcast|letter)\b",
+    re.IGNORECASE,
+)
+# "A Ukrainian drone operator fighting near the city": the participle phrase describes.
+_PARTICIPLE_TAIL = re.compile(
+    r"^((?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s+(?:[a-z]+ing|based|stationed)"
+    r"\s+(?:in|near|at|on|with|for|from|inside|around|outside)\s+[^,;]{1,60}$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LAST_DETERMINER = re.compile(r".*\s((?:the|a|an)\s+\S.*)$", re.DOTALL)
+
+
 def clean_speaker(phrase: str) -> str:
     """Drop connectives, adverbs, auxiliaries and anonymity clauses around a speaker."""
     phrase = phrase.strip(" ;:-\u2014\u2013\"\u201c\u201d'")
@@ -305,7 +329,17 @@ def clean_speaker(phrase: str) -> str:
     while previous != phrase:
         previous = phrase
         phrase = _TRAILING_ADVERBS.sub("", phrase).strip(" ,;:")
-    return phrase
+    if _FRONTED_DOCUMENT.match(phrase):
+        last = _LAST_DETERMINER.match(phrase)
+        if last is not None:
+            phrase = last.group(1)
+    phrase = _PARTICIPLE_TAIL.sub(r"\1", phrase)
+    return strip_workplace(phrase)
+
+
+def strip_workplace(phrase: str) -> str:
+    """ "Dr. Fazal Rahim at the district hospital" -> "Dr. Fazal Rahim"."""
+    return _NAME_AT_PLACE.sub(r"\1", phrase)
 
 
 def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
