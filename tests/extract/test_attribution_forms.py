@@ -502,7 +502,8 @@ def test_a_hedge_inside_the_second_complement_qualifies_only_it() -> None:
         ),
         (
             "A Ukrainian drone operator fighting near the city, "
-            'who gave only his call sign "Bison", told AFP that Russian infantry were infiltrating.",
+            'who gave only his call sign "Bison", '
+            "told AFP that Russian infantry were infiltrating.",
             ("Ukrainian drone operator",),
             "Russian infantry were infiltrating",
         ),
