@@ -57,6 +57,30 @@ def test_conversion_in_parentheses_is_one_figure() -> None:
     assert quantity.text == "about 10 km (6 miles)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the village of Myrne Pole, about 8 kilometres (five miles) south of Pokrovsk",
+        "about 8 km (roughly five miles) south of Pokrovsk",
+    ],
+)
+def test_conversion_in_number_words_is_one_figure(text: str) -> None:
+    [quantity] = parse_quantities(text)
+    assert (quantity.value, quantity.unit, quantity.approximate) == (8, "km", True)
+
+
+def test_weapons_after_a_designator_are_counted_as_weapons() -> None:
+    figures = parse_quantities(
+        "the enemy had lost up to 410 servicemen, three tanks and two US-made M777 howitzers, "
+        "and 23 motorcycles were seized"
+    )
+    assert [(q.value, q.unit) for q in figures][1:] == [
+        (3, "tanks"),
+        (2, "howitzers"),
+        (23, "motorcycles"),
+    ]
+
+
 def test_two_casualty_figures() -> None:
     found = parse_quantities("killing four soldiers and wounding six others")
     assert [(q.value, q.unit) for q in found] == [(4, "soldiers killed"), (6, "wounded")]

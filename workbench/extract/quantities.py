@@ -182,7 +182,7 @@ _PEOPLE = frozenset(
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
-    violations firearms weapons rifles guns mines
+    violations firearms weapons rifles guns mines howitzers mortars motorcycles cars jets warships
     serviceman servicemen khwarij
     incidents communities shelters missions launchers projectiles
 """.split()  # noqa: SIM905
@@ -252,8 +252,16 @@ _DESIGNATOR_BEFORE = re.compile(
     r"chapter|section|brigade|division|battalion|unit)\s+)$"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
+_SMALL_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|a\\s+hundred|hundred"
+)
+# "4 km (2 miles)", "8 kilometres (five miles)", "70 nautical miles (130 km)": one figure.
 _PAREN_CONVERSION = re.compile(
-    r"^\s*\(\s*(?:about|around|some|roughly|nearly|almost)?\s*[\d.,]+\s*[a-z]*\s*\)",
+    r"^\s*\(\s*(?:about|around|some|roughly|nearly|almost)?\s*"
+    rf"(?:[\d.,]+|(?:{_SMALL_NUMBER_WORDS})(?:-(?:{_SMALL_NUMBER_WORDS}))?)"
+    r"\s*[a-z]*(?:\s+[a-z]+)?\s*\)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|%")
@@ -461,7 +469,8 @@ _THINGS = frozenset(
     drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
     planes helicopters buildings homes houses villages towns schools hospitals trucks
     boats ships violations firearms weapons rifles guns mines
-    incidents communities shelters missions launchers projectiles
+    incidents communities shelters missions launchers projectiles howitzers mortars
+    motorcycles cars jets warships
     """.split()  # noqa: SIM905
 )
 
