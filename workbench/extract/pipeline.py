@@ -303,7 +303,7 @@ class _Extractor:
             # "Army spokesman X said ...": a person speaking for the body the caveat
             # names ("the army's account").
             attribution = draft.sentence.replace(draft.text, " ").lower()
-            if any(w in _REFERENCE_WORD.findall(attribution) for w in words):
+            if words & set(_REFERENCE_WORD.findall(attribution)):
                 return draft
         return None
 

@@ -155,8 +155,24 @@ _MEASURE_UNITS = {
     "square kilometres": "sq km",
     "square kilometers": "sq km",
 }
-_PEOPLE = frozenset(
+# Counted things: a figure before one of these counts objects, not people.
+_THINGS = frozenset(
     """
+    clashes
+    assaults offensives
+    facilities sites depots positions bases targets
+    attacks raids settlements batteries rounds sorties
+    drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
+    planes helicopters buildings homes houses villages towns schools hospitals trucks
+    boats ships violations firearms weapons rifles guns mines
+    incidents communities shelters missions launchers projectiles howitzers mortars
+    motorcycles cars jets warships
+    """.split()  # noqa: SIM905
+)
+# Counted nouns (people, and the things above).
+_PEOPLE = (
+    frozenset(
+        """
     clashes
     assaults offensives
     facilities sites depots positions bases targets
@@ -182,10 +198,12 @@ _PEOPLE = frozenset(
     eritreans armenians azerbaijanis colombians libyans burkinabes nigeriens chadians
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
-    violations firearms weapons rifles guns mines howitzers mortars motorcycles cars jets warships
+    violations firearms weapons rifles guns mines
     serviceman servicemen khwarij
     incidents communities shelters missions launchers projectiles
 """.split()  # noqa: SIM905
+    )
+    | _THINGS
 )
 # ("death toll" is read as "death" then "toll", as the listed alternation always did.)
 _CASUALTY = re.compile(
@@ -252,15 +270,10 @@ _DESIGNATOR_BEFORE = re.compile(
     r"chapter|section|brigade|division|battalion|unit)\s+)$"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
-_SMALL_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    "eighty|ninety|a\\s+hundred|hundred"
-)
 # "4 km (2 miles)", "8 kilometres (five miles)", "70 nautical miles (130 km)": one figure.
 _PAREN_CONVERSION = re.compile(
     r"^\s*\(\s*(?:about|around|some|roughly|nearly|almost)?\s*"
-    rf"(?:[\d.,]+|(?:{_SMALL_NUMBER_WORDS})(?:-(?:{_SMALL_NUMBER_WORDS}))?)"
+    rf"(?:[\d.,]+|{_WORD_NUMBER})"
     r"\s*[a-z]*(?:\s+[a-z]+)?\s*\)",
     re.IGNORECASE,
 )
@@ -458,21 +471,6 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
     if best is not None and best[1] != "killed" and _KILLED_AND.search(text, lo, start):
         return "killed"  # "killing and wounding dozens": the graver count, as ACLED codes it
     return best[1] if best else ""
-
-
-_THINGS = frozenset(
-    """
-    clashes
-    assaults offensives
-    facilities sites depots positions bases targets
-    attacks raids settlements batteries rounds sorties
-    drones missiles rockets shells airstrikes strikes bombs tanks vehicles aircraft
-    planes helicopters buildings homes houses villages towns schools hospitals trucks
-    boats ships violations firearms weapons rifles guns mines
-    incidents communities shelters missions launchers projectiles howitzers mortars
-    motorcycles cars jets warships
-    """.split()  # noqa: SIM905
-)
 
 
 # "killing a civilian", "a child was killed": one person ("including a child" is not
