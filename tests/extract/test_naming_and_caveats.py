@@ -174,3 +174,25 @@ def test_a_quoted_paragraph_continues_the_speaker() -> None:
     claims = extract_claims(Report(text=text))
     assert [c.text for c in claims][-1] == "The wounded are being treated on the floor"
     assert claims[-1].sources == claims[-2].sources
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "name"),
+    [
+        (
+            "Militants attacked a police station in Khyber Pakhtunkhwa province, police said.",
+            "The provincial government announced three days of mourning.",
+            "Khyber Pakhtunkhwa Provincial Government",
+        ),
+        (
+            "Fighting spread in Sudan's North Kordofan state, residents said.",
+            "The state government said calm had returned.",
+            "North Kordofan State Government",
+        ),
+    ],
+)
+def test_a_regional_government_takes_the_regions_whole_name(
+    first: str, later: str, name: str
+) -> None:
+    claims = extract_claims(Report(text=f"{first}\n{later}"))
+    assert claims[-1].sources == (name,)

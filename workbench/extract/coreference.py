@@ -493,6 +493,12 @@ def _strip_article(phrase: str) -> str:
     return _ARTICLE.sub("", phrase.strip())
 
 
+def _names_a_country(place: str) -> bool:
+    """ "Ethiopia" names a country; "Khyber Pakhtunkhwa", listed under Pakistan, a region."""
+    demonym = _PLACE_DEMONYM.get(place)
+    return demonym is not None and place in _COUNTRY_NAMES.get(demonym, (place,))
+
+
 def _lower_first(name: str) -> str:
     """'Residents' -> 'residents': a sentence-initial capital is not part of a name."""
     first, _, rest = name.partition(" ")
@@ -629,7 +635,11 @@ _REGIONAL_FORMS = (
     "{} authorities",
 )
 _PLACE_MODIFIER = re.compile(r"\s(?:in|at|near|from|of)\s")
-_REGION_NAMED = re.compile(r"\b([A-Z][a-z][\w-]+)\s+(region|state|province)\b")
+# "Oromiya region", "Khyber Pakhtunkhwa province", "North Kordofan state" (not "The ...").
+_REGION_NAMED = re.compile(
+    r"\b((?:(?!(?:The|A|An|In|On|At|From|Its|Their)\b)[A-Z][a-z][\w-]+\s+){0,2}"
+    r"(?!(?:The|A|An|In|On|At|From|Its|Their)\b)[A-Z][a-z][\w-]+)\s+(region|state|province)\b"
+)
 _LEVELS = {"region": "Regional", "state": "State", "province": "Provincial"}
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]+")
 # Heads of organisation names; a proper name ending in one is a body of its own, even when
@@ -1161,7 +1171,7 @@ class MentionResolver:
                         if found is not None and self._regional_government(found):
                             return found
         named = _REGION_NAMED.search(self.context) or _REGION_NAMED.search(self.text[:600])
-        if named is not None and named.group(1).lower() not in _PLACE_DEMONYM:
+        if named is not None and not _names_a_country(named.group(1).lower()):
             # "Ethiopia's Oromiya region ..., the regional government said": not listed,
             # named as "<Region> Regional Government".
             level = _LEVELS[named.group(2).lower()]
