@@ -180,3 +180,23 @@ def _units(text: str) -> list[tuple[float, str]]:
 )
 def test_figures_keep_the_counted_noun(text: str, expected: list[tuple[float, str]]) -> None:
     assert _units(text) == expected
+
+
+def test_a_bare_figure_in_a_list_of_places_counts_what_the_first_counted() -> None:
+    figures = parse_quantities(
+        "27 drones were downed over the Bryansk Region, 19 over the Kursk Region "
+        "and five over the Moscow Region."
+    )
+    assert [(q.value, q.unit) for q in figures] == [(27, "drones"), (19, "drones"), (5, "drones")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 drones were downed, 19 over the sea.",  # no place named: not a list of places
+        "The road runs 4 km, 12 in Kursk.",  # a measure is not carried on
+        "27 drones were downed. 19 over the Kursk Region.",  # another sentence
+    ],
+)
+def test_a_bare_figure_outside_such_a_list_is_not_counted(text: str) -> None:
+    assert len(parse_quantities(text)) == 1

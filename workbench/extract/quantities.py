@@ -611,6 +611,28 @@ _SUPERLATIVE_OF = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+_LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
+_PLACE_AFTER = re.compile(
+    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
+)
+_MEASURES = frozenset(_MEASURE_UNITS.values())
+
+
+def _elided_unit(text: str, start: int, end: int, found: list[Quantity]) -> str:
+    """ "27 drones were downed over Bryansk, 19 over Kursk": a bare figure in a list of
+    places counts what the figure before it counted; "" when it is not such a list."""
+    if not found or found[-1].unit in _MEASURES or not found[-1].unit:
+        return ""
+    if not _LIST_BEFORE.search(text, max(0, start - 6), start):
+        return ""
+    if not _PLACE_AFTER.match(text, end):
+        return ""
+    previous = text.rfind(found[-1].text, max(0, start - 160), start)
+    if previous < 0 or "." in text[previous + len(found[-1].text) : start]:
+        return ""
+    return found[-1].unit
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
@@ -689,9 +711,14 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue  # "one of its largest air attacks" is not a count
         end = match_end + unit_end
         casualty = _casualty_unit(text, match.start(), end)
+        inherited = ""
         if unit == "" and not casualty:
-            continue
-        governed = _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" else None
+            inherited = _elided_unit(text, match.start(), match_end, out)
+            if not inherited:
+                continue
+        governed = (
+            _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" and not inherited else None
+        )
         if governed is not None:
             if not (
                 _VERB_BEFORE.search(text, max(0, match.start() - 40), match.start())
@@ -700,7 +727,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 continue  # "strikes on two districts ... killed 46": districts are not the dead
             unit = governed.group(1).lower()  # "killed eight tourists"
             end = governed.end()
-        full_unit = _compose_unit(unit, casualty)
+        full_unit = inherited or _compose_unit(unit, casualty)
         if governed is not None and casualty:
             full_unit = f"{unit} {casualty}"
         conversion = _PAREN_CONVERSION.match(text[end:])
