@@ -555,3 +555,14 @@ def test_who_said_after_a_named_speaker_is_that_speaker() -> None:
         (("Umm Khaled Abu Shamala",), "We were sleeping when the tent exploded"),
         (("Umm Khaled Abu Shamala",), "she had lost three relatives"),
     ]
+
+
+def test_the_next_quotation_after_a_who_said_tail_is_the_same_speakers() -> None:
+    claims = extract_claims(
+        Report(
+            text='"We were sleeping when the tent exploded," said Umm Khaled Abu Shamala, 46, '
+            'who said she had lost three relatives. "There is no safe place."'
+        )
+    )
+    assert [c.text for c in claims][-1] == "There is no safe place"
+    assert {c.sources for c in claims} == {("Umm Khaled Abu Shamala",)}

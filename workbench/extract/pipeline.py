@@ -467,6 +467,8 @@ class _Extractor:
             out.extend(self._push(self._draft(sentence, attr, sources)))
         self.pending_quote = []
         last = attrs[-1]
+        if len(attrs) > 1 and last.speakers[0].strip().lower() in ("who", "which"):
+            last = attrs[-2]  # '"...," said X, 46, who said ...': the quote is what carries on
         if (open_after and last.form == "forward") or (
             last.quoted and last.form in ("trailing", "inverted")
         ):
