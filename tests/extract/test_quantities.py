@@ -200,3 +200,11 @@ def test_a_bare_figure_in_a_list_of_places_counts_what_the_first_counted() -> No
 )
 def test_a_bare_figure_outside_such_a_list_is_not_counted(text: str) -> None:
     assert len(parse_quantities(text)) == 1
+
+
+def test_shops_explosions_and_the_head_of_fighter_jets_are_counted() -> None:
+    figures = parse_quantities(
+        "the shelling destroyed nearly 20 shops, two fighter jets dropped bombs "
+        "and residents heard 10 loud explosions"
+    )
+    assert [(q.value, q.unit) for q in figures] == [(20, "shops"), (2, "jets"), (10, "explosions")]

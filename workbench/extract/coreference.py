@@ -206,7 +206,7 @@ _TITLE_WORDS = frozenset(
     former top chief rear field marshal lt.gen. maj.gen. brig.gen. staff sgt. sgt
     brig brig. capt capt. cmdr cmdr. adm adm. cpl cpl. brigadier-general major-general
     inspector superintendent constable sergeant corporal commissioner insp. supt.
-    ombudsman ombudswoman ombudsperson
+    ombudsman ombudswoman ombudsperson gov. gov pres. pres
     """.split()  # noqa: SIM905
 )
 _COUNTRY_DEMONYM = {key.removesuffix("'s"): value for key, value in POSSESSIVE_DEMONYMS.items()}

@@ -65,7 +65,9 @@ TIME_WORDS = (
 ADJUNCT_RE = re.compile(
     r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,3}?"
     r"(?:statement|interview|post|message|briefing|speech|report|update|address|remarks|"
-    r"communique|video|broadcast|conference|bulletin|tweet)(?:\s+(?:on|posted\s+on|published"
+    r"communique|video|broadcast|conference|bulletin|tweet)"
+    r"(?:\s+(?:statement|message|post|address|briefing)\b)?"  # "in a video statement"
+    r"(?:\s+(?:on|posted\s+on|published"
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"
     r"\s+channel|\s+account|\s+page)?|social\s+media|state\s+(?:TV|television|media)|"

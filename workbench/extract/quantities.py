@@ -166,7 +166,7 @@ _THINGS = frozenset(
     planes helicopters buildings homes houses villages towns schools hospitals trucks
     boats ships violations firearms weapons rifles guns mines
     incidents communities shelters missions launchers projectiles howitzers mortars
-    motorcycles cars jets warships
+    motorcycles cars jets warships shops stores explosions blasts
     """.split()  # noqa: SIM905
 )
 # Counted nouns (people, and the things above).
@@ -358,7 +358,10 @@ _OF_NUMBER = re.compile(
 
 
 # Nouns that head a compound after another people noun ("staff members").
-_COMPOUND_HEADS = frozenset({"members", "workers", "personnel", "officers", "fighters", "troops"})
+# Heads of two-noun compounds: "staff members", "fighter jets" (jets, not fighters).
+_COMPOUND_HEADS = frozenset(
+    {"members", "workers", "personnel", "officers", "fighters", "troops", "jets", "planes"}
+)
 
 
 _UAV = re.compile(r"^(?:\s+[A-Z][\w-]*)?\s+unmanned\s+aerial\s+vehicles\b", re.IGNORECASE)
