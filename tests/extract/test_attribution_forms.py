@@ -525,9 +525,28 @@ def test_a_hedge_inside_the_second_complement_qualifies_only_it() -> None:
             ("Daniel Noboa",),
             "the government would not step back",
         ),
+        # "Gov." is a title, like "Governor"
+        (
+            "Two missiles hit a bus depot, Gov. Serhii Kovalenko said.",
+            ("Serhii Kovalenko",),
+            "Two missiles hit a bus depot",
+        ),
+        # "in a video statement" is where it was said, not what
+        (
+            '"We will continue to act," military spokesman Lieutenant Colonel Nadav Shoham '
+            "said in a video statement.",
+            ("Nadav Shoham",),
+            "We will continue to act",
+        ),
+        (
+            '"Attacks were thwarted," the Russian Defence Ministry said in a statement posted '
+            "on its Telegram channel.",
+            ("Russian Defence Ministry",),
+            "Attacks were thwarted",
+        ),
     ],
 )
-def test_wire_forms_of_the_ho14_batch(
+def test_wire_forms_of_the_blind_batches(
     text: str, sources: tuple[str, ...], proposition: str
 ) -> None:
     (claim,) = extract_claims(Report(text=text))
@@ -566,34 +585,3 @@ def test_the_next_quotation_after_a_who_said_tail_is_the_same_speakers() -> None
     )
     assert [c.text for c in claims][-1] == "There is no safe place"
     assert {c.sources for c in claims} == {("Umm Khaled Abu Shamala",)}
-
-
-@pytest.mark.parametrize(
-    ("text", "sources", "proposition"),
-    [
-        # "Gov." is a title, like "Governor"
-        (
-            "Two missiles hit a bus depot, Gov. Serhii Kovalenko said.",
-            ("Serhii Kovalenko",),
-            "Two missiles hit a bus depot",
-        ),
-        # "in a video statement" is where it was said, not what
-        (
-            '"We will continue to act," military spokesman Lieutenant Colonel Nadav Shoham '
-            "said in a video statement.",
-            ("Nadav Shoham",),
-            "We will continue to act",
-        ),
-        (
-            '"Attacks were thwarted," the Russian Defence Ministry said in a statement posted '
-            "on its Telegram channel.",
-            ("Russian Defence Ministry",),
-            "Attacks were thwarted",
-        ),
-    ],
-)
-def test_wire_forms_of_the_ho15_batch(
-    text: str, sources: tuple[str, ...], proposition: str
-) -> None:
-    (claim,) = extract_claims(Report(text=text))
-    assert (claim.sources, claim.text) == (sources, proposition)
