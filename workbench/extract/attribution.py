@@ -146,6 +146,7 @@ _NEXT_COMPLEMENT = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_FORMS = frozenset({"forward", "ing"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _PLACE_ADJUNCT_END = re.compile(
     r"^\s*(?:on|in|by|from|at|during|via|over)\s+[^,;\"\u201c\u201d]{1,80}?\.?\s*$"
 )
@@ -173,6 +174,11 @@ class Attribution:
     # A later complement of the same cue ("X said A and that B": B), whose inline
     # caveats are its own, not those of the clauses before it.
     joined: bool = False
+
+    @property
+    def relative(self) -> bool:
+        """The speaker is "who"/"which": the noun named before it speaks."""
+        return self.speakers[0].strip().lower() in _RELATIVE_PRONOUNS
 
 
 def quote_regions(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
@@ -698,7 +704,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         speaker_span = _speaker_before(text, region_start, match.start(), regions)
         if speaker_span is None:
             continue
-        if not out and text[slice(*speaker_span)].lower() in ("who", "which"):
+        if not out and text[slice(*speaker_span)].lower() in _RELATIVE_PRONOUNS:
             # "President X, who declared a state of emergency in May, wrote ...": a cue
             # inside a relative clause about the subject; the main verb comes later.
             continue

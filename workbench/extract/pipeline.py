@@ -445,10 +445,9 @@ class _Extractor:
                 self.quote_speaker = None
             return out, open_after
         for index, attr in enumerate(attrs):
-            relative = attr.speakers[0].strip().lower() in ("who", "which")
-            if relative and index == 0:
+            if attr.relative and index == 0:
                 continue  # "who said ..." with no antecedent in view
-            if (attr.inherits or attr.joined or relative) and index > 0:
+            if (attr.inherits or attr.joined or attr.relative) and index > 0:
                 # "..., said Umm Khaled, 46, who said she had lost three relatives"
                 sources = self.last_sources  # resolved once: "the UN's office ... and that"
             else:
@@ -467,7 +466,7 @@ class _Extractor:
             out.extend(self._push(self._draft(sentence, attr, sources)))
         self.pending_quote = []
         last = attrs[-1]
-        if len(attrs) > 1 and last.speakers[0].strip().lower() in ("who", "which"):
+        if len(attrs) > 1 and last.relative:
             last = attrs[-2]  # '"...," said X, 46, who said ...': the quote is what carries on
         if (open_after and last.form == "forward") or (
             last.quoted and last.form in ("trailing", "inverted")

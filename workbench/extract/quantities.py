@@ -357,7 +357,6 @@ _OF_NUMBER = re.compile(
 )
 
 
-# Nouns that head a compound after another people noun ("staff members").
 # Heads of two-noun compounds: "staff members", "fighter jets" (jets, not fighters).
 _COMPOUND_HEADS = frozenset(
     {"members", "workers", "personnel", "officers", "fighters", "troops", "jets", "planes"}
