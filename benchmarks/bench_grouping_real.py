@@ -1,0 +1,123 @@
+"""Grouping quality on real coverage: FA-KES reports of the Syrian war (CC BY 4.0).
+
+Usage: python benchmarks/bench_grouping_real.py [CSV] [--undated]
+
+CSV defaults to ../shared/data/fakes-syria/fakes-dev.csv beside the repository (FA-KES, Abu
+Salem et al., ICWSM 2019, Zenodo 2607278). Each row becomes a report (outlet, title, text,
+published = the coded date; with --undated no date at all). Gold: articles with the same
+coded date and location are one happening (noisy: a governorate can hold two happenings on
+one day, and the coded date of one happening differs between outlets now and then).
+
+Printed for the default claim-level grouping (``group_claims``) and the report-level one
+(``report_grouping.happening_groups``): report-pair precision, recall and F1 (a report's
+happening is the event holding most of its claims; for the report level also the report
+clusters themselves), and claim-level B-cubed precision and recall (a claim's gold is its
+report's happening).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from models import Claim, Report  # noqa: E402
+from workbench.events.grouping import automatic_groups  # noqa: E402
+from workbench.events.happenings import happening_labels  # noqa: E402
+from workbench.events.report_grouping import happening_groups  # noqa: E402
+from workbench.extract import extract_claims, load_registry  # noqa: E402
+
+DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes-syria" / "fakes-dev.csv"
+
+
+def pair_scores(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of a clustering against gold labels."""
+    joint = Counter((pred[item], gold[item]) for item in gold)
+    both = sum(c * (c - 1) // 2 for c in joint.values())
+    predicted = sum(c * (c - 1) // 2 for c in Counter(pred[i] for i in gold).values())
+    true = sum(c * (c - 1) // 2 for c in Counter(gold.values()).values())
+    p = both / predicted if predicted else 1.0
+    r = both / true if true else 1.0
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0}
+
+
+def bcubed(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> dict[str, float]:
+    cp, cg = Counter(pred[i] for i in gold), Counter(gold.values())
+    joint = Counter((pred[i], gold[i]) for i in gold)
+    p = sum(joint[(pred[i], gold[i])] / cp[pred[i]] for i in gold) / len(gold)
+    r = sum(joint[(pred[i], gold[i])] / cg[gold[i]] for i in gold) / len(gold)
+    return {"bP": round(p, 3), "bR": round(r, 3)}
+
+
+def score_groups(
+    groups: Sequence[Sequence[str]],
+    claims: Sequence[Claim],
+    reports: Sequence[Report],
+    gold: Mapping[str, Hashable],
+) -> dict[str, float]:
+    event = {claim_id: number for number, group in enumerate(groups) for claim_id in group}
+    per_report: dict[str, Counter[int]] = defaultdict(Counter)
+    for claim in claims:
+        per_report[claim.report_id][event[claim.id]] += 1
+    report_pred: dict[str, Hashable] = {
+        r.id: per_report[r.id].most_common(1)[0][0] if per_report[r.id] else ("alone", r.id)
+        for r in reports
+    }
+    claim_gold = {claim.id: gold[claim.report_id] for claim in claims}
+    return {**pair_scores(report_pred, gold), **bcubed(event, claim_gold)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--undated", action="store_true", help="give the reports no date")
+    args = parser.parse_args()
+    frame = pd.read_csv(args.csv)
+    registry = load_registry()
+    reports, claims, gold = [], [], {}
+    for row in frame.itertuples():
+        published = None if args.undated else datetime.strptime(row.date, "%m/%d/%y").date()
+        report = Report(
+            outlet=row.source,
+            title=row.article_title,
+            text=row.article_content,
+            published=published,
+        )
+        reports.append(report)
+        gold[report.id] = (row.date, row.location)
+        claims.extend(extract_claims(report, registry))
+    by_id = {report.id: report for report in reports}
+    print(json.dumps({"reports": len(reports), "claims": len(claims), "undated": args.undated}))
+    for name, group in (
+        ("claim-level (default)", automatic_groups),
+        ("report-level", happening_groups),
+    ):
+        start = time.perf_counter()
+        groups = group(claims, by_id)
+        seconds = time.perf_counter() - start
+        print(
+            json.dumps(
+                {
+                    "grouping": name,
+                    **score_groups(groups, claims, reports, gold),
+                    "seconds": round(seconds, 2),
+                }
+            )
+        )
+    labels = happening_labels(reports)
+    clusters = {report.id: label for report, label in zip(reports, labels, strict=True)}
+    print(json.dumps({"grouping": "report clusters alone", **pair_scores(clusters, gold)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Report-level grouping (issue 13, not yet the default): gazetteer, report clusters, departures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models import Report
+from tests.events.seed import SIDE_BY_SIDE, UNRELATED_TO_FIGHTING, seed_claims, seed_report
+from workbench.events.gazetteer import fold_name, read_places
+from workbench.events.happenings import happening_labels
+from workbench.events.report_grouping import happening_groups
+from workbench.events.report_profile import lead_date
+
+DAY = date(2016, 7, 27)
+
+
+@pytest.mark.parametrize(
+    ("spellings"),
+    [("Deir Ezzor", "Deir ez-Zor", "Deir-ez-Zor"), ("al-Hasakah", "Al Hasakah", "Hasakah")],
+)
+def test_spellings_of_one_place_fold_to_one_key(spellings: tuple[str, ...]) -> None:
+    assert len({fold_name(name) for name in spellings}) == 1
+
+
+def test_a_town_and_its_province_are_one_region() -> None:
+    # FA-KES: one outlet names Qamishli, another Hasakeh province.
+    mentions, country = read_places("A suicide bomber struck Qamishli in Hasakeh province, Syria.")
+    assert country == "SY"
+    assert {m.place.region for m in mentions} == {("SY", "01")}
+
+
+def test_an_ambiguous_name_is_read_in_the_country_the_report_is_about() -> None:
+    # "Homs" is also Al Khums in Libya; a Syrian report means the Syrian city.
+    mentions, country = read_places(
+        "A U.S. missile strike on an airbase near the Syrian city of Homs"
+    )
+    assert country == "SY"
+    assert [m.place.country for m in mentions] == ["SY"]
+
+
+def test_a_word_that_is_a_village_elsewhere_is_no_place() -> None:
+    mentions, _ = read_places("Obama said the Syrian regime used chemical weapons in Damascus.")
+    assert [m.place.name for m in mentions] == ["Damascus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fri 07 Apr 2017 at 0914 Homs governor says", date(2017, 4, 7)),
+        ("Published February 23 2015 A suicide bomber", date(2015, 2, 23)),
+        ("24.08.2013 Syrian state media accused rebels", date(2013, 8, 24)),
+        ("A car bomb killed four people in Damascus", None),
+    ],
+)
+def test_the_date_a_report_opens_with(text: str, expected: date | None) -> None:
+    assert lead_date(text) == expected
+
+
+def _report(outlet: str, title: str, text: str, published: date | None = DAY) -> Report:
+    return Report(outlet=outlet, title=title, text=text, published=published)
+
+
+QAMISHLI = [
+    _report(
+        "sana",
+        "Terrorist bombing in Qamishli kills 22",
+        "A terrorist bombing in the city of Qamishli in Hasakeh province killed 22 people and "
+        "injured dozens, state TV said. The explosion struck near a security building.",
+    ),
+    _report(
+        "ahram",
+        "Twin bombing kills 44 in Syrian Kurdish town",
+        "A twin bombing claimed by IS killed 44 people in the Kurdish-majority town of "
+        "Qamishli in northeast Syria, a monitor said. The blasts hit a Kurdish security post.",
+    ),
+    _report(
+        "alaraby",
+        "Dozens dead in Qamishli blasts",
+        "At least 31 people were killed when two explosions hit Qamishli near the Turkish "
+        "border, the Observatory said. Hasakeh province has seen repeated attacks.",
+    ),
+]
+IDLIB = _report(
+    "reuters",
+    "Air strikes on Idlib market kill 12",
+    "Air strikes on a market in Idlib killed 12 civilians, rescue workers said. Warplanes "
+    "struck the city center in the northwest of Syria.",
+)
+
+
+def test_reports_of_one_bombing_are_one_happening_whatever_their_tolls() -> None:
+    labels = happening_labels([*QAMISHLI, IDLIB])
+    assert labels[0] == labels[1] == labels[2]
+    assert labels[3] != labels[0]
+
+
+def test_the_same_place_on_days_far_apart_is_two_happenings() -> None:
+    later = _report("trt", QAMISHLI[1].title, QAMISHLI[1].text, date(2016, 9, 1))
+    labels = happening_labels([QAMISHLI[1], later])
+    assert labels[0] != labels[1]
+
+
+def test_undated_reports_group_by_content() -> None:
+    undated = [_report(r.outlet, r.title, r.text, published=None) for r in (*QAMISHLI[:2], IDLIB)]
+    copy = _report("gulf", IDLIB.title, IDLIB.text + " Rescuers searched the rubble.", None)
+    labels = happening_labels([*undated, copy])
+    assert labels[2] == labels[3]
+    assert labels[0] != labels[2]
+
+
+@pytest.mark.parametrize("source", ["hand-made", "extractor"])
+def test_the_seed_keeps_its_three_groups_and_tasil_apart(source: str) -> None:
+    report = seed_report()
+    if source == "extractor":
+        from workbench.extract import extract_claims
+
+        claims = extract_claims(report)
+    else:
+        claims = seed_claims(report)
+    groups = happening_groups(claims, {report.id: report})
+    by_claim = {claim_id: number for number, group in enumerate(groups) for claim_id in group}
+
+    def group_of(fragment: str) -> int:
+        return next(by_claim[c.id] for c in claims if fragment in c.text)
+
+    found = [{group_of(fragment) for fragment in group} for group in SIDE_BY_SIDE]
+    assert all(len(ids) == 1 for ids in found)
+    fighting, air, ceasefire = (ids.pop() for ids in found)
+    assert len({fighting, air, ceasefire}) == 3
+    assert sum(1 for claim in claims if by_claim[claim.id] == fighting) == 3
+    assert all(group_of(fragment) != fighting for fragment in UNRELATED_TO_FIGHTING)

@@ -1,0 +1,165 @@
+"""Which claims leave their report's happening: a background happening on its own evidence.
+
+A report is about one main happening, named in its title and lead, and most of its claims
+are about it even when they name no place or day ("the toll could rise", "the army
+denied it"). A claim departs only on evidence of its own (the seed's Tasil village beside
+the Palmyra fighting):
+- a day that cannot be the happening's ("last week", or a statement made before it);
+- a place in another region, far from every place of the lead (by the gazetteer);
+- a kind of another class (a ceasefire statement in a report on an air strike).
+A claim with no evidence either way follows its own neighbours: when a claim of its own
+sentence departs, or one next to it in the same claim thread, or the claim just before it
+in the same voice, it departs with it and goes where that claim goes ("he hoped ..." then
+the quotation of the hope).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models import Claim, Modality, Report
+from workbench.events.features import ClaimFeatures, Window, resolve_time, time_expression_of
+from workbench.events.gazetteer import Place, read_places, same_area
+from workbench.events.kinds import kind_classes
+from workbench.events.report_profile import ReportProfile
+
+# Day ranges already span what they can mean ("yesterday" is two days), so none is added.
+DAY_SLACK = 0
+# A departed claim pulls along unmarked claims of its thread this many claims away.
+FOLLOW_REACH = 2
+
+
+class Departure(StrEnum):
+    """Why a claim left its report's happening."""
+
+    DATE = "date"
+    PLACE = "place"
+    KIND = "kind"
+    FOLLOWS = "follows"
+
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    """A departed claim: why, and whose lead it follows (for ``FOLLOWS``)."""
+
+    reason: Departure
+    leader: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Main:
+    window: Window | None
+    places: tuple[Place, ...]
+    classes: frozenset[str]
+
+
+def _meets(a: Window, b: Window, slack: int = DAY_SLACK) -> bool:
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _main_of(
+    report: Report, profile: ReportProfile, lead: ClaimFeatures, lead_claim: Claim
+) -> _Main:
+    window: Window | None
+    if lead.explicit_date and lead.window is not None:
+        window = lead.window
+    elif profile.day is not None:
+        window = (profile.day, profile.day)
+    else:
+        window = None
+    return _Main(
+        window=window,
+        places=profile.anchors,
+        classes=kind_classes(f"{report.title}\n{lead_claim.text}"),
+    )
+
+
+def _own_evidence(
+    claim: Claim, feature: ClaimFeatures, main: _Main, report: Report, country: str
+) -> Departure | None:
+    if main.window is not None:
+        if feature.explicit_date and feature.window is not None:
+            if not _meets(feature.window, main.window):
+                return Departure.DATE
+        elif claim.modality not in (Modality.ASSERTED, Modality.DENIED):
+            # When a prediction or a hope was voiced: said before the happening, it is
+            # not about it ("Putin said last week the army would soon retake the city").
+            said = resolve_time(time_expression_of(claim), report.published)
+            if said is not None and said[1].toordinal() < main.window[0] - DAY_SLACK:
+                return Departure.DATE
+    if main.places and country:
+        own = [m.place for m in read_places(claim.text)[0] if m.place.country == country]
+        if own and not any(same_area(place, anchor) for place in own for anchor in main.places):
+            return Departure.PLACE
+    classes = kind_classes(claim.text)
+    if classes and main.classes and classes.isdisjoint(main.classes):
+        return Departure.KIND
+    return None
+
+
+def _same_voice(a: Claim, b: Claim) -> bool:
+    return bool(a.sources) and a.sources == b.sources
+
+
+def departures(
+    claims: Sequence[Claim],
+    features: Sequence[ClaimFeatures],
+    reports: Mapping[str, Report],
+    profiles: Mapping[str, ReportProfile],
+    thread_of: Sequence[int],
+) -> dict[int, Gone]:
+    """Claim index -> why it departs, for the claims that leave their report's happening.
+
+    ``thread_of`` gives each claim's claim-level thread (the fine clustering), which
+    decides who follows whom.
+    """
+    by_report: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        by_report.setdefault(claim.report_id, []).append(index)
+    out: dict[int, Gone] = {}
+    for report_id, members in by_report.items():
+        report, profile = reports.get(report_id), profiles.get(report_id)
+        if report is None or profile is None:
+            continue
+        members.sort(key=lambda index: claims[index].span[0])
+        lead = members[0]
+        main = _main_of(report, profile, features[lead], claims[lead])
+        marked: dict[int, Gone] = {
+            index: Gone(reason)
+            for index in members[1:]
+            if (
+                reason := _own_evidence(
+                    claims[index], features[index], main, report, profile.country
+                )
+            )
+        }
+        changed = True
+        while changed:  # unmarked neighbours follow, in both directions
+            changed = False
+            for position, index in enumerate(members[1:], start=1):
+                if index in marked:
+                    continue
+                near = members[max(1, position - FOLLOW_REACH) : position + FOLLOW_REACH + 1]
+                leader = next(
+                    (
+                        other
+                        for other in near
+                        if other in marked
+                        and (
+                            thread_of[other] == thread_of[index]
+                            or claims[other].sentence == claims[index].sentence
+                            or (
+                                other == members[position - 1]
+                                and _same_voice(claims[other], claims[index])
+                            )
+                        )
+                    ),
+                    None,
+                )
+                if leader is not None:
+                    marked[index] = Gone(Departure.FOLLOWS, leader)
+                    changed = True
+        out.update(marked)
+    return out

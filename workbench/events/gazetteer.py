@@ -1,0 +1,235 @@
+"""Place names in report text, resolved to a country, a first-level region and a position.
+
+Outlets spell the same place differently ("Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr") and
+name it at different levels ("Qamishli" in one report, "Hasakeh province" in the next), so
+grouping compares regions, not strings. The gazetteer is GeoNames' (CC BY 4.0), shipped in
+``data/places.tsv.gz`` (see ``gazetteer_build``): nothing is downloaded at run time.
+
+A capitalised name can be a place in many countries ("Homs" is also in Libya, "Of" in
+Turkey), so a report's places are read in the country the report is about: the country it
+names most (by name, demonym or unambiguous city), and only candidates there are kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+PLACES_FILE = DATA / "places.tsv.gz"
+COUNTRIES_FILE = DATA / "countries.yaml"
+SEPARATOR = "#names"
+
+# Two places this close are one area for grouping (a town and the city beside it).
+NEAR_KM = 50.0
+# A city this big is what an ambiguous name most likely means ("Damascus", not Damascus, MD).
+BIG_CITY = 100_000
+TOWN = 5_000
+_LOCATIVE = re.compile(
+    r"(?i)\b(?:in|near|at|outside|around|of|from|into|village|town|city|province|district)\s+(?:the\s+)?$"
+)
+
+_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ath", "the"})
+_LETTERS = re.compile(r"[^a-z ]+")
+_CAPITALISED = re.compile(
+    r"\b[A-Z][\w'\u2019\-]*(?:\s+(?:(?:al|el|ad|as|ar|ash|az)-)?[A-Z][\w'\u2019\-]*){0,3}"
+)
+
+
+def fold_name(name: str) -> str:
+    """Key for spelling variants: no accents, case, hyphens, spaces or leading article."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = _LETTERS.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return "".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A populated place: ``region`` is (country code, first-level region code)."""
+
+    name: str
+    country: str
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+
+    @property
+    def region(self) -> tuple[str, str]:
+        return self.country, self.admin1
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_area(a: Place, b: Place) -> bool:
+    """One first-level region, or near enough to be one theatre."""
+    return a.region == b.region or distance_km(a, b) <= NEAR_KM
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Folded name -> candidate places; country names and demonyms -> country code."""
+
+    places: Mapping[str, tuple[Place, ...]]
+    countries: Mapping[str, str]
+    not_places: frozenset[str]
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        key = fold_name(name)
+        if len(key) < 4 or key in self.not_places:
+            return ()
+        return self.places.get(key, ())
+
+    def country(self, name: str) -> str | None:
+        return self.countries.get(fold_name(name))
+
+
+class _Places(Mapping[str, tuple[Place, ...]]):
+    """Folded name -> places, parsing a place's row only when it is looked up."""
+
+    def __init__(self, rows: list[str], keys: dict[str, str]) -> None:
+        self._rows = rows
+        self._keys = keys
+
+    def __getitem__(self, key: str) -> tuple[Place, ...]:
+        return _parse(self._rows, self._keys[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_row(row: str) -> Place:
+    country, admin1, lat, lon, population, name = row.split("\t")
+    return Place(name, country, admin1, float(lat), float(lon), int(population))
+
+
+def _parse(rows: list[str], ids: str) -> tuple[Place, ...]:
+    return tuple(_parse_row(rows[int(number)]) for number in ids.split(","))
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once per process."""
+    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
+        head, _, tail = handle.read().partition("\n" + SEPARATOR + "\n")
+    rows = head.split("\n")
+    keys = dict(line.split("\t", 1) for line in tail.splitlines())
+    data = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    countries: dict[str, str] = {}
+    for code, names in data["countries"].items():
+        for name in names:
+            countries[fold_name(name)] = code
+    return Gazetteer(
+        places=_Places(rows, keys),
+        countries=countries,
+        not_places=frozenset(fold_name(word) for word in data["not_places"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved place at a character offset of the text it was read from."""
+
+    offset: int
+    place: Place
+
+
+def read_places(text: str, gazetteer: Gazetteer | None = None) -> tuple[list[PlaceMention], str]:
+    """Places named in ``text``, and the country the text is mostly about ("" if none).
+
+    The country is the one the text points to most: countries and demonyms named, names
+    that can only be in one country, and big cities. Only places in that country are
+    kept: the scene of a report is in one country, and "Castello" in an Aleppo report is
+    not the Spanish city.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    found: list[tuple[int, tuple[Place, ...]]] = []
+    votes: dict[str, float] = defaultdict(float)  # country -> evidence
+    named: set[str] = set()
+    for offset, name in _names(text):
+        country = gazetteer.country(name)
+        if country:
+            # "US", "Russian": often an actor, not the scene, so half a place's vote
+            votes[country] += 0.5
+            named.add(country)
+            continue
+        candidates = gazetteer.candidates(name)
+        if not candidates:
+            continue
+        if not _LOCATIVE.search(text, max(0, offset - 24), offset):
+            # Without "in", "near", "village of" before it, a capitalised word is a
+            # place only if it is at least a town: "Human" is no village here.
+            candidates = tuple(place for place in candidates if place.population >= TOWN)
+            if not candidates:
+                continue
+        found.append((offset, candidates))
+        # A name that can only be in one country says so; else only a city that dwarfs
+        # its namesakes ("Homs" in Syria, not Al Khums in Libya).
+        codes = {place.country for place in candidates}
+        ranked = sorted(candidates, key=lambda place: place.population, reverse=True)
+        if len(codes) == 1 or (
+            ranked[0].population >= BIG_CITY
+            and ranked[0].population >= 3 * max(ranked[1].population, 1)
+        ):
+            votes[ranked[0].country] += 1
+    if not votes:
+        return [], ""
+    # A scene country is named, or holds two different places: one name alone ("Obama",
+    # a Japanese city) is more likely a person or a word.
+    distinct: dict[str, set[str]] = {}
+    for _offset, candidates in found:
+        for place in candidates:
+            distinct.setdefault(place.country, set()).add(place.name)
+    eligible = {code for code in votes if code in named or len(distinct.get(code, ())) >= 2}
+    country = max(votes, key=lambda code: (code in eligible, votes[code]))
+    mentions = []
+    for offset, candidates in found:
+        local = [place for place in candidates if place.country == country]
+        if local:
+            mentions.append(PlaceMention(offset, max(local, key=lambda place: place.population)))
+    return mentions, country
+
+
+def _names(text: str) -> Iterator[tuple[int, str]]:
+    """Capitalised names of up to four words, longest known name first."""
+    gazetteer = load_gazetteer()
+    for match in _CAPITALISED.finditer(text):
+        words = match.group(0).split()
+        offsets = [match.start()]
+        for word in words[:-1]:
+            offsets.append(text.index(word, offsets[-1]) + len(word))
+        offsets = offsets[: len(words)]
+        start = 0
+        while start < len(words):
+            size = 1
+            for length in range(min(4, len(words) - start), 0, -1):
+                name = " ".join(words[start : start + length])
+                if gazetteer.country(name) or gazetteer.candidates(name):
+                    size = length
+                    yield offsets[start], name
+                    break
+            start += size

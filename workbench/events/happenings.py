@@ -1,0 +1,215 @@
+"""Which happening each report is about: whole reports clustered by words, places and day.
+
+Why reports and not claims: news covers one main happening per report, follows it over
+days and copies itself across outlets. Two reports of one bombing share their words and
+places even when no single pair of claims does ("IS kills 16" beside "the death toll rose
+to 16, a monitor said"). So the happening is decided once per report, from the whole text,
+and claims inherit it (``departures`` lets a claim leave on its own evidence).
+
+How: TF-IDF over title and body (scikit-learn) gives content similarity; places compare
+as regions (``gazetteer``); the day gates. Reports of one day are compared all-pairs (a
+day holds tens to hundreds of reports); reports a day or two apart only when their text is
+close (copies, follow-ups, a toll that rises); undated reports by content alone, through
+sparse cosine neighbours. Linked reports are cut into happenings by average linkage, which
+unlike single linkage does not chain unrelated stories through one ambiguous report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from models import Report
+from workbench.events.gazetteer import same_area
+from workbench.events.report_profile import ReportProfile, profile_reports
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningWeights:
+    """How report pairs are scored and cut. Tuned on real Syrian coverage (FA-KES dev)."""
+
+    text: float = 0.5
+    place: float = 0.5
+    unknown_place: float = 0.5  # place score when a report names no resolvable place
+    cut: float = 0.30  # mean pair score a happening keeps (average linkage)
+    near_days: int = 2  # reports this many days apart may still be one happening ...
+    near_text: float = 0.60  # ... when their text is this close
+    undated_text: float = 0.30  # undated reports link on content alone, from this close
+    max_component: int = 4000  # larger linked sets are cut with a stricter link first
+
+
+DEFAULT_HAPPENING_WEIGHTS = HappeningWeights()
+
+
+def place_similarity(a: ReportProfile, b: ReportProfile, unknown: float) -> float:
+    """Cosine of the two region weightings; near regions count as one."""
+    if not a.regions or not b.regions:
+        return unknown
+    if a.country and b.country and a.country != b.country:
+        return 0.0
+    shared = sum(w * b.regions[region] for region, w in a.regions.items() if region in b.regions)
+    norm = math.sqrt(sum(w * w for w in a.regions.values()))
+    norm *= math.sqrt(sum(w * w for w in b.regions.values()))
+    value = shared / norm if norm else 0.0
+    if value < 0.5 and a.anchors and b.anchors and same_area(a.anchors[0], b.anchors[0]):
+        value = max(value, 0.5)  # Douma beside Damascus: two regions, one theatre
+    return value
+
+
+def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
+    vectoriser = TfidfVectorizer(
+        sublinear_tf=True, stop_words="english", max_df=0.5, dtype=np.float32
+    )
+    try:
+        matrix = vectoriser.fit_transform([profile.words for profile in profiles])
+    except ValueError:  # only stop words everywhere
+        return csr_matrix((len(profiles), 1), dtype=np.float32)
+    return csr_matrix(matrix)
+
+
+def _pairs_by_day(
+    days: npt.NDArray[np.int64], matrix: csr_matrix, weights: HappeningWeights
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]]:
+    """Cosine of every pair of one day, and of pairs ``near_days`` apart whose text is close.
+
+    A day holds tens to hundreds of reports, so one day is compared all-pairs.
+    """
+    dated = np.flatnonzero(days >= 0)
+    order = dated[np.argsort(days[dated], kind="stable")]
+    sorted_days = days[order]
+    out = []
+    start = 0
+    while start < len(order):
+        day = sorted_days[start]
+        end = int(np.searchsorted(sorted_days, day, side="right"))
+        reach = int(np.searchsorted(sorted_days, day + weights.near_days, side="right"))
+        rows, window = order[start:end], order[start:reach]
+        cosine = (matrix[rows] @ matrix[window].T).toarray()
+        left = np.repeat(rows, len(window))
+        right = np.tile(window, len(rows))
+        values = cosine.ravel()
+        same_day = days[left] == days[right]
+        keep = (left < right) | ~same_day
+        keep &= (left != right) & (same_day | (values >= weights.near_text))
+        out.append((np.minimum(left, right)[keep], np.maximum(left, right)[keep], values[keep]))
+        start = end
+    return out
+
+
+def _pairs_undated(
+    days: npt.NDArray[np.int64], matrix: csr_matrix, weights: HappeningWeights, chunk: int = 2000
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]]:
+    """Undated reports against every report, kept when their text is close."""
+    undated = np.flatnonzero(days < 0)
+    out = []
+    for start in range(0, len(undated), chunk):
+        rows = undated[start : start + chunk]
+        product = (matrix[rows] @ matrix.T).tocoo()
+        left = rows[product.row]
+        right = product.col.astype(np.int64)
+        values = product.data
+        keep = (values >= weights.undated_text) & (left != right)
+        # a pair of undated reports comes up twice: keep it once
+        keep &= (days[right] >= 0) | (left < right)
+        out.append((np.minimum(left, right)[keep], np.maximum(left, right)[keep], values[keep]))
+    return out
+
+
+def happening_labels(
+    reports: Sequence[Report],
+    weights: HappeningWeights = DEFAULT_HAPPENING_WEIGHTS,
+    profiles: Sequence[ReportProfile] | None = None,
+) -> list[int]:
+    """One happening number per report (reports of one happening share it)."""
+    if not reports:
+        return []
+    profiles = list(profiles) if profiles is not None else profile_reports(reports)
+    matrix = _tfidf(profiles)
+    days = np.array([p.day if p.day is not None else -1 for p in profiles], dtype=np.int64)
+    chunks = _pairs_by_day(days, matrix, weights) + _pairs_undated(days, matrix, weights)
+    if chunks:
+        left = np.concatenate([c[0] for c in chunks])
+        right = np.concatenate([c[1] for c in chunks])
+        cosine = np.concatenate([c[2] for c in chunks]).astype(np.float64)
+    else:
+        left = right = np.empty(0, dtype=np.int64)
+        cosine = np.empty(0, dtype=np.float64)
+    place = np.fromiter(
+        (
+            place_similarity(profiles[i], profiles[j], weights.unknown_place)
+            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+        ),
+        dtype=np.float64,
+        count=len(left),
+    )
+    score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
+    return _cut(len(profiles), left, right, score, weights)
+
+
+def _cut(
+    n: int,
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    score: npt.NDArray[np.float64],
+    weights: HappeningWeights,
+    link: float | None = None,
+) -> list[int]:
+    """Average-linkage clusters inside each set of linked reports."""
+    link = weights.cut if link is None else link
+    linked = score >= link
+    graph = csr_matrix((np.ones(int(linked.sum())), (left[linked], right[linked])), shape=(n, n))
+    _count, component = connected_components(graph, directed=False)
+    # Pairs below the link still count inside a linked set: average linkage weighs them.
+    inside = component[left] == component[right]
+    left, right, score = left[inside], right[inside], score[inside]
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, label in enumerate(component.tolist()):
+        members[label].append(index)
+    edges: dict[int, list[int]] = defaultdict(list)
+    for position, label in enumerate(component[left].tolist()):
+        edges[label].append(position)
+    labels = [0] * n
+    next_label = 0
+    for label, group in members.items():
+        if len(group) == 1:
+            labels[group[0]] = next_label
+            next_label += 1
+            continue
+        local = {index: k for k, index in enumerate(group)}
+        positions = np.array(edges[label], dtype=np.int64)
+        if len(group) > weights.max_component:
+            sub = _cut(
+                len(group),
+                np.array([local[i] for i in left[positions].tolist()], dtype=np.int64),
+                np.array([local[j] for j in right[positions].tolist()], dtype=np.int64),
+                score[positions],
+                weights,
+                link=min(1.0, link + 0.1),
+            )
+            for index, value in zip(group, sub, strict=True):
+                labels[index] = next_label + value
+            next_label += max(sub) + 1
+            continue
+        # Unlinked pairs inside a linked set are far apart (distance 2, beyond any cut).
+        distance = np.full((len(group), len(group)), 2.0)
+        rows = [local[i] for i in left[positions].tolist()]
+        cols = [local[j] for j in right[positions].tolist()]
+        close = np.clip(1.0 - score[positions], 0.0, None)  # float32 cosine can pass 1
+        distance[rows, cols] = close
+        distance[cols, rows] = close
+        condensed = distance[np.triu_indices(len(group), k=1)]
+        tree = linkage(condensed, method="average")
+        cut = fcluster(tree, t=1.0 - weights.cut, criterion="distance")
+        for index, value in zip(group, cut.tolist(), strict=True):
+            labels[index] = next_label + value - 1
+        next_label += int(cut.max())
+    return labels

@@ -1,0 +1,114 @@
+"""What decides a report's happening: its day, its places (as regions) and its words.
+
+A report covers one main happening, named in its title and lead: that is where its places
+are weighed most. The day is the publication date, or the date the copy opens with when
+the report has none ("Fri 07 Apr 2017 ...", "24.08.2013 ..."); a report with neither is
+undated and is grouped by its content alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from models import Report
+from workbench.events.features import (
+    MONTHS,
+)
+from workbench.events.gazetteer import (
+    Gazetteer,
+    Place,
+    load_gazetteer,
+    read_places,
+)
+
+LEAD_CHARS = 400  # the lead: where a report names its main happening
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+DECAY = 0.85  # each later mention weighs a little less
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_LEAD_DATES = (
+    # 07 Apr 2017, Tuesday 22 November 2016
+    (re.compile(rf"(?i)\b(\d{{1,2}})\s+({_MONTH})\.?\s+((?:19|20)\d\d)\b"), (1, 2, 3)),
+    # Sep 27 2013, Posted on April 2 2017, December 16, 2013
+    (re.compile(rf"(?i)\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b"), (2, 1, 3)),
+    # 24.08.2013
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), (1, 2, 3)),
+    # 2016-03-21
+    (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), (3, 2, 1)),
+)
+
+
+def lead_date(text: str, chars: int = 120) -> date | None:
+    """The date a report's copy opens with, if any."""
+    head = text[:chars]
+    best: tuple[int, date] | None = None
+    for pattern, (day_group, month_group, year_group) in _LEAD_DATES:
+        match = pattern.search(head)
+        if not match:
+            continue
+        month_text = match.group(month_group)
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.casefold()]
+        try:
+            found = date(int(match.group(year_group)), month, int(match.group(day_group)))
+        except ValueError:
+            continue
+        if best is None or match.start() < best[0]:
+            best = (match.start(), found)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportProfile:
+    """A report reduced to what grouping compares."""
+
+    report_id: str
+    day: int | None  # ordinal of the report's day; None when undated
+    country: str
+    regions: dict[tuple[str, str], float]  # region -> weight (title and lead weigh most)
+    anchors: tuple[Place, ...]  # places of the title and lead, in order
+    words: str  # the text TF-IDF reads: the title twice, then the body
+
+
+def report_day(report: Report) -> date | None:
+    return report.published or lead_date(report.text)
+
+
+def profile_report(report: Report, gazetteer: Gazetteer | None = None) -> ReportProfile:
+    """The profile of one report (a linear scan of its text)."""
+    gazetteer = gazetteer or load_gazetteer()
+    title = report.title.strip()
+    head = f"{title}.\n" if title else ""
+    mentions, country = read_places(head + report.text, gazetteer)
+    regions: dict[tuple[str, str], float] = {}
+    anchors: list[Place] = []
+    lead_end = len(head) + LEAD_CHARS
+    for rank, mention in enumerate(mentions):
+        if mention.offset < len(head):
+            weight = TITLE_WEIGHT
+        elif mention.offset < lead_end:
+            weight = LEAD_WEIGHT
+        else:
+            weight = BODY_WEIGHT
+        if mention.offset < lead_end and mention.place not in anchors:
+            anchors.append(mention.place)
+        region = mention.place.region
+        regions[region] = regions.get(region, 0.0) + weight * DECAY**rank
+    day = report_day(report)
+    return ReportProfile(
+        report_id=report.id,
+        day=day.toordinal() if day else None,
+        country=country,
+        regions=regions,
+        anchors=tuple(anchors),
+        words=f"{title}\n{title}\n{report.text}" if title else report.text,
+    )
+
+
+def profile_reports(reports: Sequence[Report]) -> list[ReportProfile]:
+    gazetteer = load_gazetteer()
+    return [profile_report(report, gazetteer) for report in reports]
