@@ -8,11 +8,11 @@ published = the coded date; with --undated no date at all). Gold: articles with 
 coded date and location are one happening (noisy: a governorate can hold two happenings on
 one day, and the coded date of one happening differs between outlets now and then).
 
-Printed for the default claim-level grouping (``group_claims``) and the report-level one
-(``report_grouping.happening_groups``): report-pair precision, recall and F1 (a report's
-happening is the event holding most of its claims; for the report level also the report
-clusters themselves), and claim-level B-cubed precision and recall (a claim's gold is its
-report's happening).
+Printed for the default grouping by happening (``group_claims``) and for claim threads
+alone (the claim-level clustering that was the default before): report-pair precision,
+recall and F1 (a report's happening is the event holding most of its claims, or, as
+lead_*, the event of its first claim; also for the report clusters themselves), and
+claim-level B-cubed precision and recall (a claim's gold is its report's happening).
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from models import Claim, Report  # noqa: E402
+from workbench.events.features import extract_features  # noqa: E402
 from workbench.events.grouping import automatic_groups  # noqa: E402
 from workbench.events.happenings import happening_labels  # noqa: E402
-from workbench.events.report_grouping import happening_groups  # noqa: E402
+from workbench.events.threads import claim_threads  # noqa: E402
 from workbench.extract import extract_claims, load_registry  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes-syria" / "fakes-dev.csv"
@@ -67,14 +68,36 @@ def score_groups(
 ) -> dict[str, float]:
     event = {claim_id: number for number, group in enumerate(groups) for claim_id in group}
     per_report: dict[str, Counter[int]] = defaultdict(Counter)
+    lead: dict[str, Claim] = {}
     for claim in claims:
         per_report[claim.report_id][event[claim.id]] += 1
-    report_pred: dict[str, Hashable] = {
+        if claim.report_id not in lead or claim.span[0] < lead[claim.report_id].span[0]:
+            lead[claim.report_id] = claim
+    by_majority: dict[str, Hashable] = {
         r.id: per_report[r.id].most_common(1)[0][0] if per_report[r.id] else ("alone", r.id)
         for r in reports
     }
+    by_lead: dict[str, Hashable] = {
+        r.id: event[lead[r.id].id] if r.id in lead else ("alone", r.id) for r in reports
+    }
     claim_gold = {claim.id: gold[claim.report_id] for claim in claims}
-    return {**pair_scores(report_pred, gold), **bcubed(event, claim_gold)}
+    return {
+        **pair_scores(by_majority, gold),
+        **{f"lead_{k}": v for k, v in pair_scores(by_lead, gold).items()},
+        **bcubed(event, claim_gold),
+    }
+
+
+def group_by_happening(claims: list[Claim], reports: dict[str, Report]) -> list[list[str]]:
+    return automatic_groups(claims, reports)
+
+
+def group_by_threads(claims: list[Claim], reports: dict[str, Report]) -> list[list[str]]:
+    threads = claim_threads(extract_features(claims, reports))
+    groups: dict[int, list[str]] = defaultdict(list)
+    for claim, thread in zip(claims, threads, strict=True):
+        groups[thread].append(claim.id)
+    return list(groups.values())
 
 
 def main() -> None:
@@ -99,8 +122,8 @@ def main() -> None:
     by_id = {report.id: report for report in reports}
     print(json.dumps({"reports": len(reports), "claims": len(claims), "undated": args.undated}))
     for name, group in (
-        ("claim-level (default)", automatic_groups),
-        ("report-level", happening_groups),
+        ("by happening (default)", group_by_happening),
+        ("claim threads alone (the earlier default)", group_by_threads),
     ):
         start = time.perf_counter()
         groups = group(claims, by_id)

@@ -20,15 +20,25 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models import Claim, Modality, Report
-from workbench.events.features import ClaimFeatures, Window, resolve_time, time_expression_of
+from workbench.events.features import (
+    _PLACE_AFTER,
+    ClaimFeatures,
+    Window,
+    is_coarse,
+    normalise_place,
+    resolve_time,
+    time_expression_of,
+)
 from workbench.events.gazetteer import Place, read_places, same_area
 from workbench.events.kinds import kind_classes
 from workbench.events.report_profile import ReportProfile
 
-# Day ranges already span what they can mean ("yesterday" is two days), so none is added.
-DAY_SLACK = 0
-# A departed claim pulls along unmarked claims of its thread this many claims away.
-FOLLOW_REACH = 2
+# Two single days a day apart can be one happening told from two sides of midnight (a
+# range, "last week", already spans what it can mean and gets no slack): the next day
+# alone is no evidence, the next day in another named place is.
+DAY_SLACK = 1
+# A departed claim pulls along the unmarked claims of its thread right beside it.
+FOLLOW_REACH = 1
 
 
 class Departure(StrEnum):
@@ -52,11 +62,20 @@ class Gone:
 class _Main:
     window: Window | None
     places: tuple[Place, ...]
+    spot: str
     classes: frozenset[str]
 
 
 def _meets(a: Window, b: Window, slack: int = DAY_SLACK) -> bool:
+    slack = slack if a[0] == a[1] and b[0] == b[1] else 0
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _elsewhere(claim: Claim, main: _Main) -> bool:
+    """The claim names a place ("clashes in Tal Hamid") other than the lead's first one."""
+    named = {normalise_place(m.group(1)) for m in _PLACE_AFTER.finditer(claim.text)}
+    named = {name for name in named if name and not is_coarse(name)}
+    return bool(named) and bool(main.spot) and main.spot not in named
 
 
 def _main_of(
@@ -72,6 +91,7 @@ def _main_of(
     return _Main(
         window=window,
         places=profile.anchors,
+        spot=normalise_place(profile.spot) if profile.spot else "",
         classes=kind_classes(f"{report.title}\n{lead_claim.text}"),
     )
 
@@ -83,12 +103,16 @@ def _own_evidence(
         if feature.explicit_date and feature.window is not None:
             if not _meets(feature.window, main.window):
                 return Departure.DATE
+            if not _meets(feature.window, main.window, slack=0) and _elsewhere(claim, main):
+                return Departure.DATE
         elif claim.modality not in (Modality.ASSERTED, Modality.DENIED):
             # When a prediction or a hope was voiced: said before the happening, it is
             # not about it ("Putin said last week the army would soon retake the city").
             said = resolve_time(time_expression_of(claim), report.published)
-            if said is not None and said[1].toordinal() < main.window[0] - DAY_SLACK:
-                return Departure.DATE
+            if said is not None:
+                spoken = (said[0].toordinal(), said[1].toordinal())
+                if spoken[1] < main.window[0] and not _meets(spoken, main.window):
+                    return Departure.DATE
     if main.places and country:
         own = [m.place for m in read_places(claim.text)[0] if m.place.country == country]
         if own and not any(same_area(place, anchor) for place in own for anchor in main.places):

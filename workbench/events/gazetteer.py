@@ -158,7 +158,9 @@ class PlaceMention:
     place: Place
 
 
-def read_places(text: str, gazetteer: Gazetteer | None = None) -> tuple[list[PlaceMention], str]:
+def read_places(
+    text: str, gazetteer: Gazetteer | None = None, default_country: str = ""
+) -> tuple[list[PlaceMention], str]:
     """Places named in ``text``, and the country the text is mostly about ("" if none).
 
     The country is the one the text points to most: countries and demonyms named, names
@@ -197,7 +199,9 @@ def read_places(text: str, gazetteer: Gazetteer | None = None) -> tuple[list[Pla
         ):
             votes[ranked[0].country] += 1
     if not votes:
-        return [], ""
+        if not default_country:
+            return [], ""
+        votes[default_country] = 0.0
     # A scene country is named, or holds two different places: one name alone ("Obama",
     # a Japanese city) is more likely a person or a word.
     distinct: dict[str, set[str]] = {}

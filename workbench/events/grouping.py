@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-import numpy as np
-import numpy.typing as npt
-from rapidfuzz import fuzz
-from rapidfuzz.process import cpdist
-
 from models import Claim, Event, Report, Source
-from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits, candidate_pairs
-from workbench.events.clustering import cluster
+from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits
 from workbench.events.edits import EventEdit, apply_edits, assign_event_ids
-from workbench.events.features import ClaimFeatures, extract_features
 from workbench.events.figures import event_figures
 from workbench.events.origins import count_origins
-from workbench.events.similarity import DEFAULT_WEIGHTS, Weights, score
+from workbench.events.report_grouping import happening_groups
+from workbench.events.similarity import DEFAULT_WEIGHTS, Weights
 
 TITLE_CHARS = 90
 
@@ -28,46 +22,14 @@ def as_report_map(reports: Iterable[Report] | Mapping[str, Report]) -> dict[str,
     return {report.id: report for report in reports}
 
 
-def score_pairs(
-    features: Sequence[ClaimFeatures],
-    left: npt.NDArray[np.int64],
-    right: npt.NDArray[np.int64],
-    weights: Weights = DEFAULT_WEIGHTS,
-) -> npt.NDArray[np.float64]:
-    """Scores of candidate pairs; text similarity runs in bulk in rapidfuzz's C code."""
-    if len(left) == 0:
-        return np.empty(0, dtype=np.float64)
-    words = [feature.words for feature in features]
-    queries = [words[i] for i in left.tolist()]
-    choices = [words[j] for j in right.tolist()]
-    text = cpdist(queries, choices, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
-    text = text + cpdist(
-        queries, choices, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32
-    )
-    text_scores = (text / 200.0).tolist()
-    del queries, choices, text
-    return np.fromiter(
-        (
-            score(features[i], features[j], weights, t)
-            for i, j, t in zip(left.tolist(), right.tolist(), text_scores, strict=True)
-        ),
-        dtype=np.float64,
-        count=len(left),
-    )
-
-
 def automatic_groups(
     claims: Sequence[Claim],
     reports: Mapping[str, Report],
     weights: Weights = DEFAULT_WEIGHTS,
     limits: BlockingLimits = DEFAULT_LIMITS,
 ) -> list[list[str]]:
-    """Groups of claim ids, before any reviewer edit."""
-    features = extract_features(claims, reports)
-    left, right = candidate_pairs(features, limits)
-    scores = score_pairs(features, left, right, weights)
-    groups = cluster(features, left, right, scores, weights)
-    return [[claims[index].id for index in group] for group in groups]
+    """Groups of claim ids, before any reviewer edit (``report_grouping``)."""
+    return happening_groups(claims, reports, weights, limits)
 
 
 def reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, str, int]:

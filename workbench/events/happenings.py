@@ -26,7 +26,6 @@ import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from models import Report
 from workbench.events.gazetteer import same_area
@@ -42,12 +41,14 @@ class HappeningWeights:
     unknown_place: float = 0.5  # place score when a report names no resolvable place
     cut: float = 0.30  # mean pair score a happening keeps (average linkage)
     near_days: int = 2  # reports this many days apart may still be one happening ...
-    near_text: float = 0.60  # ... when their text is this close
+    near_text: float = 0.60  # ... when their text is this close,
+    near_text_same_place: float = 0.0  # or this close with the same place first in the lead
     undated_text: float = 0.30  # undated reports link on content alone, from this close
     max_component: int = 4000  # larger linked sets are cut with a stricter link first
 
 
 DEFAULT_HAPPENING_WEIGHTS = HappeningWeights()
+MIN_REPORTS_FOR_MAX_DF = 20
 
 
 def place_similarity(a: ReportProfile, b: ReportProfile, unknown: float) -> float:
@@ -66,8 +67,14 @@ def place_similarity(a: ReportProfile, b: ReportProfile, unknown: float) -> floa
 
 
 def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
+    # Imported here: scikit-learn takes a second to import and pulls in rich.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # Words in over half the reports say nothing about which happening; in a handful of
+    # reports every shared word is in half of them, so the cap waits for a corpus.
+    max_df = 0.5 if len(profiles) >= MIN_REPORTS_FOR_MAX_DF else 1.0
     vectoriser = TfidfVectorizer(
-        sublinear_tf=True, stop_words="english", max_df=0.5, dtype=np.float32
+        sublinear_tf=True, stop_words="english", max_df=max_df, dtype=np.float32
     )
     try:
         matrix = vectoriser.fit_transform([profile.words for profile in profiles])
@@ -76,8 +83,25 @@ def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
     return csr_matrix(matrix)
 
 
+def _same_spot(
+    profiles: Sequence[ReportProfile], left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Whether two reports' leads name the same place first (not merely one region)."""
+    return np.fromiter(
+        (
+            bool(profiles[i].spot) and profiles[i].spot == profiles[j].spot
+            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(left),
+    )
+
+
 def _pairs_by_day(
-    days: npt.NDArray[np.int64], matrix: csr_matrix, weights: HappeningWeights
+    profiles: Sequence[ReportProfile],
+    days: npt.NDArray[np.int64],
+    matrix: csr_matrix,
+    weights: HappeningWeights,
 ) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]]:
     """Cosine of every pair of one day, and of pairs ``near_days`` apart whose text is close.
 
@@ -98,8 +122,13 @@ def _pairs_by_day(
         right = np.tile(window, len(rows))
         values = cosine.ravel()
         same_day = days[left] == days[right]
-        keep = (left < right) | ~same_day
-        keep &= (left != right) & (same_day | (values >= weights.near_text))
+        keep = ((left < right) | ~same_day) & (left != right)
+        close = values >= weights.near_text
+        related = ~same_day & ~close & (values >= weights.near_text_same_place)
+        if related.any():  # a follow-up in other words: one named place, a day or two later
+            spots = np.flatnonzero(related)
+            related[spots] = _same_spot(profiles, left[spots], right[spots])
+        keep &= same_day | close | related
         out.append((np.minimum(left, right)[keep], np.maximum(left, right)[keep], values[keep]))
         start = end
     return out
@@ -135,7 +164,7 @@ def happening_labels(
     profiles = list(profiles) if profiles is not None else profile_reports(reports)
     matrix = _tfidf(profiles)
     days = np.array([p.day if p.day is not None else -1 for p in profiles], dtype=np.int64)
-    chunks = _pairs_by_day(days, matrix, weights) + _pairs_undated(days, matrix, weights)
+    chunks = _pairs_by_day(profiles, days, matrix, weights) + _pairs_undated(days, matrix, weights)
     if chunks:
         left = np.concatenate([c[0] for c in chunks])
         right = np.concatenate([c[1] for c in chunks])
@@ -152,6 +181,8 @@ def happening_labels(
         count=len(left),
     )
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
+    # Places that share nothing (not even one area) keep reports apart, whatever the words.
+    score[place == 0.0] = 0.0
     return _cut(len(profiles), left, right, score, weights)
 
 

@@ -3,23 +3,31 @@
 A report covers one main happening, named in its title and lead: that is where its places
 are weighed most. The day is the publication date, or the date the copy opens with when
 the report has none ("Fri 07 Apr 2017 ...", "24.08.2013 ..."); a report with neither is
-undated and is grouped by its content alone.
+undated and is grouped by its content alone. The weekdays of the copy ("on
+Monday") are not used: on real coverage they often name when something was said, not when
+it happened (measured on FA-KES: dating reports by them lost 0.13 of pair F1, and keeping
+reports apart by them 0.05).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from models import Report
 from workbench.events.features import (
+    _PLACE_AFTER,
     MONTHS,
+    is_coarse,
+    normalise_place,
 )
 from workbench.events.gazetteer import (
     Gazetteer,
     Place,
+    PlaceMention,
     load_gazetteer,
     read_places,
 )
@@ -29,6 +37,8 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 DECAY = 0.85  # each later mention weighs a little less
+# A city is where many happenings happen each day; a town or village names one.
+SPOT_POPULATION = 100_000
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD_DATES = (
@@ -71,6 +81,7 @@ class ReportProfile:
     country: str
     regions: dict[tuple[str, str], float]  # region -> weight (title and lead weigh most)
     anchors: tuple[Place, ...]  # places of the title and lead, in order
+    spot: str  # the first place the lead names, when it is a town or village, not a city
     words: str  # the text TF-IDF reads: the title twice, then the body
 
 
@@ -78,14 +89,43 @@ def report_day(report: Report) -> date | None:
     return report.published or lead_date(report.text)
 
 
-def profile_report(report: Report, gazetteer: Gazetteer | None = None) -> ReportProfile:
-    """The profile of one report (a linear scan of its text)."""
+def profile_report(
+    report: Report,
+    gazetteer: Gazetteer | None = None,
+    default_country: str = "",
+    claim_places: Iterable[str] = (),
+) -> ReportProfile:
+    """The profile of one report (a linear scan of its text).
+
+    ``default_country`` reads the places of a report that names no country of its own
+    (the country most reports of the corpus are about); ``claim_places`` are the places
+    its extracted claims name, used when the text yields none.
+    """
     gazetteer = gazetteer or load_gazetteer()
     title = report.title.strip()
     head = f"{title}.\n" if title else ""
-    mentions, country = read_places(head + report.text, gazetteer)
+    mentions, country = read_places(head + report.text, gazetteer, default_country)
+    # Places the gazetteer does not know (a village, an invented name) still compare by
+    # name: "in Kafr Dunya" in two reports is one place.
+    known = {mention.offset for mention in mentions}
+    for match in _PLACE_AFTER.finditer(head + report.text[:LEAD_CHARS]):
+        name = normalise_place(match.group(1))
+        if (
+            match.start(1) not in known
+            and name
+            and not is_coarse(name)
+            and not gazetteer.country(match.group(1))
+        ):
+            mentions.append(PlaceMention(match.start(1), Place(name, "", name, 0.0, 0.0, 0)))
+    if not mentions:  # the text yielded none: the places the claims name, first first
+        for name in dict.fromkeys(normalise_place(place) for place in claim_places):
+            if name and not is_coarse(name):
+                offset = len(head) + max(0, report.text.casefold().find(name))
+                mentions.append(PlaceMention(offset, Place(name, "", name, 0.0, 0.0, 0)))
+    mentions.sort(key=lambda mention: mention.offset)
     regions: dict[tuple[str, str], float] = {}
     anchors: list[Place] = []
+    lead = [mention.place for mention in mentions if mention.offset < len(head) + LEAD_CHARS]
     lead_end = len(head) + LEAD_CHARS
     for rank, mention in enumerate(mentions):
         if mention.offset < len(head):
@@ -94,7 +134,7 @@ def profile_report(report: Report, gazetteer: Gazetteer | None = None) -> Report
             weight = LEAD_WEIGHT
         else:
             weight = BODY_WEIGHT
-        if mention.offset < lead_end and mention.place not in anchors:
+        if mention.offset < lead_end and mention.place.country and mention.place not in anchors:
             anchors.append(mention.place)
         region = mention.place.region
         regions[region] = regions.get(region, 0.0) + weight * DECAY**rank
@@ -105,10 +145,27 @@ def profile_report(report: Report, gazetteer: Gazetteer | None = None) -> Report
         country=country,
         regions=regions,
         anchors=tuple(anchors),
+        spot=lead[0].name if lead and lead[0].population < SPOT_POPULATION else "",
         words=f"{title}\n{title}\n{report.text}" if title else report.text,
     )
 
 
-def profile_reports(reports: Sequence[Report]) -> list[ReportProfile]:
+def profile_reports(
+    reports: Sequence[Report], claim_places: Mapping[str, Iterable[str]] | None = None
+) -> list[ReportProfile]:
+    """Profiles of a corpus; reports that point to no country are read in its main one."""
     gazetteer = load_gazetteer()
-    return [profile_report(report, gazetteer) for report in reports]
+    claim_places = claim_places or {}
+    profiles = [
+        profile_report(report, gazetteer, "", claim_places.get(report.id, ())) for report in reports
+    ]
+    countries = Counter(profile.country for profile in profiles if profile.country)
+    if countries:
+        main = countries.most_common(1)[0][0]
+        profiles = [
+            profile_report(report, gazetteer, main, claim_places.get(report.id, ()))
+            if not profile.country
+            else profile
+            for report, profile in zip(reports, profiles, strict=True)
+        ]
+    return profiles
