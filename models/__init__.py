@@ -2,7 +2,13 @@
 
 from models.claim import Caveat, Claim, Quantity, claim_id
 from models.enums import CaveatKind, Modality, RoleFlag, SourceKind, WorkflowStatus
-from models.event import Event, FigureComparison
+from models.event import (
+    CasualtyFigures,
+    Event,
+    FigureComparison,
+    FigureStatus,
+    OriginFigure,
+)
 from models.report import Report, normalise_text, report_id
 from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore, admiralty_grade
 from models.source import Source
@@ -12,12 +18,15 @@ __all__ = [
     "GRADE_CUTOFFS",
     "MIN_RESOLVED",
     "VERDICTS",
+    "CasualtyFigures",
     "Caveat",
     "CaveatKind",
     "Claim",
     "Event",
     "FigureComparison",
+    "FigureStatus",
     "Modality",
+    "OriginFigure",
     "Quantity",
     "Report",
     "RoleFlag",

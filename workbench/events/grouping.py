@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from models import Claim, Event, Report, Source
 from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits
+from workbench.events.casualties import reconcile
 from workbench.events.edits import EventEdit, apply_edits, assign_event_ids
 from workbench.events.figures import event_figures
 from workbench.events.origins import count_origins
@@ -59,6 +60,7 @@ def build_event(
         title=title,
         claim_ids=tuple(claim.id for claim in ordered),
         figures=event_figures(ordered, reports),
+        casualties=reconcile(ordered, reports, origins.claim_origins),
         outlets=len(origins.outlets),
         origins=len(origins.origins),
     )

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from models import Claim, Event, Report, Source
+from models import CasualtyFigures, Claim, Event, Report, Source
 from workbench.events.origins import count_origins
 
 
@@ -72,8 +72,56 @@ def event_record(
             }
             for figure in event.figures
         ],
+        "casualties": [casualty_record(row) for row in event.casualties],
         "claims": out_claims,
     }
+
+
+def casualty_record(row: CasualtyFigures) -> dict[str, Any]:
+    """One reconciled casualty row as JSON data (an open bound is null)."""
+    return {
+        "kind": row.kind,
+        "status": row.status.value,
+        "minimum": row.minimum,
+        "minimum_origin": row.minimum_origin,
+        "maximum": row.maximum,
+        "maximum_origin": row.maximum_origin,
+        "conservative": row.conservative,
+        "conservative_origin": row.conservative_origin,
+        "origins": [
+            {
+                "origin": origin.origin,
+                "low": _bound(origin.low),
+                "high": _bound(origin.high),
+                "outlets": list(origin.outlets),
+                "history": [[_bound(low), _bound(high)] for low, high in origin.history],
+            }
+            for origin in row.origins
+        ],
+        "subgroups": {
+            group: {name: [_bound(low), _bound(high)] for name, (low, high) in given.items()}
+            for group, given in row.subgroups.items()
+        },
+    }
+
+
+def casualty_line(row: Mapping[str, Any]) -> str:
+    """ "killed CONFLICT 22-44, conservative 22 (State TV): Monitor 44; State TV 22 (was 16)"."""
+    given = "; ".join(
+        f"{o['origin']} {format_range(o['low'], o['high'])}"
+        + (
+            " (was " + ", ".join(format_range(lo, hi) for lo, hi in o["history"]) + ")"
+            if o["history"]
+            else ""
+        )
+        for o in row["origins"]
+    )
+    status = row["status"].upper() if row["status"] == "conflict" else row["status"]
+    span = format_range(row["minimum"], row["maximum"])
+    return (
+        f"{row['kind']} {status} {span}, conservative {row['conservative']:g} "
+        f"({row['conservative_origin']}): {given}"
+    )
 
 
 def format_range(low: float | None, high: float | None) -> str:
@@ -105,6 +153,7 @@ def format_table(record: Mapping[str, Any], width: int = 100) -> str:
         )
         verdict = "agree" if figure["agree"] else "CONFLICT"
         lines.append(f"  figures [{figure['unit']}] {verdict}: {given}")
+    lines.extend(f"  toll: {casualty_line(row)}" for row in record.get("casualties", ()))
     header = f"  {'claim':<20}  {'outlet':<16}  {'sources':<28}  text"
     lines.append(header)
     for claim in record["claims"]:

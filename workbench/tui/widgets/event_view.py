@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from models import Claim
+from models import Claim, FigureStatus, OriginFigure
+from workbench.events.casualties import casualty_kind
 from workbench.tui.render import figure_text, plain, safe
 from workbench.tui.session import EventDetail
 from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
@@ -147,7 +148,30 @@ class EventView(Vertical):
         header.append(f"{event.outlets} outlets / {event.origins} origins", style="bold")
         if not event.origins:
             header.append("  (no source of known provenance)", style="bold red")
+        for row in event.casualties:
+            header.append("\n")
+            header.append(_STATUS_MARK[row.status], style=_STATUS_STYLE[row.status])
+            header.append(f"{row.kind} ", style="bold")
+            header.append(_range(row.minimum, row.maximum))
+            header.append(
+                f" · conservative {row.conservative:g} "
+                f"({safe(row.conservative_origin, single_line=True)}): ",
+                style="dim",
+            )
+            header.append(
+                "; ".join(
+                    f"{safe(o.origin, single_line=True)} {_range(o.low, o.high)}"
+                    + (
+                        f" (was {', '.join(_range(lo, hi) for lo, hi in o.history)})"
+                        if o.history
+                        else ""
+                    )
+                    for o in row.origins
+                )
+            )
         for figure in event.figures:
+            if event.casualties and casualty_kind(figure.unit) is not None:
+                continue  # shown reconciled above
             header.append("\n")
             if len(figure.figures) < 2:  # nothing to agree with: say so, not "agree"
                 header.append("· one source ", style="dim")
@@ -189,6 +213,28 @@ class EventView(Vertical):
         card = self._cards.get(claim_id)
         if card is not None:
             card.set_body(body)
+
+
+def _origin_figure(origin: OriginFigure) -> str:
+    """ "SOHR 31 (was 16)": an origin's latest figure and the ones it updated."""
+    text = f"{safe(origin.origin, single_line=True)} {_range(origin.low, origin.high)}"
+    if origin.history:
+        text += f" (was {', '.join(_range(low, high) for low, high in origin.history)})"
+    return text
+
+
+_STATUS_MARK = {
+    FigureStatus.SINGLE: "· one origin ",
+    FigureStatus.AGREE: "✓ agree ",
+    FigureStatus.CONSISTENT: "≈ consistent ",
+    FigureStatus.CONFLICT: "✗ conflict ",
+}
+_STATUS_STYLE = {
+    FigureStatus.SINGLE: "dim",
+    FigureStatus.AGREE: "bold green",
+    FigureStatus.CONSISTENT: "bold yellow",
+    FigureStatus.CONFLICT: "bold red",
+}
 
 
 def _range(low: float, high: float) -> str:
