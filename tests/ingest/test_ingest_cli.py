@@ -24,8 +24,8 @@ def _dump(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_ingesting_the_corpus_twice_stores_the_report_once(db_url: str) -> None:
-    first = run_cli("ingest", str(CORPUS), "--db", db_url)
-    second = run_cli("ingest", str(CORPUS), "--db", db_url)
+    first = run_cli("ingest", str(SEED.parent), "--db", db_url)
+    second = run_cli("ingest", str(SEED.parent), "--db", db_url)
     assert first.code == second.code == 0, first.stderr + second.stderr
     assert "ingested 1 new report(s), 0 already stored" in first.stderr
     assert "ingested 0 new report(s), 1 already stored, 0 claim(s)" in second.stderr
@@ -36,6 +36,18 @@ def test_ingesting_the_corpus_twice_stores_the_report_once(db_url: str) -> None:
     assert counts["reports"] == 1
     assert counts["claims"] == len(claims) >= 10
     assert any("Syrian Observatory for Human Rights" in c.sources for c in claims)
+
+
+def test_the_bundled_corpus_holds_real_coverage_with_its_credits(tmp_path: Path) -> None:
+    # FA-KES (CC BY 4.0) ships beside the seed; its credits file is no report.
+    result = run_cli("ingest", str(CORPUS), "--db", str(tmp_path / "bundled.db"))
+    assert result.code == 0, result.stderr
+    with open_engine(str(tmp_path / "bundled.db")).connect() as connection:
+        counts = count_rows(connection)
+    assert counts["reports"] >= 700
+    credits = (CORPUS / "fakes-syria" / "CREDITS").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in credits
+    assert "Abu Salem" in credits
 
 
 def test_workbench_db_environment_variable_selects_the_database(tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ def review(
     ] = None,
 ) -> None:
     """Judge claims side by side. On a fresh database with no PATH, opens the bundled corpus."""
+    from workbench.cli.progress import progress_bar
     from workbench.tui import make_app
 
-    make_app(db=db, reviewer=reviewer, paths=tuple(paths or ())).run()
+    with progress_bar() as progress:
+        app = make_app(db=db, reviewer=reviewer, paths=tuple(paths or ()), progress=progress)
+    app.run()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from workbench.ingest.pipeline import Progress
     from workbench.tui.app import WorkbenchApp
 
 __all__ = ["bundled_corpus", "default_reviewer", "make_app"]
@@ -42,12 +43,14 @@ def make_app(
     reviewer: str | None = None,
     paths: Sequence[Path] = (),
     keys: dict[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> WorkbenchApp:
-    """Ingest ``paths`` (idempotent), open the database and build the App.
+    """Ingest ``paths`` (idempotent), group, open the database and build the App.
 
     With no paths and an empty database, the bundled corpus is ingested so the
-    first command a new user types shows real claims. ``keys`` overrides the
-    user's keys file (tests pass ``{}`` to ignore it).
+    first command a new user types shows real claims; the grouping is stored then,
+    so later opens start at once. ``keys`` overrides the user's keys file (tests
+    pass ``{}`` to ignore it); ``progress`` is told (stage, done, total).
     """
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.session import ReviewSession
@@ -56,5 +59,17 @@ def make_app(
     if paths or session.is_empty():
         from workbench.ingest import ingest_paths
 
-        ingest_paths(session.engine, list(paths) or [bundled_corpus()])
+        ingest_paths(session.engine, list(paths) or [bundled_corpus()], progress)
+        from sqlalchemy import func, select
+
+        from workbench.events.storage import current_grouping
+        from workbench.store import schema
+
+        with session.engine.begin() as connection:
+            claims = connection.scalar(select(func.count()).select_from(schema.claims)) or 0
+            if progress:
+                progress("grouping", 0, claims)
+            current_grouping(connection)
+            if progress:
+                progress("grouping", claims, claims)
     return WorkbenchApp(session, keys)
