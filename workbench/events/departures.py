@@ -15,14 +15,13 @@ the quotation of the hope).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from models import Claim, Modality, Report
 from workbench.events.features import (
     _PLACE_AFTER,
-    ClaimFeatures,
     Window,
     is_coarse,
     normalise_place,
@@ -78,12 +77,22 @@ def _elsewhere(claim: Claim, main: _Main) -> bool:
     return bool(named) and bool(main.spot) and main.spot not in named
 
 
-def _main_of(
-    report: Report, profile: ReportProfile, lead: ClaimFeatures, lead_claim: Claim
-) -> _Main:
-    window: Window | None
-    if lead.explicit_date and lead.window is not None:
-        window = lead.window
+def claim_window(claim: Claim, report: Report) -> Window | None:
+    """The days a claim about what happened names ("on Monday"), as ordinals; else None.
+
+    Only claims of fact are dated by their time expression: "would act starting from
+    March 22" dates a threat, not a happening.
+    """
+    if claim.modality not in (Modality.ASSERTED, Modality.DENIED):
+        return None
+    days = resolve_time(time_expression_of(claim), report.published)
+    return (days[0].toordinal(), days[1].toordinal()) if days else None
+
+
+def _main_of(report: Report, profile: ReportProfile, lead_claim: Claim) -> _Main:
+    window = claim_window(lead_claim, report)
+    if window is not None:
+        pass
     elif profile.day is not None:
         window = (profile.day, profile.day)
     else:
@@ -96,14 +105,13 @@ def _main_of(
     )
 
 
-def _own_evidence(
-    claim: Claim, feature: ClaimFeatures, main: _Main, report: Report, country: str
-) -> Departure | None:
+def _own_evidence(claim: Claim, main: _Main, report: Report, country: str) -> Departure | None:
     if main.window is not None:
-        if feature.explicit_date and feature.window is not None:
-            if not _meets(feature.window, main.window):
+        window = claim_window(claim, report)
+        if window is not None:
+            if not _meets(window, main.window):
                 return Departure.DATE
-            if not _meets(feature.window, main.window, slack=0) and _elsewhere(claim, main):
+            if not _meets(window, main.window, slack=0) and _elsewhere(claim, main):
                 return Departure.DATE
         elif claim.modality not in (Modality.ASSERTED, Modality.DENIED):
             # When a prediction or a hope was voiced: said before the happening, it is
@@ -129,61 +137,71 @@ def _same_voice(a: Claim, b: Claim) -> bool:
 
 def departures(
     claims: Sequence[Claim],
-    features: Sequence[ClaimFeatures],
     reports: Mapping[str, Report],
     profiles: Mapping[str, ReportProfile],
-    thread_of: Sequence[int],
+    threads: Callable[[Sequence[int]], Mapping[int, int]],
 ) -> dict[int, Gone]:
     """Claim index -> why it departs, for the claims that leave their report's happening.
 
-    ``thread_of`` gives each claim's claim-level thread (the fine clustering), which
-    decides who follows whom.
+    ``threads`` gives the claim-level thread (the fine clustering) of the claims it is
+    asked about; it is asked only about claims with evidence of their own and their
+    neighbours, since only they can follow or be followed.
     """
     by_report: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         by_report.setdefault(claim.report_id, []).append(index)
-    out: dict[int, Gone] = {}
+    marked: dict[int, Gone] = {}
     for report_id, members in by_report.items():
         report, profile = reports.get(report_id), profiles.get(report_id)
+        members.sort(key=lambda index: claims[index].span[0])
         if report is None or profile is None:
             continue
-        members.sort(key=lambda index: claims[index].span[0])
-        lead = members[0]
-        main = _main_of(report, profile, features[lead], claims[lead])
-        marked: dict[int, Gone] = {
-            index: Gone(reason)
-            for index in members[1:]
-            if (
-                reason := _own_evidence(
-                    claims[index], features[index], main, report, profile.country
-                )
-            )
-        }
-        changed = True
-        while changed:  # unmarked neighbours follow, in both directions
-            changed = False
-            for position, index in enumerate(members[1:], start=1):
-                if index in marked:
-                    continue
-                near = members[max(1, position - FOLLOW_REACH) : position + FOLLOW_REACH + 1]
-                leader = next(
-                    (
-                        other
-                        for other in near
-                        if other in marked
-                        and (
-                            thread_of[other] == thread_of[index]
-                            or claims[other].sentence == claims[index].sentence
-                            or (
-                                other == members[position - 1]
-                                and _same_voice(claims[other], claims[index])
-                            )
+        main = _main_of(report, profile, claims[members[0]])
+        for index in members[1:]:
+            reason = _own_evidence(claims[index], main, report, profile.country)
+            if reason is not None:
+                marked[index] = Gone(reason)
+    near: set[int] = set()
+    for members in by_report.values():
+        for position, index in enumerate(members):
+            if index in marked:  # with the lead, which anchors the main strand
+                near.update((members[0], *members[max(1, position - 2) : position + 3]))
+    thread_of = threads(sorted(near))
+    for members in by_report.values():
+        _follow(claims, members, marked, thread_of)
+    return marked
+
+
+def _follow(
+    claims: Sequence[Claim],
+    members: Sequence[int],
+    marked: dict[int, Gone],
+    thread_of: Mapping[int, int],
+) -> None:
+    """Unmarked claims follow a marked neighbour, in both directions, until none moves."""
+    changed = True
+    while changed:
+        changed = False
+        for position, index in enumerate(members[1:], start=1):
+            if index in marked:
+                continue
+            near = members[max(1, position - FOLLOW_REACH) : position + FOLLOW_REACH + 1]
+            leader = next(
+                (
+                    other
+                    for other in near
+                    if other in marked
+                    and (
+                        thread_of.get(other, -1) == thread_of.get(index, -2)
+                        or claims[other].sentence == claims[index].sentence
+                        or (
+                            other == members[position - 1]
+                            and _same_voice(claims[other], claims[index])
                         )
-                    ),
-                    None,
-                )
-                if leader is not None:
-                    marked[index] = Gone(Departure.FOLLOWS, leader)
-                    changed = True
-        out.update(marked)
-    return out
+                    )
+                ),
+                None,
+            )
+            if leader is not None:
+                marked[index] = Gone(Departure.FOLLOWS, leader)
+                changed = True

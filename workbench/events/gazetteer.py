@@ -158,9 +158,7 @@ class PlaceMention:
     place: Place
 
 
-def read_places(
-    text: str, gazetteer: Gazetteer | None = None, default_country: str = ""
-) -> tuple[list[PlaceMention], str]:
+def read_places(text: str, default_country: str = "") -> tuple[list[PlaceMention], str]:
     """Places named in ``text``, and the country the text is mostly about ("" if none).
 
     The country is the one the text points to most: countries and demonyms named, names
@@ -168,18 +166,16 @@ def read_places(
     kept: the scene of a report is in one country, and "Castello" in an Aleppo report is
     not the Spanish city.
     """
-    gazetteer = gazetteer or load_gazetteer()
     found: list[tuple[int, tuple[Place, ...]]] = []
     votes: dict[str, float] = defaultdict(float)  # country -> evidence
     named: set[str] = set()
     for offset, name in _names(text):
-        country = gazetteer.country(name)
+        country, candidates = _lookup(name)
         if country:
             # "US", "Russian": often an actor, not the scene, so half a place's vote
             votes[country] += 0.5
             named.add(country)
             continue
-        candidates = gazetteer.candidates(name)
         if not candidates:
             continue
         if not _LOCATIVE.search(text, max(0, offset - 24), offset):
@@ -218,9 +214,15 @@ def read_places(
     return mentions, country
 
 
+@functools.lru_cache(maxsize=262144)
+def _lookup(name: str) -> tuple[str | None, tuple[Place, ...]]:
+    """(country it names, places it can be) for one name; names repeat across reports."""
+    gazetteer = load_gazetteer()
+    return gazetteer.country(name), gazetteer.candidates(name)
+
+
 def _names(text: str) -> Iterator[tuple[int, str]]:
     """Capitalised names of up to four words, longest known name first."""
-    gazetteer = load_gazetteer()
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).split()
         offsets = [match.start()]
@@ -232,7 +234,8 @@ def _names(text: str) -> Iterator[tuple[int, str]]:
             size = 1
             for length in range(min(4, len(words) - start), 0, -1):
                 name = " ".join(words[start : start + length])
-                if gazetteer.country(name) or gazetteer.candidates(name):
+                country, candidates = _lookup(name)
+                if country or candidates:
                     size = length
                     yield offsets[start], name
                     break

@@ -28,7 +28,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from models import Report
-from workbench.events.gazetteer import same_area
+from workbench.events.gazetteer import NEAR_KM
 from workbench.events.report_profile import ReportProfile, profile_reports
 
 
@@ -52,18 +52,59 @@ MIN_REPORTS_FOR_MAX_DF = 20
 
 
 def place_similarity(a: ReportProfile, b: ReportProfile, unknown: float) -> float:
-    """Cosine of the two region weightings; near regions count as one."""
-    if not a.regions or not b.regions:
-        return unknown
-    if a.country and b.country and a.country != b.country:
-        return 0.0
-    shared = sum(w * b.regions[region] for region, w in a.regions.items() if region in b.regions)
-    norm = math.sqrt(sum(w * w for w in a.regions.values()))
-    norm *= math.sqrt(sum(w * w for w in b.regions.values()))
-    value = shared / norm if norm else 0.0
-    if value < 0.5 and a.anchors and b.anchors and same_area(a.anchors[0], b.anchors[0]):
-        value = max(value, 0.5)  # Douma beside Damascus: two regions, one theatre
-    return value
+    """Cosine of two reports' region weightings (near first places count as one area)."""
+    return float(place_scores([a, b], np.array([0]), np.array([1]), unknown)[0])
+
+
+def place_scores(
+    profiles: Sequence[ReportProfile],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    unknown: float,
+) -> npt.NDArray[np.float64]:
+    """``place_similarity`` of many pairs at once (sparse products, no Python loop)."""
+    columns: dict[tuple[str, str], int] = {}
+    rows, cols, values = [], [], []
+    for row, profile in enumerate(profiles):
+        norm = math.sqrt(sum(w * w for w in profile.regions.values())) or 1.0
+        for region, weight in profile.regions.items():
+            rows.append(row)
+            cols.append(columns.setdefault(region, len(columns)))
+            values.append(weight / norm)
+    matrix = csr_matrix(
+        (np.array(values, dtype=np.float64), (rows, cols)),
+        shape=(len(profiles), max(1, len(columns))),
+    )
+    score = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    known = np.array([bool(p.regions) for p in profiles], dtype=bool)
+    score[~(known[left] & known[right])] = unknown
+    # Douma beside Damascus: two regions, one theatre, when the first places are near.
+    lat = np.array([p.anchors[0].latitude if p.anchors else np.nan for p in profiles])
+    lon = np.array([p.anchors[0].longitude if p.anchors else np.nan for p in profiles])
+    country = np.array([p.country for p in profiles], dtype=object)
+    low = np.flatnonzero(
+        (score < 0.5) & known[left] & known[right] & (country[left] == country[right])
+    )
+    if len(low):
+        near = _km(lat[left[low]], lon[left[low]], lat[right[low]], lon[right[low]]) <= NEAR_KM
+        score[low[near]] = 0.5
+    return score
+
+
+def _km(
+    lat1: npt.NDArray[np.float64],
+    lon1: npt.NDArray[np.float64],
+    lat2: npt.NDArray[np.float64],
+    lon2: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """Haversine distances; NaN (no place) compares as far."""
+    lat1, lon1, lat2, lon2 = (np.radians(x) for x in (lat1, lon1, lat2, lon2))
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    distance = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return np.where(np.isnan(distance), np.inf, distance)
 
 
 def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
@@ -172,14 +213,7 @@ def happening_labels(
     else:
         left = right = np.empty(0, dtype=np.int64)
         cosine = np.empty(0, dtype=np.float64)
-    place = np.fromiter(
-        (
-            place_similarity(profiles[i], profiles[j], weights.unknown_place)
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
-        ),
-        dtype=np.float64,
-        count=len(left),
-    )
+    place = place_scores(profiles, left, right, weights.unknown_place)
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
     # Places that share nothing (not even one area) keep reports apart, whatever the words.
     score[place == 0.0] = 0.0

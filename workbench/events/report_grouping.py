@@ -43,8 +43,6 @@ def happening_groups(
     join the happening their thread-mates inherit in other reports cost 0.03 of claim
     precision on FA-KES and gained no recall.)
     """
-    features = extract_features(claims, reports)
-    thread_of = claim_threads(features, weights, limits)
     present = sorted({claim.report_id for claim in claims if claim.report_id in reports})
     report_list = [reports[report_id] for report_id in present]
     places: dict[str, list[str]] = defaultdict(list)
@@ -53,15 +51,28 @@ def happening_groups(
     profiles = profile_reports(report_list, places)
     labels = happening_labels(report_list, happening_weights, profiles)
     happening = dict(zip(present, labels, strict=True))
-    gone = departures(claims, features, reports, {p.report_id: p for p in profiles}, thread_of)
+    thread_of: dict[int, int] = {}
+
+    def threads(indexes: Sequence[int]) -> Mapping[int, int]:
+        """Claim threads of ``indexes`` (and of every claim without a report), clustered
+        together: only claims that may leave their happening need them."""
+        wanted = sorted(
+            {*indexes, *(i for i, c in enumerate(claims) if c.report_id not in happening)}
+        )
+        subset = [claims[index] for index in wanted]
+        numbers = claim_threads(extract_features(subset, reports), weights, limits)
+        thread_of.update(zip(wanted, numbers, strict=True))
+        return thread_of
+
+    gone = departures(claims, reports, {p.report_id: p for p in profiles}, threads)
+    if not thread_of:
+        threads(())
     keys: list[tuple[str, int]] = []
     for index, claim in enumerate(claims):
-        if claim.report_id not in happening:
-            keys.append(("thread", thread_of[index]))
-        elif index not in gone:
+        if claim.report_id in happening and index not in gone:
             keys.append(("happening", happening[claim.report_id]))
-        else:
-            keys.append(("thread", thread_of[index]))
+        else:  # a follower outside the threads asked for takes its leader's key below
+            keys.append(("thread", thread_of.get(index, -1 - index)))
     for index in sorted(gone):  # a follower goes where the claim it follows went
         leader = gone[index].leader
         while leader is not None and gone.get(leader, _STAY).leader is not None:

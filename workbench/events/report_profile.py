@@ -104,7 +104,7 @@ def profile_report(
     gazetteer = gazetteer or load_gazetteer()
     title = report.title.strip()
     head = f"{title}.\n" if title else ""
-    mentions, country = read_places(head + report.text, gazetteer, default_country)
+    mentions, country = read_places(head + report.text, default_country)
     # Places the gazetteer does not know (a village, an invented name) still compare by
     # name: "in Kafr Dunya" in two reports is one place.
     known = {mention.offset for mention in mentions}
