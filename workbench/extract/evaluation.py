@@ -32,6 +32,9 @@ class Scores:
     caveats_found: int = 0
     unattributed: int = 0
     unattributed_violations: int = 0
+    tolls: int = 0  # gold reports with a main toll annotated
+    tolls_right: int = 0
+    injured_right: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
@@ -48,6 +51,9 @@ class Scores:
             "caveats_found",
             "unattributed",
             "unattributed_violations",
+            "tolls",
+            "tolls_right",
+            "injured_right",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
@@ -85,6 +91,14 @@ class Scores:
             "caveat_accuracy": round(self._ratio(self.caveats_right, m), 3),
             "caveat_recall": round(self._ratio(self.caveats_found, self.gold_caveats), 3),
             "unattributed_violations": self.unattributed_violations,
+            **(
+                {
+                    "toll_accuracy": round(self._ratio(self.tolls_right, self.tolls), 3),
+                    "injured_accuracy": round(self._ratio(self.injured_right, self.tolls), 3),
+                }
+                if self.tolls
+                else {}
+            ),
         }
 
 
@@ -207,4 +221,14 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def report_of(item: dict[str, Any]) -> Report:
-    return Report(text=item["text"], outlet=item.get("outlet", ""))
+    """The report a gold item annotates (its title, when given, is the headline)."""
+    return Report(text=item["text"], outlet=item.get("outlet", ""), title=item.get("title", ""))
+
+
+def toll_right(item: dict[str, Any], killed: float | None, injured: float | None) -> bool:
+    """The extracted main toll equals the gold ``toll`` ({"killed": N|null, "injured": ...})
+    on the killed count (the figure compared with crowd-coded counts)."""
+    gold = item["toll"].get("killed")
+    return (killed is None and gold is None) or (
+        killed is not None and gold is not None and abs(killed - gold) < 1e-6
+    )
