@@ -218,6 +218,9 @@ class MentionResolver(PersonMentions):
             return self._known(listed)
         if " " not in normal and normal in self.surnames:
             return self._known(self.surnames[normal])  # "Al-Maliki stated"
+        glued = self._surname_glued(phrase)
+        if glued is not None:
+            return glued  # "since World War II Steifo said" (commas stripped): Steifo
         person = self._personal_name(phrase)
         if person:
             known = self.registry.lookup_alias(normalise_mention(person), person)
@@ -227,6 +230,7 @@ class MentionResolver(PersonMentions):
                 self.surnames[normalise_mention(person.split()[-1])] = known
                 title = phrase[: len(phrase) - len(person)]
                 self._remember_titles(known, f"{title} {appositive}")
+                self._note_affiliation(known, f"{title} {appositive}")
                 resolved = self._known(known)
                 if resolved.kind not in PERSON_KINDS:
                     # A person speaking for a listed body: "he" may still refer to him.
@@ -246,7 +250,9 @@ class MentionResolver(PersonMentions):
                     else SourceKind.PERSON
                 )
                 self._remember_titles(person, f"{title} {appositive}")
-                return self._discover(person, kind)
+                found = self._discover(person, kind)
+                self._note_affiliation(found.name, f"{title} {appositive}")
+                return found
         elif (
             " " not in normal
             and phrase[:1].isupper()

@@ -234,13 +234,33 @@ def in_order(letters: str, acronym: str) -> bool:
 OWNED_UNIT = re.compile(r"['\u2019]s\s+((?:[A-Z][\w'\u2019.-]*\s?){1,4})$")
 
 
+# Possessives that are part of a name, not an owner: "Kanbalu People's Defense Force".
+NAME_POSSESSIVES = frozenset(
+    "people's peoples' women's workers' martyrs' mujahideen's".split()  # noqa: SIM905
+)
+
+
 def owned_unit(phrase: str) -> re.Match[str] | None:
     """ "the Navy's Fifth Fleet" -> the unit; not a bare office ("the Ombudsman's Office"
-    is the ombudsman's own body, not a source called "Office")."""
+    is the ombudsman's own body, not a source called "Office"), nor a name that holds a
+    possessive ("Kanbalu People's Defense Force" is one body)."""
     owned = OWNED_UNIT.search(phrase)
     if owned is None or owned.group(1).strip().lower() in GENERIC_UNITS:
         return None
+    owner = phrase[: owned.start()].split()
+    if owner and f"{owner[-1]}'s".replace("\u2019", "'").lower() in NAME_POSSESSIVES:
+        return None
     return owned
+
+
+# Titles whose holder speaks for the body named beside them ("Kremlin spokesman X").
+AFFILIATION_TITLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson official officials representative envoy minister
+    commander chief head director president vice-president chairman secretary leader
+    member coordinator ambassador
+    """.split()  # noqa: SIM905
+)
 
 
 SPOKES_ROLE = re.compile(

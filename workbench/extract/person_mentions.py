@@ -11,6 +11,7 @@ from models import SourceKind
 from workbench.extract.body_mentions import BodyMentions
 from workbench.extract.mention_memory import Resolved
 from workbench.extract.mention_words import (
+    AFFILIATION_TITLES,
     ARTICLE,
     HEAD_KINDS,
     INNER_TITLES,
@@ -28,6 +29,7 @@ from workbench.extract.mention_words import (
     head_noun,
     is_title_word,
     next_speaker,
+    strip_article,
 )
 from workbench.extract.place_names import (
     is_demonym,
@@ -256,3 +258,27 @@ class PersonMentions(BodyMentions):
         ):
             return ""  # an organisation ("Navy's Fifth Fleet"), not a person
         return " ".join(run)
+
+    def _note_affiliation(self, person: str, title: str) -> None:
+        """'Kremlin spokesman X', 'A senior Hamas official, X': X speaks for the body
+        named in the title; the body is the origin of X's claims."""
+        normal = normalise_mention(title)
+        if not normal or head_noun(normal) not in AFFILIATION_TITLES:
+            return
+        body = self._alias_in(normal, strip_article(title.strip()))
+        if body is not None and body != person and self._kind_of(body) not in PERSON_KINDS:
+            self.registry.note_affiliation(person, body)
+
+    def _surname_glued(self, phrase: str) -> Resolved | None:
+        """A phrase ending in the surname of a person who already spoke, with other words
+        glued before it by a feed that strips commas ("World War II Steifo")."""
+        words = phrase.split()
+        if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3:
+            return None
+        if any(is_title_word(w) for w in words[:-1]):
+            return None  # "Colonel Steifo" is read as a titled name
+        surname = " " + words[-1]
+        for resolved in reversed(self.recent):
+            if resolved.kind in PERSON_KINDS and resolved.name.endswith(surname):
+                return resolved
+        return None
