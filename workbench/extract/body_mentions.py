@@ -34,6 +34,7 @@ from workbench.extract.mention_words import (
     VARIANT_HINT,
     WORDS,
     aliases_by_first_word,
+    anonymous_name,
     head_noun,
     in_order,
     initials,
@@ -383,7 +384,7 @@ class BodyMentions(MentionMemory):
         if not name:
             return None
         if head in ANONYMOUS_HEADS or "anonymity" in normal or "declined" in normal:
-            return self._discover(lower_first(name), SourceKind.ANONYMOUS)
+            return self._discover(anonymous_name(lower_first(name)), SourceKind.ANONYMOUS)
         kind = KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
         state = STATE_BY_PLACE.get(normal)
         if state:

@@ -45,6 +45,7 @@ from workbench.extract.mention_words import (
     RELATIVE,
     ROLE_FOR,
     ROLE_OF_BODY,
+    SOURCE_AT_BODY,
     SPOKES_ROLE,
     SUB_BODY_HEADS,
     THE_COUNTRY,
@@ -113,6 +114,11 @@ class MentionResolver(PersonMentions):
                     break
                 return target
         phrase = PARTITIVE.sub("", phrase)
+        at_body = SOURCE_AT_BODY.match(phrase)
+        if at_body:
+            body = self._body_of_source(at_body.group("body"), position)
+            if body is not None:
+                return body
         bare_acronym = phrase[4:] if phrase[:4].lower() == "the " else phrase
         if " " not in bare_acronym and ACRONYM.fullmatch(bare_acronym):
             defined = self._defined(bare_acronym)
@@ -335,3 +341,18 @@ class MentionResolver(PersonMentions):
                 )
             return self._known(inside)
         return self._describe(phrase, normal, position)
+
+    def _body_of_source(self, body: str, position: int) -> Resolved | None:
+        """The body behind 'a source at Aleppo Police Command': the body speaks (its
+        own name when a listed name only sits inside it: "Damascus hospital")."""
+        if len(body.split()) > 6:
+            return None
+        found = self.resolve(body, position)
+        if found is None or found.kind in (SourceKind.ANONYMOUS, *PERSON_KINDS):
+            return None
+        head = head_noun(body.lower())
+        if found.name in self.registry.entries and not self._named_with(found.name, head):
+            return self._discover(
+                lower_first(strip_article(body)), KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
+            )
+        return found

@@ -102,8 +102,16 @@ class Scores:
         }
 
 
+_UNIT_WORDS = {"kilometres": "km", "injured": "wounded", "dead": "killed"}
+
+
 def _norm_unit(unit: str) -> str:
-    return " ".join(unit.lower().replace("kilometres", "km").split())
+    """One spelling of a unit: "injured" is "wounded", "people killed" is "killed" (the
+    counted noun "people" is the default a reader assumes)."""
+    words = [_UNIT_WORDS.get(w, w) for w in unit.lower().split()]
+    if len(words) > 1 and words[0] in ("people", "persons"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _figures_match(gold: list[dict[str, Any]], claim: Claim) -> bool:

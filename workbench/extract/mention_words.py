@@ -521,3 +521,38 @@ def head_noun(phrase: str) -> str:
     while words and words[-1] in ("said", "says"):
         words.pop()
     return words[-1].removesuffix("'s") if words else ""
+
+
+# Words that end the phrase a feed glued to an unnamed source when it stripped the comma
+# before it ("... in the northwestern province activists said", "... ahead of a Raqqa
+# assault residents said", "in recent days experts said"): the source is what follows.
+GLUE_WORDS = frozenset(
+    """
+    province assault offensive attack attacks city town area region days weeks months years
+    ago time fighting clashes strikes raids bombardment shelling siege week month year
+    today yesterday overnight night morning evening afternoon
+    """.split()  # noqa: SIM905
+)
+_GLUE_OPENING = frozenset("in on at during after since ahead before amid following".split())  # noqa: SIM905
+
+
+def anonymous_name(name: str) -> str:
+    """An unnamed source without the words a stripped comma glued before it:
+    'northwestern province activists' -> 'activists', 'in recent days experts' ->
+    'experts'; 'local civil defense official' and 'RSF adviser' stay as they are."""
+    words = name.split()
+    if len(words) < 2 or any(
+        w.lower() in ("of", "at", "from", "with", "for", "in", "close") for w in words[1:]
+    ):
+        return name
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in GLUE_WORDS), default=0)
+    if words[0].lower() in _GLUE_OPENING and cut == 0:
+        cut = len(words) - 1
+    return " ".join(words[cut:]) if cut else name
+
+
+# "a source at Aleppo Police Command", "an official at the ministry": the body speaks.
+SOURCE_AT_BODY = re.compile(
+    r"^(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+){0,2}?(?:source|sources|official|officials)\s+"
+    r"at\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)

@@ -18,6 +18,7 @@ from workbench.extract.mention_words import (
     LOCAL_TITLES,
     NAME_RUN,
     NOT_NAME_WORDS,
+    ORG_NAME_HEADS,
     PERSON_KINDS,
     PERSON_TITLES,
     RANKS,
@@ -219,6 +220,19 @@ class PersonMentions(BodyMentions):
         titled_lead = after_connector and any(
             w.lower().rstrip(".,") in PERSON_TITLES for w in before_run
         )
+        org_end = max(
+            (i for i, w in enumerate(run[:-2]) if w.lower() in ORG_NAME_HEADS), default=-1
+        )
+        if (
+            after_connector
+            and org_end >= 0
+            and before_run[0].lower().rstrip(".,") != "of"
+            and is_title_word(before_run[0])
+        ):
+            # "Vice-president of the Syrian Coalition Abdul Ahad Steifo" (commas stripped):
+            # a title, the body it is of, then the person who holds it.
+            run = run[org_end + 1 :]
+            return " ".join(run) if len(run) >= 2 and not set(run) & set(NOT_NAME_WORDS) else ""
         if (
             after_connector
             and not (inner and words[0].lower().rstrip(".") in TITLE_WORDS)

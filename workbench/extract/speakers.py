@@ -187,6 +187,9 @@ _ANONYMITY_TAIL = re.compile(
 )
 
 
+_ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&-]{1,7}s?")
+
+
 def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     """Start of the speaker noun phrase that ends at ``end`` (scanning backwards)."""
     clause = _ANONYMITY_TAIL.search(text, max(0, end - 140), end)
@@ -197,8 +200,25 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
     start = end
     taken: list[re.Match[str]] = []
     unknown: list[re.Match[str]] = []
-    for match in reversed(tokens):
+    skip = 0
+    for index in range(len(tokens) - 1, -1, -1):
+        if skip:
+            skip -= 1
+            continue
+        match = tokens[index]
         token = match.group(0)
+        if (
+            token == ")"
+            and taken
+            and index >= 3
+            and tokens[index - 2].group(0) == "("
+            and _ACRONYM_TOKEN.fullmatch(tokens[index - 1].group(0))
+        ):
+            # "the Syria Observatory for Human Rights (SOHR) monitoring group said": the
+            # defined acronym inside the speaker's name does not end it.
+            taken.extend((match, tokens[index - 1], tokens[index - 2]))
+            skip = 2
+            continue
         if token in _STOP_TOKENS or token in _TIME_NAMES:
             break  # "... on Sunday security sources told": stripped commas
         if not _np_token(token):
