@@ -433,7 +433,7 @@ def _speaker_trailing(
             offset = text.find(phrase, sep + 1, cue_start)
             return (offset, offset + len(phrase)), sep
     stop = len(text[:cue_start].rstrip())
-    back = backward_speaker_start(text, stop)
+    back = backward_speaker_start(text, stop, pronoun=True)
     if back <= region_start:
         return None
     phrase = clean_speaker(text[back:cue_start])
@@ -443,6 +443,23 @@ def _speaker_trailing(
     if offset < 0:
         return None
     return (offset, offset + len(phrase)), back
+
+
+# '... the type of the gas said the spokesman.' (commas stripped): a short speaker after the
+# cue closes the sentence.
+_INVERTED_SPEAKER = re.compile(
+    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6})"
+    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?\s*\.?\s*$"
+)
+_INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
+
+
+def _stripped_inverted(text: str, cue: str, pre: str, tail: int) -> bool:
+    """'X happened said the spokesman.' with the comma before the cue stripped."""
+    if cue not in _INVERTED_CUES or len(pre.split()) < 4:
+        return False
+    return _INVERTED_SPEAKER.match(text, tail) is not None
 
 
 def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
@@ -638,7 +655,15 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             continue
         # Inverted: '"...," said Hamas spokesman Hazem Qassem.'
         pre = text[cursor : match.start()].rstrip()
-        if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
+        if (
+            pre
+            and open_forward is None
+            and (
+                pre[-1] in ',\u201d"'
+                or pre[-1] in CLOSE_QUOTES
+                or _stripped_inverted(text, cue, pre, tail)
+            )
+        ):
             sp_start = tail + (len(rest) - len(rest.lstrip()))
             sp_end = forward_speaker_end(text, sp_start)
             relative = _WHO.search(text[sp_start:sp_end])

@@ -187,11 +187,13 @@ _ANONYMITY_TAIL = re.compile(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&-]{1,7}s?")
 
 
-def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
-    """Start of the speaker noun phrase that ends at ``end`` (scanning backwards)."""
+def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: bool = False) -> int:
+    """Start of the speaker noun phrase that ends at ``end`` (scanning backwards); with
+    ``pronoun``, a subject pronoun right before ``end`` is the speaker (a trailing cue)."""
     clause = _ANONYMITY_TAIL.search(text, max(0, end - 140), end)
     if clause is not None and clause.start() > 0:
         end = clause.start()
@@ -221,6 +223,9 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
             continue
         if token in _STOP_TOKENS or token in _TIME_NAMES:
             break  # "... on Sunday security sources told": stripped commas
+        if pronoun and not taken and token.lower() in _SUBJECT_PRONOUNS:
+            taken.append(match)  # "Scores were also injured it said": stripped comma
+            break
         if not _np_token(token):
             # "the national electricity company": unknown nouns are kept only if a
             # determiner closes the phrase within a few words.
@@ -232,6 +237,14 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12) -> int:
         taken.append(match)
         if len(taken) >= max_tokens:
             break
+    run = 0
+    while run < len(taken) and taken[run].group(0)[:1].isupper():
+        run += 1
+    if unknown and run and taken.index(unknown[0]) == run:
+        # "... we are on the right track Putin told": a stripped comma glued the end of
+        # the clause to the name; a word that is no title stands before the name.
+        taken = taken[:run]
+        unknown = []
     if unknown:
         first_unknown = taken.index(unknown[0])
         closer = next(
