@@ -60,3 +60,22 @@ def test_a_pronoun_inside_a_clause_is_no_speaker() -> None:
     # "vessels it accuses of smuggling": not a trailing cue, no claim.
     text = "Tehran regularly announces seizures of vessels it accuses of smuggling fuel."
     assert _claims(text) == []
+
+
+def test_told_a_conference_and_has_said() -> None:
+    text = (
+        "Putin spoke on Monday. There is every reason to believe we are on the right track "
+        "Putin told an investment conference."
+    )
+    assert _claims(text)[-1][:2] == (("Vladimir Putin",), "told")
+    assert _claims("Airstrikes killed 25 children on Saturday UNICEF has said.")[0][0] == (
+        "UNICEF",
+    )
+
+
+def test_allegations_a_party_denied_is_no_speaker() -> None:
+    text = (
+        "Human Rights Watch last month accused the AA of killing and displacing Rohingya "
+        "civilians in Buthidaung and Maungdaw townships, allegations the group has denied."
+    )
+    assert [c[:2] for c in _claims(text)] == [(("Human Rights Watch",), "accused")]

@@ -78,7 +78,8 @@ _TRAILING_AUX = re.compile(
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"
-    r"figure)\b|which\b|something\b)",
+    r"figure)\b|(?:charges|claims|accusations|allegations)\s+(?:the|that|which)\b|"
+    r"which\b|something\b)",
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(r"\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
@@ -432,6 +433,9 @@ def _speaker_trailing(
         if phrase and plausible_speaker(phrase):
             offset = text.find(phrase, sep + 1, cue_start)
             return (offset, offset + len(phrase)), sep
+    aux = _TRAILING_AUX.search(text, region_start, cue_start)
+    if aux is not None and aux.start() > region_start:
+        cue_start = aux.start()  # "... the UN children's agency UNICEF has said" (no comma)
     stop = len(text[:cue_start].rstrip())
     back = backward_speaker_start(text, stop, pronoun=True)
     if back <= region_start:

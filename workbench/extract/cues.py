@@ -95,7 +95,7 @@ ADDRESSEE_TAIL_RE = re.compile(r"^\s+(?:of|in|at|on|with)\s+(?:[\w'\u2019.-]+\s+
 TOLD_ADDRESSEE_RE = re.compile(
     r"^\s+(?:(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
     r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})|reporters|journalists|a\s+(?:news|press)\s+"
-    r"conference|(?:a|the)\s+(?:[\w'-]+\s+){0,4}(?:briefing|parliament|newspaper|daily|agency|"
+    r"conference|(?:an?|the)\s+(?:[\w'-]+\s+){0,4}(?:briefing|conference|forum|parliament|newspaper|daily|agency|"
     r"Agency|"
     r"channel|broadcaster|radio|television|TV|station|website|outlet|session|meeting|"
     r"audience|crowd|summit|rally)|state\s+(?:TV|television|media|radio)|"

@@ -211,7 +211,6 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
         token = match.group(0)
         if (
             token == ")"
-            and taken
             and index >= 3
             and tokens[index - 2].group(0) == "("
             and _ACRONYM_TOKEN.fullmatch(tokens[index - 1].group(0))
