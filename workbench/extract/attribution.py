@@ -56,10 +56,25 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+# "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
+# parties to respect international humanitarian law" and "urged" appeal: an appeal asserts
+# nothing that can be corroborated or refuted, so it is not a claim.
 _CALLED_FOR = re.compile(
     r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s)"  # "called the KIA a ..."
 )
+_CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
+_APPEAL_CUES = frozenset({"urged", "urges", "urging"})
+
+
+def _appeal(text: str, attr: Attribution) -> bool:
+    """An appeal ("called on all parties to ...", "urged X to ..."): it opens a subject for
+    a cue that follows ("called for A and said B") but is no claim itself."""
+    if attr.cue in _APPEAL_CUES:
+        return True
+    return attr.cue in ("called", "calls") and not _CALLED_NAMING.match(text, attr.cue_span[1])
+
+
 # "said nothing", "said so": no proposition to check.
 _EMPTY_PROPOSITIONS = frozenset({"nothing", "little", "so", "this", "that", "more", "otherwise"})
 _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})
@@ -248,7 +263,7 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if word in CLAIM_CUES and _TO_HAVE.match(after):
         return True  # "claimed to have killed 12 soldiers"
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
-        return False  # "a group called X" names; "called for a ceasefire" reports
+        return False  # "a group called X" names; "called for a ceasefire" appeals
     return not NOT_A_CUE_AFTER.match(after)
 
 
@@ -764,6 +779,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         a
         for a in out
         if a.content[1] - a.content[0] >= 3
+        and not _appeal(text, a)
         and text[a.content[0] : a.content[1]].lower() not in _EMPTY_PROPOSITIONS
     ]
     return [part for attr in kept for part in _complements(text, attr, regions)]
