@@ -65,6 +65,8 @@ _CALLED_FOR = re.compile(
 )
 _CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
 _APPEAL_CUES = frozenset({"urged", "urges", "urging"})
+_LIFE_CLAIMS = frozenset({"claimed", "claims", "claim", "claiming"})
+_LIVES = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:lives?|souls)\b")
 
 
 def _appeal(text: str, attr: Attribution) -> bool:
@@ -260,6 +262,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # "the group's claim could not be verified": a noun
     after = text[match.end() : match.end() + 30]
+    if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
+        return False  # "the war has claimed over 300000 lives": a toll, not a claimant
     if word in CLAIM_CUES and _TO_HAVE.match(after):
         return True  # "claimed to have killed 12 soldiers"
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):

@@ -31,7 +31,12 @@ from workbench.extract.cues import CUE_RE
 from workbench.extract.modality import classify_modality
 from workbench.extract.places import find_places, find_time
 from workbench.extract.quantities import parse_quantities
-from workbench.extract.registry import SourceRegistry, load_registry, normalise_mention
+from workbench.extract.registry import (
+    POSSESSIVE_DEMONYMS,
+    SourceRegistry,
+    load_registry,
+    normalise_mention,
+)
 from workbench.extract.sentences import Sentence, iter_paragraphs, split_sentences
 from workbench.extract.speakers import split_speakers, strip_workplace
 
@@ -136,6 +141,33 @@ def _run_start(candidates: list[_Draft]) -> _Draft | None:
             break
         start = draft
     return start
+
+
+# "it cannot verify Israel's claims": the claims of a source named by its owner.
+_OWNER_OF_CLAIMS = re.compile(
+    r"\b([A-Z][a-z]+)['\u2019]s\s+(?:claims?|account|allegations?|statements?|version)\b"
+)
+
+
+def _owner_claim(text: str, candidates: list[_Draft]) -> _Draft | None:
+    """The nearest claim whose source the possessive names ("Israel's" -> Israeli ...)."""
+    owner = _OWNER_OF_CLAIMS.search(text)
+    if owner is None:
+        return None
+    word = owner.group(1).lower()
+    names = {word, POSSESSIVE_DEMONYMS.get(f"{word}'s", word)}
+    for draft in candidates:
+        for source in draft.sources:
+            if names & set(normalise_mention(source).split()):
+                return draft
+    return None
+
+
+def _doubts_only(text: str, attr: Attribution) -> bool:
+    """The whole proposition is a verification note ("it was not possible to verify")."""
+    content = text[attr.content[0] : attr.content[1]]
+    start = caveat_start(content)
+    return start is not None and start <= 12 and is_caveat_sentence(content)
 
 
 def _opens_with_caveat(text: str) -> bool:
@@ -261,7 +293,9 @@ class _Extractor:
                 target = next((d for d in candidates if d.quantities), None)
         else:
             # "The group's claim could not be verified": the claim of the source it names.
-            target = self._referenced(sentence.text, candidates[:_CAVEAT_REACH])
+            target = _owner_claim(sentence.text, candidates[:_CAVEAT_REACH]) or self._referenced(
+                sentence.text, candidates[:_CAVEAT_REACH]
+            )
             silent = _NO_RESPONSE.search(sentence.text)
             if target is None and silent:
                 target = _mentioning(sentence.text[: silent.start()], candidates[:_CAVEAT_REACH])
@@ -425,6 +459,11 @@ class _Extractor:
             self._attach_sentence_caveat(sentence)
             return [], open_after
         attrs = attribute(sentence.text, regions)
+        if len(attrs) == 1 and _doubts_only(sentence.text, attrs[0]):
+            # "The Observatory said it was not yet possible to verify the figures": a
+            # caveat on the figures it doubts, not a claim of its own.
+            self._attach_sentence_caveat(sentence)
+            return [], open_after
         out: list[Claim] = []
         if not attrs:
             if is_caveat_sentence(sentence.text):
