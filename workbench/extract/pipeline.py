@@ -163,6 +163,21 @@ def _owner_claim(text: str, candidates: list[_Draft]) -> _Draft | None:
     return None
 
 
+def _after_glued_title(paragraph: str, title: str) -> int:
+    """Where the lead starts when the report's headline opens its first paragraph without
+    a line break (feeds that glue date, headline and lead), else 0."""
+    title = title.strip().rstrip(".")
+    if len(title.split()) < 3:
+        return 0
+    at = paragraph.find(title, 0, 120 + len(title))
+    if at < 0:
+        return 0
+    end = at + len(title)
+    while end < len(paragraph) and paragraph[end] in " .:-|\u2013\u2014":
+        end += 1
+    return end if end < len(paragraph) else 0
+
+
 def _doubts_only(text: str, attr: Attribution) -> bool:
     """The whole proposition is a verification note ("it was not possible to verify")."""
     content = text[attr.content[0] : attr.content[1]]
@@ -523,6 +538,12 @@ class _Extractor:
             inside = False
             if index == 0 and _looks_like_title(paragraph, offset, self.text):
                 continue
+            if index == 0:
+                cut = _after_glued_title(paragraph, self.report.title)
+                if cut:
+                    # "Fri 07 Apr 2017 Homs governor says U.S. attack caused deaths ...
+                    # A U.S. missile strike ...": the headline glued to the lead is no claim.
+                    offset, paragraph = offset + cut, paragraph[cut:]
             stripped = paragraph.strip()
             whole_quote = stripped[:1] in '"\u201c' and stripped[-1:] in '"\u201d'
             for sentence in split_sentences(paragraph, offset, index):
