@@ -139,3 +139,41 @@ def test_a_name_holding_a_possessive_is_not_an_owned_unit() -> None:
     unit = owned_unit("the United States Navy's Fifth Fleet")
     assert unit is not None
     assert unit.group(1).strip() == "Fifth Fleet"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # Apostrophes stripped: "Russias" is Russia's.
+        (
+            "Russias defense ministry said a Russian helicopter was shot down near Saraqeb.",
+            ("Russian Defence Ministry",),
+        ),
+        # A ministry named by its capital.
+        (
+            "The defence ministry in Moscow said six long-range bombers from Russia had struck "
+            "around Aleppo.",
+            ("Russian Defence Ministry",),
+        ),
+        # A reporter's comment glued to the source by a stripped comma.
+        (
+            "The fighting on that front has left at least 37 dead according to the Observatory "
+            "a toll the regime has not confirmed.",
+            ("Syrian Observatory for Human Rights",),
+        ),
+        (
+            "Most of the dead were civilians according to the UK-based Observatory for Human "
+            "Rights which tracks violence across Syria.",
+            ("Syrian Observatory for Human Rights",),
+        ),
+    ],
+)
+def test_source_of_real_sentences_more(text: str, sources: tuple[str, ...]) -> None:
+    assert _sources(text)[0] == sources
+
+
+def test_bare_possessive_of_a_country() -> None:
+    from workbench.extract.registry import normalise_mention
+
+    assert normalise_mention("Syrias army") == "syrian army"
+    assert normalise_mention("turkeys") == "turkeys"

@@ -42,6 +42,7 @@ from workbench.extract.mention_words import (
     owned_unit,
 )
 from workbench.extract.place_names import (
+    CAPITALS,
     COUNTRY_NAMES,
     COUNTRY_WORD,
     DEMONYM_VALUES,
@@ -132,6 +133,8 @@ class BodyMentions(MentionMemory):
             short = PLACE_TAIL.sub("", place)
             if short != place:
                 places.append(short)
+            if place in CAPITALS:
+                places.append(CAPITALS[place])  # "the defence ministry in Moscow": Russian
             pairs.extend((body, p) for p in places)
         body_of = SPOKES_FOR.sub("", normal)
         if (

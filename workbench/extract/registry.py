@@ -183,12 +183,39 @@ def _demonym_for(match: re.Match[str]) -> str:
     return f"{first} {last}" if first else last
 
 
+# Feeds that strip apostrophes write "Syrias army", "Russias defense ministry": a
+# country's name with a bare "s" is its possessive (never an English plural).
+_BARE_POSSESSIVE = re.compile(
+    r"\b("
+    + "|".join(
+        sorted(
+            (
+                re.escape(key[:-2]) + "s"
+                for key in POSSESSIVE_DEMONYMS
+                if key.endswith("'s")
+                and " " not in key
+                and key[:-2] + "s" not in ("turkeys", "chads")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+
+
+def _bare_possessive(match: re.Match[str]) -> str:
+    return POSSESSIVE_DEMONYMS[match.group(1)[:-1] + "'s"]
+
+
 @functools.lru_cache(maxsize=8192)
 def normalise_mention(text: str) -> str:
     """Fold a mention for lookup: case, curly quotes, possessive countries, 'the'."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = _SPACES.sub(" ", text.strip().lower()).strip(" ,;:-\"'")
     text = _POSSESSIVE.sub(_demonym_for, text)
+    if "s " in text or text.endswith("s"):
+        text = _BARE_POSSESSIVE.sub(_bare_possessive, text)
     return _LEADING_DETERMINER.sub("", text)
 
 

@@ -290,10 +290,19 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     """End of the speaker noun phrase that starts at ``start`` (for "according to X")."""
     end = start
     unknown = 0
-    for count, match in enumerate(_TOKEN.finditer(text, start), start=1):
+    previous = ""
+    tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 40 * max_tokens)))
+    for count, match in enumerate(tokens, start=1):
         token = match.group(0)
         if token in _STOP_TOKENS:
             break
+        if count > 1 and token.lower() in ("a", "an", "the") and previous.lower() not in _JOINERS:
+            following = tokens[count].group(0).lower() if count < len(tokens) else ""
+            if previous.islower() or following in _COMMENT_NOUNS:
+                # "according to the Observatory a toll the regime has not confirmed": a
+                # reporter's comment glued on by a stripped comma ends the speaker.
+                break
+        previous = token
         if not _np_token(token):
             # "a local resistance group": up to two unlisted nouns inside the phrase.
             unknown += 1
@@ -307,6 +316,10 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     return start + len(trimmed)
 
 
+_COMMENT_NOUNS = frozenset(
+    "toll claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
+)
+_JOINERS = frozenset("of for and to in at on with from by & 's".split())  # noqa: SIM905
 _TRAILING_CONNECTORS = re.compile(
     r"(?:\s+(?:and|of|for|in|at|on|from|to|with|the|a|an))+$", re.IGNORECASE
 )
