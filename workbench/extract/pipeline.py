@@ -379,6 +379,7 @@ class _Extractor:
             linked is not None
             and linked.end() < len(phrase)
             and self.resolver.registry.lookup_alias(normalise_mention(phrase), phrase) is None
+            and self.resolver.registry.lookup_description(normalise_mention(phrase)) is None
         ):
             phrase = phrase[linked.end() :]
         parts = split_speakers(phrase)
