@@ -157,3 +157,20 @@ def test_word_lists_load() -> None:
     assert "including" in words.subgroup_before
     assert "rose to" in words.update_verbs
     assert "the war has killed" in words.background_markers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One count of the dead and the injured together is no death toll.
+        ("Aleppos civilian massacre continues 88 killed & injured", [(88, "killed or injured")]),
+        (
+            "Another group the Local Coordination Committees said hundreds of people were "
+            "killed or injured in the shelling.",
+            [(100, "people killed or injured")],
+        ),
+    ],
+)
+def test_killed_or_injured_is_one_count(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert _figures(sentence) == expected
+    assert sentence_toll(sentence) is None

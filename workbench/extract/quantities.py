@@ -467,8 +467,20 @@ _OWN_VERB_AFTER = re.compile(
 )
 
 
+# "88 killed & injured", "hundreds of people were killed or injured", "hundreds of dead and
+# injured people": one count of both.
+_KILLED_OR_INJURED = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|dead)\s*(?:and|&|or)\s*"
+    r"(?:injured|wounded)\b",
+    re.IGNORECASE,
+)
+
+
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
+    both = _KILLED_OR_INJURED.match(text, end)
+    if both is not None:
+        return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
     if (
         own is not None
@@ -518,7 +530,7 @@ _SINGULAR_PEOPLE = frozenset(
 _OTHER_NOUN_AFTER = re.compile(
     r"\s+(?:other\s+|more\s+|separate\s+|different\s+)?"
     r"(?!(?:others|times|hours|days|weeks|months|years|minutes|deaths|casualties|"
-    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this|kills|injures)\b)([a-z]{3,}s)\b"
+    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this|kills|injures|wounds)\b)([a-z]{3,}s)\b"
 )
 # ... unless the casualty verb governs it: "killed eight tourists", "eight tourists were
 # killed" count tourists.
