@@ -177,3 +177,35 @@ def test_bare_possessive_of_a_country() -> None:
 
     assert normalise_mention("Syrias army") == "syrian army"
     assert normalise_mention("turkeys") == "turkeys"
+
+
+def test_the_source_again_is_the_body_it_spoke_for() -> None:
+    text = (
+        "A source at Aleppo province told SANAs correspondent that terrorists fired a number "
+        "of shells at the area. The source added that the attack also caused considerable "
+        "material damage."
+    )
+    claims = extract_claims(Report(text=text), load_registry())
+    assert [(c.sources, c.text[:20]) for c in claims] == [
+        (("Aleppo province",), "terrorists fired a n"),
+        (("Aleppo province",), "the attack also caus"),
+    ]
+
+
+def test_a_spokesman_of_a_body_named_before_speaks_for_it() -> None:
+    text = (
+        "The Syrian Civil Defense said barrels of gas fell on the town. The Civil Defense "
+        "spokesman said it was the second time Saraqeb had been hit by toxic gas."
+    )
+    assert _sources(text) == [("White Helmets",), ("White Helmets",)]
+    # Issue 14: "the Armed Forces spokesman" is the country's army.
+    text = "KHARTOUM (Reuters) - The Armed Forces spokesman said the army had repelled the attack."
+    assert _sources(text) == [("Sudanese Armed Forces",)]
+
+
+def test_a_name_glued_before_unnamed_sources_is_cut() -> None:
+    text = (
+        "The Syrian army targeted the militants gatherings on the barrens of Assal Al-Ward in "
+        "Qalamoun killing the terrorist commander Abu Taha well-informed sources told Al-Manar."
+    )
+    assert _sources(text) == [("well-informed sources",)]

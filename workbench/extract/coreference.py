@@ -45,6 +45,7 @@ from workbench.extract.mention_words import (
     RELATIVE,
     ROLE_FOR,
     ROLE_OF_BODY,
+    SAME_SOURCE,
     SOURCE_AT_BODY,
     SPOKES_ROLE,
     SUB_BODY_HEADS,
@@ -118,7 +119,16 @@ class MentionResolver(PersonMentions):
         if at_body:
             body = self._body_of_source(at_body.group("body"), position)
             if body is not None:
+                self.source_bodies[head_noun(phrase[: at_body.start("body")].lower())] = body
                 return body
+        same = SAME_SOURCE.match(phrase)
+        if same:
+            # "the source added", "the same source said": the source that spoke before.
+            earlier = self.source_bodies.get(same.group(1).lower())
+            if earlier is not None:
+                return earlier
+            if same.group(0).lower().split()[-2:-1] == ["same"] and self.recent:
+                return self.recent[-1]
         bare_acronym = phrase[4:] if phrase[:4].lower() == "the " else phrase
         if " " not in bare_acronym and ACRONYM.fullmatch(bare_acronym):
             defined = self._defined(bare_acronym)
@@ -291,6 +301,9 @@ class MentionResolver(PersonMentions):
                 return self._discover(
                     national, SourceKind.MILITARY if military else SourceKind.GOVERNMENT
                 )
+            spoken_for = self._body_spoken_for(body, body_normal, position)
+            if spoken_for is not None:
+                return spoken_for
         if head_noun(normal) in OUTLET_STAFF:
             # "Reuters witnesses", "an AFP journalist": the outlet's own reporting.
             outlet = self._alias_in(normal, original)
@@ -356,3 +369,19 @@ class MentionResolver(PersonMentions):
                 lower_first(strip_article(body)), KIND_BY_HEAD.get(head, SourceKind.UNKNOWN)
             )
         return found
+
+    def _body_spoken_for(self, body: str, body_normal: str, position: int) -> Resolved | None:
+        """The body of "the Civil Defense spokesman" (a body named just before, "the Syrian
+        Civil Defense") or of "the Armed Forces spokesman" (the country's listed army)."""
+        for resolved in reversed(self.recent):
+            listed_body = self._kind_of(resolved.name) not in PERSON_KINDS
+            if (resolved.kind not in PERSON_KINDS or listed_body) and self._same_words(
+                body, resolved.name
+            ):
+                return resolved
+        if head_noun(body_normal) not in HEAD_KINDS:
+            return None
+        found = self._describe(f"the {body}", body_normal, position)
+        if found is not None and found.name in self.registry.entries:
+            return found
+        return None

@@ -100,7 +100,9 @@ TOLD_ADDRESSEE_RE = re.compile(
     r"channel|broadcaster|radio|television|TV|station|website|outlet|session|meeting|"
     r"audience|crowd|summit|rally)|state\s+(?:TV|television|media|radio)|"
     r"(?:local|state|Russian|Israeli|Ukrainian|Arab|Western)\s+(?:media|television|TV|"
-    r"reporters|journalists))(?:\s+\([A-Z][A-Za-z]{1,9}\))?(?=[\s,.;:]|$)"
+    r"reporters|journalists))(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
+    # "told SANAs correspondent", "told Al-Manar TV": the outlet's staff or channel.
+    r"(?:\s+(?:correspondent|reporter|news\s+agency|TV|television|channel))?(?=[\s,.;:]|$)"
 )
 # "data show", "figures show": the only subjects for which "show" reports.
 SHOW_SUBJECTS = frozenset(

@@ -45,6 +45,8 @@ class MentionMemory:
         self._definitions: dict[str, str | None] = {}  # acronyms defined in the text
         self._named_cache: dict[tuple[str, str], bool] = {}
         self._alias_cache: dict[tuple[str, str], str | None] = {}
+        # "a source at Aleppo Police Command" -> the body; a later "the source" is it too.
+        self.source_bodies: dict[str, Resolved] = {}
 
     # -- memory ------------------------------------------------------------
     def note(self, resolved: Resolved) -> None:

@@ -272,6 +272,7 @@ NOT_NAME_WORDS = frozenset(
     committee union department office for of navy fleet states united nations kingdom republic
     corps guard guards police party movement institute university bank company group centre
     center command authority court mission organisation organization federation association
+    defense defence helmets crescent cross
     """.split()  # noqa: SIM905
 )
 SUB_BODY_HEADS = frozenset(
@@ -546,6 +547,17 @@ def anonymous_name(name: str) -> str:
     ):
         return name
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in GLUE_WORDS), default=0)
+    capital = [w[:1].isupper() for w in words]
+    for end in range(len(words) - 2, 1, -1):
+        # "... killing the terrorist commander Abu Taha well-informed sources told": a
+        # name of two words or more between lowercase words ends the clause before.
+        if capital[end] and capital[end - 1] and not capital[end + 1]:
+            start = end - 1
+            while start > 0 and capital[start - 1]:
+                start -= 1
+            if start > 0 and not capital[start - 1]:
+                cut = max(cut, end + 1)
+            break
     if words[0].lower() in _GLUE_OPENING and cut == 0:
         cut = len(words) - 1
     return " ".join(words[cut:]) if cut else name
@@ -555,4 +567,8 @@ def anonymous_name(name: str) -> str:
 SOURCE_AT_BODY = re.compile(
     r"^(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+){0,2}?(?:source|sources|official|officials)\s+"
     r"at\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)
+SAME_SOURCE = re.compile(
+    r"^(?:the\s+|this\s+|that\s+)?(?:same\s+)?(source|sources|official|officials)$",
+    re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ NP_WORDS = frozenset(
     adviser advisor aide aides negotiator negotiators lawyer lawyers umbrella militia militias
     faction factions company firm operator bloggers blogger
     medical diplomatic judicial municipal religious informed knowledgeable familiar close
+    well-informed well-placed
     relevant multiple western eastern northern southern central rescue hospital civil
     territory strip enclave region province city country acting regional town village
     municipality county district camp capital
