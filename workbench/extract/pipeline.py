@@ -171,11 +171,28 @@ def _after_glued_title(paragraph: str, title: str) -> int:
         return 0
     at = paragraph.find(title, 0, 120 + len(title))
     if at < 0:
-        return 0
+        # "... Monitoring group - Region - World - Ahram Online": the site's trail is not
+        # in the text; the headline before it is.
+        title = _TITLE_TRAIL.split(title, maxsplit=1)[0].strip()
+        if len(title.split()) < 3:
+            return 0
+        at = paragraph.find(title, 0, 120 + len(title))
+        if at < 0:
+            return 0
     end = at + len(title)
     while end < len(paragraph) and paragraph[end] in " .:-|\u2013\u2014":
         end += 1
+    dateline = _DATELINE_AFTER_TITLE.match(paragraph, end)
+    if dateline is not None:
+        end = dateline.end()  # "AFP Sunday 1 Feb 2015 At least seven people ..."
     return end if end < len(paragraph) else 0
+
+
+_TITLE_TRAIL = re.compile(r"\s+[-|\u2013\u2014]\s+")
+_DATELINE_AFTER_TITLE = re.compile(
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s+"
+)
 
 
 def _doubts_only(text: str, attr: Attribution) -> bool:
