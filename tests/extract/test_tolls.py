@@ -42,7 +42,7 @@ def _figures(text: str) -> list[tuple[float, str]]:
         # Martyrs are the dead, in state media's words.
         (
             "25 April 2017 51 martyrs from Kefraya and al-Fouaa escorted from Military Hospital",
-            [(51, "martyrs killed")],
+            [(51, "killed")],
         ),
         (
             "Three citizens were martyred and others were injured in terrorist suicide bombing",
@@ -174,3 +174,23 @@ def test_word_lists_load() -> None:
 def test_killed_or_injured_is_one_count(sentence: str, expected: list[tuple[float, str]]) -> None:
     assert _figures(sentence) == expected
     assert sentence_toll(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A bare figure after "and" counts what the figure before it counted.
+        (
+            "The air strikes which began Saturday and continued Sunday killed 45 civilians in "
+            "and around Aleppo and 22 in neighbouring Idlib province",
+            [(45, "civilians killed"), (22, "civilians killed")],
+        ),
+        # Bodies recovered are the dead.
+        (
+            "Civil defense teams have uncovered the bodies of 8 people from under the rubble",
+            [(8, "people killed")],
+        ),
+    ],
+)
+def test_more_casualty_readings(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert _figures(sentence) == expected

@@ -476,8 +476,13 @@ _KILLED_OR_INJURED = re.compile(
 )
 
 
+_BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?(?:at\s+least\s+)?$", re.IGNORECASE)
+
+
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
+    if _BODIES_OF.search(text, max(0, start - 24), start):
+        return "killed"  # "civil defense teams have uncovered the bodies of 8 people"
     both = _KILLED_OR_INJURED.match(text, end)
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
@@ -560,7 +565,7 @@ def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
         return casualty
-    if unit in ("dead", "deaths", "fatalities", "casualties", "bodies"):
+    if unit in ("dead", "deaths", "fatalities", "casualties", "bodies", "martyrs"):
         return casualty or "killed"
     if unit in ("wounded", "injured"):
         return "wounded"
@@ -647,7 +652,8 @@ _SPACES = re.compile(r"\s+")
 
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 _PLACE_AFTER = re.compile(
-    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
+    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
 )
 _MEASURES = frozenset(_MEASURE_UNITS.values())
 
@@ -750,6 +756,10 @@ def parse_quantities(text: str) -> list[Quantity]:
             inherited = _elided_unit(text, match.start(), match_end, out)
             if not inherited:
                 continue
+        elif unit == "" and casualty and out and out[-1].unit.endswith(" " + casualty):
+            # "killed 45 civilians in and around Aleppo and 22 in neighbouring Idlib": the
+            # bare figure counts what the figure before it counted.
+            inherited = _elided_unit(text, match.start(), match_end, out)
         governed = (
             _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" and not inherited else None
         )
