@@ -79,3 +79,50 @@ def test_allegations_a_party_denied_is_no_speaker() -> None:
         "civilians in Buthidaung and Maungdaw townships, allegations the group has denied."
     )
     assert [c[:2] for c in _claims(text)] == [(("Human Rights Watch",), "accused")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "proposition"),
+    [
+        (
+            "Homs Governor Talal Barazi said the attack was a crime. Speaking at dawn he said "
+            "rescue and fire-fighting operations had been going on for two hours at the base.",
+            "Talal Barazi",
+            "said",
+            "rescue and fire-fighting operations",
+        ),
+        (
+            "Ryan Dillon said the coalition would look into it. We will do so for this "
+            "allegation as well he added in an e-mail to AFP.",
+            "Ryan Dillon",
+            "added",
+            "We will do so",
+        ),
+        (
+            "The Syrian government promptly denied the reports of Wednesdays chemical weapons "
+            "attack as baseless.",
+            "Syrian Government",
+            "denied",
+            "the reports of Wednesdays",
+        ),
+        (
+            "A civil defense source said jets hit the town. The jets targeted the neighborhood "
+            "of al-Sakhour wounding scores more the source told Anadolu Agency on condition of "
+            "anonymity due to fear of reprisal.",
+            "civil defense source",
+            "told",
+            "The jets targeted",
+        ),
+    ],
+)
+def test_more_forms_of_real_copy(text: str, source: str, cue: str, proposition: str) -> None:
+    last = _claims(text)[-1]
+    assert last[:2] == ((source,), cue)
+    assert last[2].startswith(proposition)
+
+
+def test_established_reports_only_with_that() -> None:
+    assert _claims("UN investigators established that sarin gas was used in 2013.")[0][1] == (
+        "established"
+    )
+    assert _claims("The army established a base near the town.") == []

@@ -23,6 +23,7 @@ from workbench.extract.cues import (
     OUTLET_STAFF_BEFORE,
     SHOW_SUBJECTS,
     TELL_CUES,
+    THAT_ONLY_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
     TRAILING_FOLLOWERS,
@@ -91,7 +92,8 @@ _WAS_QUOTED = re.compile(
 )
 _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
-    r"jointly|separately)\s+)+$"
+    r"jointly|separately|promptly|quickly|swiftly|immediately|strongly|flatly|categorically|"
+    r"vehemently|firmly|officially|publicly|formally|initially|subsequently|reportedly)\s+)+$"
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"
@@ -262,6 +264,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # "the group's claim could not be verified": a noun
     after = text[match.end() : match.end() + 30]
+    if word in THAT_ONLY_CUES and not THAT_RE.match(after):
+        return False
     if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
         return False  # "the war has claimed over 300000 lives": a toll, not a claimant
     if word in CLAIM_CUES and _TO_HAVE.match(after):
@@ -343,6 +347,12 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
+_FRONTED_PRONOUN = re.compile(
+    r"^\s*(?:Speaking|Writing|Talking|Asked|Later|Earlier|In|On|At|After|During)\b[^,;\"]{0,60}?"
+    r"\s(he|she|they|we)$"
+)
+
+
 def _speaker_before(
     text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -365,6 +375,10 @@ def _speaker_before(
     stripped = segment.rstrip()
     if not stripped:
         return None
+    fronted = _FRONTED_PRONOUN.match(stripped)
+    if fronted is not None:
+        # "Speaking at dawn he said ...": a fronted adjunct, its comma stripped.
+        return (region_start + fronted.start(1), region_start + fronted.end(1))
     start = region_start
     clause = _RELATIVE_CLAUSE.search(stripped) if stripped.endswith(",") else None
     if clause is not None and not _in_regions(region_start + clause.start(), regions):

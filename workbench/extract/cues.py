@@ -25,8 +25,12 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
+    established concluded determined
     """.split()  # noqa: SIM905
 )
+# Cues that report only with a "that" clause: "investigators established that sarin was
+# used", not "the army established a base".
+THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
 ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging
@@ -65,9 +69,10 @@ TIME_WORDS = (
 ADJUNCT_RE = re.compile(
     r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,3}?"
     r"(?:statement|interview|post|message|briefing|speech|report|update|address|remarks|"
+    r"e-mail|email|letter|"
     r"communique|video|broadcast|conference|bulletin|tweet)"
     r"(?:\s+(?:statement|message|post|address|briefing)\b)?"  # "in a video statement"
-    r"(?:\s+(?:on|posted\s+on|published"
+    r"(?:\s+(?:on|to|posted\s+on|published"
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"
     r"\s+channel|\s+account|\s+page)?|social\s+media|state\s+(?:TV|television|media)|"
@@ -79,7 +84,7 @@ ADJUNCT_RE = re.compile(
     r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
     r"officials|statement|report)|in\s+a\s+written\s+statement|in\s+televised\s+remarks|"
     r"(?:told|to)\s+(?:reporters|journalists)|(?:speaking\s+)?on\s+condition\s+of\s+anonymity|"
-    r"(?:for|because\s+of|out\s+of)\s+(?:fear\s+of\s+(?:reprisals?|retaliation|retribution)|"
+    r"(?:for|because\s+of|out\s+of|due\s+to)\s+(?:fear\s+of\s+(?:reprisals?|retaliation|retribution)|"
     r"(?:security|safety)\s+reasons)|because\s+(?:he|she|they)\s+(?:was|were)\s+not\s+"
     r"authori[sz]ed\s+to\s+(?:speak|talk)(?:\s+(?:to\s+the\s+media|publicly))?|"
     r"in\s+(?:a|an)\s+(?:phone|telephone|email|e-mail|text)\s*(?:interview|message|call)?|"
