@@ -126,3 +126,29 @@ def test_established_reports_only_with_that() -> None:
         "established"
     )
     assert _claims("The army established a base near the town.") == []
+
+
+def test_acronym_after_a_description_is_the_listed_body() -> None:
+    text = (
+        "Russian and Syrian regime airstrikes killed 25 children on Saturday in a densely "
+        "populated town in eastern Syria the United Nations childrens agency (UNICEF) has said."
+    )
+    assert _claims(text)[0][0] == ("UNICEF",)
+
+
+def test_a_day_s_reports_are_no_cue() -> None:
+    # "Following Wednesdays reports the Observatory called upon ...": "reports" is a noun,
+    # and the call is an appeal.
+    text = (
+        "Following Wednesdays reports the Observatory called upon the UN team in Syria to "
+        "visit the stricken areas."
+    )
+    assert _claims(text) == []
+
+
+def test_quoting_after_a_trailing_cue_is_not_a_proposition() -> None:
+    text = (
+        '"They are an attempt to divert the UN commission" the state-run SANA news agency '
+        "said quoting an unnamed government official as is its standard practice."
+    )
+    assert [c[:2] for c in _claims(text)] == [(("SANA",), "said")]

@@ -347,6 +347,12 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
+_FRONTED_ADJUNCT = re.compile(
+    r"\s*(?:In|On|During|Since|Earlier|Later|By)\s+(?:(?:late|early|mid|this|last)\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+\d{1,4})?\s+(?=(?:the|a|an)\s)"
+)
 _FRONTED_PRONOUN = re.compile(
     r"^\s*(?:Speaking|Writing|Talking|Asked|Later|Earlier|In|On|At|After|During)\b[^,;\"]{0,60}?"
     r"\s(he|she|they|we)$"
@@ -414,6 +420,9 @@ def _speaker_before(
         sep = _last_separator(text, region_start, cue_start, regions)
         if sep >= 0:
             start = sep + 1
+    fronted = _FRONTED_ADJUNCT.match(text, start, cue_start)
+    if fronted is not None:
+        start = fronted.end()  # "In late September the coalition acknowledged": no comma
     phrase = clean_speaker(text[start:cue_start])
     if phrase and plausible_speaker(phrase):
         offset = text.find(phrase, start, cue_start)

@@ -301,7 +301,12 @@ class BodyMentions(MentionMemory):
         return self._discover_from_description(phrase, normal, head)
 
     def _national(self, head: str) -> str | None:
-        """'the military' in a sentence about Ukraine -> the Ukrainian military, if known."""
+        """'the military' in a sentence about Ukraine -> the Ukrainian military, if known.
+
+        Never for a coalition: "the coalition" in a Syria report is not the "Syrian
+        Coalition" (the opposition's), coalitions are not named for one country."""
+        if head.endswith("coalition"):
+            return None
         for text in (self.context, self.text[:600]):
             for demonym in demonyms_in(text):
                 name = self.registry.lookup_alias(f"{demonym} {head}", f"{demonym} {head}")

@@ -89,6 +89,8 @@ class MentionResolver(PersonMentions):
                 listed = self.registry.lookup_alias(acronym.lower(), acronym)
                 if listed is not None and (
                     self._same_words(before, listed)
+                    # "the United Nations childrens agency (UNICEF)": a description
+                    or head_as_written(before).islower()
                     or normalise_mention(target.name)
                     != normalise_mention(strip_article(before))  # "Fund" of "Children's Fund"
                 ):

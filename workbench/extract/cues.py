@@ -50,6 +50,7 @@ NOT_A_CUE_BEFORE = frozenset(
     the a an its their his her our unconfirmed widely so was were is are been being be
     previously-reported officially to not never will would could may might can did does do
     should must without
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays todays yesterdays
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
@@ -130,7 +131,7 @@ CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 # After a trailing cue, these open a clause that is not the cue's content.
 TRAILING_FOLLOWERS = re.compile(
     r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"
-    r"adding\b|saying\b|citing\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
+    r"adding\b|saying\b|citing\b|quoting\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
     r"said)\b|in\s+a\s+|noting\b|referring\b|"
     r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
 )
