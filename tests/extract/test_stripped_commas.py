@@ -152,3 +152,34 @@ def test_quoting_after_a_trailing_cue_is_not_a_proposition() -> None:
         "said quoting an unnamed government official as is its standard practice."
     )
     assert [c[:2] for c in _claims(text)] == [(("SANA",), "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Unseen FA-KES copy, read after the held-out batch was scored.
+        (
+            "I can think of no good reason why any party would decline this opportunity to get "
+            "to the truth of the matter the U.N. chief told a diplomatic forum in Seoul.",
+            "United Nations",
+        ),
+        (
+            "Russian military planes were seen all night until morning in several regions of "
+            "Idlib in northwestern Syria said Rami Abdel Rahman head of the Syrian Observatory "
+            "for Human Rights.",
+            "Rami Abdel Rahman",
+        ),
+    ],
+)
+def test_trailing_speaker_with_adjunct_or_title(text: str, source: str) -> None:
+    claims = _claims(text)
+    assert claims[0][0] == (source,)
+    assert claims[0][2].startswith(text[:20])
+
+
+def test_no_group_is_no_speaker() -> None:
+    text = (
+        "Four Syrian Terrorist Groups Join Ranks With Ahrar al-Sham Statement No group has "
+        "claimed responsibility for the attack so far."
+    )
+    assert _claims(text) == []

@@ -495,7 +495,10 @@ def _speaker_trailing(
 # cue closes the sentence.
 _INVERTED_SPEAKER = re.compile(
     r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6})"
+    r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6}"
+    # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
+    r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
     r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?\s*\.?\s*$"
 )
 _INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
@@ -661,6 +664,8 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             # '"...," government spokesman X said on national television.': after a closed
             # quote, a prepositional phrase to the end of the sentence is not a proposition.
             trailing = _QUOTE_THEN_SPEAKER.search(text, cursor, match.start()) is not None
+            if cue in TELL_CUES:
+                trailing = True  # "... the U.N. chief told a diplomatic forum in Seoul."
         if rest.lstrip().startswith(":"):
             trailing = False
         if trailing:

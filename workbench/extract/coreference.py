@@ -34,6 +34,7 @@ from workbench.extract.mention_words import (
     FINAL_STOP,
     HEAD_KINDS,
     KIND_BY_HEAD,
+    NAME_THEN_TITLE,
     OBJECT_PRONOUNS,
     OUTLET_STAFF,
     OWNER_ROLE,
@@ -182,6 +183,10 @@ class MentionResolver(PersonMentions):
         if bare and self._personal_name(bare.group(1)) == bare.group(1):
             # Stripped commas: "Musa Bello a resident who lost two brothers".
             phrase = f"{bare.group(1)}, {bare.group(2)}"
+        titled = NAME_THEN_TITLE.match(phrase)
+        if titled and self._personal_name(titled.group(1)) == titled.group(1):
+            # "Rami Abdel Rahman head of the Syrian Observatory" (commas stripped).
+            phrase = f"{titled.group(1)}, {titled.group(2)}"
         parts = APPOSITIVE.split(RELATIVE.sub("", phrase), maxsplit=1)
         main = parts[0].strip()
         appositive = parts[1].strip() if len(parts) > 1 else ""

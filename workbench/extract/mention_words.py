@@ -572,3 +572,8 @@ SAME_SOURCE = re.compile(
     r"^(?:the\s+|this\s+|that\s+)?(?:same\s+)?(source|sources|official|officials)$",
     re.IGNORECASE,
 )
+# A name, then its title over a body, with the comma between stripped.
+NAME_THEN_TITLE = re.compile(
+    r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:the\s+)?(?:head|chief|director|"
+    r"spokesman|spokeswoman|spokesperson|leader|founder|commander)\s+of\s+.+)$"
+)

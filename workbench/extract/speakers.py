@@ -396,7 +396,9 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
         return False
     if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in _OBJECT_PRONOUNS):
         return True
-    if words[0].lower() in ("no", "nobody", "none", "neither", "nor"):
+    if words[0].lower() in ("no", "nobody", "none", "neither", "nor") or any(
+        w in ("No", "Nobody", "None") for w in words[1:]
+    ):
         return False  # "No group claimed responsibility" names no source
     if not any(w[:1].isalpha() and w.lower() not in ("a", "an", "the") for w in words):
         return False
