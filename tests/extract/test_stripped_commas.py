@@ -183,3 +183,27 @@ def test_no_group_is_no_speaker() -> None:
         "claimed responsibility for the attack so far."
     )
     assert _claims(text) == []
+
+
+def test_said_the_source_adding_that() -> None:
+    text = (
+        "A military source told SANA that the air force hit ISIL hideouts. About 70 "
+        "terrorists were killed and 70 others were injured in the airstrikes said the source "
+        "adding that a number of vehicles and key positions for ISIL terrorists were destroyed."
+    )
+    claims = _claims(text)
+    assert [c[:2] for c in claims] == [
+        (("military source",), "told"),
+        (("military source",), "said"),
+        (("military source",), "adding"),
+    ]
+    assert claims[1][2].startswith("About 70 terrorists were killed")
+
+
+def test_a_listed_name_then_an_indefinite_description() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said five people were killed. Two suicide "
+        "bombers exploded inside base 17 an army base under siege according to the "
+        "observatory a Britain-based group."
+    )
+    assert _claims(text)[-1][:2] == (("Syrian Observatory for Human Rights",), "according to")

@@ -499,8 +499,9 @@ _INVERTED_SPEAKER = re.compile(
     # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
     r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
-    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?\s*\.?\s*$"
+    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting)\s))"
 )
+_ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
 _INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
 
 
@@ -722,7 +723,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
             if sp_end > sp_start and (
-                not tail_text or tail_text[0] in ".,;" or _WHO_TAIL.match(tail_text)
+                not tail_text
+                or tail_text[0] in ".,;"
+                or _WHO_TAIL.match(tail_text)
+                or _ING_CONTINUATION.match(tail_text)  # "... said the source adding that"
             ):
                 content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
                 attr = Attribution(

@@ -33,6 +33,7 @@ from workbench.extract.mention_words import (
     DOCUMENT_HEADS,
     FINAL_STOP,
     HEAD_KINDS,
+    INDEFINITE_APPOSITIVE,
     KIND_BY_HEAD,
     NAME_THEN_TITLE,
     OBJECT_PRONOUNS,
@@ -183,6 +184,12 @@ class MentionResolver(PersonMentions):
         if bare and self._personal_name(bare.group(1)) == bare.group(1):
             # Stripped commas: "Musa Bello a resident who lost two brothers".
             phrase = f"{bare.group(1)}, {bare.group(2)}"
+        described = INDEFINITE_APPOSITIVE.match(phrase) if "," not in phrase else None
+        if described is not None:
+            # "the observatory a Britain-based group" (commas stripped): the listed name.
+            named = self._resolve_main(described.group(1), described.group(2), position)
+            if named is not None and named.name in self.registry.entries:
+                return named
         titled = NAME_THEN_TITLE.match(phrase)
         if titled and self._personal_name(titled.group(1)) == titled.group(1):
             # "Rami Abdel Rahman head of the Syrian Observatory" (commas stripped).

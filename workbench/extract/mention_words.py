@@ -577,3 +577,5 @@ NAME_THEN_TITLE = re.compile(
     r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:the\s+)?(?:head|chief|director|"
     r"spokesman|spokeswoman|spokesperson|leader|founder|commander)\s+of\s+.+)$"
 )
+# A name, then an indefinite description of it, the comma stripped.
+INDEFINITE_APPOSITIVE = re.compile(r"^(.*?\w)\s+((?:a|an)\s+[a-zA-Z][\w-]*(?:\s+[\w-]+){0,5})$")
