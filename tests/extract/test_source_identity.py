@@ -209,3 +209,10 @@ def test_a_name_glued_before_unnamed_sources_is_cut() -> None:
         "Qalamoun killing the terrorist commander Abu Taha well-informed sources told Al-Manar."
     )
     assert _sources(text) == [("well-informed sources",)]
+
+
+def test_an_outlet_s_correspondent_without_apostrophe_is_the_outlet() -> None:
+    text = (
+        "SANAs correspondent said that civil defense teams have uncovered the bodies of 8 people."
+    )
+    assert _sources(text) == [("SANA",)]

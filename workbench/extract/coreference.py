@@ -28,6 +28,7 @@ from workbench.extract.mention_words import (
     AFFILIATION,
     ANONYMOUS_HEADS,
     APPOSITIVE,
+    BARE_ACRONYM_POSSESSIVE,
     BARE_APPOSITIVE,
     BARE_SPOKESMAN,
     DOCUMENT_HEADS,
@@ -321,6 +322,10 @@ class MentionResolver(PersonMentions):
         if head_noun(normal) in OUTLET_STAFF:
             # "Reuters witnesses", "an AFP journalist": the outlet's own reporting.
             outlet = self._alias_in(normal, original)
+            if outlet is None and BARE_ACRONYM_POSSESSIVE.search(original):
+                # "SANAs correspondent" (apostrophe stripped) is SANA's.
+                bare = BARE_ACRONYM_POSSESSIVE.sub(r"\1", original)
+                outlet = self._alias_in(normalise_mention(bare), bare)
             if outlet and self._kind_of(outlet) in (SourceKind.MEDIA, SourceKind.STATE_MEDIA):
                 return self._known(outlet)
         if head_noun(normal) in ANONYMOUS_HEADS:

@@ -579,3 +579,4 @@ NAME_THEN_TITLE = re.compile(
 )
 # A name, then an indefinite description of it, the comma stripped.
 INDEFINITE_APPOSITIVE = re.compile(r"^(.*?\w)\s+((?:a|an)\s+[a-zA-Z][\w-]*(?:\s+[\w-]+){0,5})$")
+BARE_ACRONYM_POSSESSIVE = re.compile(r"\b([A-Z]{2,})s\b")
