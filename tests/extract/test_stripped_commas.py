@@ -207,3 +207,22 @@ def test_a_listed_name_then_an_indefinite_description() -> None:
         "observatory a Britain-based group."
     )
     assert _claims(text)[-1][:2] == (("Syrian Observatory for Human Rights",), "according to")
+
+
+def test_with_x_saying() -> None:
+    text = (
+        "The explosion was also reported by Syrian state media with the official SANA news "
+        "agency saying at least four people had been killed and 19 wounded."
+    )
+    assert [c[:2] for c in _claims(text)] == [(("SANA",), "saying")]
+
+
+def test_a_multi_sentence_quote_closed_by_said_the_body_which() -> None:
+    text = (
+        '"More than 20 members of IS were killed in strikes on two of the organisations '
+        "positions in Raqa province. The strikes completely destroyed the two positions as "
+        'well as vehicles stationed there" said the Syrian Observatory for Human Rights which '
+        "relies on a broad network of activists and doctors."
+    )
+    claims = _claims(text)
+    assert [c[0] for c in claims] == [("Syrian Observatory for Human Rights",)] * 2

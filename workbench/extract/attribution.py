@@ -501,6 +501,8 @@ _INVERTED_SPEAKER = re.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
     r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting)\s))"
 )
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+_RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
 _ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
 _INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
 
@@ -603,6 +605,31 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             cursor = start
             continue
         if is_ing(cue):
+            with_subject = _WITH_SUBJECT.search(
+                text, max(cursor, match.start() - 80), match.start()
+            )
+            if with_subject is not None and plausible_speaker(with_subject.group(1)):
+                # "... with the official SANA news agency saying at least four people had
+                # been killed": the noun phrase after "with" speaks.
+                if open_forward is not None:
+                    open_forward.content = (open_forward.content[0], with_subject.start())
+                start = match.end()
+                that = THAT_RE.match(text[start:])
+                if that:
+                    start += that.end()
+                attr = Attribution(
+                    cue,
+                    (match.start(), match.end()),
+                    [with_subject.group(1)],
+                    (with_subject.start(1), with_subject.end(1)),
+                    (start, len(text)),
+                    "forward",
+                    region=(with_subject.start(1), len(text)),
+                )
+                out.append(attr)
+                open_forward = attr
+                cursor = start
+                continue
             if not out:
                 titled = _TITLED_SUBJECT.match(text)
                 if titled is None or titled.end(1) >= match.start():
@@ -727,6 +754,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 or tail_text[0] in ".,;"
                 or _WHO_TAIL.match(tail_text)
                 or _ING_CONTINUATION.match(tail_text)  # "... said the source adding that"
+                or _RELATIVE_TAIL.match(tail_text)  # "... said the Observatory which relies"
             ):
                 content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
                 attr = Attribution(
