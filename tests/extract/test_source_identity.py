@@ -216,3 +216,14 @@ def test_an_outlet_s_correspondent_without_apostrophe_is_the_outlet() -> None:
         "SANAs correspondent said that civil defense teams have uncovered the bodies of 8 people."
     )
     assert _sources(text) == [("SANA",)]
+
+
+def test_a_member_of_a_body_named_before_his_name() -> None:
+    registry = load_registry()
+    text = (
+        "Member of the Syrian Coalition Hussein Albuseis condemned the crimes committed by "
+        "the Assad regime."
+    )
+    claims = extract_claims(Report(text=text), registry)
+    assert claims[0].sources == ("Hussein Albuseis",)
+    assert registry.origin_of("Hussein Albuseis") == "Syrian National Coalition"

@@ -360,6 +360,7 @@ ORG_NAME_WORDS = frozenset(
     """
     nations mission office agency organization organisation programme program fund council
     court commission committee union department ministry secretary-general force forces
+    coalition government observatory network committees center centre
     """.split()  # noqa: SIM905
 )
 # Bodies that "the X" names for the country of the dateline ("the defence ministry").

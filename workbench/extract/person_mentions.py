@@ -227,7 +227,7 @@ class PersonMentions(BodyMentions):
             after_connector
             and org_end >= 0
             and before_run[0].lower().rstrip(".,") != "of"
-            and is_title_word(before_run[0])
+            and (is_title_word(before_run[0]) or before_run[0].lower() in AFFILIATION_TITLES)
         ):
             # "Vice-president of the Syrian Coalition Abdul Ahad Steifo" (commas stripped):
             # a title, the body it is of, then the person who holds it.
@@ -280,7 +280,7 @@ class PersonMentions(BodyMentions):
         if not normal or head_noun(normal) not in AFFILIATION_TITLES:
             return
         body = self._alias_in(normal, strip_article(title.strip()))
-        if body is not None and body != person and self._kind_of(body) not in PERSON_KINDS:
+        if body is not None and body != person and self._is_organisation(self._known(body)):
             self.registry.note_affiliation(person, body)
 
     def _surname_glued(self, phrase: str) -> Resolved | None:
