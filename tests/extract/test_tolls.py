@@ -194,3 +194,23 @@ def test_killed_or_injured_is_one_count(sentence: str, expected: list[tuple[floa
 )
 def test_more_casualty_readings(sentence: str, expected: list[tuple[float, str]]) -> None:
     assert _figures(sentence) == expected
+
+
+def test_got_injured_and_an_uncounted_vague_amount() -> None:
+    assert _figures("a woman was killed and three other civilians got injured") == [
+        (1, "woman killed"),
+        (3, "civilians wounded"),
+    ]
+    # "a few others blew up": nothing counted that a reader could compare.
+    assert _figures("Two shells exploded in the city center a few others blew up") == [
+        (2, "shells")
+    ]
+
+
+def test_scoring_reads_one_unit_in_its_spellings() -> None:
+    from workbench.extract.evaluation import _norm_unit
+
+    assert _norm_unit("women killed") == _norm_unit("woman killed")
+    assert _norm_unit("people injured") == _norm_unit("wounded")
+    assert _norm_unit("civilians injured") == _norm_unit("civilians wounded")
+    assert _norm_unit("soldiers killed") != _norm_unit("civilians killed")

@@ -105,13 +105,25 @@ class Scores:
 _UNIT_WORDS = {"kilometres": "km", "injured": "wounded", "dead": "killed"}
 
 
+_SINGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+def _singular(word: str) -> str:
+    if word in _SINGULAR:
+        return _SINGULAR[word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _norm_unit(unit: str) -> str:
     """One spelling of a unit: "injured" is "wounded", "people killed" is "killed" (the
-    counted noun "people" is the default a reader assumes)."""
+    counted noun "people" is the default a reader assumes), and a noun's number does not
+    count ("1 women killed" and "1 woman killed" are one reading)."""
     words = [_UNIT_WORDS.get(w, w) for w in unit.lower().split()]
-    if len(words) > 1 and words[0] in ("people", "persons"):
+    if len(words) > 1 and words[0] in ("people", "persons", "person"):
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_singular(w) for w in words)
 
 
 def _figures_match(gold: list[dict[str, Any]], claim: Claim) -> bool:

@@ -462,7 +462,7 @@ _KILLED_AND = re.compile(
 # soldiers and contractors, were killed", "some 1,500 people are missing".
 _OWN_VERB_AFTER = re.compile(
     r"(?:\s*,\s+including\s+[^,;.]{1,150},)?\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
-    r"had\s+been)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
+    r"had\s+been|got|get)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
     r"detained|arrested|abducted|kidnapped|martyred)\b"
 )
 
@@ -706,6 +706,8 @@ def parse_quantities(text: str) -> list[Quantity]:
                 continue
             end = match.end() + unit_end
             full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
+            if not full:
+                continue  # "a few others blew up": nothing counted a reader can compare
             out.append(
                 Quantity(
                     value=vague_value,
