@@ -227,3 +227,33 @@ def test_a_member_of_a_body_named_before_his_name() -> None:
     claims = extract_claims(Report(text=text), registry)
     assert claims[0].sources == ("Hussein Albuseis",)
     assert registry.origin_of("Hussein Albuseis") == "Syrian National Coalition"
+
+
+def test_two_titles_of_one_person() -> None:
+    # Issue 14: this gave three sources.
+    registry = load_registry()
+    text = (
+        "The UN Resident and Humanitarian Coordinator for Sudan, Clementine Nkweta-Salami, "
+        "said the attack had killed at least 20 civilians."
+    )
+    claims = extract_claims(Report(text=text), registry)
+    assert claims[0].sources == ("Clementine Nkweta-Salami",)
+    assert registry.origin_of("Clementine Nkweta-Salami") == "United Nations"
+    # Two bodies stay two.
+    assert _sources("Syria and Russia said the strikes hit militants.") == [
+        ("Syrian Government", "Russian Government")
+    ]
+
+
+def test_the_team_of_a_body_named_before() -> None:
+    text = "The UN sent a team to Douma. The team said it had found no evidence of gas."
+    assert _sources(text) == [("United Nations",)]
+
+
+def test_a_name_opening_a_description_keeps_its_capital() -> None:
+    text = (
+        "The National Unity Government's human rights ministry put the death toll at 27, and "
+        "said more than 30 people were wounded."
+    )
+    claims = extract_claims(Report(text=text), load_registry())
+    assert claims[0].sources == ("National Unity Government's human rights ministry",)

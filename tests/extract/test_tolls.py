@@ -214,3 +214,14 @@ def test_scoring_reads_one_unit_in_its_spellings() -> None:
     assert _norm_unit("people injured") == _norm_unit("wounded")
     assert _norm_unit("civilians injured") == _norm_unit("civilians wounded")
     assert _norm_unit("soldiers killed") != _norm_unit("civilians killed")
+
+
+def test_put_the_toll_at_is_a_claim() -> None:
+    # Issue 14: "A local resistance committee ... put the toll at 52 dead" was missed.
+    from workbench.extract import extract_claims
+
+    claims = extract_claims(Report(text="A local resistance committee put the toll at 52 dead."))
+    assert [(c.cue, [(q.value, q.unit) for q in c.quantities]) for c in claims] == [
+        ("put", [(52, "killed")])
+    ]
+    assert extract_claims(Report(text="The army put pressure on the rebels.")) == []

@@ -26,6 +26,8 @@ from workbench.extract.cues import (
     THAT_ONLY_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
+    TOLL_AFTER_RE,
+    TOLL_CUES,
     TRAILING_FOLLOWERS,
     canonical_cue,
     is_according,
@@ -266,6 +268,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 30]
     if word in THAT_ONLY_CUES and not THAT_RE.match(after):
         return False
+    if word in TOLL_CUES:
+        return TOLL_AFTER_RE.match(text, match.end()) is not None
     if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
         return False  # "the war has claimed over 300000 lives": a toll, not a claimant
     if word in CLAIM_CUES and _TO_HAVE.match(after):

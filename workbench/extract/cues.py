@@ -25,12 +25,15 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
-    established concluded determined
+    established concluded determined put puts
     """.split()  # noqa: SIM905
 )
 # Cues that report only with a "that" clause: "investigators established that sarin was
 # used", not "the army established a base".
 THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
+# "put the death toll at 27": "put" reports a toll and nothing else.
+TOLL_CUES = frozenset({"put", "puts"})
+TOLL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:death\s+|casualty\s+)?toll\s+at\b")
 ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging

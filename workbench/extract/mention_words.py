@@ -72,6 +72,10 @@ HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
     "cell": frozenset({SourceKind.MILITARY}),
     "junta": frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT}),
     "mission": frozenset({SourceKind.OFFICIAL, SourceKind.MILITARY, SourceKind.GOVERNMENT}),
+    # "The team said": the team of a body named before (a UN team, a fact-finding team).
+    "team": frozenset(
+        {SourceKind.OFFICIAL, SourceKind.NGO, SourceKind.MONITOR, SourceKind.GOVERNMENT}
+    ),
 }
 KIND_BY_HEAD: dict[str, SourceKind] = {
     "monitor": SourceKind.MONITOR,
@@ -301,7 +305,15 @@ def lower_first(name: str) -> str:
         and (rest[:1].isupper() or first.lower() not in ANONYMOUS_HEADS)
         and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in rest.split())
     )
-    if first.lower() in NP_WORDS and first[1:].islower() and not is_demonym(first) and not proper:
+    # "National Unity Government's human rights ministry": a name opens the phrase.
+    named = len(rest.split()) >= 2 and rest[:1].isupper() and rest.split()[0][1:].islower()
+    if (
+        first.lower() in NP_WORDS
+        and first[1:].islower()
+        and not is_demonym(first)
+        and not proper
+        and not named
+    ):
         first = first.lower()
     return f"{first} {rest}".strip()
 

@@ -90,6 +90,10 @@ _LINKED_PREFIX = re.compile(
     r"^(?:the\s+)?(?:[\w'-]+-(?:linked|backed|based|led|allied|affiliated|aligned|run|owned)\s+)+",
     re.IGNORECASE,
 )
+_TITLES_THEN_NAME = re.compile(
+    r"^(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?!the\b)[A-Z][^,]*,\s*"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3},?$"
+)
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
 
 
@@ -400,6 +404,10 @@ class _Extractor:
         ):
             phrase = phrase[linked.end() :]
         parts = split_speakers(phrase)
+        if len(parts) > 1 and _TITLES_THEN_NAME.match(phrase):
+            # "The UN Resident and Humanitarian Coordinator for Sudan, Clementine
+            # Nkweta-Salami": two titles of one person.
+            parts = [phrase]
         if len(parts) > 1:
             bare = _PAREN_TAIL.sub("", phrase)  # "... Mission in Somalia (AUSSOM)"
             bare = _LINKED_PREFIX.sub("", bare)  # "the al-Qaida-linked Group for ... and ..."
