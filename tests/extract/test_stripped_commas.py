@@ -226,3 +226,35 @@ def test_a_multi_sentence_quote_closed_by_said_the_body_which() -> None:
     )
     claims = _claims(text)
     assert [c[0] for c in claims] == [("Syrian Observatory for Human Rights",)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Unseen FA-KES copy: names with their description, commas stripped.
+        ("Hadi Abdullah a Syrian activist said the town was shelled all night.", "Hadi Abdullah"),
+        (
+            "Abu Shadi al-Hamwi a local media activist said the town was shelled all night.",
+            "Abu Shadi al-Hamwi",
+        ),
+        (
+            "General Joseph Votel the top commander for US military forces in the Middle East "
+            "said the strikes would continue.",
+            "Joseph Votel",
+        ),
+        (
+            "Lieutenant General Sergey Rudskoy Chief of the Main Operational Directorate of the "
+            "General Staff said the strikes would continue.",
+            "Sergey Rudskoy",
+        ),
+        # A place closes the clause glued before the source.
+        (
+            "At least 20 people were killed in the government-controlled neighbourhood in the "
+            "central city of Homs state television said.",
+            "state television",
+        ),
+        ("A doctor at the Shifa hospital said 20 people died.", "doctor at the Shifa hospital"),
+    ],
+)
+def test_names_and_places_glued_to_a_speaker(text: str, source: str) -> None:
+    assert _claims(text)[0][0] == (source,)

@@ -192,7 +192,8 @@ class MentionResolver(PersonMentions):
             if named is not None and named.name in self.registry.entries:
                 return named
         titled = NAME_THEN_TITLE.match(phrase)
-        if titled and self._personal_name(titled.group(1)) == titled.group(1):
+        person = self._personal_name(titled.group(1)) if titled else ""
+        if titled and person and titled.group(1).endswith(person):
             # "Rami Abdel Rahman head of the Syrian Observatory" (commas stripped).
             phrase = f"{titled.group(1)}, {titled.group(2)}"
         parts = APPOSITIVE.split(RELATIVE.sub("", phrase), maxsplit=1)

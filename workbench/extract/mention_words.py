@@ -381,7 +381,8 @@ HOME_BODY_HEADS = frozenset(
 )
 THE_COUNTRY = re.compile(r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
 BARE_APPOSITIVE = re.compile(
-    r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:a|an)\s+[a-z].*)$"
+    r"^((?:(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w'\u2019-]+|al|bin|abu)\s+){1,3}"
+    r"(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w'\u2019-]+))\s+((?:a|an)\s+[a-zA-Z].*)$"
 )
 PROPER_APPOSITIVE = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
 BARE_SPOKESMAN = frozenset({"the spokesman", "the spokeswoman", "the spokesperson"})
@@ -587,8 +588,9 @@ SAME_SOURCE = re.compile(
 )
 # A name, then its title over a body, with the comma between stripped.
 NAME_THEN_TITLE = re.compile(
-    r"^((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s+((?:the\s+)?(?:head|chief|director|"
-    r"spokesman|spokeswoman|spokesperson|leader|founder|commander)\s+of\s+.+)$"
+    r"^((?:[A-Z][\w'\u2019-]+\s+){1,4}(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w'\u2019-]+))\s+"
+    r"((?:the\s+)?(?:top\s+|chief\s+|senior\s+|deputy\s+)?(?i:head|chief|director|spokesman|"
+    r"spokeswoman|spokesperson|leader|founder|commander)\s+(?:of|for)\s+.+)$"
 )
 # A name, then an indefinite description of it, the comma stripped.
 INDEFINITE_APPOSITIVE = re.compile(r"^(.*?\w)\s+((?:a|an)\s+[a-zA-Z][\w-]*(?:\s+[\w-]+){0,5})$")

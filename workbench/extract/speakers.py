@@ -188,6 +188,14 @@ _ANONYMITY_TAIL = re.compile(
 )
 
 
+_SOURCE_OPENERS = frozenset(
+    """
+    state local security military medical activists activist residents sources source
+    officials witnesses rescuers monitors opposition rebel rebels pro-government
+    pro-opposition media
+    """.split()  # noqa: SIM905
+)
+_PLACE_PREPOSITIONS = frozenset("of in at near from outside".split())  # noqa: SIM905
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z0-9&-]{1,7}s?")
 
@@ -279,6 +287,17 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
             cut = i
             break
     taken = taken[cut:]
+    words = [m.group(0) for m in taken]
+    for i in range(len(words) - 2, 0, -1):
+        # "... in the central city of Homs state television said": a place closes the
+        # clause a stripped comma glued on; the source opens after it.
+        if (
+            words[i][:1].isupper()
+            and words[i + 1].lower() in _SOURCE_OPENERS
+            and any(w.lower() in _PLACE_PREPOSITIONS for w in words[max(0, i - 4) : i])
+        ):
+            taken = taken[i + 1 :]
+            break
     while taken and taken[0].group(0).lower() in _LEADING_JUNK:
         taken = taken[1:]
     if not taken:
