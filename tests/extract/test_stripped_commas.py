@@ -258,3 +258,24 @@ def test_a_multi_sentence_quote_closed_by_said_the_body_which() -> None:
 )
 def test_names_and_places_glued_to_a_speaker(text: str, source: str) -> None:
     assert _claims(text)[0][0] == (source,)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Early on Monday the Turkish military said one of its soldiers had been killed.",
+            "Turkish Military",
+        ),
+        (
+            "North of Aleppo city the Observatory said clashes raged.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Sheikh Mohammed Reda Hatem a religious leader in Latakia said the city was calm.",
+            "Mohammed Reda Hatem",
+        ),
+    ],
+)
+def test_fronted_adjuncts_and_titled_names(text: str, source: str) -> None:
+    assert _claims(text)[0][0] == (source,)

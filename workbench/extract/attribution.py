@@ -352,10 +352,9 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
 
 
 _FRONTED_ADJUNCT = re.compile(
-    r"\s*(?:In|On|During|Since|Earlier|Later|By)\s+(?:(?:late|early|mid|this|last)\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
-    r"(?:\s+\d{1,4})?\s+(?=(?:the|a|an)\s)"
+    r"\s*(?:Early|Late|Earlier|Later|On|In|By|During|Since|North|South|East|West|Northeast|"
+    r"Northwest|Southeast|Southwest)\s+(?!(?:a|an|the|its|his|her|their)\s)[^,;\"]{1,40}?\s"
+    r"(?=(?:the|a|an)\s)"
 )
 _FRONTED_PRONOUN = re.compile(
     r"^\s*(?:Speaking|Writing|Talking|Asked|Later|Earlier|In|On|At|After|During)\b[^,;\"]{0,60}?"

@@ -182,7 +182,8 @@ class MentionResolver(PersonMentions):
             # "the statement said": the document speaks for the last source.
             return self.recent[-1]
         bare = BARE_APPOSITIVE.match(phrase)
-        if bare and self._personal_name(bare.group(1)) == bare.group(1):
+        bare_person = self._personal_name(bare.group(1)) if bare else ""
+        if bare and bare_person and bare.group(1).endswith(bare_person):
             # Stripped commas: "Musa Bello a resident who lost two brothers".
             phrase = f"{bare.group(1)}, {bare.group(2)}"
         described = INDEFINITE_APPOSITIVE.match(phrase) if "," not in phrase else None
