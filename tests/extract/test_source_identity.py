@@ -257,3 +257,11 @@ def test_a_name_opening_a_description_keeps_its_capital() -> None:
     )
     claims = extract_claims(Report(text=text), load_registry())
     assert claims[0].sources == ("National Unity Government's human rights ministry",)
+
+
+def test_a_local_unit_of_a_listed_body_is_its_own_body() -> None:
+    # Issue 14: "Kanbalu People's Defense Force" gave "Defense Force".
+    assert _sources("The Kanbalu People's Defense Force said 12 soldiers were killed.") == [
+        ("Kanbalu People's Defense Force",)
+    ]
+    assert _sources("Gaza Civil Defence said five people died.") == [("Gaza Civil Defence",)]

@@ -63,7 +63,9 @@ from workbench.extract.mention_words import (
 )
 from workbench.extract.person_mentions import PersonMentions
 from workbench.extract.place_names import (
+    PLACE_DEMONYM,
     canonical_body,
+    is_demonym,
     national_body,
 )
 from workbench.extract.registry import POSSESSIVE_DEMONYMS, normalise_mention
@@ -373,8 +375,30 @@ class MentionResolver(PersonMentions):
                 return self._discover(
                     lower_first(strip_article(phrase)), own_kind or self._kind_of(inside)
                 )
+            local = self._local_unit(original, inside)
+            if local is not None:
+                return local
             return self._known(inside)
         return self._describe(phrase, normal, position)
+
+    def _local_unit(self, original: str, inside: str) -> Resolved | None:
+        """ "Kanbalu People's Defense Force": a listed body's name after a place that is
+        no country is a local unit of its own, never merged into the listed body."""
+        source = self.registry.get(inside)
+        names = (inside, *(source.aliases if source else ()))
+        lowered = original.lower().replace("\u2019", "'")
+        for name in sorted(names, key=len, reverse=True):
+            if len(name) > 3 and lowered.endswith(" " + name.lower()):
+                prefix = original[: len(original) - len(name)].split()
+                if (
+                    1 <= len(prefix) <= 2
+                    and all(w[:1].isupper() and w.isalpha() for w in prefix)
+                    and not any(is_demonym(w) or w.lower() in PLACE_DEMONYM for w in prefix)
+                    and not self.registry.lookup_alias(normalise_mention(prefix[0]), prefix[0])
+                ):
+                    return self._discover(original, self._kind_of(inside))
+                return None
+        return None
 
     def _body_of_source(self, body: str, position: int) -> Resolved | None:
         """The body behind 'a source at Aleppo Police Command': the body speaks (its
