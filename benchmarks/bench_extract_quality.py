@@ -3,6 +3,9 @@
 Usage: python benchmarks/bench_extract_quality.py [--errors] [--split dev|heldout|seed]
        [--batch ID_PREFIX]   (one batch, e.g. --batch ho3- for the third held-out batch)
 
+Gold items with a "toll" field ({"killed": N|null, "injured": N|null}, the real FA-KES
+gold) are also scored on the report's main toll (workbench.extract.tolls.report_toll).
+
 Data: tests/extract/data/wire_gold.jsonl (invented wire-style reports, marked
 "invented": true, split into a dev half used while building the rules and a
 held-out half that was written at the same time and not tuned on) and
@@ -21,7 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workbench.extract import extract_claims, load_registry  # noqa: E402
-from workbench.extract.evaluation import Scores, load_gold, report_of, score_report  # noqa: E402
+from workbench.extract.evaluation import (  # noqa: E402
+    Scores,
+    load_gold,
+    report_of,
+    score_report,
+    toll_right,
+)
+from workbench.extract.tolls import report_toll  # noqa: E402
 
 DATA = ROOT / "tests" / "extract" / "data"
 
@@ -37,7 +47,25 @@ def evaluate(split: str, batch: str = "", gold: Path = DATA / "wire_gold.jsonl")
     for item in items:
         registry = load_registry()
         report = report_of(item)
-        total.add(score_report(report.text, item, extract_claims(report, registry), item["id"]))
+        scores = score_report(report.text, item, extract_claims(report, registry), item["id"])
+        if "toll" in item:
+            toll = report_toll(report)
+            scores.tolls = 1
+            if toll_right(item, toll.killed, toll.injured):
+                scores.tolls_right = 1
+            else:
+                scores.errors.append(
+                    f"{item['id']}: toll killed {toll.killed} != {item['toll'].get('killed')}"
+                    f" ({toll.sentence[:80]!r})"
+                )
+            gold_injured = item["toll"].get("injured")
+            if (toll.injured is None and gold_injured is None) or (
+                toll.injured is not None
+                and gold_injured is not None
+                and abs(toll.injured - gold_injured) < 1e-6
+            ):
+                scores.injured_right = 1
+        total.add(scores)
     return total
 
 

@@ -275,11 +275,26 @@ def test_trailing_name_with_appositive_and_called_for() -> None:
             )
         )
     )
+    # "called for a ceasefire" is an appeal, no claim (issue 14), but it still gives the
+    # subject of the "said" that follows it.
     assert [(c.sources, c.cue) for c in claims] == [
         (("Mohamed Abdi",), "said"),
-        (("U.N. mission in Libya",), "called"),
         (("U.N. mission in Libya",), "said"),
     ]
+
+
+def test_an_appeal_is_not_a_claim() -> None:
+    # The real sentence of issue 14; "called X a Y" still asserts.
+    claims = extract_claims(
+        Report(
+            text=(
+                "The Red Cross called on all parties to respect international humanitarian "
+                "law. The junta called the KIA a terrorist organisation. The UN urged both "
+                "sides to protect civilians."
+            )
+        )
+    )
+    assert [(c.cue, c.text) for c in claims] == [("called", "the KIA a terrorist organisation")]
 
 
 def test_could_is_not_always_a_prediction() -> None:

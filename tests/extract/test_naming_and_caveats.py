@@ -196,3 +196,41 @@ def test_a_regional_government_takes_the_regions_whole_name(
 ) -> None:
     claims = extract_claims(Report(text=f"{first}\n{later}"))
     assert claims[-1].sources == (name,)
+
+
+def test_a_doubt_about_the_figures_is_a_caveat_not_a_claim() -> None:
+    # Issue 14: "said it was not yet possible to verify the figures" doubts the toll.
+    claims = extract_claims(
+        Report(
+            text=(
+                "The Observatory said 12 people were killed in the strike. The Observatory "
+                "said it was not yet possible to verify the figures."
+            )
+        )
+    )
+    assert len(claims) == 1
+    assert [c.text for c in claims[0].caveats] == [
+        "The Observatory said it was not yet possible to verify the figures."
+    ]
+
+
+def test_a_caveat_naming_whose_claims_it_doubts() -> None:
+    claims = extract_claims(
+        Report(
+            text=(
+                "Israeli officials say Hamas steals aid, an allegation the militant group "
+                "rejects.\nA U.N. spokesperson, Stephane Dujarric, later said the world body "
+                "had documented at least 30 attacks on aid convoys this month.\nThe U.N. has "
+                "said it cannot verify Israel\u2019s claims."
+            )
+        )
+    )
+    assert len(claims) == 2
+    assert claims[0].caveats[-1].text.startswith("The U.N. has said it cannot verify")
+    assert not claims[1].caveats
+
+
+def test_a_toll_claimed_by_a_war_is_no_claimant() -> None:
+    # "claimed ... lives" counts the dead; nobody claims anything.
+    text = "But US-led coalition strikes have also claimed hundreds of civilian lives in Syria."
+    assert extract_claims(Report(text=text)) == []

@@ -52,3 +52,22 @@ def test_headline_is_four_fifths_capitals_whatever_the_vowels() -> None:
     assert is_headline("ÉTAT ISLAMIQUE: L'ARMÉE SYRIENNE REPREND PALMYRE")
     assert not is_headline("UN, WHO and ICRC officials in Darfur said on Monday")
     assert not is_headline("Lqrd Brk Shw")  # no vowels, still lower-case letters
+
+
+def test_a_headline_glued_to_the_lead_is_no_claim() -> None:
+    # FA-KES copy (Abu Salem et al., ICWSM 2019; CC BY 4.0): date, headline and lead in one run.
+    from models import Report
+    from workbench.extract import extract_claims
+
+    report = Report(
+        title="Homs governor says U.S. attack caused deaths but doesnt see big human losses",
+        text=(
+            "Fri 07 Apr 2017 at 0914 Homs governor says U.S. attack caused deaths but doesnt "
+            "see big human losses. A U.S. missile strike on an airbase near the Syrian city "
+            'of Homs on Friday caused deaths but is not believed to have resulted in "big '
+            'human casualties" Homs Governor Talal Barazi said.'
+        ),
+    )
+    claims = extract_claims(report)
+    assert [c.sources for c in claims] == [("Talal Barazi",)]
+    assert claims[0].text.startswith("A U.S. missile strike")

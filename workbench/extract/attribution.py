@@ -23,8 +23,11 @@ from workbench.extract.cues import (
     OUTLET_STAFF_BEFORE,
     SHOW_SUBJECTS,
     TELL_CUES,
+    THAT_ONLY_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
+    TOLL_AFTER_RE,
+    TOLL_CUES,
     TRAILING_FOLLOWERS,
     canonical_cue,
     is_according,
@@ -56,10 +59,27 @@ _ACCORDING_DOCUMENT = re.compile(
     r"published\s+by|released\s+by|compiled\s+by)\s+",
     re.IGNORECASE,
 )
+# "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
+# parties to respect international humanitarian law" and "urged" appeal: an appeal asserts
+# nothing that can be corroborated or refuted, so it is not a claim.
 _CALLED_FOR = re.compile(
     r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s)"  # "called the KIA a ..."
 )
+_CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
+_APPEAL_CUES = frozenset({"urged", "urges", "urging"})
+_LIFE_CLAIMS = frozenset({"claimed", "claims", "claim", "claiming"})
+_LIVES = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:lives?|souls)\b")
+
+
+def _appeal(text: str, attr: Attribution) -> bool:
+    """An appeal ("called on all parties to ...", "urged X to ..."): it opens a subject for
+    a cue that follows ("called for A and said B") but is no claim itself."""
+    if attr.cue in _APPEAL_CUES:
+        return True
+    return attr.cue in ("called", "calls") and not _CALLED_NAMING.match(text, attr.cue_span[1])
+
+
 # "said nothing", "said so": no proposition to check.
 _EMPTY_PROPOSITIONS = frozenset({"nothing", "little", "so", "this", "that", "more", "otherwise"})
 _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "adds", "told"})
@@ -74,11 +94,13 @@ _WAS_QUOTED = re.compile(
 )
 _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
-    r"jointly|separately)\s+)+$"
+    r"jointly|separately|promptly|quickly|swiftly|immediately|strongly|flatly|categorically|"
+    r"vehemently|firmly|officially|publicly|formally|initially|subsequently|reportedly)\s+)+$"
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"
-    r"figure)\b|which\b|something\b)",
+    r"figure)\b|(?:charges|claims|accusations|allegations)\s+(?:the|that|which)\b|"
+    r"which\b|something\b)",
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(r"\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
@@ -244,10 +266,16 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # "the group's claim could not be verified": a noun
     after = text[match.end() : match.end() + 30]
+    if word in THAT_ONLY_CUES and not THAT_RE.match(after):
+        return False
+    if word in TOLL_CUES:
+        return TOLL_AFTER_RE.match(text, match.end()) is not None
+    if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
+        return False  # "the war has claimed over 300000 lives": a toll, not a claimant
     if word in CLAIM_CUES and _TO_HAVE.match(after):
         return True  # "claimed to have killed 12 soldiers"
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
-        return False  # "a group called X" names; "called for a ceasefire" reports
+        return False  # "a group called X" names; "called for a ceasefire" appeals
     return not NOT_A_CUE_AFTER.match(after)
 
 
@@ -323,6 +351,17 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
+_FRONTED_ADJUNCT = re.compile(
+    r"\s*(?:Early|Late|Earlier|Later|On|In|By|During|Since|North|South|East|West|Northeast|"
+    r"Northwest|Southeast|Southwest)\s+(?!(?:a|an|the|its|his|her|their)\s)[^,;\"]{1,40}?\s"
+    r"(?=(?:the|a|an)\s)"
+)
+_FRONTED_PRONOUN = re.compile(
+    r"^\s*(?:Speaking|Writing|Talking|Asked|Later|Earlier|In|On|At|After|During)\b[^,;\"]{0,60}?"
+    r"\s(he|she|they|we)$"
+)
+
+
 def _speaker_before(
     text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -345,6 +384,10 @@ def _speaker_before(
     stripped = segment.rstrip()
     if not stripped:
         return None
+    fronted = _FRONTED_PRONOUN.match(stripped)
+    if fronted is not None:
+        # "Speaking at dawn he said ...": a fronted adjunct, its comma stripped.
+        return (region_start + fronted.start(1), region_start + fronted.end(1))
     start = region_start
     clause = _RELATIVE_CLAUSE.search(stripped) if stripped.endswith(",") else None
     if clause is not None and not _in_regions(region_start + clause.start(), regions):
@@ -380,6 +423,9 @@ def _speaker_before(
         sep = _last_separator(text, region_start, cue_start, regions)
         if sep >= 0:
             start = sep + 1
+    fronted = _FRONTED_ADJUNCT.match(text, start, cue_start)
+    if fronted is not None:
+        start = fronted.end()  # "In late September the coalition acknowledged": no comma
     phrase = clean_speaker(text[start:cue_start])
     if phrase and plausible_speaker(phrase):
         offset = text.find(phrase, start, cue_start)
@@ -432,8 +478,11 @@ def _speaker_trailing(
         if phrase and plausible_speaker(phrase):
             offset = text.find(phrase, sep + 1, cue_start)
             return (offset, offset + len(phrase)), sep
+    aux = _TRAILING_AUX.search(text, region_start, cue_start)
+    if aux is not None and aux.start() > region_start:
+        cue_start = aux.start()  # "... the UN children's agency UNICEF has said" (no comma)
     stop = len(text[:cue_start].rstrip())
-    back = backward_speaker_start(text, stop)
+    back = backward_speaker_start(text, stop, pronoun=True)
     if back <= region_start:
         return None
     phrase = clean_speaker(text[back:cue_start])
@@ -443,6 +492,29 @@ def _speaker_trailing(
     if offset < 0:
         return None
     return (offset, offset + len(phrase)), back
+
+
+# '... the type of the gas said the spokesman.' (commas stripped): a short speaker after the
+# cue closes the sentence.
+_INVERTED_SPEAKER = re.compile(
+    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6}"
+    # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
+    r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
+    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting)\s))"
+)
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+_RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
+_ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
+_INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
+
+
+def _stripped_inverted(text: str, cue: str, pre: str, tail: int) -> bool:
+    """'X happened said the spokesman.' with the comma before the cue stripped."""
+    if cue not in _INVERTED_CUES or len(pre.split()) < 4:
+        return False
+    return _INVERTED_SPEAKER.match(text, tail) is not None
 
 
 def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
@@ -536,6 +608,31 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             cursor = start
             continue
         if is_ing(cue):
+            with_subject = _WITH_SUBJECT.search(
+                text, max(cursor, match.start() - 80), match.start()
+            )
+            if with_subject is not None and plausible_speaker(with_subject.group(1)):
+                # "... with the official SANA news agency saying at least four people had
+                # been killed": the noun phrase after "with" speaks.
+                if open_forward is not None:
+                    open_forward.content = (open_forward.content[0], with_subject.start())
+                start = match.end()
+                that = THAT_RE.match(text[start:])
+                if that:
+                    start += that.end()
+                attr = Attribution(
+                    cue,
+                    (match.start(), match.end()),
+                    [with_subject.group(1)],
+                    (with_subject.start(1), with_subject.end(1)),
+                    (start, len(text)),
+                    "forward",
+                    region=(with_subject.start(1), len(text)),
+                )
+                out.append(attr)
+                open_forward = attr
+                cursor = start
+                continue
             if not out:
                 titled = _TITLED_SUBJECT.match(text)
                 if titled is None or titled.end(1) >= match.start():
@@ -598,6 +695,8 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             # '"...," government spokesman X said on national television.': after a closed
             # quote, a prepositional phrase to the end of the sentence is not a proposition.
             trailing = _QUOTE_THEN_SPEAKER.search(text, cursor, match.start()) is not None
+            if cue in TELL_CUES:
+                trailing = True  # "... the U.N. chief told a diplomatic forum in Seoul."
         if rest.lstrip().startswith(":"):
             trailing = False
         if trailing:
@@ -638,7 +737,15 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             continue
         # Inverted: '"...," said Hamas spokesman Hazem Qassem.'
         pre = text[cursor : match.start()].rstrip()
-        if pre and (pre[-1] in ',\u201d"' or pre[-1] in CLOSE_QUOTES) and open_forward is None:
+        if (
+            pre
+            and open_forward is None
+            and (
+                pre[-1] in ',\u201d"'
+                or pre[-1] in CLOSE_QUOTES
+                or _stripped_inverted(text, cue, pre, tail)
+            )
+        ):
             sp_start = tail + (len(rest) - len(rest.lstrip()))
             sp_end = forward_speaker_end(text, sp_start)
             relative = _WHO.search(text[sp_start:sp_end])
@@ -646,7 +753,11 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
             if sp_end > sp_start and (
-                not tail_text or tail_text[0] in ".,;" or _WHO_TAIL.match(tail_text)
+                not tail_text
+                or tail_text[0] in ".,;"
+                or _WHO_TAIL.match(tail_text)
+                or _ING_CONTINUATION.match(tail_text)  # "... said the source adding that"
+                or _RELATIVE_TAIL.match(tail_text)  # "... said the Observatory which relies"
             ):
                 content_end = len(pre) + cursor - 1 if pre[-1] == "," else len(pre) + cursor
                 attr = Attribution(
@@ -735,6 +846,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         a
         for a in out
         if a.content[1] - a.content[0] >= 3
+        and not _appeal(text, a)
         and text[a.content[0] : a.content[1]].lower() not in _EMPTY_PROPOSITIONS
     ]
     return [part for attr in kept for part in _complements(text, attr, regions)]

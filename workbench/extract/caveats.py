@@ -15,7 +15,7 @@ from workbench.extract.patterns import word_trie
 
 _UNVERIFIED_SENTENCE = re.compile(
     r"\b(?:"
-    r"(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:possible|able)\s+to\s+(?:independently\s+)?"
+    r"(?:not|n't|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:possible|able)\s+to\s+(?:independently\s+)?"
     r"(?:verify|confirm|corroborate)|"
     r"(?:could|can|cannot|can't|couldn't)\s*(?:not\s+)?(?:be\s+)?(?:immediately\s+|independently\s+)*"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))|"

@@ -25,8 +25,15 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
+    established concluded determined put puts
     """.split()  # noqa: SIM905
 )
+# Cues that report only with a "that" clause: "investigators established that sarin was
+# used", not "the army established a base".
+THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
+# "put the death toll at 27": "put" reports a toll and nothing else.
+TOLL_CUES = frozenset({"put", "puts"})
+TOLL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:death\s+|casualty\s+)?toll\s+at\b")
 ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging
@@ -46,6 +53,7 @@ NOT_A_CUE_BEFORE = frozenset(
     the a an its their his her our unconfirmed widely so was were is are been being be
     previously-reported officially to not never will would could may might can did does do
     should must without
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays todays yesterdays
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
@@ -65,9 +73,10 @@ TIME_WORDS = (
 ADJUNCT_RE = re.compile(
     r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,3}?"
     r"(?:statement|interview|post|message|briefing|speech|report|update|address|remarks|"
+    r"e-mail|email|letter|"
     r"communique|video|broadcast|conference|bulletin|tweet)"
     r"(?:\s+(?:statement|message|post|address|briefing)\b)?"  # "in a video statement"
-    r"(?:\s+(?:on|posted\s+on|published"
+    r"(?:\s+(?:on|to|posted\s+on|published"
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"
     r"\s+channel|\s+account|\s+page)?|social\s+media|state\s+(?:TV|television|media)|"
@@ -79,7 +88,7 @@ ADJUNCT_RE = re.compile(
     r"New\s+York|Brussels)|citing\s+(?:a|an|the|its)?\s*(?:\w+\s+){0,4}?(?:sources?|official|"
     r"officials|statement|report)|in\s+a\s+written\s+statement|in\s+televised\s+remarks|"
     r"(?:told|to)\s+(?:reporters|journalists)|(?:speaking\s+)?on\s+condition\s+of\s+anonymity|"
-    r"(?:for|because\s+of|out\s+of)\s+(?:fear\s+of\s+(?:reprisals?|retaliation|retribution)|"
+    r"(?:for|because\s+of|out\s+of|due\s+to)\s+(?:fear\s+of\s+(?:reprisals?|retaliation|retribution)|"
     r"(?:security|safety)\s+reasons)|because\s+(?:he|she|they)\s+(?:was|were)\s+not\s+"
     r"authori[sz]ed\s+to\s+(?:speak|talk)(?:\s+(?:to\s+the\s+media|publicly))?|"
     r"in\s+(?:a|an)\s+(?:phone|telephone|email|e-mail|text)\s*(?:interview|message|call)?|"
@@ -95,12 +104,14 @@ ADDRESSEE_TAIL_RE = re.compile(r"^\s+(?:of|in|at|on|with)\s+(?:[\w'\u2019.-]+\s+
 TOLD_ADDRESSEE_RE = re.compile(
     r"^\s+(?:(?:the\s+)?(?:Reuters|AFP|AP|Associated\s+Press|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
     r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})|reporters|journalists|a\s+(?:news|press)\s+"
-    r"conference|(?:a|the)\s+(?:[\w'-]+\s+){0,4}(?:briefing|parliament|newspaper|daily|agency|"
+    r"conference|(?:an?|the)\s+(?:[\w'-]+\s+){0,4}(?:briefing|conference|forum|parliament|newspaper|daily|agency|"
     r"Agency|"
     r"channel|broadcaster|radio|television|TV|station|website|outlet|session|meeting|"
     r"audience|crowd|summit|rally)|state\s+(?:TV|television|media|radio)|"
     r"(?:local|state|Russian|Israeli|Ukrainian|Arab|Western)\s+(?:media|television|TV|"
-    r"reporters|journalists))(?:\s+\([A-Z][A-Za-z]{1,9}\))?(?=[\s,.;:]|$)"
+    r"reporters|journalists))(?:\s+\([A-Z][A-Za-z]{1,9}\))?"
+    # "told SANAs correspondent", "told Al-Manar TV": the outlet's staff or channel.
+    r"(?:\s+(?:correspondent|reporter|news\s+agency|TV|television|channel))?(?=[\s,.;:]|$)"
 )
 # "data show", "figures show": the only subjects for which "show" reports.
 SHOW_SUBJECTS = frozenset(
@@ -123,7 +134,7 @@ CLAIM_CUES = frozenset({"claimed", "claims", "claim"})
 # After a trailing cue, these open a clause that is not the cue's content.
 TRAILING_FOLLOWERS = re.compile(
     r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"
-    r"adding\b|saying\b|citing\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
+    r"adding\b|saying\b|citing\b|quoting\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
     r"said)\b|in\s+a\s+|noting\b|referring\b|"
     r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
 )

@@ -32,6 +32,9 @@ class Scores:
     caveats_found: int = 0
     unattributed: int = 0
     unattributed_violations: int = 0
+    tolls: int = 0  # gold reports with a main toll annotated
+    tolls_right: int = 0
+    injured_right: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
@@ -48,6 +51,9 @@ class Scores:
             "caveats_found",
             "unattributed",
             "unattributed_violations",
+            "tolls",
+            "tolls_right",
+            "injured_right",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
@@ -85,11 +91,39 @@ class Scores:
             "caveat_accuracy": round(self._ratio(self.caveats_right, m), 3),
             "caveat_recall": round(self._ratio(self.caveats_found, self.gold_caveats), 3),
             "unattributed_violations": self.unattributed_violations,
+            **(
+                {
+                    "toll_accuracy": round(self._ratio(self.tolls_right, self.tolls), 3),
+                    "injured_accuracy": round(self._ratio(self.injured_right, self.tolls), 3),
+                }
+                if self.tolls
+                else {}
+            ),
         }
 
 
+_UNIT_WORDS = {"kilometres": "km", "injured": "wounded", "dead": "killed"}
+
+
+_SINGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+def _singular(word: str) -> str:
+    if word in _SINGULAR:
+        return _SINGULAR[word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _norm_unit(unit: str) -> str:
-    return " ".join(unit.lower().replace("kilometres", "km").split())
+    """One spelling of a unit: "injured" is "wounded", "people killed" is "killed" (the
+    counted noun "people" is the default a reader assumes), and a noun's number does not
+    count ("1 women killed" and "1 woman killed" are one reading)."""
+    words = [_UNIT_WORDS.get(w, w) for w in unit.lower().split()]
+    if len(words) > 1 and words[0] in ("people", "persons", "person"):
+        words = words[1:]
+    return " ".join(_singular(w) for w in words)
 
 
 def _figures_match(gold: list[dict[str, Any]], claim: Claim) -> bool:
@@ -207,4 +241,14 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def report_of(item: dict[str, Any]) -> Report:
-    return Report(text=item["text"], outlet=item.get("outlet", ""))
+    """The report a gold item annotates (its title, when given, is the headline)."""
+    return Report(text=item["text"], outlet=item.get("outlet", ""), title=item.get("title", ""))
+
+
+def toll_right(item: dict[str, Any], killed: float | None, injured: float | None) -> bool:
+    """The extracted main toll equals the gold ``toll`` ({"killed": N|null, "injured": ...})
+    on the killed count (the figure compared with crowd-coded counts)."""
+    gold = item["toll"].get("killed")
+    return (killed is None and gold is None) or (
+        killed is not None and gold is not None and abs(killed - gold) < 1e-6
+    )

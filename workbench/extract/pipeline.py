@@ -31,7 +31,12 @@ from workbench.extract.cues import CUE_RE
 from workbench.extract.modality import classify_modality
 from workbench.extract.places import find_places, find_time
 from workbench.extract.quantities import parse_quantities
-from workbench.extract.registry import SourceRegistry, load_registry, normalise_mention
+from workbench.extract.registry import (
+    POSSESSIVE_DEMONYMS,
+    SourceRegistry,
+    load_registry,
+    normalise_mention,
+)
 from workbench.extract.sentences import Sentence, iter_paragraphs, split_sentences
 from workbench.extract.speakers import split_speakers, strip_workplace
 
@@ -85,6 +90,10 @@ _LINKED_PREFIX = re.compile(
     r"^(?:the\s+)?(?:[\w'-]+-(?:linked|backed|based|led|allied|affiliated|aligned|run|owned)\s+)+",
     re.IGNORECASE,
 )
+_TITLES_THEN_NAME = re.compile(
+    r"^(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+and\s+(?!the\b)[A-Z][^,]*,\s*"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3},?$"
+)
 _MAX_SENTENCE = 2_000  # longer "sentences" (tables, dumps, stripped feeds) are cut up
 
 
@@ -136,6 +145,65 @@ def _run_start(candidates: list[_Draft]) -> _Draft | None:
             break
         start = draft
     return start
+
+
+# "it cannot verify Israel's claims": the claims of a source named by its owner.
+_OWNER_OF_CLAIMS = re.compile(
+    r"\b([A-Z][a-z]+)['\u2019]s\s+(?:claims?|account|allegations?|statements?|version)\b"
+)
+
+
+def _owner_claim(text: str, candidates: list[_Draft]) -> _Draft | None:
+    """The nearest claim whose source the possessive names ("Israel's" -> Israeli ...)."""
+    owner = _OWNER_OF_CLAIMS.search(text)
+    if owner is None:
+        return None
+    word = owner.group(1).lower()
+    names = {word, POSSESSIVE_DEMONYMS.get(f"{word}'s", word)}
+    for draft in candidates:
+        for source in draft.sources:
+            if names & set(normalise_mention(source).split()):
+                return draft
+    return None
+
+
+def _after_glued_title(paragraph: str, title: str) -> int:
+    """Where the lead starts when the report's headline opens its first paragraph without
+    a line break (feeds that glue date, headline and lead), else 0."""
+    title = title.strip().rstrip(".")
+    if len(title.split()) < 3:
+        return 0
+    at = paragraph.find(title, 0, 120 + len(title))
+    if at < 0:
+        # "... Monitoring group - Region - World - Ahram Online": the site's trail is not
+        # in the text; the headline before it is.
+        title = _TITLE_TRAIL.split(title, maxsplit=1)[0].strip()
+        if len(title.split()) < 3:
+            return 0
+        at = paragraph.find(title, 0, 120 + len(title))
+        if at < 0:
+            return 0
+    end = at + len(title)
+    while end < len(paragraph) and paragraph[end] in " .:-|\u2013\u2014":
+        end += 1
+    dateline = _DATELINE_AFTER_TITLE.match(paragraph, end)
+    if dateline is not None:
+        end = dateline.end()  # "AFP Sunday 1 Feb 2015 At least seven people ..."
+    return end if end < len(paragraph) else 0
+
+
+_TITLE_TRAIL = re.compile(r"\s+[-|\u2013\u2014]\s+")
+_DATELINE_AFTER_TITLE = re.compile(
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s+"
+)
+
+
+def _doubts_only(text: str, attr: Attribution) -> bool:
+    """The whole proposition is a verification note ("it was not possible to verify")."""
+    content = text[attr.content[0] : attr.content[1]]
+    start = caveat_start(content)
+    return start is not None and start <= 12 and is_caveat_sentence(content)
 
 
 def _opens_with_caveat(text: str) -> bool:
@@ -261,7 +329,9 @@ class _Extractor:
                 target = next((d for d in candidates if d.quantities), None)
         else:
             # "The group's claim could not be verified": the claim of the source it names.
-            target = self._referenced(sentence.text, candidates[:_CAVEAT_REACH])
+            target = _owner_claim(sentence.text, candidates[:_CAVEAT_REACH]) or self._referenced(
+                sentence.text, candidates[:_CAVEAT_REACH]
+            )
             silent = _NO_RESPONSE.search(sentence.text)
             if target is None and silent:
                 target = _mentioning(sentence.text[: silent.start()], candidates[:_CAVEAT_REACH])
@@ -330,9 +400,14 @@ class _Extractor:
             linked is not None
             and linked.end() < len(phrase)
             and self.resolver.registry.lookup_alias(normalise_mention(phrase), phrase) is None
+            and self.resolver.registry.lookup_description(normalise_mention(phrase)) is None
         ):
             phrase = phrase[linked.end() :]
         parts = split_speakers(phrase)
+        if len(parts) > 1 and _TITLES_THEN_NAME.match(phrase):
+            # "The UN Resident and Humanitarian Coordinator for Sudan, Clementine
+            # Nkweta-Salami": two titles of one person.
+            parts = [phrase]
         if len(parts) > 1:
             bare = _PAREN_TAIL.sub("", phrase)  # "... Mission in Somalia (AUSSOM)"
             bare = _LINKED_PREFIX.sub("", bare)  # "the al-Qaida-linked Group for ... and ..."
@@ -425,6 +500,11 @@ class _Extractor:
             self._attach_sentence_caveat(sentence)
             return [], open_after
         attrs = attribute(sentence.text, regions)
+        if len(attrs) == 1 and _doubts_only(sentence.text, attrs[0]):
+            # "The Observatory said it was not yet possible to verify the figures": a
+            # caveat on the figures it doubts, not a claim of its own.
+            self._attach_sentence_caveat(sentence)
+            return [], open_after
         out: list[Claim] = []
         if not attrs:
             if is_caveat_sentence(sentence.text):
@@ -484,6 +564,12 @@ class _Extractor:
             inside = False
             if index == 0 and _looks_like_title(paragraph, offset, self.text):
                 continue
+            if index == 0:
+                cut = _after_glued_title(paragraph, self.report.title)
+                if cut:
+                    # "Fri 07 Apr 2017 Homs governor says U.S. attack caused deaths ...
+                    # A U.S. missile strike ...": the headline glued to the lead is no claim.
+                    offset, paragraph = offset + cut, paragraph[cut:]
             stripped = paragraph.strip()
             whole_quote = stripped[:1] in '"\u201c' and stripped[-1:] in '"\u201d'
             for sentence in split_sentences(paragraph, offset, index):

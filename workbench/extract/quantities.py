@@ -199,7 +199,7 @@ _PEOPLE = (
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
     violations firearms weapons rifles guns mines
-    serviceman servicemen khwarij
+    serviceman servicemen khwarij martyrs citizens
     incidents communities shelters missions launchers projectiles
 """.split()  # noqa: SIM905
     )
@@ -212,9 +212,10 @@ _CASUALTY = re.compile(
         [
             words.replace("_", " ")
             for words in """
-            killed kill killing dead died die death deaths toll lost_their_lives wounded
-            wounding injured injuring injuries hurt captured detained arrested abducted
-            kidnapped displaced missing executed beheaded massacred shot_dead lost martyred
+            killed kill kills killing dead died die death deaths toll lost_their_lives wounded
+            wounding injured injuring injure injures injuries hurt captured detained arrested
+            abducted kidnapped displaced missing executed beheaded massacred shot_dead lost
+            martyred martyrs eliminated eliminating eliminates eliminate
             """.split()  # noqa: SIM905
         ],
         fold_case=True,
@@ -224,6 +225,14 @@ _CASUALTY = re.compile(
 )
 _CASUALTY_CANON = {
     "kill": "killed",
+    "kills": "killed",
+    "injure": "wounded",
+    "injures": "wounded",
+    "martyrs": "killed",
+    "eliminated": "killed",
+    "eliminating": "killed",
+    "eliminates": "killed",
+    "eliminate": "killed",
     "killing": "killed",
     "dead": "killed",
     "died": "killed",
@@ -414,6 +423,9 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
                 lowered = word.group(0).lower()
             return lowered, word.end()
         if lowered in (
+            "killed",
+            "martyred",
+            "died",
             "of",
             "and",
             "including",
@@ -449,17 +461,41 @@ _KILLED_AND = re.compile(
 # The verb of the figure's own clause: "four others were wounded", "32 people, including
 # soldiers and contractors, were killed", "some 1,500 people are missing".
 _OWN_VERB_AFTER = re.compile(
-    r"(?:\s*,\s+including\s+[^,;.]{1,150},)?\s+(?:were|was|are|is|have\s+been|has\s+been|"
-    r"had\s+been)\s+(?:also\s+|still\s+|now\s+)?(killed|wounded|injured|missing|displaced|"
+    r"(?:\s*,\s+including\s+[^,;.]{1,150},)?\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
+    r"had\s+been|got|get)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
     r"detained|arrested|abducted|kidnapped|martyred)\b"
 )
 
 
+# "88 killed & injured", "hundreds of people were killed or injured", "hundreds of dead and
+# injured people": one count of both.
+_KILLED_OR_INJURED = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|dead)\s*(?:and|&|or)\s*"
+    r"(?:injured|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+_BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?(?:at\s+least\s+)?$", re.IGNORECASE)
+
+
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
+    if _BODIES_OF.search(text, max(0, start - 24), start):
+        return "killed"  # "civil defense teams have uncovered the bodies of 8 people"
+    both = _KILLED_OR_INJURED.match(text, end)
+    if both is not None:
+        return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
+    if (
+        own is not None
+        and not own.group("aux")
+        and _VERB_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        # "killed 30 people injured 90" (commas stripped): the verb before governs.
+        own = None
     if own is not None:
-        verb = own.group(1).lower()
+        verb = own.group("verb").lower()
         return _CASUALTY_CANON.get(verb, verb)
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - 60), min(len(text), end + 60)
@@ -478,11 +514,12 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
 # "killing a civilian", "a child was killed": one person ("including a child" is not
 # counted, as in the gold: the toll it belongs to already counts it).
 _ONE_BEFORE = re.compile(
-    r"(?:killing|killed|wounding|wounded|injuring|injured|shot\s+dead)\s+$",
+    r"(?:killing|killed|kills?|wounding|wounded|injuring|injured|shot\s+dead)\s+$",
     re.IGNORECASE,
 )
 _ONE_AFTER = re.compile(
-    r"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot\s+dead)\b",
+    r"(?:\s+child)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?)?"
+    r"(?:killed|wounded|injured|shot\s+dead|martyred)\b",
     re.IGNORECASE,
 )
 _SINGULAR_PEOPLE = frozenset(
@@ -498,17 +535,17 @@ _SINGULAR_PEOPLE = frozenset(
 _OTHER_NOUN_AFTER = re.compile(
     r"\s+(?:other\s+|more\s+|separate\s+|different\s+)?"
     r"(?!(?:others|times|hours|days|weeks|months|years|minutes|deaths|casualties|"
-    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this)\b)([a-z]{3,}s)\b"
+    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this|kills|injures|wounds)\b)([a-z]{3,}s)\b"
 )
 # ... unless the casualty verb governs it: "killed eight tourists", "eight tourists were
 # killed" count tourists.
 _VERB_BEFORE = re.compile(
-    r"\b(?:killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|"
-    r"kidnapped)\s+(?:(?:at\s+least|more\s+than|some|about|around|nearly|another)\s+)?$",
+    r"\b(?:killing|killed|kills?|wounding|wounded|injuring|injured|injures?|abducting|abducted|"
+    r"kidnapping|kidnapped)\s+(?:(?:at\s+least|more\s+than|some|about|around|nearly|another)\s+)?$",
     re.IGNORECASE,
 )
 _VERB_AFTER = re.compile(
-    r"\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b"
+    r"\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|abducted|kidnapped|martyred)\b"
 )
 
 
@@ -528,7 +565,7 @@ def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
         return casualty
-    if unit in ("dead", "deaths", "fatalities", "casualties", "bodies"):
+    if unit in ("dead", "deaths", "fatalities", "casualties", "bodies", "martyrs"):
         return casualty or "killed"
     if unit in ("wounded", "injured"):
         return "wounded"
@@ -588,7 +625,7 @@ _NUMBER_WORD = re.compile(
 )
 # "killing a civilian": a text with no number may still count one victim.
 _CASUALTY_VERB = """
-    killing killed wounding wounded injuring injured shot_dead
+    killing killed kill kills wounding wounded injuring injured shot_dead
 """.split()  # noqa: SIM905
 _KILLING_ONE = re.compile(
     word_trie([w.replace("_", " ") for w in _CASUALTY_VERB], fold_case=True, after_no=r"\w")
@@ -615,7 +652,8 @@ _SPACES = re.compile(r"\s+")
 
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 _PLACE_AFTER = re.compile(
-    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
+    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
 )
 _MEASURES = frozenset(_MEASURE_UNITS.values())
 
@@ -668,6 +706,8 @@ def parse_quantities(text: str) -> list[Quantity]:
                 continue
             end = match.end() + unit_end
             full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
+            if not full:
+                continue  # "a few others blew up": nothing counted a reader can compare
             out.append(
                 Quantity(
                     value=vague_value,
@@ -718,6 +758,10 @@ def parse_quantities(text: str) -> list[Quantity]:
             inherited = _elided_unit(text, match.start(), match_end, out)
             if not inherited:
                 continue
+        elif unit == "" and casualty and out and out[-1].unit.endswith(" " + casualty):
+            # "killed 45 civilians in and around Aleppo and 22 in neighbouring Idlib": the
+            # bare figure counts what the figure before it counted.
+            inherited = _elided_unit(text, match.start(), match_end, out)
         governed = (
             _OTHER_NOUN_AFTER.match(text, match_end) if unit == "" and not inherited else None
         )

@@ -183,12 +183,39 @@ def _demonym_for(match: re.Match[str]) -> str:
     return f"{first} {last}" if first else last
 
 
+# Feeds that strip apostrophes write "Syrias army", "Russias defense ministry": a
+# country's name with a bare "s" is its possessive (never an English plural).
+_BARE_POSSESSIVE = re.compile(
+    r"\b("
+    + "|".join(
+        sorted(
+            (
+                re.escape(key[:-2]) + "s"
+                for key in POSSESSIVE_DEMONYMS
+                if key.endswith("'s")
+                and " " not in key
+                and key[:-2] + "s" not in ("turkeys", "chads")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+
+
+def _bare_possessive(match: re.Match[str]) -> str:
+    return POSSESSIVE_DEMONYMS[match.group(1)[:-1] + "'s"]
+
+
 @functools.lru_cache(maxsize=8192)
 def normalise_mention(text: str) -> str:
     """Fold a mention for lookup: case, curly quotes, possessive countries, 'the'."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = _SPACES.sub(" ", text.strip().lower()).strip(" ,;:-\"'")
     text = _POSSESSIVE.sub(_demonym_for, text)
+    if "s " in text or text.endswith("s"):
+        text = _BARE_POSSESSIVE.sub(_bare_possessive, text)
     return _LEADING_DETERMINER.sub("", text)
 
 
@@ -199,6 +226,7 @@ class SourceEntry:
     source: Source
     short_forms: tuple[str, ...] = ()
     descriptions: tuple[str, ...] = ()
+    speaks_for: str = ""  # the body a listed person speaks for (their claims' origin)
 
 
 @dataclass
@@ -211,6 +239,8 @@ class SourceRegistry:
 
     entries: dict[str, SourceEntry] = field(default_factory=dict)
     discovered: dict[str, Source] = field(default_factory=dict)
+    # Bodies that people found in a report speak for ("Kremlin spokesman X": X -> Kremlin).
+    affiliations: dict[str, str] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _short: dict[str, str] = field(default_factory=dict, repr=False)
     _descriptions: dict[str, str] = field(default_factory=dict, repr=False)
@@ -268,6 +298,21 @@ class SourceRegistry:
             return entry.source
         return self.discovered.get(name)
 
+    def origin_of(self, name: str) -> str:
+        """The origin of a source's claims: the body a spokesperson or official speaks for
+        (listed with ``speaks_for``, or named beside the person in a report), else itself.
+
+        Two people of one body are one origin; a body is never merged into another.
+        """
+        entry = self.entries.get(name)
+        body = entry.speaks_for if entry is not None and entry.speaks_for else ""
+        return body or self.affiliations.get(name, "") or name
+
+    def note_affiliation(self, person: str, body: str) -> None:
+        """Record that ``person`` speaks for ``body`` (a listed or discovered body)."""
+        if person != body and person not in self.entries:
+            self.affiliations.setdefault(person, body)
+
     def remember(self, source: Source) -> Source:
         """Record a source found in a report (not in the registry)."""
         known = self.get(source.name)
@@ -306,7 +351,10 @@ def _entry_from_mapping(item: Any, path: Path, index: int) -> SourceEntry:
         return tuple(values)
 
     source = Source(name=item["name"], kind=kind, aliases=strings("aliases"), roles=roles)
-    return SourceEntry(source, strings("short_forms"), strings("descriptions"))
+    speaks_for = item.get("speaks_for", "") or ""
+    if not isinstance(speaks_for, str):
+        raise InputError(f"source {item['name']!r}: 'speaks_for' must be a name", path)
+    return SourceEntry(source, strings("short_forms"), strings("descriptions"), speaks_for)
 
 
 def _read_entries(path: Path) -> list[SourceEntry]:
