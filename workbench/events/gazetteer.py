@@ -158,14 +158,17 @@ class PlaceMention:
     place: Place
 
 
-def read_places(text: str, default_country: str = "") -> tuple[list[PlaceMention], str]:
-    """Places named in ``text``, and the country the text is mostly about ("" if none).
+@dataclass(frozen=True, slots=True)
+class PlaceScan:
+    """What one pass over a text found: candidate places and the countries pointed to."""
 
-    The country is the one the text points to most: countries and demonyms named, names
-    that can only be in one country, and big cities. Only places in that country are
-    kept: the scene of a report is in one country, and "Castello" in an Aleppo report is
-    not the Spanish city.
-    """
+    found: tuple[tuple[int, tuple[Place, ...]], ...]
+    votes: Mapping[str, float]
+    named: frozenset[str]
+
+
+def scan_places(text: str) -> PlaceScan:
+    """Every name in ``text`` that may be a place, and the evidence for each country."""
     found: list[tuple[int, tuple[Place, ...]]] = []
     votes: dict[str, float] = defaultdict(float)  # country -> evidence
     named: set[str] = set()
@@ -194,20 +197,37 @@ def read_places(text: str, default_country: str = "") -> tuple[list[PlaceMention
             and ranked[0].population >= 3 * max(ranked[1].population, 1)
         ):
             votes[ranked[0].country] += 1
+    return PlaceScan(tuple(found), dict(votes), frozenset(named))
+
+
+def read_places(text: str, default_country: str = "") -> tuple[list[PlaceMention], str]:
+    """Places named in ``text``, and the country the text is mostly about ("" if none)."""
+    return resolve_places(scan_places(text), default_country)
+
+
+def resolve_places(scan: PlaceScan, default_country: str = "") -> tuple[list[PlaceMention], str]:
+    """The scan's places read in one country, and that country ("" if none).
+
+    The country is the one the text points to most: countries and demonyms named, names
+    that can only be in one country, and big cities. Only places in that country are
+    kept: the scene of a report is in one country, and "Castello" in an Aleppo report is
+    not the Spanish city. ``default_country`` is used when the text points nowhere.
+    """
+    votes = dict(scan.votes)
     if not votes:
-        if not default_country:
+        if not default_country or not scan.found:
             return [], ""
         votes[default_country] = 0.0
     # A scene country is named, or holds two different places: one name alone ("Obama",
     # a Japanese city) is more likely a person or a word.
     distinct: dict[str, set[str]] = {}
-    for _offset, candidates in found:
+    for _offset, candidates in scan.found:
         for place in candidates:
             distinct.setdefault(place.country, set()).add(place.name)
-    eligible = {code for code in votes if code in named or len(distinct.get(code, ())) >= 2}
+    eligible = {code for code in votes if code in scan.named or len(distinct.get(code, ())) >= 2}
     country = max(votes, key=lambda code: (code in eligible, votes[code]))
     mentions = []
-    for offset, candidates in found:
+    for offset, candidates in scan.found:
         local = [place for place in candidates if place.country == country]
         if local:
             mentions.append(PlaceMention(offset, max(local, key=lambda place: place.population)))

@@ -28,8 +28,10 @@ from workbench.events.gazetteer import (
     Gazetteer,
     Place,
     PlaceMention,
+    PlaceScan,
     load_gazetteer,
-    read_places,
+    resolve_places,
+    scan_places,
 )
 
 LEAD_CHARS = 400  # the lead: where a report names its main happening
@@ -85,6 +87,11 @@ class ReportProfile:
     words: str  # the text TF-IDF reads: the title twice, then the body
 
 
+def _heading(report: Report) -> str:
+    title = report.title.strip()
+    return f"{title}.\n" if title else ""
+
+
 def report_day(report: Report) -> date | None:
     return report.published or lead_date(report.text)
 
@@ -94,6 +101,7 @@ def profile_report(
     gazetteer: Gazetteer | None = None,
     default_country: str = "",
     claim_places: Iterable[str] = (),
+    scan: PlaceScan | None = None,
 ) -> ReportProfile:
     """The profile of one report (a linear scan of its text).
 
@@ -103,8 +111,10 @@ def profile_report(
     """
     gazetteer = gazetteer or load_gazetteer()
     title = report.title.strip()
-    head = f"{title}.\n" if title else ""
-    mentions, country = read_places(head + report.text, default_country)
+    head = _heading(report)
+    if scan is None:
+        scan = scan_places(head + report.text)
+    mentions, country = resolve_places(scan, default_country)
     # Places the gazetteer does not know (a village, an invented name) still compare by
     # name: "in Kafr Dunya" in two reports is one place.
     known = {mention.offset for mention in mentions}
@@ -156,16 +166,18 @@ def profile_reports(
     """Profiles of a corpus; reports that point to no country are read in its main one."""
     gazetteer = load_gazetteer()
     claim_places = claim_places or {}
+    scans = [scan_places(_heading(report) + report.text) for report in reports]
     profiles = [
-        profile_report(report, gazetteer, "", claim_places.get(report.id, ())) for report in reports
+        profile_report(report, gazetteer, "", claim_places.get(report.id, ()), scan)
+        for report, scan in zip(reports, scans, strict=True)
     ]
     countries = Counter(profile.country for profile in profiles if profile.country)
     if countries:
         main = countries.most_common(1)[0][0]
         profiles = [
-            profile_report(report, gazetteer, main, claim_places.get(report.id, ()))
-            if not profile.country
+            profile_report(report, gazetteer, main, claim_places.get(report.id, ()), scan)
+            if not profile.country and scan.found
             else profile
-            for report, profile in zip(reports, profiles, strict=True)
+            for report, profile, scan in zip(reports, profiles, scans, strict=True)
         ]
     return profiles
