@@ -28,7 +28,7 @@ from workbench.events.features import (
     resolve_time,
     time_expression_of,
 )
-from workbench.events.gazetteer import Place, read_places, same_area
+from workbench.events.gazetteer import Place, same_area
 from workbench.events.kinds import kind_classes
 from workbench.events.report_profile import ReportProfile
 
@@ -105,7 +105,13 @@ def _main_of(report: Report, profile: ReportProfile, lead_claim: Claim) -> _Main
     )
 
 
-def _own_evidence(claim: Claim, main: _Main, report: Report, country: str) -> Departure | None:
+def _own_evidence(
+    claim: Claim,
+    main: _Main,
+    report: Report,
+    country: str,
+    body_places: Sequence[tuple[int, Place]],
+) -> Departure | None:
     if main.window is not None:
         window = claim_window(claim, report)
         if window is not None:
@@ -122,7 +128,8 @@ def _own_evidence(claim: Claim, main: _Main, report: Report, country: str) -> De
                 if spoken[1] < main.window[0] and not _meets(spoken, main.window):
                     return Departure.DATE
     if main.places and country:
-        own = [m.place for m in read_places(claim.text)[0] if m.place.country == country]
+        start, end = claim.span
+        own = [place for offset, place in body_places if start <= offset < end]
         if own and not any(same_area(place, anchor) for place in own for anchor in main.places):
             return Departure.PLACE
     classes = kind_classes(claim.text)
@@ -158,7 +165,9 @@ def departures(
             continue
         main = _main_of(report, profile, claims[members[0]])
         for index in members[1:]:
-            reason = _own_evidence(claims[index], main, report, profile.country)
+            reason = _own_evidence(
+                claims[index], main, report, profile.country, profile.body_places
+            )
             if reason is not None:
                 marked[index] = Gone(reason)
     near: set[int] = set()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import heapq
 import math
 import re
 import unicodedata
@@ -181,7 +182,9 @@ def scan_places(text: str) -> PlaceScan:
             continue
         if not candidates:
             continue
-        if not _LOCATIVE.search(text, max(0, offset - 24), offset):
+        if any(place.population < TOWN for place in candidates) and not _LOCATIVE.search(
+            text, max(0, offset - 24), offset
+        ):
             # Without "in", "near", "village of" before it, a capitalised word is a
             # place only if it is at least a town: "Human" is no village here.
             candidates = tuple(place for place in candidates if place.population >= TOWN)
@@ -190,13 +193,13 @@ def scan_places(text: str) -> PlaceScan:
         found.append((offset, candidates))
         # A name that can only be in one country says so; else only a city that dwarfs
         # its namesakes ("Homs" in Syria, not Al Khums in Libya).
-        codes = {place.country for place in candidates}
-        ranked = sorted(candidates, key=lambda place: place.population, reverse=True)
-        if len(codes) == 1 or (
-            ranked[0].population >= BIG_CITY
-            and ranked[0].population >= 3 * max(ranked[1].population, 1)
-        ):
-            votes[ranked[0].country] += 1
+        first = candidates[0].country
+        if all(place.country == first for place in candidates):
+            votes[first] += 1
+        else:
+            top, second = heapq.nlargest(2, candidates, key=_population)
+            if top.population >= BIG_CITY and top.population >= 3 * max(second.population, 1):
+                votes[top.country] += 1
     return PlaceScan(tuple(found), dict(votes), frozenset(named))
 
 
@@ -232,6 +235,10 @@ def resolve_places(scan: PlaceScan, default_country: str = "") -> tuple[list[Pla
         if local:
             mentions.append(PlaceMention(offset, max(local, key=lambda place: place.population)))
     return mentions, country
+
+
+def _population(place: Place) -> int:
+    return place.population
 
 
 @functools.lru_cache(maxsize=262144)

@@ -124,22 +124,14 @@ def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
     return csr_matrix(matrix)
 
 
-def _same_spot(
-    profiles: Sequence[ReportProfile], left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
-) -> npt.NDArray[np.bool_]:
-    """Whether two reports' leads name the same place first (not merely one region)."""
-    return np.fromiter(
-        (
-            bool(profiles[i].spot) and profiles[i].spot == profiles[j].spot
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
-        ),
-        dtype=bool,
-        count=len(left),
-    )
+def spot_codes(profiles: Sequence[ReportProfile]) -> npt.NDArray[np.int64]:
+    """One integer per report for the first place its lead names (0: none)."""
+    codes: dict[str, int] = {"": 0}
+    return np.array([codes.setdefault(p.spot, len(codes)) for p in profiles], dtype=np.int64)
 
 
 def _pairs_by_day(
-    profiles: Sequence[ReportProfile],
+    spot: npt.NDArray[np.int64],
     days: npt.NDArray[np.int64],
     matrix: csr_matrix,
     weights: HappeningWeights,
@@ -168,7 +160,8 @@ def _pairs_by_day(
         related = ~same_day & ~close & (values >= weights.near_text_same_place)
         if related.any():  # a follow-up in other words: one named place, a day or two later
             spots = np.flatnonzero(related)
-            related[spots] = _same_spot(profiles, left[spots], right[spots])
+            a, b = spot[left[spots]], spot[right[spots]]
+            related[spots] = (a != 0) & (a == b)
         keep &= same_day | close | related
         out.append((np.minimum(left, right)[keep], np.maximum(left, right)[keep], values[keep]))
         start = end
@@ -205,7 +198,9 @@ def happening_labels(
     profiles = list(profiles) if profiles is not None else profile_reports(reports)
     matrix = _tfidf(profiles)
     days = np.array([p.day if p.day is not None else -1 for p in profiles], dtype=np.int64)
-    chunks = _pairs_by_day(profiles, days, matrix, weights) + _pairs_undated(days, matrix, weights)
+    chunks = _pairs_by_day(spot_codes(profiles), days, matrix, weights) + _pairs_undated(
+        days, matrix, weights
+    )
     if chunks:
         left = np.concatenate([c[0] for c in chunks])
         right = np.concatenate([c[1] for c in chunks])

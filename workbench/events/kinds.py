@@ -16,39 +16,35 @@ import yaml
 KINDS_FILE = Path(__file__).with_name("data") / "incident_kinds.yaml"
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(
+        re.escape(word[:-1]) + r"[\w-]*" if word.endswith("*") else re.escape(word)
+        for word in sorted(words, key=len, reverse=True)
+    )
+
+
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """Kind -> pattern and class -> pattern (one search per class is what grouping needs)."""
     data = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
-    alternatives = []
-    kind_of_group: dict[str, tuple[str, str]] = {}
-    for class_name, kinds in data["classes"].items():
-        for kind, words in kinds.items():
-            group = f"k{len(kind_of_group)}"
-            kind_of_group[group] = (class_name, kind)
-            body = "|".join(
-                re.escape(word[:-1]) + r"[\w-]*" if word.endswith("*") else re.escape(word)
-                for word in sorted(words, key=len, reverse=True)
-            )
-            alternatives.append(f"(?P<{group}>{body})")
-    pattern = re.compile(r"(?i)\b(?:" + "|".join(alternatives) + r")\b")
-    return pattern, kind_of_group
+    kinds: dict[str, re.Pattern[str]] = {}
+    classes: dict[str, re.Pattern[str]] = {}
+    for class_name, members in data["classes"].items():
+        every: list[str] = []
+        for kind, words in members.items():
+            kinds[kind] = re.compile(r"(?i)\b(?:" + _alternation(words) + r")\b")
+            every.extend(words)
+        classes[class_name] = re.compile(r"(?i)\b(?:" + _alternation(every) + r")\b")
+    return kinds, classes
 
 
 def kinds_of(text: str) -> frozenset[str]:
     """Kinds named in ``text`` ("air_strike", "ceasefire", ...)."""
-    pattern, kind_of_group = _lexicon()
-    return frozenset(
-        kind_of_group[match.lastgroup][1]
-        for match in pattern.finditer(text)
-        if match.lastgroup is not None
-    )
+    kinds, _classes = _lexicon()
+    return frozenset(kind for kind, pattern in kinds.items() if pattern.search(text))
 
 
 def kind_classes(text: str) -> frozenset[str]:
     """Classes of the kinds named in ``text`` ("violence", "diplomacy")."""
-    pattern, kind_of_group = _lexicon()
-    return frozenset(
-        kind_of_group[match.lastgroup][0]
-        for match in pattern.finditer(text)
-        if match.lastgroup is not None
-    )
+    _kinds, classes = _lexicon()
+    return frozenset(name for name, pattern in classes.items() if pattern.search(text))

@@ -83,6 +83,9 @@ class ReportProfile:
     country: str
     regions: dict[tuple[str, str], float]  # region -> weight (title and lead weigh most)
     anchors: tuple[Place, ...]  # places of the title and lead, in order
+    # every gazetteer place of the body, as (offset in report.text, place): claims read
+    # their own places from here instead of scanning their text again
+    body_places: tuple[tuple[int, Place], ...]
     spot: str  # the first place the lead names, when it is a town or village, not a city
     words: str  # the text TF-IDF reads: the title twice, then the body
 
@@ -155,6 +158,11 @@ def profile_report(
         country=country,
         regions=regions,
         anchors=tuple(anchors),
+        body_places=tuple(
+            (m.offset - len(head), m.place)
+            for m in mentions
+            if m.offset >= len(head) and m.place.country
+        ),
         spot=lead[0].name if lead and lead[0].population < SPOT_POPULATION else "",
         words=f"{title}\n{title}\n{report.text}" if title else report.text,
     )
