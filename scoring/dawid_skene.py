@@ -22,6 +22,7 @@ from scipy import sparse
 from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
+from scoring.pooling import dispersion_strength
 from scoring.utils import (
     Encoded,
     FloatArray,
@@ -45,7 +46,7 @@ class DawidSkene(TruthEstimator):
         *,
         smoothing: float = 0.001,
         diag_prior: float = 0.0,
-        pooled_prior: float = 0.0,
+        pooled_prior: float | str = 0.0,
         max_labels: int = 50,
         n_iter: int = 100,
         tol: float = 1e-5,
@@ -73,6 +74,8 @@ class DawidSkene(TruthEstimator):
         """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
         if not (self.smoothing > 0 and self.diag_prior >= 0):
             raise ValueError("smoothing must be > 0 and diag_prior >= 0")
+        if self.pooled_prior != "auto" and not float(self.pooled_prior) >= 0:
+            raise ValueError("pooled_prior must be 'auto' or a number >= 0")
         n_lab = enc.n_labels
         if enc.value_type != "categorical" or n_lab < 2 or n_lab > self.max_labels:
             self.fallback_ = "one_coin"
@@ -156,7 +159,13 @@ class DawidSkene(TruthEstimator):
         counts = both[:-1].reshape(n_src, k, k)  # [s, l, k]
         pooled = counts.sum(axis=0)
         pooled = pooled / np.maximum(pooled.sum(axis=0, keepdims=True), 1e-300)
-        counts = counts + self.smoothing + self.pooled_prior * pooled
+        if self.pooled_prior == "auto":  # learnt concentration (scoring.pooling)
+            units = counts.transpose(0, 2, 1).reshape(n_src * k, k)  # rows [s, k] over l
+            strength = dispersion_strength(units, np.tile(pooled.T, (n_src, 1)))
+        else:
+            strength = float(self.pooled_prior)
+        self.pooling_strength_ = strength
+        counts = counts + self.smoothing + strength * pooled
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
         prior = both[-1] / max(len(t), 1) + 1e-6  # the label totals: column means of T

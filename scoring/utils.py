@@ -36,6 +36,10 @@ BoolArray = npt.NDArray[np.bool_]
 REQUIRED_COLUMNS = ("source", "object", "value")
 # A report that repeats a claim without endorsing it ("observing" stance) adds no vote.
 NON_ENDORSING_STANCES = frozenset({"observing", "observe", "observed", "reporting", "relay"})
+# weight: < 1 for hedged claims; stance: "observing" adds no vote; origin: where the
+# claim really comes from; kind: the source's kind (monitor, state_media, ...), the
+# group whose sources a sparse source borrows strength from (scoring.pooling).
+OPTIONAL_COLUMNS = ("weight", "stance", "origin", "kind")
 VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
 # Integers spanning at most this range (so at most this many + 1 values) are labels.
 MAX_LABELS_FOR_CATEGORICAL_INTS = 10
@@ -120,7 +124,7 @@ def validate_frame(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise FrameError(f"missing column(s): {', '.join(missing)}; need source, object, value")
-    cols = [*REQUIRED_COLUMNS] + [c for c in ("weight", "stance", "origin") if c in frame]
+    cols = [*REQUIRED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in frame]
     if copy:
         out = frame.loc[:, cols].reset_index(drop=True)
     else:  # a new frame over the same column arrays; the weight column is its own
@@ -270,6 +274,7 @@ class Encoded:
     tol: FloatArray  # (O,) closeness tolerance per object (numeric only, else 0)
     fixed_claim: IntArray  # (O,) known true claim, -1 none asserted, -2 not known
     fixed_value: FloatArray  # (O,) known numeric truth (NaN if unknown)
+    source_group: IntArray | None = None  # (S,) kind code per source, -1 unknown
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -522,9 +527,22 @@ def encode(
         fixed_claim=np.full(n_obj, -2, dtype=np.int64),
         fixed_value=np.full(n_obj, np.nan),
     )
+    if "kind" in frame:
+        enc.source_group = _source_groups(frame["kind"], s_all, len(source_names))
     if known_truths is not None and len(known_truths):
         _attach_known(enc, known_truths, similarity)
     return enc
+
+
+def _source_groups(kind: pd.Series, s_all: IntArray, n_sources: int) -> IntArray:
+    """Each source's kind code (the first kind given for it; -1 when none)."""
+    text = kind.astype("string").str.strip().str.casefold()
+    codes, _ = pd.factorize(text.where(text != ""), use_na_sentinel=True)
+    out = np.full(n_sources, -1, dtype=np.int64)
+    given = codes >= 0
+    # the first row of each source wins: write in reverse so earlier rows overwrite
+    out[s_all[given][::-1]] = codes[given][::-1]
+    return out
 
 
 def _numeric_clusters(
@@ -765,3 +783,43 @@ def as_known_series(known: pd.Series | pd.DataFrame | dict[Any, Any] | None) -> 
     if isinstance(known, dict):
         return pd.Series(known)
     return known
+
+
+def restrict(enc: Encoded, mask: BoolArray) -> tuple[Encoded, IntArray, IntArray]:
+    """The encoded data of the assertions in ``mask`` only (objects and claims renumbered).
+
+    Returns the smaller :class:`Encoded` and, for every original object and claim,
+    its new code (-1 when nothing of it is left). Sources keep their codes.
+    """
+    s, o, c, w = enc.s[mask], enc.o[mask], enc.c[mask], enc.w[mask]
+    claim_keep = np.bincount(c, minlength=enc.n_claims) > 0
+    obj_keep = np.bincount(o, minlength=enc.n_objects) > 0
+    new_c = np.where(claim_keep, np.cumsum(claim_keep) - 1, -1)
+    new_o = np.where(obj_keep, np.cumsum(obj_keep) - 1, -1)
+    claim_obj = new_o[enc.claim_obj[claim_keep]]
+    n_obj = int(obj_keep.sum())
+    obj_start = np.zeros(n_obj + 1, dtype=np.int64)
+    np.cumsum(np.bincount(claim_obj, minlength=n_obj), out=obj_start[1:])
+    fixed = enc.fixed_claim[obj_keep]
+    fixed = np.where(fixed >= 0, new_c[np.maximum(fixed, 0)], fixed)
+    x = enc.x[mask] if enc.x.strides != (0,) else np.broadcast_to(np.float64(np.nan), (len(s),))
+    sub = Encoded(
+        source_names=enc.source_names,
+        object_names=enc.object_names[obj_keep],
+        s=s,
+        o=new_o[o],
+        c=new_c[c],
+        w=w,
+        claim_obj=claim_obj.astype(np.int64),
+        obj_start=obj_start,
+        claim_value=enc.claim_value[claim_keep],
+        claim_label=enc.claim_label[claim_keep],
+        n_labels=enc.n_labels,
+        value_type=enc.value_type,
+        x=x,
+        tol=enc.tol[obj_keep],
+        fixed_claim=np.where(fixed == -1, -1, fixed).astype(np.int64),
+        fixed_value=enc.fixed_value[obj_keep],
+        source_group=enc.source_group,
+    )
+    return sub, new_o.astype(np.int64), new_c.astype(np.int64)
