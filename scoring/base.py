@@ -41,6 +41,7 @@ from scoring.utils import (
     seg_argmax,
     seg_normalise,
     source_agreement,
+    spelled_numbers,
     validate_frame,
 )
 
@@ -126,6 +127,8 @@ class TruthEstimator:
             raise ValueError(f"tol must be >= 0, got {self.tol!r}")
         if not 0 < self.level < 1:
             raise ValueError(f"level must lie in (0, 1), got {self.level!r}")
+        if not (np.isfinite(self.numeric_tol) and self.numeric_tol >= 0):
+            raise ValueError(f"numeric_tol must be a number >= 0, got {self.numeric_tol!r}")
         if not 0 <= self.similarity <= 100:
             raise ValueError(f"similarity must lie in [0, 100], got {self.similarity!r}")
 
@@ -179,11 +182,12 @@ class TruthEstimator:
             known_num = ~np.isnan(enc.fixed_value)
             tv[known_num] = enc.fixed_value[known_num]
             num_obj = ~np.isnan(tv)
+            spelled = spelled_numbers(enc, tv, num_obj)
             if num_obj.all():
-                values = tv
+                values = spelled
             else:
                 values = np.asarray(values, dtype=object)
-                values[num_obj] = tv[num_obj]
+                values[num_obj] = spelled[num_obj]
             num_a = num_obj[enc.o]
             close = np.abs(enc.x - tv[enc.o]) <= np.maximum(enc.tol[enc.o], 1e-12)
             agree_a = np.where(num_a, close, agree_a)

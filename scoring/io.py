@@ -43,19 +43,50 @@ def _display(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
+# A field that integer parsing would respell: a leading zero ("007"), a plus sign, "-0".
+_RESPELLED = re.compile(rb'(?:^|,)[ \t]*"?(?:[+-]?0\d|\+|-0(?:[",\r\n]|$))', re.MULTILINE)
+_CSV_OPTIONS: dict[str, Any] = {
+    "keep_default_na": False,  # "NA", "null", "None", "nan" are values, not missing
+    "na_values": [""],
+    "skipinitialspace": True,
+    "engine": "c",
+}
+
+
+def parse_text_csv(data: bytes) -> pd.DataFrame:
+    """Every column exactly as written, as text (only empty fields are missing).
+
+    Fast path: columns that parse as integers and cannot have been respelled
+    (no leading zero, plus sign or "-0" anywhere in the file) stay integers,
+    which print back identically; any other non-text column (floats such as
+    "1.0", booleans such as "true") is read again as text.
+    """
+    if _RESPELLED.search(data):
+        return pd.read_csv(io.BytesIO(data), dtype=str, **_CSV_OPTIONS)
+    frame = pd.read_csv(io.BytesIO(data), **_CSV_OPTIONS)
+    redo = [c for c in frame.columns if frame[c].dtype.kind not in "iuO"]
+    if redo:
+        text = pd.read_csv(io.BytesIO(data), dtype=str, usecols=redo, **_CSV_OPTIONS)
+        for col in redo:
+            frame[col] = text[col]
+    return frame
+
+
 def read_csv(path: str, required: tuple[str, ...], stdin: IO[str] | None = None) -> pd.DataFrame:
-    """Read a CSV (``-`` = stdin) and check its header; parse errors name the line."""
+    """Read a CSV (``-`` = stdin) with every value as written; check its header.
+
+    Parse errors name the line.
+    """
     name = _display(path)
     try:
         if path == "-":
-            source: Any = io.StringIO((stdin or sys.stdin).read())
+            data = (stdin or sys.stdin).read().encode("utf-8")
         else:
             source = Path(path)
             if not source.is_file():
                 raise InputFileError("no such file", name)
-        frame = pd.read_csv(
-            source, keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c"
-        )
+            data = source.read_bytes()
+        frame = parse_text_csv(data)
     except InputFileError:
         raise
     except pd.errors.EmptyDataError:
