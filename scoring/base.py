@@ -28,8 +28,9 @@ from typing import Any, ClassVar, Self
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy.special import betaincinv
 
-from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore
+from models.score import GRADE_CUTOFFS, GRADE_MEANINGS, MIN_GRADED, MIN_RESOLVED, SourceScore
 from scoring.utils import (
     Encoded,
     FloatArray,
@@ -59,13 +60,37 @@ class CoreResult:
     loss_history: list[float] = field(default_factory=list)
 
 
-def grades(reliability: FloatArray, n: FloatArray) -> npt.NDArray[np.object_]:
-    """Admiralty letters for many sources at once (same rule as models.score.admiralty_grade)."""
-    out = np.full(len(reliability), "E", dtype=object)
+def grades(
+    agree: FloatArray, n: FloatArray, prior: tuple[float, float], level: float
+) -> npt.NDArray[np.object_]:
+    """Admiralty letters for many sources at once (models.score.grade_from_bounds).
+
+    The bounds are one-sided at ``level``: with 0.95, "95 % sure the source is at
+    least / at most this reliable" (the 5th and 95th percentiles of the posterior).
+    """
+    a = prior[0] + agree
+    b = prior[1] + np.maximum(n - agree, 0.0)
+    low = betaincinv(a, b, 1.0 - level)
+    high = betaincinv(a, b, level)
+    out = np.full(len(n), "F", dtype=object)
     for letter, cutoff in reversed(GRADE_CUTOFFS):
-        out[reliability >= cutoff] = letter
-    out[(n < MIN_RESOLVED) | np.isnan(reliability)] = "F"
+        out[low >= cutoff] = letter
+    straddle = out == "F"
+    out[straddle & (high < GRADE_CUTOFFS[-1][1])] = "E"
+    # an interval across the D cut-off: a middling source once MIN_RESOLVED measure it
+    middling = straddle & (high >= GRADE_CUTOFFS[-1][1]) & (n >= MIN_RESOLVED)
+    mean = a / (a + b)
+    by_mean = np.full(len(n), "E", dtype=object)
+    for letter, cutoff in reversed(GRADE_CUTOFFS):
+        by_mean[mean >= cutoff] = letter
+    out[middling] = by_mean[middling]
+    out[(n < MIN_GRADED) | np.isnan(low) | np.isnan(high)] = "F"
     return out
+
+
+def assessments(letters: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """The words of each letter ("F" -> "not enough evidence")."""
+    return np.asarray([GRADE_MEANINGS[str(g)] for g in letters], dtype=object)
 
 
 class TruthEstimator:
@@ -216,6 +241,7 @@ class TruthEstimator:
         conf = np.where(known, 1.0, conf)
         agree, n_all = source_agreement(enc, agree_a)
         mean, lo, hi, prior = beta_posterior(agree, n_all, self.prior, self.level)
+        letters = grades(agree, n_all, prior, self.level)
         self.truths_ = pd.DataFrame(
             {
                 "value": values,
@@ -231,8 +257,9 @@ class TruthEstimator:
                 "ci_low": lo,
                 "ci_high": hi,
                 "n": n_all,
-                "grade": grades(mean, n_all),
+                "grade": letters,
                 "trust": np.where(n_all > 0, res.trust, np.nan),
+                "assessment": assessments(letters),
             },
             index=pd.Index(enc.source_names, name="source"),
         )

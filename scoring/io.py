@@ -156,9 +156,15 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
 
 
 def reliability_table(rel: pd.DataFrame, method: str) -> pd.DataFrame:
-    """Sources, best first: source,reliability,ci_low,ci_high,n,grade,trust,method."""
+    """Sources, best first: source,reliability,ci_low,ci_high,n,grade,trust,method,assessment.
+
+    Every source is listed; one without enough evidence for a letter is grade F,
+    assessment "not enough evidence".
+    """
     out = rel.reset_index()
     out.insert(len(out.columns), "method", method)
+    if "assessment" in out:
+        out = out[[c for c in out.columns if c != "assessment"] + ["assessment"]]
     out = out.sort_values(["reliability", "n"], ascending=[False, False], kind="stable")
     return out.round({"reliability": 6, "ci_low": 6, "ci_high": 6, "n": 6, "trust": 6})
 

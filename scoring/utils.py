@@ -222,8 +222,8 @@ def _value_kinds(
     """The value type, which assertions are quantities, and their numbers.
 
     With ``value_type="auto"`` (or "mixed") the type is decided per object: an
-    object all of whose values are numbers holds a quantity (a toll), unless the
-    numbers of all such objects are small integer codes (labels 0..3). Any
+    object all of whose values are numbers holds a quantity (a toll), unless
+    every object is answered in small integer codes (labels 0..3). Any
     other object holds labels ("yes", "true", a name): categorical for a few
     short labels, text for names and phrases. So tolls beside yes/no questions
     stay quantities, and the yes/no questions stay labels.
@@ -249,7 +249,7 @@ def _value_kinds(
         obj_num = scatter_add(o, weights=~is_num_u[raw_codes], minlength=n_obj) == 0
     used = np.zeros(len(ux), dtype=bool)
     used[raw_codes if obj_num.all() else raw_codes[obj_num[o]]] = True
-    if not obj_num.any() or _are_codes(ux[used]):
+    if not obj_num.any() or (obj_num.all() and _are_codes(ux[used])):
         return _label_kind(raw_uniques), no_num, nan_x
     quantity = obj_num
     if quantity.all():
@@ -679,18 +679,16 @@ def _attach_numeric(enc: Encoded, objs: IntArray, vals: npt.NDArray[Any]) -> Non
     near = np.full(len(objs), -1, dtype=np.int64)
     pos, cl = _claims_of(enc, objs)
     if len(pos):
-        cx = pd.to_numeric(
-            pd.Series(enc.claim_value[cl], dtype=object), errors="coerce"
-        ).to_numpy(np.float64)
+        cx = pd.to_numeric(pd.Series(enc.claim_value[cl], dtype=object), errors="coerce").to_numpy(
+            np.float64
+        )
         d = np.abs(cx - gx[pos])
         good = d <= np.maximum(enc.tol[objs[pos]], 1e-12)
         _first_best(near, pos[good], cl[good], d[good])
     enc.fixed_claim[objs] = near
 
 
-def _attach_labels(
-    enc: Encoded, objs: IntArray, vals: npt.NDArray[Any], similarity: float
-) -> None:
+def _attach_labels(enc: Encoded, objs: IntArray, vals: npt.NDArray[Any], similarity: float) -> None:
     text = enc.value_type == "text" or (enc.value_type == "mixed" and enc.n_labels == 0)
     norm = normalise_text if text else label_key
     gkeys = np.asarray([norm(str(v)) for v in vals], dtype=object)
