@@ -46,8 +46,14 @@ from scoring.utils import (
 MAX_DS_LABELS = 10
 # The held-out check fits on a sample of objects holding about this many assertions.
 CHECK_MAX_ASSERTIONS = 150_000
-# Median assertions per source below which the pooled Dawid-Skene is a candidate.
-SPARSE_SOURCE_MEDIAN = 20.0
+# Median assertions per source below which sources count as sparse: pooled models
+# join the candidates and a candidate must beat majority significantly.
+SPARSE_SOURCE_MEDIAN = 10.0
+# One-sided z (paired, on the held-out answers where the two disagree) a candidate
+# needs over majority vote on sparse sources (95 %).
+SPARSE_Z = 1.645
+# Held-out folds (one assertion per object each) on data up to a third of the cap.
+CHECK_FOLDS = 3
 
 
 def choose_method(enc: Encoded) -> tuple[str, str]:
@@ -182,58 +188,83 @@ class Auto(TruthEstimator):
         aic_coin = aic(res_coin.loss_history[-1], active)
         aic_ds = aic(step_history[-1], active * k * (k - 1) + k - 1)
         scores = f"AIC one_coin {aic_coin:.0f} vs dawid_skene {aic_ds:.0f} (one EM step)"
-        coin = OneCoin(n_iter=self.n_iter, tol=self.tol)
+        pooling = "kind" if enc.source_group is not None else None
+        coin = OneCoin(n_iter=self.n_iter, tol=self.tol, pooling=pooling)
         # refit from majority vote, Dawid & Skene's own start (a different optimum
         # from the one-coin start, and the better one on the zheng2017 sets)
         ds = DawidSkene(n_iter=self.n_iter, tol=self.tol)
         cands: list[TruthEstimator] = [ds, coin] if aic_ds < aic_coin else [coin, ds]
         if float(np.median(per_source[per_source > 0])) < SPARSE_SOURCE_MEDIAN:
-            # most sources too sparse for their own confusion matrix: borrow strength
-            cands.append(DawidSkene(n_iter=self.n_iter, tol=self.tol, pooled_prior="auto"))
+            # most sources too sparse for their own confusion matrix (K (K - 1)
+            # parameters from one to three answers): only models that borrow strength
+            cands = [coin, DawidSkene(n_iter=self.n_iter, tol=self.tol, pooled_prior="auto")]
+            if pooling is None:
+                cands.append(OneCoin(n_iter=self.n_iter, tol=self.tol, pooling="data"))
         first = cands[0].name
         return first, f"{why}; {scores}", cands
 
     def _held_out(
         self, enc: Encoded, candidates: list[TruthEstimator]
     ) -> tuple[TruthEstimator, str]:
-        """Score majority and every candidate on held-out assertions; keep the best
-        candidate unless majority vote does at least as well."""
+        """Score majority and every candidate on held-out assertions (``CHECK_FOLDS``
+        seeded folds); keep a candidate only where the check allows it.
+
+        For each candidate, b = held-out weight it agrees with and majority does
+        not, c = the reverse; z = (b - c) / sqrt(b + c). Dense sources (median at
+        least ``SPARSE_SOURCE_MEDIAN`` assertions): the preferred (AIC) candidate
+        if it is not worse (z >= 0), else the best one that is not. Sparse
+        sources, where rich models are least trustworthy: only a candidate
+        significantly better than majority (z >= ``SPARSE_Z``), else majority.
+        """
         sample = sample_objects(enc, CHECK_MAX_ASSERTIONS)
-        base, _, _ = restrict(enc, sample) if not sample.all() else (enc, None, None)
-        held = held_out_mask(base) > 0
-        if not held.any():
+        base = restrict(enc, sample)[0] if not sample.all() else enc
+        folds = CHECK_FOLDS if len(base.o) <= CHECK_MAX_ASSERTIONS // 3 else 1
+        models: list[TruthEstimator] = [MajorityVote(), *candidates]
+        agree: list[list[FloatArray]] = [[] for _ in models]
+        weights: list[FloatArray] = []
+        for fold in range(folds):
+            held = held_out_mask(base, seed=fold) > 0
+            if not held.any():
+                break
+            train, new_o, new_c = restrict(base, ~held)
+            h_obj = new_o[base.o[held]]
+            h_claim = new_c[base.c[held]]
+            weights.append(base.w[held])
+            for i, est in enumerate(models):
+                res: CoreResult = est._fit_encoded(train)
+                prob = train.clamp(res.claim_prob)
+                best = seg_argmax(prob, train.obj_start, train.claim_obj)
+                agree[i].append((best[h_obj] == h_claim).astype(np.float64))
+        if not weights:
             return candidates[0], "no object with two assertions: nothing to hold out"
-        train, new_o, new_c = restrict(base, ~held)
-        h_obj = new_o[base.o[held]]
-        h_claim = new_c[base.c[held]]
-        h_w = base.w[held]
-
-        def agreement(est: TruthEstimator) -> float:
-            res: CoreResult = est._fit_encoded(train)
-            prob = train.clamp(res.claim_prob)
-            best = seg_argmax(prob, train.obj_start, train.claim_obj)
-            return float(h_w @ (best[h_obj] == h_claim))
-
-        total = float(h_w.sum())
-        floor = agreement(MajorityVote())
-        labels = ["majority"]
-        scores = [floor]
-        for est in candidates:
-            scores.append(agreement(est))
-            labels.append(_label(est))
-        self.check_ = {lab: sc / total for lab, sc in zip(labels, scores, strict=True)}
-        # the preferred (AIC) candidate unless another one is clearly better:
-        # by more than two binomial standard errors of the held-out agreement
-        margin = 2.0 * np.sqrt(max(total, 1.0) * 0.25)
-        pick = 0
-        for i in range(1, len(candidates)):
-            if scores[i + 1] > scores[pick + 1] + margin:
-                pick = i
-        chosen = candidates[pick]
-        text = ", ".join(f"{lab} {sc / total:.3f}" for lab, sc in zip(labels, scores, strict=True))
-        if scores[pick + 1] < floor:
-            return MajorityVote(), f"held-out agreement {text}: majority kept"
-        return chosen, f"held-out agreement {text}"
+        w = np.concatenate(weights)
+        hits = [np.concatenate(a) for a in agree]
+        total = float(w.sum())
+        labels = ["majority", *(_label(est) for est in candidates)]
+        self.check_ = {lab: float(w @ h) / total for lab, h in zip(labels, hits, strict=True)}
+        z = []
+        for h in hits[1:]:
+            b = float(w @ (h * (1 - hits[0])))
+            c = float(w @ (hits[0] * (1 - h)))
+            z.append((b - c) / np.sqrt(b + c) if b + c > 0 else 0.0)
+        per_source = scatter_add(enc.s, minlength=enc.n_sources)
+        sparse = float(np.median(per_source[per_source > 0])) < SPARSE_SOURCE_MEDIAN
+        text = ", ".join(f"{lab} {self.check_[lab]:.3f}" for lab in labels)
+        text = f"held-out agreement ({folds} fold{'s' if folds > 1 else ''}) {text}"
+        if sparse:
+            best_i = int(np.argmax(z))
+            if z[best_i] >= SPARSE_Z:
+                return candidates[
+                    best_i
+                ], f"{text}; sparse sources: {labels[best_i + 1]} beats majority"
+            return MajorityVote(), f"{text}; sparse sources: nothing beats majority, majority kept"
+        if z[0] >= 0:
+            return candidates[0], text
+        ok = [i for i in range(len(candidates)) if z[i] >= 0]
+        if ok:
+            best_i = max(ok, key=lambda i: z[i])
+            return candidates[best_i], f"{text}; {labels[best_i + 1]} kept"
+        return MajorityVote(), f"{text}: majority kept"
 
 
 def _label(est: TruthEstimator) -> str:

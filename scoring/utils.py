@@ -41,7 +41,7 @@ NON_ENDORSING_STANCES = frozenset({"observing", "observe", "observed", "reportin
 # group whose sources a sparse source borrows strength from (scoring.pooling).
 OPTIONAL_COLUMNS = ("weight", "stance", "origin", "kind")
 VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
-# Integers spanning at most this range (so at most this many + 1 values) are labels.
+# Integers between -1 and this (0..3, 1..5) on every object are label codes, not figures.
 MAX_LABELS_FOR_CATEGORICAL_INTS = 10
 # Strings with at most this many distinct values overall are a label set, not free text.
 MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
@@ -193,11 +193,12 @@ def _numbers(uniques: pd.Index) -> FloatArray:
 
 
 def _are_codes(numbers: FloatArray) -> bool:
-    """Small integer codes (a label set such as 0..3), not quantities."""
+    """Small integer codes (a label set such as 0..3 or 1..5), not quantities (26, 27, 30)."""
     if len(numbers) == 0:
         return True
-    span = float(numbers.max() - numbers.min())
-    return span <= MAX_LABELS_FOR_CATEGORICAL_INTS and bool(np.all(numbers == np.round(numbers)))
+    low, high = float(numbers.min()), float(numbers.max())
+    small = low >= -1 and high <= MAX_LABELS_FOR_CATEGORICAL_INTS  # 0..3, 1..5, -1/0/1
+    return small and bool(np.all(numbers == np.round(numbers)))
 
 
 def _label_kind(uniques: pd.Index) -> str:
