@@ -34,6 +34,7 @@ from scoring.dawid_skene import DawidSkene
 from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
 from scoring.utils import (
+    BoolArray,
     Encoded,
     FloatArray,
     as_known_series,
@@ -92,13 +93,13 @@ def held_out_mask(enc: Encoded, seed: int = 0) -> FloatArray:
     return out
 
 
-def sample_objects(enc: Encoded, limit: int, seed: int = 0) -> np.ndarray:
+def sample_objects(enc: Encoded, limit: int, seed: int = 0) -> BoolArray:
     """Mask of the assertions of a seeded random sample of objects (about ``limit``)."""
     if len(enc.o) <= limit:
         return np.ones(len(enc.o), dtype=bool)
     rng = np.random.default_rng(seed)
     keep = rng.random(enc.n_objects) < limit / len(enc.o)
-    out: np.ndarray = keep[enc.o]
+    out: BoolArray = keep[enc.o]
     return out
 
 

@@ -62,8 +62,9 @@ def parse_text_csv(data: bytes) -> pd.DataFrame:
     "1.0", booleans such as "true") is read again as text.
     """
     if _RESPELLED.search(data):
-        return pd.read_csv(io.BytesIO(data), dtype=str, **_CSV_OPTIONS)
-    frame = pd.read_csv(io.BytesIO(data), **_CSV_OPTIONS)
+        text_frame: pd.DataFrame = pd.read_csv(io.BytesIO(data), dtype=str, **_CSV_OPTIONS)
+        return text_frame
+    frame: pd.DataFrame = pd.read_csv(io.BytesIO(data), **_CSV_OPTIONS)
     redo = [c for c in frame.columns if frame[c].dtype.kind not in "iuO"]
     if redo:
         text = pd.read_csv(io.BytesIO(data), dtype=str, usecols=redo, **_CSV_OPTIONS)

@@ -630,9 +630,10 @@ def _most_common_form(
 ) -> npt.NDArray[Any]:
     """For each claim, the value as written with the most weight behind it."""
     nr = len(runiq)
+    values: npt.NDArray[Any] = runiq.to_numpy()
     if nr and _one_form_per_claim(c, rcodes, n_claims):
-        out_one = np.empty(n_claims, dtype=runiq.dtype if nr else object)
-        out_one[c] = runiq.to_numpy()[rcodes]
+        out_one: npt.NDArray[Any] = np.empty(n_claims, dtype=values.dtype)
+        out_one[c] = values[rcodes]
         return out_one
     pair = c * nr + rcodes
     pcodes, puniq = _factorize(pair)
@@ -641,8 +642,7 @@ def _most_common_form(
     pc = pu // nr
     order = np.lexsort((-pw, pc))
     first = order[np.r_[True, pc[order][1:] != pc[order][:-1]]]
-    values = runiq.to_numpy()
-    out = np.empty(n_claims, dtype=values.dtype if values.dtype != object else object)
+    out: npt.NDArray[Any] = np.empty(n_claims, dtype=values.dtype)
     out[pc[first]] = values[pu[first] % nr]
     return out
 

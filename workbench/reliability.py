@@ -13,6 +13,7 @@ this module only turns stored verdicts into its input frame:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,10 @@ def consensus_truth(verdicts: Iterable[Verdict]) -> dict[str, bool]:
     return agreed
 
 
-# Claims of one origin whose propositions are at least this similar are copies.
+# Claims of one origin whose propositions are at least this similar (and repeat the
+# same figures) are copies.
 COPY_SIMILARITY = 90.0
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _evidence_of(label: VerdictLabel) -> tuple[bool, float] | None:
@@ -157,7 +160,7 @@ def copy_units(
     Claims of the same event (when grouped) with the same origins and
     near-identical propositions (``COPY_SIMILARITY``) are copies: a wire story and
     its republications, or one statement quoted by several outlets. They share
-    the unit of the earliest of them. A claim of unknown lineage is its own unit.
+    one unit. Claims of unknown lineage are grouped by the sources they credit.
     """
     from rapidfuzz import fuzz
 
@@ -167,19 +170,25 @@ def copy_units(
     event_of = event_of or {}
     groups: dict[tuple[str, tuple[str, ...]], list[Claim]] = {}
     for claim in claims:
-        claim_origins = tuple(sorted(found.get(claim.id, ())))
-        if claim_origins:
-            groups.setdefault((event_of.get(claim.id, ""), claim_origins), []).append(claim)
+        # unknown lineage adds no origin, but a copy is still a copy: its sources
+        # (as credited) stand in for the origin when grouping copies
+        key = tuple(sorted(found.get(claim.id, ()))) or tuple(sorted(claim.sources))
+        if key:
+            groups.setdefault((event_of.get(claim.id, ""), key), []).append(claim)
     units: dict[str, str] = {}
     for members in groups.values():
         texts = [" ".join(c.text.casefold().split()) for c in members]
+        figures = [_DIGITS.findall(text) for text in texts]
         order = sorted(range(len(members)), key=lambda i: texts[i])
-        # copies sort next to each other: compare a bounded neighbourhood
+        # copies sort next to each other: compare a bounded neighbourhood; a copy
+        # repeats every figure ("26 killed" is no copy of "28 killed")
         for pos, i in enumerate(order):
             units.setdefault(members[i].id, members[i].id)
             for j in order[pos + 1 : pos + 8]:
-                if members[j].id not in units and (
-                    fuzz.ratio(texts[i], texts[j]) >= COPY_SIMILARITY
+                if (
+                    members[j].id not in units
+                    and figures[i] == figures[j]
+                    and fuzz.ratio(texts[i], texts[j]) >= COPY_SIMILARITY
                 ):
                     units[members[j].id] = units[members[i].id]
     return units, {claim: tuple(sorted(o)) for claim, o in found.items()}
