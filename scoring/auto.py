@@ -46,7 +46,7 @@ from scoring.utils import (
 # Full confusion matrices are only considered for small label sets.
 MAX_DS_LABELS = 10
 # The held-out check fits on a sample of objects holding about this many assertions.
-CHECK_MAX_ASSERTIONS = 150_000
+CHECK_MAX_ASSERTIONS = 100_000
 # Median assertions per source below which sources count as sparse: pooled models
 # join the candidates and a candidate must beat majority significantly.
 SPARSE_SOURCE_MEDIAN = 10.0
@@ -164,7 +164,9 @@ class Auto(TruthEstimator):
             "level": self.level,
         }
         est.set_params(**shared)
-        result = est._fit_encoded(enc)
+        fitted = getattr(self, "_fitted", {})
+        result = fitted.get(id(est)) or est._fit_encoded(enc)
+        self._fitted = {}
         est._finish(enc, result, known)
         for attr, value in vars(est).items():
             if attr.endswith("_") and not attr.startswith("_"):
@@ -181,7 +183,10 @@ class Auto(TruthEstimator):
         starting point, so if even one step pays for the extra parameters,
         Dawid-Skene comes first. Returns the candidates, preferred first.
         """
-        res_coin = OneCoin(n_iter=self.n_iter, tol=self.tol)._fit_encoded(enc)
+        pooling = "kind" if enc.source_group is not None else None
+        coin = OneCoin(n_iter=self.n_iter, tol=self.tol, pooling=pooling)
+        res_coin = coin._fit_encoded(enc)
+        self._fitted = {id(coin): res_coin}  # kept: the final fit needs it again
         step_history = DawidSkene(n_iter=1)._em(enc, init=res_coin.claim_prob)[3]
         k = enc.n_labels
         per_source = scatter_add(enc.s, minlength=enc.n_sources)
@@ -189,8 +194,6 @@ class Auto(TruthEstimator):
         aic_coin = aic(res_coin.loss_history[-1], active)
         aic_ds = aic(step_history[-1], active * k * (k - 1) + k - 1)
         scores = f"AIC one_coin {aic_coin:.0f} vs dawid_skene {aic_ds:.0f} (one EM step)"
-        pooling = "kind" if enc.source_group is not None else None
-        coin = OneCoin(n_iter=self.n_iter, tol=self.tol, pooling=pooling)
         # refit from majority vote, Dawid & Skene's own start (a different optimum
         # from the one-coin start, and the better one on the zheng2017 sets)
         ds = DawidSkene(n_iter=self.n_iter, tol=self.tol)
