@@ -138,8 +138,9 @@ class Auto(TruthEstimator):
         enc = self._encode(frame, known)
         choice, reason = choose_method(enc)
         candidates: list[TruthEstimator] = []
+        fitted: dict[int, CoreResult] = {}  # results computed on the way, by estimator
         if choice == "compare":
-            choice, reason, cands = self._compare(enc, reason)
+            choice, reason, cands = self._compare(enc, reason, fitted)
             candidates = cands
         elif choice == "one_coin":
             pooling = "kind" if enc.source_group is not None else None
@@ -164,9 +165,7 @@ class Auto(TruthEstimator):
             "level": self.level,
         }
         est.set_params(**shared)
-        fitted = getattr(self, "_fitted", {})
         result = fitted.get(id(est)) or est._fit_encoded(enc)
-        self._fitted = {}
         est._finish(enc, result, known)
         for attr, value in vars(est).items():
             if attr.endswith("_") and not attr.startswith("_"):
@@ -176,7 +175,9 @@ class Auto(TruthEstimator):
         self.check_ = dict(self.check_)
         return self
 
-    def _compare(self, enc: Encoded, why: str) -> tuple[str, str, list[TruthEstimator]]:
+    def _compare(
+        self, enc: Encoded, why: str, fitted: dict[int, CoreResult]
+    ) -> tuple[str, str, list[TruthEstimator]]:
         """Fit one-coin; take one Dawid-Skene EM step from it; order by AIC.
 
         One EM step cannot lower the likelihood of the richer model below its
@@ -186,7 +187,7 @@ class Auto(TruthEstimator):
         pooling = "kind" if enc.source_group is not None else None
         coin = OneCoin(n_iter=self.n_iter, tol=self.tol, pooling=pooling)
         res_coin = coin._fit_encoded(enc)
-        self._fitted = {id(coin): res_coin}  # kept: the final fit needs it again
+        fitted[id(coin)] = res_coin  # kept: the final fit may need it again
         step_history = DawidSkene(n_iter=1)._em(enc, init=res_coin.claim_prob)[3]
         k = enc.n_labels
         per_source = scatter_add(enc.s, minlength=enc.n_sources)
