@@ -37,6 +37,7 @@ from scoring.utils import (
     BoolArray,
     Encoded,
     FloatArray,
+    IntArray,
     as_known_series,
     restrict,
     scatter_add,
@@ -148,11 +149,11 @@ class Auto(TruthEstimator):
         elif choice == "crh":
             from scoring.crh import CRH
 
-            candidates = [CRH()]
+            candidates = [CRH(n_iter=20)]
         else:
             candidates = [MajorityVote()]
         self.check_: dict[str, float] = {}
-        if self.check and choice not in ("majority", "crh"):
+        if self.check and choice != "majority":
             est, why = self._held_out(enc, candidates)
             reason = f"{reason}; {why}"
         else:
@@ -214,8 +215,12 @@ class Auto(TruthEstimator):
         """Score majority and every candidate on held-out assertions (``CHECK_FOLDS``
         seeded folds); keep a candidate only where the check allows it.
 
-        For each candidate, b = held-out weight it agrees with and majority does
-        not, c = the reverse; z = (b - c) / sqrt(b + c). Dense sources (median at
+        A held-out label scores 1 when the model's truth is that label, else 0; a
+        held-out figure scores minus its distance from the model's truth (in units
+        of the object's typical size), so a median-type truth is judged the way MAE
+        judges it. For each candidate, z = sum(d) / sqrt(sum(d^2)) over the paired
+        differences d with majority (for labels: (b - c) / sqrt(b + c), b and c the
+        held-out answers only one of the two gets right). Dense sources (median at
         least ``SPARSE_SOURCE_MEDIAN`` assertions): the preferred (AIC) candidate
         if it is not worse (z >= 0), else the best one that is not. Sparse
         sources, where rich models are least trustworthy: only a candidate
@@ -225,37 +230,36 @@ class Auto(TruthEstimator):
         base = restrict(enc, sample)[0] if not sample.all() else enc
         folds = CHECK_FOLDS if len(base.o) <= CHECK_MAX_ASSERTIONS // 3 else 1
         models: list[TruthEstimator] = [MajorityVote(), *candidates]
-        agree: list[list[FloatArray]] = [[] for _ in models]
+        scores: list[list[FloatArray]] = [[] for _ in models]
         weights: list[FloatArray] = []
         for fold in range(folds):
             held = held_out_mask(base, seed=fold) > 0
             if not held.any():
                 break
             train, new_o, new_c = restrict(base, ~held)
-            h_obj = new_o[base.o[held]]
-            h_claim = new_c[base.c[held]]
             weights.append(base.w[held])
             for i, est in enumerate(models):
                 res: CoreResult = est._fit_encoded(train)
-                prob = train.clamp(res.claim_prob)
-                best = seg_argmax(prob, train.obj_start, train.claim_obj)
-                agree[i].append((best[h_obj] == h_claim).astype(np.float64))
+                scores[i].append(_held_out_score(train, res, base, held, new_o, new_c))
         if not weights:
             return candidates[0], "no object with two assertions: nothing to hold out"
         w = np.concatenate(weights)
-        hits = [np.concatenate(a) for a in agree]
+        per_model = [np.concatenate(sc) for sc in scores]
         total = float(w.sum())
         labels = ["majority", *(_label(est) for est in candidates)]
-        self.check_ = {lab: float(w @ h) / total for lab, h in zip(labels, hits, strict=True)}
+        self.check_ = {
+            lab: float(w @ sc) / total for lab, sc in zip(labels, per_model, strict=True)
+        }
         z = []
-        for h in hits[1:]:
-            b = float(w @ (h * (1 - hits[0])))
-            c = float(w @ (hits[0] * (1 - h)))
-            z.append((b - c) / np.sqrt(b + c) if b + c > 0 else 0.0)
+        for sc in per_model[1:]:
+            d = w * (sc - per_model[0])  # paired: the same held-out answers
+            spread = float(np.sqrt(d @ d))
+            z.append(float(d.sum()) / spread if spread > 0 else 0.0)
         per_source = scatter_add(enc.s, minlength=enc.n_sources)
         sparse = float(np.median(per_source[per_source > 0])) < SPARSE_SOURCE_MEDIAN
         text = ", ".join(f"{lab} {self.check_[lab]:.3f}" for lab in labels)
-        text = f"held-out agreement ({folds} fold{'s' if folds > 1 else ''}) {text}"
+        what = "agreement" if not (base.num_obj is not None and base.num_obj.any()) else "score"
+        text = f"held-out {what} ({folds} fold{'s' if folds > 1 else ''}) {text}"
         if sparse:
             best_i = int(np.argmax(z))
             if z[best_i] >= SPARSE_Z:
@@ -270,6 +274,41 @@ class Auto(TruthEstimator):
             best_i = max(ok, key=lambda i: z[i])
             return candidates[best_i], f"{text}; {labels[best_i + 1]} kept"
         return MajorityVote(), f"{text}: majority kept"
+
+
+def _held_out_score(
+    train: Encoded,
+    res: CoreResult,
+    base: Encoded,
+    held: BoolArray,
+    new_o: IntArray,
+    new_c: IntArray,
+) -> FloatArray:
+    """Score of each held-out assertion under a model fitted on ``train``."""
+    h_obj = new_o[base.o[held]]
+    best = seg_argmax(train.clamp(res.claim_prob), train.obj_start, train.claim_obj)
+    out: FloatArray = (best[h_obj] == new_c[base.c[held]]).astype(np.float64)
+    if train.num_obj is None or not train.num_obj.any():
+        return out
+    # figures: the model's number (CRH's own truth, else its best claim's mean value)
+    num_a = ~np.isnan(train.x)
+    count = scatter_add(train.c, weights=num_a, minlength=train.n_claims)
+    claim_x = scatter_add(train.c, weights=np.where(num_a, train.x, 0.0), minlength=train.n_claims)
+    truth = claim_x[best] / np.maximum(count[best], 1.0)
+    if res.truth_value is not None:
+        truth = np.where(np.isnan(res.truth_value), truth, res.truth_value)
+    size = scatter_add(
+        train.o, weights=np.where(num_a, np.abs(train.x), 0.0), minlength=train.n_objects
+    )
+    size /= np.maximum(scatter_add(train.o, weights=num_a, minlength=train.n_objects), 1.0)
+    size = np.maximum(
+        size, max(float(np.median(size[size > 0])) if (size > 0).any() else 1.0, 1e-9) * 0.1
+    )
+    x_h = base.x[held]
+    figure = train.num_obj[h_obj] & ~np.isnan(x_h)
+    err = np.abs(x_h - truth[h_obj]) / size[h_obj]
+    scored: FloatArray = np.where(figure, -np.nan_to_num(err), out)
+    return scored
 
 
 def _label(est: TruthEstimator) -> str:

@@ -890,6 +890,9 @@ def restrict(enc: Encoded, mask: BoolArray) -> tuple[Encoded, IntArray, IntArray
         fixed_claim=np.where(fixed == -1, -1, fixed).astype(np.int64),
         fixed_value=enc.fixed_value[obj_keep],
         source_group=enc.source_group,
+        raw_code=None if enc.raw_code is None else enc.raw_code[mask],
+        raw_values=enc.raw_values,
+        num_obj=None if enc.num_obj is None else enc.num_obj[obj_keep],
     )
     return sub, new_o.astype(np.int64), new_c.astype(np.int64)
 
