@@ -63,6 +63,7 @@ PEER_PYTHON = os.environ.get("PEER_PYTHON", "/tmp/peers-venv/bin/python")
 REAL_SETS = ("d_product", "d_possent", "s4_dog", "s4_face", "f201_emotion")
 OURS = (
     "majority",
+    "wawa",
     "sums",
     "average_log",
     "investment",

@@ -2,7 +2,7 @@
 
 Every method follows one estimator contract (``scoring.base.TruthEstimator``):
 ``fit(frame, known_truths=None)`` on a long frame ``source, object, value``
-(optional ``weight``, ``stance``, ``origin``), then ``truths_`` and
+(optional ``weight``, ``stance``, ``origin``, ``kind``), then ``truths_`` and
 ``source_reliability_``. ``REGISTRY`` maps the public method names to classes.
 """
 
@@ -25,11 +25,13 @@ from scoring.pooled_investment import PooledInvestment
 from scoring.sums import Sums
 from scoring.truthfinder import TruthFinder
 from scoring.utils import FrameError
+from scoring.wawa import Wawa
 
 REGISTRY: dict[str, type[TruthEstimator]] = {
     cls.name: cls
     for cls in (
         MajorityVote,
+        Wawa,
         Sums,
         AverageLog,
         Investment,
@@ -74,6 +76,7 @@ __all__ = [
     "Sums",
     "TruthEstimator",
     "TruthFinder",
+    "Wawa",
     "choose_method",
     "get_estimator",
     "verdict_truth",

@@ -2,14 +2,19 @@
 
 ``fit(frame, known_truths=None) -> self`` on a long frame with columns
 ``source, object, value`` (optional ``weight``; optional ``stance`` where
-"observing" means the row repeats a claim without endorsing it and adds no vote).
-After fitting:
+"observing" means the row repeats a claim without endorsing it and adds no vote;
+optional ``kind``, the source's kind, whose sources a sparse source borrows
+strength from). Values are taken exactly as written: a truth is always spelt as
+some source spelt it (scoring.utils.encode). After fitting:
 
 - ``truths_``: DataFrame indexed by object: ``value``, ``confidence``, ``support``;
-- ``source_reliability_``: DataFrame indexed by source: ``reliability`` (posterior
-  mean accuracy), ``ci_low``, ``ci_high`` (equal-tailed credible interval),
-  ``n`` (weighted assertions behind it), ``grade`` (Admiralty letter, DESIGN.md),
-  ``trust`` (the algorithm's own score, whose scale differs per method);
+- ``source_reliability_``: DataFrame indexed by source, every source listed:
+  ``reliability`` (posterior mean accuracy), ``ci_low``, ``ci_high``
+  (equal-tailed credible interval), ``n`` (weighted assertions behind it),
+  ``grade`` (the Admiralty letter that follows the interval,
+  models.score.grade_from_bounds), ``trust`` (the algorithm's own score, whose
+  scale differs per method), ``assessment`` (the letter in words; F is "not
+  enough evidence");
 - ``method_``, ``value_type_``, ``prior_``, ``n_iter_``, ``loss_history_``.
 
 Reliability is always a Beta posterior over a source's weighted agreement with

@@ -443,3 +443,11 @@ def test_dawid_skene_survives_objects_whose_scores_underflow() -> None:
     assert est.truths_.loc["big", "value"] == "x"
     assert np.isfinite(est.truths_["confidence"]).all()
     assert np.isfinite(est.loss_history_).all()
+
+
+def test_wawa_discounts_sources_that_often_stand_alone(contested: pd.DataFrame) -> None:
+    est = scoring.Wawa().fit(contested)
+    assert scoring.MajorityVote().fit(contested).truths_.loc["X", "value"] == 0
+    assert est.truths_.loc["X", "value"] == 1  # A and B agree with the majority elsewhere
+    trust = est.source_reliability_["trust"]
+    assert trust["A"] > trust["C"]
