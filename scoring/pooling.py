@@ -68,33 +68,54 @@ def beta_priors(
 
     ``groups`` (one code per source, e.g. its kind) gives each group its own centre
     and strength when it has at least ``min_group`` active sources; smaller groups
-    and sources without a group (code -1) use the prior learnt over everyone.
+    and sources without a group (code -1) use the prior learnt over everyone. All
+    groups at once, with ``np.bincount`` (no loop over groups or sources).
     """
-    a0, b0 = _one_beta(hits, n)
-    a = np.full(len(n), a0)
-    b = np.full(len(n), b0)
-    if groups is None or len(groups) == 0:
+    everyone = np.zeros(len(n), dtype=np.int64)
+    a_all, b_all = _grouped_beta(hits, n, everyone, 1)
+    a = np.full(len(n), a_all[0])
+    b = np.full(len(n), b_all[0])
+    if groups is None or len(groups) == 0 or int(groups.max()) < 0:
         return a, b
-    active = n > 0
-    n_groups = int(groups.max()) + 1 if len(groups) else 0
-    size = np.bincount(groups[(groups >= 0) & active], minlength=max(n_groups, 0))
-    for g in np.flatnonzero(size >= min_group):  # loop over groups (kinds), not rows
-        sel = groups == g
-        ga, gb = _one_beta(hits[sel], n[sel])
-        a[sel], b[sel] = ga, gb
-    return a, b
+    n_groups = int(groups.max()) + 1
+    mine = groups >= 0
+    g = np.where(mine, groups, 0)
+    active = np.bincount(g, weights=(mine & (n > 0)).astype(np.float64), minlength=n_groups)
+    ga, gb = _grouped_beta(np.where(mine, hits, 0.0), np.where(mine, n, 0.0), g, n_groups)
+    own = mine & (active[g] >= min_group)
+    return np.where(own, ga[g], a), np.where(own, gb[g], b)
 
 
-def _one_beta(hits: FloatArray, n: FloatArray) -> tuple[float, float]:
-    total = float(n.sum())
-    if total <= 0:
-        return 1.0, 1.0
-    m = float(np.clip(hits.sum() / total, 0.02, 0.98))
-    counts = np.column_stack([hits, np.maximum(n - hits, 0.0)])
-    strength = dispersion_strength(counts, np.array([m, 1.0 - m]))
-    # a weak floor: with MIN_STRENGTH pseudo-assertions the prior is never flatter
-    # than a uniform Beta(1, 1) would be around its centre
-    strength = max(strength, 2.0)
+def _grouped_beta(
+    hits: FloatArray, n: FloatArray, g: npt.NDArray[np.int64], n_groups: int
+) -> tuple[FloatArray, FloatArray]:
+    """Beta(a0, b0) of each group: centre = pooled rate, strength learnt as in
+    :func:`dispersion_strength` (two outcomes: right, wrong)."""
+    total = np.bincount(g, weights=n, minlength=n_groups)
+    m = np.clip(
+        np.divide(
+            np.bincount(g, weights=hits, minlength=n_groups),
+            total,
+            out=np.full(n_groups, 0.5),
+            where=total > 0,
+        ),
+        0.02,
+        0.98,
+    )
+    live = n > 1e-9
+    mg = m[g]
+    x = np.where(live, (hits - n * mg) ** 2 / np.maximum(n * mg * (1 - mg), 1e-12), 0.0)
+    t = np.bincount(g, weights=x, minlength=n_groups)
+    units = np.bincount(g, weights=live.astype(np.float64), minlength=n_groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        learnt = (total - t) / (t - units)
+    strength = np.where(
+        units < 3,
+        MAX_STRENGTH,
+        np.where(t <= units, MAX_STRENGTH, np.where(t >= total, MIN_STRENGTH, learnt)),
+    )
+    # never flatter than a uniform Beta(1, 1) would be around its centre
+    strength = np.clip(np.nan_to_num(strength, nan=MAX_STRENGTH), 2.0, MAX_STRENGTH)
     return m * strength, (1.0 - m) * strength
 
 
