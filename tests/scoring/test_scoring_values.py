@@ -88,7 +88,7 @@ def test_tolls_beside_yes_no_questions_stay_quantities() -> None:
         ("d", "strike", "yes"),
     ]
     frame = pd.DataFrame(rows, columns=["source", "object", "value"])
-    est = scoring.Auto().fit(frame)
+    est = scoring.Auto(check=False).fit(frame)
     assert est.value_type_ == "mixed"
     assert est.method_ == "crh"
     truths = est.truths_["value"]
