@@ -451,3 +451,21 @@ def test_wawa_discounts_sources_that_often_stand_alone(contested: pd.DataFrame) 
     assert est.truths_.loc["X", "value"] == 1  # A and B agree with the majority elsewhere
     trust = est.source_reliability_["trust"]
     assert trust["A"] > trust["C"]
+
+
+def test_dawid_skene_stops_when_the_bound_stops_rising() -> None:
+    # sources with one to three answers each: the confusions cannot be estimated,
+    # crowd-kit's stopping rule ends EM early instead of overfitting them
+    rng = np.random.default_rng(3)
+    rows = []
+    for obj in range(400):
+        truth = int(rng.random() < 0.3)
+        for k in range(5):
+            right = rng.random() < 0.75
+            rows.append((f"s{obj}_{k}", obj, truth if right else 1 - truth))
+    data = pd.DataFrame(rows, columns=["source", "object", "value"])
+    early = scoring.DawidSkene().fit(data)
+    full = scoring.DawidSkene(stop="likelihood").fit(data)
+    assert early.n_iter_ < full.n_iter_
+    with pytest.raises(ValueError, match="stop must be one of"):
+        scoring.DawidSkene(stop="never").fit(data)
