@@ -462,7 +462,8 @@ def test_dawid_skene_stops_when_the_bound_stops_rising() -> None:
         truth = int(rng.random() < 0.3)
         for k in range(5):
             right = rng.random() < 0.75
-            rows.append((f"s{obj}_{k}", obj, truth if right else 1 - truth))
+            source = f"s{obj % 60}_{k}_{rng.integers(0, 3)}"  # about two answers each
+            rows.append((source, obj, truth if right else 1 - truth))
     data = pd.DataFrame(rows, columns=["source", "object", "value"])
     early = scoring.DawidSkene().fit(data)
     full = scoring.DawidSkene(stop="likelihood").fit(data)
