@@ -71,6 +71,7 @@ OURS = (
     "truthfinder",
     "dawid_skene",
     "one_coin",
+    "one_coin_ds",
     "glad",
     "mace",
     "crh",

@@ -21,6 +21,7 @@ from scoring.investment import Investment
 from scoring.mace import MACE
 from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
+from scoring.one_coin_ds import OneCoinDawidSkene
 from scoring.pooled_investment import PooledInvestment
 from scoring.sums import Sums
 from scoring.truthfinder import TruthFinder
@@ -39,6 +40,7 @@ REGISTRY: dict[str, type[TruthEstimator]] = {
         TruthFinder,
         DawidSkene,
         OneCoin,
+        OneCoinDawidSkene,
         GLAD,
         MACE,
         CRH,
@@ -72,6 +74,7 @@ __all__ = [
     "Investment",
     "MajorityVote",
     "OneCoin",
+    "OneCoinDawidSkene",
     "PooledInvestment",
     "Sums",
     "TruthEstimator",

@@ -53,6 +53,8 @@ class DawidSkene(TruthEstimator):
 
     name = "dawid_skene"
     probabilistic = True
+    #: one accuracy per source instead of a confusion matrix (OneCoinDawidSkene)
+    _one_coin = False
 
     def __init__(
         self,
@@ -199,12 +201,31 @@ class DawidSkene(TruthEstimator):
         else:
             strength = float(self.pooled_prior)
         self.pooling_strength_ = strength
+        if self._one_coin:  # one accuracy per source: P(l | k) = p if l == k else (1 - p) / (K - 1)
+            diag = counts[:, np.arange(k), np.arange(k)].sum(axis=1)
+            skill = np.clip(diag / np.maximum(counts.sum(axis=(1, 2)), 1e-300), 1e-10, 1 - 1e-10)
+            pi = np.broadcast_to(
+                ((1.0 - skill) / max(k - 1, 1))[:, None, None], counts.shape
+            ).copy()
+            pi[:, np.arange(k), np.arange(k)] = skill[:, None]
+            return self._table(pi, both, t, n_src, k)
         if strength > 0:  # the population's confusions stand in for unseen behaviour
             counts = counts + self.smoothing + strength * pooled
         else:  # a source's confusions range over the labels it uses (its vocabulary)
             counts = counts + self.smoothing * used[:, :, None] + 1e-12
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
+        return self._table(pi, both, t, n_src, k)
+
+    @staticmethod
+    def _table(
+        pi: npt.NDArray[np.float64],
+        both: npt.NDArray[np.float64],
+        t: Float32Array,
+        n_src: int,
+        k: int,
+    ) -> Float32Array:
+        """[log pi; log prior] as the float32 table the E-step multiplies by."""
         prior = both[-1] / max(len(t), 1) + 1e-6  # the label totals: column means of T
         table = np.empty((n_src * k + 1, k), dtype=np.float32)
         table[:-1] = np.log(pi).reshape(n_src * k, k)

@@ -470,3 +470,12 @@ def test_dawid_skene_stops_when_the_bound_stops_rising() -> None:
     assert early.n_iter_ < full.n_iter_
     with pytest.raises(ValueError, match="stop must be one of"):
         scoring.DawidSkene(stop="never").fit(data)
+
+
+def test_one_coin_ds_is_one_accuracy_per_source(contested: pd.DataFrame) -> None:
+    est = scoring.OneCoinDawidSkene().fit(contested)
+    confusion = est.confusion_  # [source, truth, said]
+    for s in range(confusion.shape[0]):
+        off = confusion[s][~np.eye(confusion.shape[1], dtype=bool)]
+        assert np.allclose(off, off[0])  # every wrong answer alike
+    assert est.truths_.loc["X", "value"] == 1
