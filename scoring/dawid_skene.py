@@ -158,7 +158,8 @@ class DawidSkene(TruthEstimator):
         elbo_prev = -np.inf
         for i in range(self.n_iter):
             table = self._m_step(m, t, S, K, used)
-            t_new, loglik, elbo = self._e_step(enc, m, table, t)
+            need = self.stop == "elbo" and i >= 1  # the bound is first compared at i = 2
+            t_new, loglik, elbo = self._e_step(enc, m, table, t if need else None)
             elbo /= total_w
             if self.stop == "elbo" and i >= 2 and elbo - elbo_prev < self.tol:
                 break  # the expected complete log-likelihood stopped rising: keep t
@@ -233,7 +234,11 @@ class DawidSkene(TruthEstimator):
         return table
 
     def _e_step(
-        self, enc: Encoded, m: sparse.csr_matrix, table: Float32Array, t_prev: Float32Array
+        self,
+        enc: Encoded,
+        m: sparse.csr_matrix,
+        table: Float32Array,
+        t_prev: Float32Array | None,
     ) -> tuple[Float32Array, float, float]:
         """Posteriors, log-likelihood, and the expected complete-data log-likelihood
         of the previous posteriors ``t_prev`` under ``table`` (the stopping rule).
@@ -242,13 +247,7 @@ class DawidSkene(TruthEstimator):
         whose every label underflows (scores below ~-69) are redone with their
         maximum shifted out."""
         score = np.asarray(m @ table)
-        # crowd-kit's evidence lower bound: the expected complete-data log-likelihood
-        # with the label prior counted once per answer, plus the posteriors' entropy
-        n_o = enc.object_weight()
-        tp = t_prev.astype(np.float64)
-        elbo = float(np.einsum("ok,ok->", tp, score, dtype=np.float64))
-        elbo += float((n_o - 1.0) @ (tp @ table[-1].astype(np.float64)))
-        elbo -= float(np.einsum("ok,ok->", tp, np.log(np.maximum(tp, 1e-10))))
+        elbo = self._bound(enc, t_prev, score, table[-1]) if t_prev is not None else 0.0
         t = np.exp(score, out=score)
         total = t @ np.ones(t.shape[1], dtype=t.dtype)
         low = total < 1e-30
@@ -264,6 +263,19 @@ class DawidSkene(TruthEstimator):
             log_total[rows] = np.log(total[rows]) + top
         t /= total[:, None]
         return self._clamp(enc, t), float(log_total.sum(dtype=np.float64)), elbo
+
+    @staticmethod
+    def _bound(
+        enc: Encoded, t_prev: Float32Array, score: Float32Array, log_prior: Float32Array
+    ) -> float:
+        """crowd-kit's evidence lower bound of ``t_prev``: the expected complete-data
+        log-likelihood with the label prior counted once per answer (``score`` has
+        it once per object), plus the posteriors' entropy. float32 products,
+        float64 sums."""
+        joint = float((t_prev * score).sum(dtype=np.float64))
+        extra = (enc.object_weight() - 1.0) @ (t_prev @ log_prior).astype(np.float64)
+        entropy = float((t_prev * np.log(np.maximum(t_prev, 1e-10))).sum(dtype=np.float64))
+        return joint + float(extra) - entropy
 
     @staticmethod
     def _clamp(enc: Encoded, t: Float32Array) -> Float32Array:

@@ -489,6 +489,7 @@ def encode(
         vcodes[idx] = key_n
         n_num_keys = len(rep_num)
     n_labels = 0
+    raw_of_key: IntArray | None = None  # claim key -> its one written form
     lab_idx = np.flatnonzero(~num_row)
     if len(lab_idx):
         lab_raw = raw_codes[lab_idx] if len(lab_idx) < n else raw_codes
@@ -505,9 +506,13 @@ def encode(
         if ukeys is None:
             lcodes = lab_raw
             key_uniques = raw_uniques
+            raw_of_key = np.arange(len(raw_uniques), dtype=np.int64)
         else:
             key_codes, key_uniques = _factorize(np.asarray(ukeys, dtype=object))
             lcodes = key_codes[lab_raw]
+            if len(key_uniques) == len(raw_uniques):  # no two spellings merged
+                raw_of_key = np.empty(len(key_uniques), dtype=np.int64)
+                raw_of_key[key_codes] = np.arange(len(raw_uniques))
         n_keys = len(key_uniques)
         if text_like and similarity < 100:
             pair = o[lab_idx] * n_keys + lcodes
@@ -516,6 +521,7 @@ def encode(
             p_key = puniq.to_numpy() % n_keys
             cl = fuzzy_clusters(p_obj, [str(key_uniques[k]) for k in p_key], similarity)
             lcodes = cl[pcodes]
+            raw_of_key = None
         elif not text_like:
             n_labels = n_keys
         if len(lab_idx) == n:
@@ -553,7 +559,10 @@ def encode(
     obj_start = np.zeros(n_obj + 1, dtype=np.int64)
     np.cumsum(per_obj, out=obj_start[1:])
     claim_label = np.maximum(claim_key - n_num_keys, 0)
-    claim_value = _most_common_form(c, raw_codes, raw_uniques, n_claims, w)
+    if n_num_keys == 0 and len(lab_idx) and raw_of_key is not None:
+        claim_value: npt.NDArray[Any] = raw_uniques.to_numpy()[raw_of_key[claim_key]]
+    else:
+        claim_value = _most_common_form(c, raw_codes, raw_uniques, n_claims, w)
     enc = Encoded(
         source_names=source_names,
         object_names=object_names,
@@ -573,13 +582,23 @@ def encode(
         fixed_value=np.full(n_obj, np.nan),
         raw_code=raw_codes,
         raw_values=raw_uniques.to_numpy(),
-        num_obj=scatter_add(o, weights=num_row, minlength=n_obj) > 0,
+        num_obj=_objects_with(num_row, o, n_obj),
     )
     if "kind" in frame:
         enc.source_group = _source_groups(frame["kind"], s_all, len(source_names))
     if known_truths is not None and len(known_truths):
         _attach_known(enc, known_truths, similarity)
     return enc
+
+
+def _objects_with(rows: BoolArray, o: IntArray, n_obj: int) -> BoolArray:
+    """Objects with at least one row in ``rows``."""
+    if not rows.any():
+        return np.zeros(n_obj, dtype=bool)
+    if rows.all():
+        return np.ones(n_obj, dtype=bool)
+    out: BoolArray = scatter_add(o, weights=rows, minlength=n_obj) > 0
+    return out
 
 
 def _source_groups(kind: pd.Series, s_all: IntArray, n_sources: int) -> IntArray:
