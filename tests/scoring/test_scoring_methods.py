@@ -78,8 +78,9 @@ def test_truthfinder_first_round_by_hand() -> None:
     # t0 = 0.9 -> tau = ln 10 for every source. Object 1: x by two sources
     # (sigma = 2 ln 10), y by one (ln 10); sigma*(x) = 2 ln10 - 0.5 * 0.5 * ln10,
     # s(x) = 1 / (1 + exp(-0.3 * 1.75 ln 10)).
+    # (the paper's rival implication, rho = 0.5)
     df = frame([("a", 1, "x"), ("b", 1, "x"), ("c", 1, "y")])
-    est = scoring.TruthFinder(n_iter=1).fit(df)
+    est = scoring.TruthFinder(n_iter=1, rho=0.5).fit(df)
     ln10 = np.log(10.0)
     s_x = 1 / (1 + np.exp(-0.3 * 1.75 * ln10))
     s_y = 1 / (1 + np.exp(-0.3 * (ln10 - 0.25 * 2 * ln10)))
@@ -87,6 +88,14 @@ def test_truthfinder_first_round_by_hand() -> None:
     assert trust["a"] == pytest.approx(s_x)
     assert trust["c"] == pytest.approx(s_y)
     assert est.truths_.loc[1, "confidence"] == pytest.approx(s_x / (s_x + s_y))
+
+
+def test_truthfinder_defaults_to_the_reference_form_without_rival_implication() -> None:
+    df = frame([("a", 1, "x"), ("b", 1, "x"), ("c", 1, "y")])
+    est = scoring.TruthFinder(n_iter=1).fit(df)
+    ln10 = np.log(10.0)
+    s_x = 1 / (1 + np.exp(-0.3 * 2 * ln10))
+    assert est.source_reliability_["trust"]["a"] == pytest.approx(s_x)
 
 
 def test_one_coin_map_accuracy_is_smoothed_agreement(contested: pd.DataFrame) -> None:
