@@ -47,7 +47,7 @@ from scoring.utils import (
 # Full confusion matrices are only considered for small label sets.
 MAX_DS_LABELS = 10
 # The held-out check fits on a sample of objects holding about this many assertions.
-CHECK_MAX_ASSERTIONS = 100_000
+CHECK_MAX_ASSERTIONS = 50_000
 # Median assertions per source below which sources count as sparse: pooled models
 # join the candidates and a candidate must beat majority significantly.
 SPARSE_SOURCE_MEDIAN = 10.0
