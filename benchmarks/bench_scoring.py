@@ -25,9 +25,13 @@ What is measured
   the 1-minute load average around them are kept in the JSON lines. One more
   run adds ``--truths-out`` and its truths give the accuracy (its times are
   kept as ``*_with_truths_s``).
-* Real sets: ../shared/data/zheng2017 (read in place, never copied into the
-  repository); accuracy of the inferred truth on the gold questions, and MAE
-  for the numeric f201_emotion set (the peers treat its numbers as labels).
+* Real sets: ../shared/data/zheng2017 (``--data`` or SCORING_BENCH_DATA says
+  where; read in place, never copied into the repository), every value as
+  written; accuracy of the inferred truth on the gold questions, and MAE for the
+  numeric f201_emotion set (the peers treat its numbers as labels). With
+  ``--variants full,split,thin`` also seeded sparse versions of each set shaped
+  like news, where most sources make 1-3 assertions (``sparse_variant``): the
+  table then gives the best of ours, the best peer, auto and majority per set.
 * rho = Spearman of per-source reliability vs the generator's true reliability
   (all active sources). BLAS/OpenMP threads are pinned to 1; runs are sequential.
 """
