@@ -25,9 +25,13 @@ What is measured
   the 1-minute load average around them are kept in the JSON lines. One more
   run adds ``--truths-out`` and its truths give the accuracy (its times are
   kept as ``*_with_truths_s``).
-* Real sets: ../shared/data/zheng2017 (read in place, never copied into the
-  repository); accuracy of the inferred truth on the gold questions, and MAE
-  for the numeric f201_emotion set (the peers treat its numbers as labels).
+* Real sets: ../shared/data/zheng2017 (``--data`` or SCORING_BENCH_DATA says
+  where; read in place, never copied into the repository), every value as
+  written; accuracy of the inferred truth on the gold questions, and MAE for the
+  numeric f201_emotion set (the peers treat its numbers as labels). With
+  ``--variants full,split,thin`` also seeded sparse versions of each set shaped
+  like news, where most sources make 1-3 assertions (``sparse_variant``): the
+  table then gives the best of ours, the best peer, auto and majority per set.
 * rho = Spearman of per-source reliability vs the generator's true reliability
   (all active sources). BLAS/OpenMP threads are pinned to 1; runs are sequential.
 """
@@ -51,11 +55,19 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PEER_BENCH = SHARED / "research" / "peer_bench.py"
-ZHENG = SHARED / "data" / "zheng2017"
+# the real sets are read in place (``--data``, default ../shared/data), never copied
+DATA = Path(os.environ.get("SCORING_BENCH_DATA", SHARED / "data"))
+ZHENG = DATA / "zheng2017"
+# Sparse versions of each real set (seeded), shaped like news: most sources make one
+# to three assertions. "split": every worker's answers are dealt out to pseudo-sources
+# of 1-3 answers each (all answers kept, objects as dense as before, sources sparse);
+# "thin": each worker keeps only 1-3 of its answers (objects become sparse too).
+VARIANTS = ("full", "split", "thin")
 PEER_PYTHON = os.environ.get("PEER_PYTHON", "/tmp/peers-venv/bin/python")
 REAL_SETS = ("d_product", "d_possent", "s4_dog", "s4_face", "f201_emotion")
 OURS = (
     "majority",
+    "wawa",
     "sums",
     "average_log",
     "investment",
@@ -63,6 +75,7 @@ OURS = (
     "truthfinder",
     "dawid_skene",
     "one_coin",
+    "one_coin_ds",
     "glad",
     "mace",
     "crh",
@@ -216,23 +229,51 @@ def _accuracy(pred: pd.Series, gold: pd.Series) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
-def load_zheng(name: str) -> tuple[pd.DataFrame, pd.Series]:
-    """answer.csv (object, worker, answer) and truth.csv (object, truth), as given."""
-    ans = pd.read_csv(ZHENG / name / "answer.csv")
-    tru = pd.read_csv(ZHENG / name / "truth.csv")
+def load_zheng(name: str, variant: str = "full", seed: int = 0) -> tuple[pd.DataFrame, pd.Series]:
+    """answer.csv (object, worker, answer) and truth.csv (object, truth), every value
+    as written, optionally made sparse (``VARIANTS``)."""
+    opts = {"dtype": str, "keep_default_na": False}
+    ans = pd.read_csv(ZHENG / name / "answer.csv", **opts)
+    tru = pd.read_csv(ZHENG / name / "truth.csv", **opts)
     frame = pd.DataFrame(
         {"source": ans.iloc[:, 1], "object": ans.iloc[:, 0], "value": ans.iloc[:, 2]}
     )
-    return frame, pd.Series(tru.iloc[:, 1].to_numpy(), index=tru.iloc[:, 0].to_numpy())
+    gold = pd.Series(tru.iloc[:, 1].to_numpy(), index=tru.iloc[:, 0].to_numpy())
+    return sparse_variant(frame, variant, seed), gold
 
 
-def peer_real(method: str, name: str) -> dict[str, Any]:
+def sparse_variant(frame: pd.DataFrame, variant: str, seed: int = 0) -> pd.DataFrame:
+    """The frame itself ("full"), or a seeded sparse version of it (see VARIANTS)."""
+    if variant == "full":
+        return frame
+    rng = np.random.default_rng(seed)
+    shuffled = frame.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+    rank = shuffled.groupby("source").cumcount().to_numpy()
+    codes, _ = pd.factorize(shuffled["source"])
+    if variant == "thin":
+        keep = rng.integers(1, 4, size=codes.max() + 1)[codes]
+        return shuffled[rank < keep].reset_index(drop=True)
+    if variant != "split":
+        raise ValueError(f"unknown variant {variant!r}")
+    # deal each worker's answers out in chunks of 1-3 (a loop over workers, not rows)
+    chunk = np.empty(len(shuffled), dtype=np.int64)
+    offset = 0
+    for rows in shuffled.groupby("source", sort=False).indices.values():
+        sizes = rng.integers(1, 4, size=len(rows))
+        chunk[rows] = offset + np.repeat(np.arange(len(rows)), sizes)[: len(rows)]
+        offset += len(rows)
+    out = shuffled.copy()
+    out["source"] = out["source"] + "#" + pd.Series(chunk).astype(str)
+    return out
+
+
+def peer_real(method: str, name: str, variant: str = "full") -> dict[str, Any]:
     sys.path.insert(0, str(PEER_BENCH.parent))
     import resource
 
     import peer_bench
 
-    frame, gold = load_zheng(name)
+    frame, gold = load_zheng(name, variant)
     s_codes, _ = pd.factorize(frame["source"])
     o_codes, o_names = pd.factorize(frame["object"])
     v_codes, v_names = pd.factorize(frame["value"])
@@ -313,27 +354,31 @@ def bench_synthetic(fh: Any, sizes: list[int], peer_sizes: set[int], args: Any) 
 
 
 def bench_real(fh: Any, args: Any) -> None:
-    for name in REAL_SETS:
-        frame, gold = load_zheng(name)
-        with tempfile.TemporaryDirectory() as tmp:
-            csv = Path(tmp) / "assertions.csv"
-            frame.to_csv(csv, index=False)
-            for m in args.ours:
-                rec = ours(m, csv, gold, args.timeout)
-                _emit(fh, {"set": name, "n": len(frame), "lib": "ours", "method": m, **rec})
-        for m in args.peers:
-            cmd = [sys.executable, __file__, "peer-real", m, name]
-            rec = run_child([PEER_PYTHON, *cmd[1:]], args.timeout)
-            if rec["status"] == "ok":
-                rec.update(json.loads(rec["stdout"].strip().splitlines()[-1]))
-            else:
-                rec["error"] = rec["stderr"].strip().splitlines()[-1:]
-            _emit(fh, {"set": name, "n": len(frame), "lib": "peer", "method": m, **rec})
+    for variant in args.variants:
+        for name in REAL_SETS:
+            frame, gold = load_zheng(name, variant)
+            label = name if variant == "full" else f"{name}/{variant}"
+            with tempfile.TemporaryDirectory() as tmp:
+                csv = Path(tmp) / "assertions.csv"
+                frame.to_csv(csv, index=False)
+                for m in args.ours:
+                    rec = ours(m, csv, gold, args.timeout)
+                    _emit(fh, {"set": label, "n": len(frame), "lib": "ours", "method": m, **rec})
+            for m in args.peers:
+                cmd = [sys.executable, __file__, "peer-real", m, name, "--variant", variant]
+                cmd += ["--data", str(ZHENG.parent)]
+                rec = run_child([PEER_PYTHON, *cmd[1:]], args.timeout)
+                if rec["status"] == "ok":
+                    rec.update(json.loads(rec["stdout"].strip().splitlines()[-1]))
+                else:
+                    rec["error"] = rec["stderr"].strip().splitlines()[-1:]
+                _emit(fh, {"set": label, "n": len(frame), "lib": "peer", "method": m, **rec})
 
 
 def cmd_run(args: Any) -> None:
     args.ours = [m for m in args.ours.split(",") if m]
     args.peers = [m for m in args.peers.split(",") if m]
+    args.variants = [v for v in args.variants.split(",") if v]
     sizes = [int(float(s)) for s in args.sizes.split(",") if s]
     peer_sizes = {int(float(s)) for s in args.peer_sizes.split(",") if s}
     with open(args.out, "a") as fh:
@@ -358,7 +403,8 @@ def cmd_table(args: Any) -> None:
     print("## Real data sets (zheng2017): accuracy on the gold questions\n")
     print("MAE for f201_emotion (numeric); the peers treat its numbers as labels.\n")
     real = [r for r in recs if r["set"] != "synthetic"]
-    sets = [s for s in REAL_SETS if any(r["set"] == s for r in real)]
+    labels = [n if v == "full" else f"{n}/{v}" for v in VARIANTS for n in REAL_SETS]
+    sets = [s for s in labels if any(r["set"] == s for r in real)]
     methods = [("ours", m) for m in OURS] + [("peer", m) for m in PEERS]
     print("| method | " + " | ".join(sets) + " |")
     print("|---|" + "---|" * len(sets))
@@ -368,7 +414,7 @@ def cmd_table(args: Any) -> None:
             r = next((r for r in real if r["set"] == s and r["method"] == m), None)
             if r is None or r.get("status") != "ok":
                 cells.append("-" if r is None else r.get("status", "-"))
-            elif s == "f201_emotion":
+            elif s.startswith("f201_emotion"):
                 cells.append(f"MAE {_f(r.get('mae'), 2)}")
             else:
                 cells.append(_f(r.get("accuracy")))
@@ -377,20 +423,37 @@ def cmd_table(args: Any) -> None:
         if m == "auto":
             label += " (" + ", ".join(sorted(c for c in chosen if c)) + ")"
         print(f"| {label} | " + " | ".join(cells) + " |")
-    print("\nBest of ours vs best peer (same run):\n")
-    print("| set | ours | peers |")
-    print("|---|---|---|")
+    print("\nBest of ours vs best peer, and auto vs majority (same run):\n")
+    print("| set | best of ours | best peer | auto | majority |")
+    print("|---|---|---|---|---|")
     for s in sets:
         cells = []
+        numeric = s.startswith("f201_emotion")
         for lib in ("ours", "peer"):
             ok = [r for r in real if r["set"] == s and r["lib"] == lib and r.get("status") == "ok"]
-            if s == "f201_emotion":
+            if not ok:
+                cells.append("-")
+            elif numeric:
                 best = min(ok, key=lambda r: r.get("mae", np.inf))
                 cells.append(f"MAE {best['mae']:.2f} ({best['method']})")
             else:
                 best = max(ok, key=lambda r: r.get("accuracy", -1))
                 cells.append(f"{best['accuracy']:.4f} ({best['method']})")
-        print(f"| {s} | {cells[0]} | {cells[1]} |")
+        for m in ("auto", "majority"):
+            r = next(
+                (r for r in real if r["set"] == s and r["lib"] == "ours" and r["method"] == m), None
+            )
+            if r is None or r.get("status") != "ok":
+                cells.append("-")
+            elif numeric:
+                cells.append(
+                    f"MAE {r['mae']:.2f}" + (f" ({r.get('chosen')})" if m == "auto" else "")
+                )
+            else:
+                cells.append(
+                    f"{r['accuracy']:.4f}" + (f" ({r.get('chosen')})" if m == "auto" else "")
+                )
+        print(f"| {s} | " + " | ".join(cells) + " |")
     syn = [r for r in recs if r["set"] == "synthetic"]
     sizes = sorted({r["n"] for r in syn if r["lib"] == "ours"})
     print("\n## How time grows (ours, synthetic): fit s / whole command s / peak RSS MB\n")
@@ -460,6 +523,9 @@ def main() -> None:
     r.add_argument("--peer-sizes", default="1e4,1e5,1e6")
     r.add_argument("--big-methods", default=",".join(OURS), help="methods run at > 1e6")
     r.add_argument("--no-real", dest="real", action="store_false")
+    r.add_argument(
+        "--variants", default="full,split,thin", help="real-set variants (full, split, thin)"
+    )
     r.add_argument("--ours", default=",".join(OURS), help="our methods to run")
     r.add_argument("--peers", default=",".join(PEERS), help="peer methods to run ('' = none)")
     r.add_argument("--timeout", type=float, default=120)
@@ -473,13 +539,19 @@ def main() -> None:
     p = sub.add_parser("peer-real")
     p.add_argument("method")
     p.add_argument("name")
+    p.add_argument("--variant", default="full", choices=VARIANTS)
     t = sub.add_parser("table")
     t.add_argument("jsonl")
+    for sp in (r, p):
+        sp.add_argument("--data", default=str(DATA), help="folder holding zheng2017/")
     args = ap.parse_args()
+    if getattr(args, "data", None):
+        global ZHENG
+        ZHENG = Path(args.data) / "zheng2017"
     if args.cmd == "run":
         cmd_run(args)
     elif args.cmd == "peer-real":
-        print(json.dumps(peer_real(args.method, args.name), default=float))
+        print(json.dumps(peer_real(args.method, args.name, args.variant), default=float))
     else:
         cmd_table(args)
 

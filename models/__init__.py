@@ -10,12 +10,22 @@ from models.event import (
     OriginFigure,
 )
 from models.report import Report, normalise_text, report_id
-from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore, admiralty_grade
+from models.score import (
+    GRADE_CUTOFFS,
+    GRADE_MEANINGS,
+    MIN_GRADED,
+    MIN_RESOLVED,
+    SourceScore,
+    admiralty_grade,
+    grade_from_bounds,
+)
 from models.source import Source
 from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel, VerdictRole
 
 __all__ = [
     "GRADE_CUTOFFS",
+    "GRADE_MEANINGS",
+    "MIN_GRADED",
     "MIN_RESOLVED",
     "VERDICTS",
     "CasualtyFigures",
@@ -40,6 +50,7 @@ __all__ = [
     "WorkflowStatus",
     "admiralty_grade",
     "claim_id",
+    "grade_from_bounds",
     "normalise_text",
     "report_id",
 ]

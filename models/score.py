@@ -13,6 +13,8 @@ GRADE_CUTOFFS: tuple[tuple[str, float], ...] = (
     ("D", 0.40),
 )
 MIN_RESOLVED = 10
+# Resolved claims (weighted) a source needs before its interval can earn a letter.
+MIN_GRADED = 3.0
 
 GRADE_MEANINGS: dict[str, str] = {
     "A": "completely reliable",
@@ -20,8 +22,30 @@ GRADE_MEANINGS: dict[str, str] = {
     "C": "fairly reliable",
     "D": "not usually reliable",
     "E": "unreliable",
-    "F": "reliability cannot be judged",
+    "F": "not enough evidence",
 }
+
+
+def grade_from_bounds(low: float, high: float, n: float, mean: float | None = None) -> str:
+    """Admiralty letter that follows the credible interval (the rule in the README).
+
+    ``low``/``high`` are the one-sided credible bounds ("at least" / "at most").
+    With at least MIN_GRADED resolved claims: A-D is the highest grade whose
+    cut-off the lower bound clears; E when even the upper bound lies below the D
+    cut-off; an interval that straddles the D cut-off takes the letter of the
+    posterior ``mean`` once MIN_RESOLVED claims measure it (a middling source),
+    and is F (not enough evidence) before that.
+    """
+    if n < MIN_GRADED or low != low or high != high:  # NaN means no estimate
+        return "F"
+    for letter, cutoff in GRADE_CUTOFFS:
+        if low >= cutoff:
+            return letter
+    if high < GRADE_CUTOFFS[-1][1]:
+        return "E"
+    if mean is not None and n >= MIN_RESOLVED:
+        return admiralty_grade(mean, n)
+    return "F"
 
 
 def admiralty_grade(reliability: float, n: float, min_resolved: int = MIN_RESOLVED) -> str:
@@ -55,5 +79,9 @@ class SourceScore(BaseModel):
                 f"[{self.ci_low}, {self.ci_high}]"
             )
         if not self.grade:
-            object.__setattr__(self, "grade", admiralty_grade(self.reliability, self.n))
+            object.__setattr__(
+                self,
+                "grade",
+                grade_from_bounds(self.ci_low, self.ci_high, self.n, self.reliability),
+            )
         return self

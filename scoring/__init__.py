@@ -2,7 +2,7 @@
 
 Every method follows one estimator contract (``scoring.base.TruthEstimator``):
 ``fit(frame, known_truths=None)`` on a long frame ``source, object, value``
-(optional ``weight``, ``stance``, ``origin``), then ``truths_`` and
+(optional ``weight``, ``stance``, ``origin``, ``kind``), then ``truths_`` and
 ``source_reliability_``. ``REGISTRY`` maps the public method names to classes.
 """
 
@@ -21,15 +21,18 @@ from scoring.investment import Investment
 from scoring.mace import MACE
 from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
+from scoring.one_coin_ds import OneCoinDawidSkene
 from scoring.pooled_investment import PooledInvestment
 from scoring.sums import Sums
 from scoring.truthfinder import TruthFinder
 from scoring.utils import FrameError
+from scoring.wawa import Wawa
 
 REGISTRY: dict[str, type[TruthEstimator]] = {
     cls.name: cls
     for cls in (
         MajorityVote,
+        Wawa,
         Sums,
         AverageLog,
         Investment,
@@ -37,6 +40,7 @@ REGISTRY: dict[str, type[TruthEstimator]] = {
         TruthFinder,
         DawidSkene,
         OneCoin,
+        OneCoinDawidSkene,
         GLAD,
         MACE,
         CRH,
@@ -70,10 +74,12 @@ __all__ = [
     "Investment",
     "MajorityVote",
     "OneCoin",
+    "OneCoinDawidSkene",
     "PooledInvestment",
     "Sums",
     "TruthEstimator",
     "TruthFinder",
+    "Wawa",
     "choose_method",
     "get_estimator",
     "verdict_truth",

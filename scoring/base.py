@@ -2,14 +2,19 @@
 
 ``fit(frame, known_truths=None) -> self`` on a long frame with columns
 ``source, object, value`` (optional ``weight``; optional ``stance`` where
-"observing" means the row repeats a claim without endorsing it and adds no vote).
-After fitting:
+"observing" means the row repeats a claim without endorsing it and adds no vote;
+optional ``kind``, the source's kind, whose sources a sparse source borrows
+strength from). Values are taken exactly as written: a truth is always spelt as
+some source spelt it (scoring.utils.encode). After fitting:
 
 - ``truths_``: DataFrame indexed by object: ``value``, ``confidence``, ``support``;
-- ``source_reliability_``: DataFrame indexed by source: ``reliability`` (posterior
-  mean accuracy), ``ci_low``, ``ci_high`` (equal-tailed credible interval),
-  ``n`` (weighted assertions behind it), ``grade`` (Admiralty letter, DESIGN.md),
-  ``trust`` (the algorithm's own score, whose scale differs per method);
+- ``source_reliability_``: DataFrame indexed by source, every source listed:
+  ``reliability`` (posterior mean accuracy), ``ci_low``, ``ci_high``
+  (equal-tailed credible interval), ``n`` (weighted assertions behind it),
+  ``grade`` (the Admiralty letter that follows the interval,
+  models.score.grade_from_bounds), ``trust`` (the algorithm's own score, whose
+  scale differs per method), ``assessment`` (the letter in words; F is "not
+  enough evidence");
 - ``method_``, ``value_type_``, ``prior_``, ``n_iter_``, ``loss_history_``.
 
 Reliability is always a Beta posterior over a source's weighted agreement with
@@ -28,8 +33,9 @@ from typing import Any, ClassVar, Self
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy.special import betaincinv
 
-from models.score import GRADE_CUTOFFS, MIN_RESOLVED, SourceScore
+from models.score import GRADE_CUTOFFS, GRADE_MEANINGS, MIN_GRADED, MIN_RESOLVED, SourceScore
 from scoring.utils import (
     Encoded,
     FloatArray,
@@ -41,6 +47,7 @@ from scoring.utils import (
     seg_argmax,
     seg_normalise,
     source_agreement,
+    spelled_numbers,
     validate_frame,
 )
 
@@ -58,13 +65,37 @@ class CoreResult:
     loss_history: list[float] = field(default_factory=list)
 
 
-def grades(reliability: FloatArray, n: FloatArray) -> npt.NDArray[np.object_]:
-    """Admiralty letters for many sources at once (same rule as models.score.admiralty_grade)."""
-    out = np.full(len(reliability), "E", dtype=object)
+def grades(
+    agree: FloatArray, n: FloatArray, prior: tuple[float, float], level: float
+) -> npt.NDArray[np.object_]:
+    """Admiralty letters for many sources at once (models.score.grade_from_bounds).
+
+    The bounds are one-sided at ``level``: with 0.95, "95 % sure the source is at
+    least / at most this reliable" (the 5th and 95th percentiles of the posterior).
+    """
+    a = prior[0] + agree
+    b = prior[1] + np.maximum(n - agree, 0.0)
+    low = betaincinv(a, b, 1.0 - level)
+    high = betaincinv(a, b, level)
+    out = np.full(len(n), "F", dtype=object)
     for letter, cutoff in reversed(GRADE_CUTOFFS):
-        out[reliability >= cutoff] = letter
-    out[(n < MIN_RESOLVED) | np.isnan(reliability)] = "F"
+        out[low >= cutoff] = letter
+    straddle = out == "F"
+    out[straddle & (high < GRADE_CUTOFFS[-1][1])] = "E"
+    # an interval across the D cut-off: a middling source once MIN_RESOLVED measure it
+    middling = straddle & (high >= GRADE_CUTOFFS[-1][1]) & (n >= MIN_RESOLVED)
+    mean = a / (a + b)
+    by_mean = np.full(len(n), "E", dtype=object)
+    for letter, cutoff in reversed(GRADE_CUTOFFS):
+        by_mean[mean >= cutoff] = letter
+    out[middling] = by_mean[middling]
+    out[(n < MIN_GRADED) | np.isnan(low) | np.isnan(high)] = "F"
     return out
+
+
+def assessments(letters: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """The words of each letter ("F" -> "not enough evidence")."""
+    return np.asarray([GRADE_MEANINGS[str(g)] for g in letters], dtype=object)
 
 
 class TruthEstimator:
@@ -126,6 +157,8 @@ class TruthEstimator:
             raise ValueError(f"tol must be >= 0, got {self.tol!r}")
         if not 0 < self.level < 1:
             raise ValueError(f"level must lie in (0, 1), got {self.level!r}")
+        if not (np.isfinite(self.numeric_tol) and self.numeric_tol >= 0):
+            raise ValueError(f"numeric_tol must be a number >= 0, got {self.numeric_tol!r}")
         if not 0 <= self.similarity <= 100:
             raise ValueError(f"similarity must lie in [0, 100], got {self.similarity!r}")
 
@@ -179,11 +212,12 @@ class TruthEstimator:
             known_num = ~np.isnan(enc.fixed_value)
             tv[known_num] = enc.fixed_value[known_num]
             num_obj = ~np.isnan(tv)
+            spelled = spelled_numbers(enc, tv, num_obj)
             if num_obj.all():
-                values = tv
+                values = spelled
             else:
                 values = np.asarray(values, dtype=object)
-                values[num_obj] = tv[num_obj]
+                values[num_obj] = spelled[num_obj]
             num_a = num_obj[enc.o]
             close = np.abs(enc.x - tv[enc.o]) <= np.maximum(enc.tol[enc.o], 1e-12)
             agree_a = np.where(num_a, close, agree_a)
@@ -212,6 +246,7 @@ class TruthEstimator:
         conf = np.where(known, 1.0, conf)
         agree, n_all = source_agreement(enc, agree_a)
         mean, lo, hi, prior = beta_posterior(agree, n_all, self.prior, self.level)
+        letters = grades(agree, n_all, prior, self.level)
         self.truths_ = pd.DataFrame(
             {
                 "value": values,
@@ -227,8 +262,9 @@ class TruthEstimator:
                 "ci_low": lo,
                 "ci_high": hi,
                 "n": n_all,
-                "grade": grades(mean, n_all),
+                "grade": letters,
                 "trust": np.where(n_all > 0, res.trust, np.nan),
+                "assessment": assessments(letters),
             },
             index=pd.Index(enc.source_names, name="source"),
         )

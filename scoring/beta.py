@@ -6,9 +6,11 @@ reviewer has resolved):
     source  the source (outlet or speaker) credited with the claim
     object  the claim id
     value   the verdict's truth: True/False, 1/0, "true"/"false", or a verdict
-            label of models.verdict ("corroborated", "refuted", ...); labels
-            whose ``truth`` is None (single_source, contested, unverifiable)
-            and empty values are unresolved and ignored
+            label of models.verdict ("corroborated", "refuted", ...); "doubtful"
+            is weak evidence of falsehood (DOUBTFUL_STRENGTH of a refutation);
+            labels whose ``truth`` is None (single_source, contested,
+            unverifiable) and "unresolved" add no evidence, but their sources
+            are still listed (n = 0, grade F: not enough evidence)
     origin  optional: where the claim really comes from ("according to SOHR"
             in ten outlets has origin SOHR); missing means the source itself
     weight  optional: < 1 for hedged or caveated claims; 0 = observing only
@@ -19,7 +21,7 @@ of evidence (weight 1/k each), so an echo never corroborates itself and ``n``
 stays honest. Reliability is the posterior mean of Beta(a0 + right, b0 + wrong)
 with (a0, b0) fitted across sources by the method of moments (empirical Bayes,
 e.g. Casella 1985); the interval is the equal-tailed credible interval and the
-grade the Admiralty letter of DESIGN.md (F until MIN_RESOLVED resolved claims).
+grade the Admiralty letter that follows the interval (models.score.grade_from_bounds).
 
 With ``known_truths`` (object -> value), ``fit`` instead takes an ordinary
 assertions frame (value = what the source said) and scores each source by its
@@ -34,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from models.verdict import VERDICTS, VerdictLabel
-from scoring.base import CoreResult, TruthEstimator, grades
+from scoring.base import CoreResult, TruthEstimator, assessments, grades
 from scoring.utils import (
     FloatArray,
     FrameError,
@@ -47,7 +49,22 @@ from scoring.utils import (
 
 _TRUE = {"true", "t", "yes", "y", "1", "1.0", "supports"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0", "refutes"}
+# Judged but unresolved (a disagreement between reviewers): the source is shown, n = 0.
+_UNRESOLVED = {"unresolved"}
+# "doubtful" (leans false, not yet refuted) is weak evidence of falsehood: it counts
+# as this fraction of a refutation (a reviewer's lean, not a finding).
+DOUBTFUL_STRENGTH = 0.5
 _VERDICT_TRUTH = {label.value: info.truth for label, info in VERDICTS.items()}
+_VERDICT_TRUTH[VerdictLabel.DOUBTFUL.value] = False
+
+
+def verdict_strength(values: pd.Series) -> FloatArray:
+    """How much each verdict value weighs: DOUBTFUL_STRENGTH for "doubtful", else 1."""
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return np.ones(len(values))
+    text = values.astype("string").str.strip().str.lower()
+    doubtful = (text == VerdictLabel.DOUBTFUL.value).fillna(False).to_numpy(bool)
+    return np.where(doubtful, DOUBTFUL_STRENGTH, 1.0)
 
 
 def verdict_truth(values: pd.Series) -> FloatArray:
@@ -68,7 +85,8 @@ def verdict_truth(values: pd.Series) -> FloatArray:
     ).to_numpy(np.float64, na_value=np.nan)
     is_label = text.isin(list(_VERDICT_TRUTH)).to_numpy(bool)
     out = np.where(is_label, mapped, out)
-    unknown = ~is_label & np.isnan(out) & ~text.isna().to_numpy(bool)
+    unresolved = text.isin(list(_UNRESOLVED)).to_numpy(bool)
+    unknown = ~is_label & np.isnan(out) & ~text.isna().to_numpy(bool) & ~unresolved
     if unknown.any():
         row = int(np.flatnonzero(unknown)[0])
         labels = ", ".join(v.value for v in VerdictLabel)
@@ -118,7 +136,7 @@ class BetaReliability(TruthEstimator):
             rows = data.loc[keep].reset_index(drop=True)
         else:
             correct = verdict_truth(data["value"])
-            rows = data
+            rows = data.assign(weight=data["weight"].to_numpy() * verdict_strength(data["value"]))
         self._score(rows, correct)
         return self
 
@@ -151,6 +169,7 @@ class BetaReliability(TruthEstimator):
         agree = scatter_add(s, weights=w * tab["correct"].to_numpy(), minlength=len(source_names))
         n = scatter_add(s, weights=w, minlength=len(source_names))
         mean, lo, hi, prior = beta_posterior(agree, n, self.prior, self.level)
+        letters = grades(agree, n, prior, self.level)
         rate = np.divide(agree, n, out=np.full(len(n), np.nan), where=n > 0)
         self.source_reliability_ = pd.DataFrame(
             {
@@ -158,8 +177,9 @@ class BetaReliability(TruthEstimator):
                 "ci_low": lo,
                 "ci_high": hi,
                 "n": n,
-                "grade": grades(mean, n),
+                "grade": letters,
                 "trust": rate,
+                "assessment": assessments(letters),
             },
             index=source_names,
         )

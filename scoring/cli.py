@@ -2,6 +2,7 @@
 
     python -m scoring ASSERTIONS.csv [--method NAME] [--truth GOLD.csv] [--known KNOWN.csv]
                       [--truths-out FILE] [-o FILE] [--format csv|json|jsonl]
+                      [--value-type TYPE] [--tolerance FRACTION]
 
 stdout carries only the per-source table (or ``-o FILE``, byte for byte the
 same); progress, the chosen method and the accuracy against ``--truth`` go to
@@ -73,6 +74,7 @@ def score_file(
     known: str | None = None,
     fmt: str = "csv",
     value_type: str = "auto",
+    tolerance: float = 0.05,
     with_truths: bool = False,
     stdin: IO[str] | None = None,
     log: IO[str] | None = None,
@@ -83,8 +85,12 @@ def score_file(
     log = log or sys.stderr
     if fmt not in FORMATS:
         raise InputFileError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if not (tolerance >= 0 and np.isfinite(tolerance)):
+        raise InputFileError(f"--tolerance must be a number >= 0, got {tolerance!r}")
     try:
         est = get_estimator(method, value_type=value_type)
+        if "numeric_tol" in est.get_params():
+            est.set_params(numeric_tol=tolerance)
     except ValueError as error:
         raise InputFileError(str(error)) from None
     t0 = time.perf_counter()
@@ -149,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--value-type", default="auto", choices=("auto", "categorical", "numeric", "text", "mixed")
     )
+    p.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.05,
+        help="numbers within this fraction of each other agree (default 0.05 = 5%%)",
+    )
     return p
 
 
@@ -167,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             known=args.known,
             fmt=args.format,
             value_type=args.value_type,
+            tolerance=args.tolerance,
             with_truths=bool(args.truths_out),
         )
         write_text(report.sources_text, args.output)

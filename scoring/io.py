@@ -43,19 +43,93 @@ def _display(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
+_CSV_OPTIONS: dict[str, Any] = {
+    "keep_default_na": False,  # "NA", "null", "None", "nan" are values, not missing
+    "na_values": [""],
+    "skipinitialspace": True,
+    "engine": "c",
+}
+
+
+def parse_text_csv(data: bytes) -> pd.DataFrame:
+    """Every column exactly as written, as text (only empty fields are missing).
+
+    Fast path: columns that parse as integers stay integers when they cannot have
+    been respelled (no leading zero, plus sign, "-0", space or quote: an all-integer
+    file whose byte count equals that of its integers printed back proves it; any
+    other file is scanned), since integers print back identically. Any other
+    non-text column (floats such as "1.0", booleans such as "true") is read again
+    as text.
+    """
+    frame: pd.DataFrame = pd.read_csv(io.BytesIO(data), **_CSV_OPTIONS)
+    ints = [c for c in frame.columns if frame[c].dtype.kind in "iu"]
+    if ints and not _printed_back(frame, data) and _may_be_respelled(data):
+        text_frame: pd.DataFrame = pd.read_csv(io.BytesIO(data), dtype=str, **_CSV_OPTIONS)
+        return text_frame
+    redo = [c for c in frame.columns if frame[c].dtype.kind not in "iuO"]
+    if redo:
+        text = pd.read_csv(io.BytesIO(data), dtype=str, usecols=redo, **_CSV_OPTIONS)
+        for col in redo:
+            frame[col] = text[col]
+    return frame
+
+
+_POWERS = 10 ** np.arange(1, 19, dtype=np.uint64)
+
+
+def _printed_back(frame: pd.DataFrame, data: bytes) -> bool:
+    """True when every column is integer and the file is exactly those integers
+    printed back (header, commas, newlines): then no field was respelled."""
+    if not all(frame[c].dtype.kind in "iu" for c in frame.columns):
+        return False
+    rows, cols = frame.shape
+    total = data.find(b"\n") + 1  # the header line
+    for col in frame.columns:
+        x = frame[col].to_numpy()
+        magnitude = np.abs(x.astype(np.int64)).astype(np.uint64)
+        total += int(np.searchsorted(_POWERS, magnitude, side="right").sum()) + rows
+        total += int(np.count_nonzero(x < 0))
+    total += rows * (cols - 1) + rows + data.count(b"\r")  # commas and line ends
+    return total in (len(data), len(data) + 1)  # with or without a final newline
+
+
+def _may_be_respelled(data: bytes) -> bool:
+    """Whether some field could read back differently as a number: it starts with a
+    leading zero ("007"), "-0", a space or a tab, or the file holds a plus sign or a
+    quote anywhere (conservative; a few vectorised passes over the bytes)."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    if len(buf) < 2:
+        return False
+    if ((buf == ord("+")) | (buf == ord('"'))).any():
+        return True
+    sep = (buf == ord(",")) | (buf == ord("\n"))
+    after = np.flatnonzero(sep[:-1]) + 1  # first byte of every field but the first
+    first = buf[after]
+    if ((first == ord(" ")) | (first == ord("\t"))).any():
+        return True
+    zero = after[(first == ord("0")) | (first == ord("-"))]
+    zero = zero[zero + 1 < len(buf)]
+    nxt = buf[zero + 1]
+    minus = buf[zero] == ord("-")
+    leading = ~minus & (nxt >= ord("0")) & (nxt <= ord("9"))
+    return bool(leading.any() or (minus & (nxt == ord("0"))).any())
+
+
 def read_csv(path: str, required: tuple[str, ...], stdin: IO[str] | None = None) -> pd.DataFrame:
-    """Read a CSV (``-`` = stdin) and check its header; parse errors name the line."""
+    """Read a CSV (``-`` = stdin) with every value as written; check its header.
+
+    Parse errors name the line.
+    """
     name = _display(path)
     try:
         if path == "-":
-            source: Any = io.StringIO((stdin or sys.stdin).read())
+            data = (stdin or sys.stdin).read().encode("utf-8")
         else:
             source = Path(path)
             if not source.is_file():
                 raise InputFileError("no such file", name)
-        frame = pd.read_csv(
-            source, keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c"
-        )
+            data = source.read_bytes()
+        frame = parse_text_csv(data)
     except InputFileError:
         raise
     except pd.errors.EmptyDataError:
@@ -125,9 +199,15 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
 
 
 def reliability_table(rel: pd.DataFrame, method: str) -> pd.DataFrame:
-    """Sources, best first: source,reliability,ci_low,ci_high,n,grade,trust,method."""
+    """Sources, best first: source,reliability,ci_low,ci_high,n,grade,trust,method,assessment.
+
+    Every source is listed; one without enough evidence for a letter is grade F,
+    assessment "not enough evidence".
+    """
     out = rel.reset_index()
     out.insert(len(out.columns), "method", method)
+    if "assessment" in out:
+        out = out[[c for c in out.columns if c != "assessment"] + ["assessment"]]
     out = out.sort_values(["reliability", "n"], ascending=[False, False], kind="stable")
     return out.round({"reliability": 6, "ci_low": 6, "ci_high": 6, "n": 6, "trust": 6})
 

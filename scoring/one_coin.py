@@ -37,9 +37,11 @@ from scipy.special import digamma, expit
 
 from scoring._common import claim_posterior, domain_sizes, majority_shares, source_counts
 from scoring.base import CoreResult, TruthEstimator
+from scoring.pooling import beta_priors
 from scoring.utils import Encoded, FloatArray, scatter_add
 
 ESTIMATES = ("variational", "map")
+POOLING = (None, "data", "kind")
 
 
 class OneCoin(TruthEstimator):
@@ -55,6 +57,7 @@ class OneCoin(TruthEstimator):
         beta: float = 1.0,
         estimate: str = "variational",
         label_prior: float | None = 1.0,
+        pooling: str | None = None,
         n_iter: int = 100,
         tol: float = 1e-5,
         value_type: str = "auto",
@@ -76,12 +79,19 @@ class OneCoin(TruthEstimator):
         self.beta = beta
         self.estimate = estimate
         self.label_prior = label_prior
+        self.pooling = pooling
 
     def _m_step(self, enc: Encoded, post: FloatArray, n_s: FloatArray) -> FloatArray:
         """Each source's accuracy from its expected hits (sum_a w_a P(c_a is true))."""
         hits = enc.source_claim_matrix() @ post
-        a = hits + self.alpha
-        b = np.maximum(n_s - hits, 0.0) + self.beta
+        if self.pooling is None:
+            a0: FloatArray | float = self.alpha
+            b0: FloatArray | float = self.beta
+        else:  # hierarchical prior learnt from the sources (by kind when given)
+            groups = enc.source_group if self.pooling == "kind" else None
+            a0, b0 = beta_priors(hits, n_s, groups)
+        a = hits + a0
+        b = np.maximum(n_s - hits, 0.0) + b0
         if self.estimate == "variational":
             # expit(E[log p] - E[log(1 - p)]) under q(p) = Beta(a, b)
             acc = expit(digamma(a) - digamma(b))
@@ -97,6 +107,8 @@ class OneCoin(TruthEstimator):
             raise ValueError(f"estimate must be one of {', '.join(ESTIMATES)}")
         if self.estimate == "map" and not (self.alpha >= 1 and self.beta >= 1):
             raise ValueError("alpha and beta must be >= 1 (a Beta prior with a mode)")
+        if self.pooling not in POOLING:
+            raise ValueError(f"pooling must be one of {POOLING}, got {self.pooling!r}")
         if not (self.alpha > 0 and self.beta > 0):
             raise ValueError("alpha and beta must be > 0")
         k = domain_sizes(enc)

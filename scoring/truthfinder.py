@@ -9,8 +9,14 @@ equivalent forms were already merged into one claim), then dampened:
     sigma*(f) = sigma(f) + rho * sum_{f' != f} imp(f' -> f) * sigma(f')
     s(f) = 1 / (1 + exp(-gamma * sigma*(f)))
 
-Iterates until the trust vector's cosine similarity changes by less than ``tol``.
-Defaults follow the paper: t0 = 0.9, gamma = 0.3, rho = 0.5, base_sim = 0.5.
+Iterates until the trust vector's cosine distance to the previous one is below ``tol``.
+Defaults are those of the reference implementation (truthdiscovery's TruthFinder:
+t0 = 0.9, gamma = 0.3, cosine distance 1e-3, and no implication between rival
+values, rho = 0), so ``truthfinder`` is the same estimator as that peer; the
+paper's rival implication is ``rho=0.5`` (with ``base_sim = 0.5``). Measured on
+the zheng2017 sets dealt out to sources of 1-3 answers, the reference form is
+the better one there (s4_face 0.642 vs 0.635, s4_dog 0.830 vs 0.823), the
+paper's on the dense d_possent (0.954 vs 0.932).
 """
 
 from __future__ import annotations
@@ -33,10 +39,10 @@ class TruthFinder(TruthEstimator):
         *,
         initial_trust: float = 0.9,
         gamma: float = 0.3,
-        rho: float = 0.5,
+        rho: float = 0.0,
         base_sim: float = 0.5,
-        n_iter: int = 20,
-        tol: float = 1e-6,
+        n_iter: int = 100,
+        tol: float = 1e-3,
         value_type: str = "auto",
         similarity: float = 90.0,
         numeric_tol: float = 0.05,

@@ -36,8 +36,12 @@ BoolArray = npt.NDArray[np.bool_]
 REQUIRED_COLUMNS = ("source", "object", "value")
 # A report that repeats a claim without endorsing it ("observing" stance) adds no vote.
 NON_ENDORSING_STANCES = frozenset({"observing", "observe", "observed", "reporting", "relay"})
+# weight: < 1 for hedged claims; stance: "observing" adds no vote; origin: where the
+# claim really comes from; kind: the source's kind (monitor, state_media, ...), the
+# group whose sources a sparse source borrows strength from (scoring.pooling).
+OPTIONAL_COLUMNS = ("weight", "stance", "origin", "kind")
 VALUE_TYPES = ("auto", "categorical", "numeric", "text", "mixed")
-# Integers spanning at most this range (so at most this many + 1 values) are labels.
+# Integers between -1 and this (0..3, 1..5) on every object are label codes, not figures.
 MAX_LABELS_FOR_CATEGORICAL_INTS = 10
 # Strings with at most this many distinct values overall are a label set, not free text.
 MAX_LABELS_FOR_CATEGORICAL_TEXT = 20
@@ -120,7 +124,7 @@ def validate_frame(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise FrameError(f"missing column(s): {', '.join(missing)}; need source, object, value")
-    cols = [*REQUIRED_COLUMNS] + [c for c in ("weight", "stance", "origin") if c in frame]
+    cols = [*REQUIRED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in frame]
     if copy:
         out = frame.loc[:, cols].reset_index(drop=True)
     else:  # a new frame over the same column arrays; the weight column is its own
@@ -128,7 +132,15 @@ def validate_frame(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     for col in REQUIRED_COLUMNS:
         bad = out[col].isna().to_numpy(dtype=bool, copy=True)
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            bad |= (out[col].astype("string").str.strip() == "").fillna(True).to_numpy(bool)
+            # blank text, tested once per distinct value (not per row)
+            codes, uniques = pd.factorize(out[col].to_numpy(dtype=object), use_na_sentinel=True)
+            blank = np.fromiter(
+                (isinstance(u, str) and not u.strip() for u in uniques),
+                dtype=bool,
+                count=len(uniques),
+            )
+            if blank.any():
+                bad |= (codes >= 0) & blank[np.maximum(codes, 0)]
         if bad.any():
             row = int(np.flatnonzero(bad)[0])
             raise FrameError(f"empty {col}", row=row)
@@ -154,38 +166,97 @@ def validate_frame(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 
-def detect_value_type(values: pd.Series) -> str:
-    """'numeric' for quantities, 'categorical' for a small label set, else 'text'.
+def label_key(value: Any) -> str:
+    """Key of a categorical label: "1" and "1.0" are one label, "Yes" and "yes" too."""
+    text = str(value)
+    try:
+        number = float(text)
+    except ValueError:
+        return normalise_label(text)
+    if not np.isfinite(number):
+        return normalise_label(text)
+    return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
 
-    'mixed' when most values are numbers but some are not (CRH handles both).
-    """
-    if pd.api.types.is_bool_dtype(values):
-        return "categorical"
-    if pd.api.types.is_integer_dtype(values) and not isinstance(
-        values.dtype, pd.api.extensions.ExtensionDtype
-    ):
-        ints = values.to_numpy()  # no float copy, no rounding test needed
-        span = int(ints.max()) - int(ints.min()) if len(ints) else 0
-        return "categorical" if span <= MAX_LABELS_FOR_CATEGORICAL_INTS else "numeric"
-    if pd.api.types.is_numeric_dtype(values):
-        num = values.to_numpy(np.float64)
+
+def _numbers(uniques: pd.Index) -> FloatArray:
+    """Each distinct value as a finite number, NaN when it is not one ("NA", "inf", "yes")."""
+    if pd.api.types.is_bool_dtype(uniques.dtype):
+        return np.full(len(uniques), np.nan)
+    if pd.api.types.is_numeric_dtype(uniques.dtype):
+        x = uniques.to_numpy(np.float64)
     else:
-        num = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
-        nan = np.isnan(num)
-        if nan.any() and not nan.all() and nan.mean() < 0.5:
-            return "mixed"
-        if nan.any():
-            uniques = pd.unique(values.to_numpy())
-            if len(uniques) > MAX_LABELS_FOR_CATEGORICAL_TEXT:
-                return "text"
-            # a few single-word labels are categories; names and phrases are free text
-            words = np.mean([len(_PUNCT.sub(" ", str(u)).split()) for u in uniques])
-            return "text" if words > 1.5 else "categorical"
-    # small integer codes (at most MAX + 1 distinct values, no sort needed) are labels
-    small_codes = len(num) == 0 or float(num.max() - num.min()) <= MAX_LABELS_FOR_CATEGORICAL_INTS
-    if small_codes and bool(np.all(num == np.round(num))):
+        x = pd.to_numeric(
+            pd.Series(uniques.to_numpy(dtype=object), dtype=object), errors="coerce"
+        ).to_numpy(np.float64, na_value=np.nan)
+    out: FloatArray = np.where(np.isfinite(x), x, np.nan)
+    return out
+
+
+def _are_codes(numbers: FloatArray) -> bool:
+    """Small integer codes (a label set such as 0..3 or 1..5), not quantities (26, 27, 30)."""
+    if len(numbers) == 0:
+        return True
+    low, high = float(numbers.min()), float(numbers.max())
+    small = low >= -1 and high <= MAX_LABELS_FOR_CATEGORICAL_INTS  # 0..3, 1..5, -1/0/1
+    return small and bool(np.all(numbers == np.round(numbers)))
+
+
+def _label_kind(uniques: pd.Index) -> str:
+    """'categorical' for a few short labels, 'text' for names and phrases."""
+    if len(uniques) > MAX_LABELS_FOR_CATEGORICAL_TEXT:
+        return "text"
+    if len(uniques) == 0 or pd.api.types.is_numeric_dtype(uniques.dtype):
         return "categorical"
-    return "numeric"
+    words = np.mean([len(_PUNCT.sub(" ", str(u)).split()) for u in uniques])
+    return "text" if words > 1.5 else "categorical"
+
+
+def _value_kinds(
+    o: IntArray,
+    n_obj: int,
+    raw_codes: IntArray,
+    raw_uniques: pd.Index,
+    value_type: str,
+    keep: BoolArray,
+    frame: pd.DataFrame,
+) -> tuple[str, BoolArray, FloatArray]:
+    """The value type, which assertions are quantities, and their numbers.
+
+    With ``value_type="auto"`` (or "mixed") the type is decided per object: an
+    object all of whose values are numbers holds a quantity (a toll), unless
+    every object is answered in small integer codes (labels 0..3). Any
+    other object holds labels ("yes", "true", a name): categorical for a few
+    short labels, text for names and phrases. So tolls beside yes/no questions
+    stay quantities, and the yes/no questions stay labels.
+    """
+    n = len(o)
+    no_num = np.zeros(n, dtype=bool)
+    nan_x: FloatArray = np.broadcast_to(np.float64(np.nan), (n,))
+    if value_type in ("categorical", "text"):
+        return value_type, no_num, nan_x
+    ux = _numbers(raw_uniques)
+    is_num_u = ~np.isnan(ux)
+    if value_type == "numeric":
+        bad = ~is_num_u[raw_codes]
+        if bad.any():
+            row = int(np.flatnonzero(keep)[np.flatnonzero(bad)[0]])
+            raise FrameError(f"value {frame['value'].iloc[row]!r} is not a number", row=row)
+        return "numeric", np.ones(n, dtype=bool), ux[raw_codes]
+    if not is_num_u.any():
+        return _label_kind(raw_uniques), no_num, nan_x
+    if is_num_u.all():
+        obj_num = np.ones(n_obj, dtype=bool)
+    else:
+        obj_num = scatter_add(o, weights=~is_num_u[raw_codes], minlength=n_obj) == 0
+    used = np.zeros(len(ux), dtype=bool)
+    used[raw_codes if obj_num.all() else raw_codes[obj_num[o]]] = True
+    if not obj_num.any() or (obj_num.all() and _are_codes(ux[used])):
+        return _label_kind(raw_uniques), no_num, nan_x
+    quantity = obj_num
+    if quantity.all():
+        return "numeric", np.ones(n, dtype=bool), ux[raw_codes]
+    num_row = quantity[o]
+    return "mixed", num_row, np.where(num_row, ux[raw_codes], np.nan)
 
 
 def normalise_text(value: str) -> str:
@@ -270,6 +341,10 @@ class Encoded:
     tol: FloatArray  # (O,) closeness tolerance per object (numeric only, else 0)
     fixed_claim: IntArray  # (O,) known true claim, -1 none asserted, -2 not known
     fixed_value: FloatArray  # (O,) known numeric truth (NaN if unknown)
+    source_group: IntArray | None = None  # (S,) kind code per source, -1 unknown
+    raw_code: IntArray | None = None  # (n,) code of each assertion's value as written
+    raw_values: npt.NDArray[Any] | None = None  # the distinct values as written
+    num_obj: BoolArray | None = None  # (O,) objects whose values are quantities
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -398,54 +473,46 @@ def encode(
     else:
         sub, s, w = frame.loc[keep], s_all[keep], w_all[keep]
     o, object_names = _factorize(sub["object"].to_numpy())
-    values = sub["value"]
-    vtype = detect_value_type(values) if value_type == "auto" else value_type
+    raw_codes, raw_uniques = _factorize(sub["value"].to_numpy())
     n_obj = len(object_names)
     n = len(sub)
-    x: FloatArray = np.broadcast_to(np.float64(np.nan), (n,))  # read-only, no memory
+    vtype, num_row, x = _value_kinds(o, n_obj, raw_codes, raw_uniques, value_type, keep, frame)
     tol = np.zeros(n_obj)
-    num_row = np.zeros(n, dtype=bool)
-    if vtype in ("numeric", "mixed"):
-        xx = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
-        isnan = np.isnan(xx)
-        if vtype == "numeric" and isnan.any():
-            row = int(np.flatnonzero(keep)[np.flatnonzero(isnan)[0]])
-            raise FrameError(f"value {frame['value'].iloc[row]!r} is not a number", row=row)
-        obj_all_num = scatter_add(o, weights=isnan, minlength=n_obj) == 0
-        num_row = obj_all_num[o]
-        x = np.where(num_row, xx, np.nan)
     vcodes = np.zeros(n, dtype=np.int64)
     n_num_keys = 0
     rep_num = np.zeros(0)
     if num_row.any():
-        idx = np.flatnonzero(num_row)
+        idx = np.flatnonzero(num_row) if not num_row.all() else np.arange(n)
         key_n, tol_full, rep_num = _numeric_clusters(o[idx], x[idx], n_obj, numeric_tol)
         has = scatter_add(o[idx], minlength=n_obj) > 0
         tol = np.where(has, tol_full, 0.0)
         vcodes[idx] = key_n
         n_num_keys = len(rep_num)
     n_labels = 0
-    raw_of_key: IntArray | None = None
-    raw_uniques = pd.Index([])
+    raw_of_key: IntArray | None = None  # claim key -> its one written form
     lab_idx = np.flatnonzero(~num_row)
     if len(lab_idx):
-        lab_values = values.iloc[lab_idx] if len(lab_idx) < n else values
+        lab_raw = raw_codes[lab_idx] if len(lab_idx) < n else raw_codes
+        used = np.unique(lab_raw) if len(lab_idx) < n else np.arange(len(raw_uniques))
         text_like = vtype == "text" or (
-            vtype == "mixed" and lab_values.nunique() > MAX_LABELS_FOR_CATEGORICAL_TEXT
+            vtype == "mixed" and _label_kind(raw_uniques[used]) == "text"
         )
-        raw_codes, raw_uniques = _factorize(lab_values.to_numpy())
-        if text_like or not pd.api.types.is_numeric_dtype(lab_values):
-            norm = normalise_text if text_like else normalise_label
-            ukeys = [norm(str(v)) for v in raw_uniques]  # unique values only
-            key_codes, key_uniques = _factorize(np.asarray(ukeys, dtype=object))
-            lcodes = key_codes[raw_codes]
-            if len(key_uniques) == len(raw_uniques):  # no two forms merged
-                raw_of_key = np.empty(len(key_uniques), dtype=np.int64)
-                raw_of_key[key_codes] = np.arange(len(raw_uniques))
+        if text_like:
+            ukeys = [normalise_text(str(v)) for v in raw_uniques]  # unique values only
+        elif pd.api.types.is_numeric_dtype(raw_uniques.dtype) and raw_uniques.dtype != bool:
+            ukeys = None  # integer or float codes: the values are their own keys
         else:
-            lcodes = raw_codes
+            ukeys = [label_key(v) for v in raw_uniques]
+        if ukeys is None:
+            lcodes = lab_raw
             key_uniques = raw_uniques
             raw_of_key = np.arange(len(raw_uniques), dtype=np.int64)
+        else:
+            key_codes, key_uniques = _factorize(np.asarray(ukeys, dtype=object))
+            lcodes = key_codes[lab_raw]
+            if len(key_uniques) == len(raw_uniques):  # no two spellings merged
+                raw_of_key = np.empty(len(key_uniques), dtype=np.int64)
+                raw_of_key[key_codes] = np.arange(len(raw_uniques))
         n_keys = len(key_uniques)
         if text_like and similarity < 100:
             pair = o[lab_idx] * n_keys + lcodes
@@ -455,7 +522,7 @@ def encode(
             cl = fuzzy_clusters(p_obj, [str(key_uniques[k]) for k in p_key], similarity)
             lcodes = cl[pcodes]
             raw_of_key = None
-        elif vtype == "categorical":
+        elif not text_like:
             n_labels = n_keys
         if len(lab_idx) == n:
             vcodes = n_num_keys + lcodes
@@ -492,18 +559,10 @@ def encode(
     obj_start = np.zeros(n_obj + 1, dtype=np.int64)
     np.cumsum(per_obj, out=obj_start[1:])
     claim_label = np.maximum(claim_key - n_num_keys, 0)
-    if not len(lab_idx):
-        claim_value: npt.NDArray[Any] = rep_num[claim_key]
-    elif raw_of_key is not None and n_num_keys == 0:
-        claim_value = raw_uniques.to_numpy()[raw_of_key[claim_key]]
+    if n_num_keys == 0 and len(lab_idx) and raw_of_key is not None:
+        claim_value: npt.NDArray[Any] = raw_uniques.to_numpy()[raw_of_key[claim_key]]
     else:
-        claim_value = _most_common_form(
-            c[lab_idx], values.to_numpy()[lab_idx], n_claims, w[lab_idx]
-        )
-        if n_num_keys:
-            is_num = claim_key < n_num_keys
-            claim_value = claim_value.astype(object)
-            claim_value[is_num] = rep_num[claim_key[is_num]]
+        claim_value = _most_common_form(c, raw_codes, raw_uniques, n_claims, w)
     enc = Encoded(
         source_names=source_names,
         object_names=object_names,
@@ -521,10 +580,36 @@ def encode(
         tol=tol,
         fixed_claim=np.full(n_obj, -2, dtype=np.int64),
         fixed_value=np.full(n_obj, np.nan),
+        raw_code=raw_codes,
+        raw_values=raw_uniques.to_numpy(),
+        num_obj=_objects_with(num_row, o, n_obj),
     )
+    if "kind" in frame:
+        enc.source_group = _source_groups(frame["kind"], s_all, len(source_names))
     if known_truths is not None and len(known_truths):
         _attach_known(enc, known_truths, similarity)
     return enc
+
+
+def _objects_with(rows: BoolArray, o: IntArray, n_obj: int) -> BoolArray:
+    """Objects with at least one row in ``rows``."""
+    if not rows.any():
+        return np.zeros(n_obj, dtype=bool)
+    if rows.all():
+        return np.ones(n_obj, dtype=bool)
+    out: BoolArray = scatter_add(o, weights=rows, minlength=n_obj) > 0
+    return out
+
+
+def _source_groups(kind: pd.Series, s_all: IntArray, n_sources: int) -> IntArray:
+    """Each source's kind code (the first kind given for it; -1 when none)."""
+    text = kind.astype("string").str.strip().str.casefold()
+    codes, _ = pd.factorize(text.where(text != ""), use_na_sentinel=True)
+    out = np.full(n_sources, -1, dtype=np.int64)
+    given = codes >= 0
+    # the first row of each source wins: write in reverse so earlier rows overwrite
+    out[s_all[given][::-1]] = codes[given][::-1]
+    return out
 
 
 def _numeric_clusters(
@@ -560,11 +645,15 @@ def _numeric_clusters(
 
 
 def _most_common_form(
-    c: IntArray, raw: npt.NDArray[Any], n_claims: int, w: FloatArray
+    c: IntArray, rcodes: IntArray, runiq: pd.Index, n_claims: int, w: FloatArray
 ) -> npt.NDArray[Any]:
-    """For each claim, the original value form with the most weight behind it."""
-    rcodes, runiq = _factorize(raw)
+    """For each claim, the value as written with the most weight behind it."""
     nr = len(runiq)
+    values: npt.NDArray[Any] = runiq.to_numpy()
+    if nr and _one_form_per_claim(c, rcodes, n_claims):
+        out_one: npt.NDArray[Any] = np.empty(n_claims, dtype=values.dtype)
+        out_one[c] = values[rcodes]
+        return out_one
     pair = c * nr + rcodes
     pcodes, puniq = _factorize(pair)
     pw = scatter_add(pcodes, weights=w)
@@ -572,11 +661,16 @@ def _most_common_form(
     pc = pu // nr
     order = np.lexsort((-pw, pc))
     first = order[np.r_[True, pc[order][1:] != pc[order][:-1]]]
-    out = np.empty(n_claims, dtype=object)
-    out[pc[first]] = runiq.to_numpy()[pu[first] % nr]
-    if out.dtype == object and len(runiq) and not isinstance(runiq[0], str):
-        return np.asarray(out.tolist())
+    out: npt.NDArray[Any] = np.empty(n_claims, dtype=values.dtype)
+    out[pc[first]] = values[pu[first] % nr]
     return out
+
+
+def _one_form_per_claim(c: IntArray, rcodes: IntArray, n_claims: int) -> bool:
+    """True when every claim was written one way only (the common case: no scan of pairs)."""
+    form = np.full(n_claims, -1, dtype=np.int64)
+    form[c] = rcodes
+    return bool(np.array_equal(form[c], rcodes))
 
 
 def _attach_known(enc: Encoded, known: pd.Series, similarity: float) -> None:
@@ -591,24 +685,36 @@ def _attach_known(enc: Encoded, known: pd.Series, similarity: float) -> None:
     vals = known.to_numpy()[ok]
     if len(objs) == 0:
         return
-    if enc.value_type == "numeric":
-        gx = pd.to_numeric(pd.Series(vals), errors="coerce").to_numpy(np.float64)
-        enc.fixed_value[objs] = gx
-        # the claim whose representative lies within tolerance of the known value
-        near = np.full(len(objs), -1, dtype=np.int64)
-        cand = _claims_of(enc, objs)
-        if len(cand[0]):
-            pos, cl = cand
-            d = np.abs(enc.claim_value[cl].astype(np.float64) - gx[pos])
-            good = d <= np.maximum(enc.tol[objs[pos]], 1e-12)
-            _first_best(near, pos[good], cl[good], d[good])
-        enc.fixed_claim[objs] = near
-        return
-    norm = normalise_text if enc.value_type == "text" else normalise_label
+    num = enc.num_obj[objs] if enc.num_obj is not None else np.zeros(len(objs), dtype=bool)
+    if num.any():
+        _attach_numeric(enc, objs[num], vals[num])
+    if (~num).any():
+        _attach_labels(enc, objs[~num], vals[~num], similarity)
+
+
+def _attach_numeric(enc: Encoded, objs: IntArray, vals: npt.NDArray[Any]) -> None:
+    gx = pd.to_numeric(pd.Series(vals, dtype=object), errors="coerce").to_numpy(np.float64)
+    enc.fixed_value[objs] = gx
+    # the claim whose value lies within tolerance of the known value
+    near = np.full(len(objs), -1, dtype=np.int64)
+    pos, cl = _claims_of(enc, objs)
+    if len(pos):
+        cx = pd.to_numeric(pd.Series(enc.claim_value[cl], dtype=object), errors="coerce").to_numpy(
+            np.float64
+        )
+        d = np.abs(cx - gx[pos])
+        good = d <= np.maximum(enc.tol[objs[pos]], 1e-12)
+        _first_best(near, pos[good], cl[good], d[good])
+    enc.fixed_claim[objs] = near
+
+
+def _attach_labels(enc: Encoded, objs: IntArray, vals: npt.NDArray[Any], similarity: float) -> None:
+    text = enc.value_type == "text" or (enc.value_type == "mixed" and enc.n_labels == 0)
+    norm = normalise_text if text else label_key
     gkeys = np.asarray([norm(str(v)) for v in vals], dtype=object)
     pos, cl = _claims_of(enc, objs)
     ckeys = np.asarray([norm(str(v)) for v in enc.claim_value[cl]], dtype=object)
-    if enc.value_type == "text":
+    if text and similarity < 100:
         from rapidfuzz import fuzz, process
 
         score = np.asarray(
@@ -765,3 +871,67 @@ def as_known_series(known: pd.Series | pd.DataFrame | dict[Any, Any] | None) -> 
     if isinstance(known, dict):
         return pd.Series(known)
     return known
+
+
+def restrict(enc: Encoded, mask: BoolArray) -> tuple[Encoded, IntArray, IntArray]:
+    """The encoded data of the assertions in ``mask`` only (objects and claims renumbered).
+
+    Returns the smaller :class:`Encoded` and, for every original object and claim,
+    its new code (-1 when nothing of it is left). Sources keep their codes.
+    """
+    s, o, c, w = enc.s[mask], enc.o[mask], enc.c[mask], enc.w[mask]
+    claim_keep = np.bincount(c, minlength=enc.n_claims) > 0
+    obj_keep = np.bincount(o, minlength=enc.n_objects) > 0
+    new_c = np.where(claim_keep, np.cumsum(claim_keep) - 1, -1)
+    new_o = np.where(obj_keep, np.cumsum(obj_keep) - 1, -1)
+    claim_obj = new_o[enc.claim_obj[claim_keep]]
+    n_obj = int(obj_keep.sum())
+    obj_start = np.zeros(n_obj + 1, dtype=np.int64)
+    np.cumsum(np.bincount(claim_obj, minlength=n_obj), out=obj_start[1:])
+    fixed = enc.fixed_claim[obj_keep]
+    fixed = np.where(fixed >= 0, new_c[np.maximum(fixed, 0)], fixed)
+    x = enc.x[mask] if enc.x.strides != (0,) else np.broadcast_to(np.float64(np.nan), (len(s),))
+    sub = Encoded(
+        source_names=enc.source_names,
+        object_names=enc.object_names[obj_keep],
+        s=s,
+        o=new_o[o],
+        c=new_c[c],
+        w=w,
+        claim_obj=claim_obj.astype(np.int64),
+        obj_start=obj_start,
+        claim_value=enc.claim_value[claim_keep],
+        claim_label=enc.claim_label[claim_keep],
+        n_labels=enc.n_labels,
+        value_type=enc.value_type,
+        x=x,
+        tol=enc.tol[obj_keep],
+        fixed_claim=np.where(fixed == -1, -1, fixed).astype(np.int64),
+        fixed_value=enc.fixed_value[obj_keep],
+        source_group=enc.source_group,
+        raw_code=None if enc.raw_code is None else enc.raw_code[mask],
+        raw_values=enc.raw_values,
+        num_obj=None if enc.num_obj is None else enc.num_obj[obj_keep],
+    )
+    return sub, new_o.astype(np.int64), new_c.astype(np.int64)
+
+
+def spelled_numbers(enc: Encoded, truth: FloatArray, numeric: BoolArray) -> npt.NDArray[Any]:
+    """Numeric truths as the sources wrote them ("26", not 26.0).
+
+    A truth some source asserted (a weighted median always is) takes that
+    assertion's spelling; any other (a mean, a known value) is written in the
+    shortest form that reads back as the same number. Frames whose values are
+    already numbers keep numbers.
+    """
+    raw = enc.raw_values
+    if raw is None or raw.dtype != object or enc.raw_code is None:
+        return truth
+    out = np.empty(len(truth), dtype=object)
+    out[:] = [np.format_float_positional(v, trim="-") if v == v else None for v in truth]
+    hit = np.flatnonzero(numeric[enc.o] & (enc.x == truth[enc.o]))
+    first = np.full(len(truth), -1, dtype=np.int64)
+    first[enc.o[hit][::-1]] = hit[::-1]
+    have = first >= 0
+    out[have] = raw[enc.raw_code[first[have]]]
+    return out

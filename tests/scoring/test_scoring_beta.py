@@ -53,16 +53,26 @@ def test_echoes_of_one_origin_count_once() -> None:
     assert plain.loc["outlet2", "n"] == 1
 
 
-def test_grades_need_ten_resolved_claims_and_follow_the_cutoffs() -> None:
+def test_grades_follow_the_interval() -> None:
     rows = [("good", f"g{i}", "corroborated") for i in range(40)]
+    rows += [("sure", f"s{i}", "corroborated") for i in range(60)]
     rows += [("thin", "t1", "corroborated")]
+    rows += [("three", f"h{i}", "corroborated") for i in range(3)]
+    rows += [("two_of_three", f"w{i}", "refuted" if i == 0 else "corroborated") for i in range(3)]
     rows += [("poor", f"p{i}", "refuted" if i % 2 else "corroborated") for i in range(20)]
+    rows += [("liar", f"l{i}", "refuted") for i in range(6)]
     est = BetaReliability(prior=(1.0, 1.0)).fit(frame(rows))
     rel = est.source_reliability_
     assert rel.loc["good", "reliability"] == pytest.approx(41 / 42)
-    assert rel.loc["good", "grade"] == "A"
-    assert rel.loc["thin", "grade"] == "F"
-    assert rel.loc["poor", "grade"] == "D"  # 11/22 = 0.5
+    # 95 % sure at least 0.05 ** (1 / 41) = 0.93: B, not yet A
+    assert rel.loc["good", "grade"] == "B"
+    assert rel.loc["sure", "grade"] == "A"  # 0.05 ** (1 / 61) = 0.952
+    assert rel.loc["thin", "grade"] == "F"  # one claim: not enough evidence
+    assert rel.loc["three", "grade"] == "D"  # three confirmed, none refuted is not F
+    assert rel.loc["two_of_three", "grade"] == "F"  # the interval straddles 0.40
+    assert rel.loc["poor", "grade"] == "D"  # straddles, but 20 claims measure it: 0.5
+    assert rel.loc["liar", "grade"] == "E"  # 95 % sure below 1 - 0.05 ** (1 / 7) = 0.35
+    assert rel.loc["thin", "assessment"] == "not enough evidence"
 
 
 def test_empirical_bayes_prior_shrinks_thin_sources() -> None:

@@ -42,9 +42,9 @@ def test_csv_output_is_the_source_table_best_first(files: dict[str, Path]) -> No
     out = run(str(files["assertions"]), "--method", "majority")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == "source,reliability,ci_low,ci_high,n,grade,trust,method"
+    assert lines[0] == "source,reliability,ci_low,ci_high,n,grade,trust,method,assessment"
     assert [ln.split(",")[0] for ln in lines[1:]] == ["a", "b", "d", "c"]
-    assert all(ln.endswith(",majority") for ln in lines[1:])
+    assert all(ln.split(",")[7] == "majority" for ln in lines[1:])
     assert "scoring: majority fitted 4 sources, 3 objects" in out.stderr
 
 

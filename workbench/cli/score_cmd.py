@@ -48,6 +48,12 @@ def score(
     value_type: Annotated[
         str, typer.Option("--value-type", help="auto, categorical, numeric, text or mixed.")
     ] = "auto",
+    tolerance: Annotated[
+        float,
+        typer.Option(
+            "--tolerance", help="Numbers within this fraction of each other agree (0.05 = 5%)."
+        ),
+    ] = 0.05,
 ) -> None:
     """Score how far each source can be trusted, with an interval and an Admiralty grade."""
     from scoring import METHODS
@@ -72,6 +78,7 @@ def score(
             known=known,
             fmt=fmt.value,
             value_type=value_type,
+            tolerance=tolerance,
             with_truths=truths_out is not None,
         )
         write_text(report.sources_text, output)

@@ -29,7 +29,7 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
-from workbench.reliability import claim_sources, score_from_verdicts
+from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import id_batches, load_claims, select_in
@@ -733,11 +733,13 @@ class ReviewSession:
             )
             verdicts = current_verdicts(conn)
             links = claim_sources(conn, [v.claim_id for v in verdicts])
+            units, origins = evidence_units(conn, [v.claim_id for v in verdicts])
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for verdict in verdicts:
             for source in links.get(verdict.claim_id, ()):
                 counts[source][verdict.label.value if verdict.label else ""] += 1
-        scores = {score.source: score for score in score_from_verdicts(verdicts, links)}
+        scored = score_from_verdicts(verdicts, links, units, origins)
+        scores = {score.source: score for score in scored}
         named = set(counts) | set(claims_of)
         return [
             SourceRow(
