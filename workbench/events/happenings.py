@@ -41,8 +41,8 @@ class HappeningWeights:
     unknown_place: float = 0.5  # place score when a report names no resolvable place
     cut: float = 0.30  # mean pair score a happening keeps (average linkage)
     near_days: int = 2  # reports this many days apart may still be one happening ...
-    near_text: float = 0.60  # ... when their text is this close,
-    near_text_same_place: float = 0.0  # or this close with the same place first in the lead
+    near_text: float = 0.60  # ... when their text is this close (or the leads name one town
+    # and one day)
     undated_text: float = 0.30  # undated reports link on content alone, from this close
     max_component: int = 4000  # larger linked sets are cut with a stricter link first
 
@@ -132,6 +132,8 @@ def spot_codes(profiles: Sequence[ReportProfile]) -> npt.NDArray[np.int64]:
 
 def _pairs_by_day(
     spot: npt.NDArray[np.int64],
+    lead_first: npt.NDArray[np.int64],
+    lead_last: npt.NDArray[np.int64],
     days: npt.NDArray[np.int64],
     matrix: csr_matrix,
     weights: HappeningWeights,
@@ -157,11 +159,10 @@ def _pairs_by_day(
         same_day = days[left] == days[right]
         keep = ((left < right) | ~same_day) & (left != right)
         close = values >= weights.near_text
-        related = ~same_day & ~close & (values >= weights.near_text_same_place)
-        if related.any():  # a follow-up in other words: one named place, a day or two later
-            spots = np.flatnonzero(related)
-            a, b = spot[left[spots]], spot[right[spots]]
-            related[spots] = (a != 0) & (a == b)
+        # A follow-up in other words: one named town, and leads that name one day ("on
+        # Monday" in Tuesday's copy).
+        related = ~same_day & ~close & (spot[left] != 0) & (spot[left] == spot[right])
+        related &= (lead_first[left] <= lead_last[right]) & (lead_first[right] <= lead_last[left])
         keep &= same_day | close | related
         out.append((np.minimum(left, right)[keep], np.maximum(left, right)[keep], values[keep]))
         start = end
@@ -198,9 +199,12 @@ def happening_labels(
     profiles = list(profiles) if profiles is not None else profile_reports(reports)
     matrix = _tfidf(profiles)
     days = np.array([p.day if p.day is not None else -1 for p in profiles], dtype=np.int64)
-    chunks = _pairs_by_day(spot_codes(profiles), days, matrix, weights) + _pairs_undated(
-        days, matrix, weights
-    )
+    leads = [p.lead_days or (-1, -1) for p in profiles]
+    lead_first = np.array([lead[0] for lead in leads], dtype=np.int64)
+    lead_last = np.array([lead[1] for lead in leads], dtype=np.int64)
+    chunks = _pairs_by_day(
+        spot_codes(profiles), lead_first, lead_last, days, matrix, weights
+    ) + _pairs_undated(days, matrix, weights)
     if chunks:
         left = np.concatenate([c[0] for c in chunks])
         right = np.concatenate([c[1] for c in chunks])
@@ -259,13 +263,14 @@ def _cut(
                 labels[index] = next_label + value
             next_label += max(sub) + 1
             continue
-        # Unlinked pairs inside a linked set are far apart (distance 2, beyond any cut).
-        distance = np.full((len(group), len(group)), 2.0)
+        distance = np.full((len(group), len(group)), 1.0 - weights.cut)
         rows = [local[i] for i in left[positions].tolist()]
         cols = [local[j] for j in right[positions].tolist()]
         close = np.clip(1.0 - score[positions], 0.0, None)  # float32 cosine can pass 1
         distance[rows, cols] = close
         distance[cols, rows] = close
+        # Reports of a linked set never compared (days apart) neither pull together nor
+        # push apart: their distance is the cut itself.
         condensed = distance[np.triu_indices(len(group), k=1)]
         tree = linkage(condensed, method="average")
         cut = fcluster(tree, t=1.0 - weights.cut, criterion="distance")

@@ -20,9 +20,11 @@ from datetime import date
 from models import Report
 from workbench.events.features import (
     _PLACE_AFTER,
+    _TIME_IN_TEXT,
     MONTHS,
     is_coarse,
     normalise_place,
+    resolve_time,
 )
 from workbench.events.gazetteer import (
     Gazetteer,
@@ -41,6 +43,7 @@ BODY_WEIGHT = 1.0
 DECAY = 0.85  # each later mention weighs a little less
 # A city is where many happenings happen each day; a town or village names one.
 SPOT_POPULATION = 100_000
+MAX_LEAD_DAYS = 7  # a lead's "on Monday" reaches back a week at most
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD_DATES = (
@@ -80,6 +83,7 @@ class ReportProfile:
 
     report_id: str
     day: int | None  # ordinal of the report's day; None when undated
+    lead_days: tuple[int, int] | None  # the days its lead names ("on Monday"), else its day
     country: str
     regions: dict[tuple[str, str], float]  # region -> weight (title and lead weigh most)
     anchors: tuple[Place, ...]  # places of the title and lead, in order
@@ -88,6 +92,11 @@ class ReportProfile:
     body_places: tuple[tuple[int, Place], ...]
     spot: str  # the first place the lead names, when it is a town or village, not a city
     words: str  # the text TF-IDF reads: the title twice, then the body
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text[: end + 1] if 0 <= end < LEAD_CHARS else text[:LEAD_CHARS]
 
 
 def _heading(report: Report) -> str:
@@ -152,9 +161,19 @@ def profile_report(
         region = mention.place.region
         regions[region] = regions.get(region, 0.0) + weight * DECAY**rank
     day = report_day(report)
+    lead_days = None
+    if day is not None:
+        # a lead that names no day may be about the day before ("rescuers were still
+        # searching the rubble")
+        lead_days = (day.toordinal() - 1, day.toordinal())
+        match = _TIME_IN_TEXT.search(head + _first_sentence(report.text))
+        said = resolve_time(match.group(0), day) if match else None
+        if said is not None and 0 <= (day - said[1]).days <= MAX_LEAD_DAYS:
+            lead_days = (said[0].toordinal(), said[1].toordinal())
     return ReportProfile(
         report_id=report.id,
         day=day.toordinal() if day else None,
+        lead_days=lead_days,
         country=country,
         regions=regions,
         anchors=tuple(anchors),
