@@ -166,8 +166,8 @@ def profile_report(
         # a lead that names no day may be about the day before ("rescuers were still
         # searching the rubble")
         lead_days = (day.toordinal() - 1, day.toordinal())
-        match = _TIME_IN_TEXT.search(head + _first_sentence(report.text))
-        said = resolve_time(match.group(0), day) if match else None
+        found = _TIME_IN_TEXT.search(head + _first_sentence(report.text))
+        said = resolve_time(found.group(0), day) if found else None
         if said is not None and 0 <= (day - said[1]).days <= MAX_LEAD_DAYS:
             lead_days = (said[0].toordinal(), said[1].toordinal())
     return ReportProfile(
