@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
@@ -234,7 +235,29 @@ def write_file(rows: Iterable[ExportRow], fmt: str, path: Path) -> None:
 
     The bytes are exactly what ``workbench export`` prints to stdout.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    write_output(path, render(rows, fmt).encode("utf-8"))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: into a hidden file beside it, then
+    renamed over it. A missing folder is created; any refusal (a directory in the way,
+    no permission, a full disk, a file-size limit) is a one-line ``FaultError`` naming the
+    path, and leaves an existing file as it was.
+    """
+    from workbench.errors import FaultError, os_fault
+
+    if path.is_dir():
+        raise FaultError("cannot write the output: is a directory", path, "give a file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise FaultError(
+            "cannot write the output: permission denied", path, "check the file's permissions"
+        )
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(render(rows, fmt).encode("utf-8"))
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        if partial.parent.is_dir():
+            partial.unlink(missing_ok=True)
+        raise os_fault(error, path, "cannot write the output") from None

@@ -24,19 +24,11 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Validate every row, then append them all in one transaction (or nothing)."""
-    from workbench.errors import InputError
+    from workbench.cli.io import read_stdin_text, read_text_file
     from workbench.store import open_engine
-    from workbench.verdict_import import import_verdicts
+    from workbench.verdict_import import MAX_IMPORT_BYTES, import_verdicts
 
-    if str(path) == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-8 at byte {error.start}", path=path) from None
+    text = read_stdin_text() if str(path) == "-" else read_text_file(path, MAX_IMPORT_BYTES)
     engine = open_engine(db)
     with engine.begin() as connection:
         added, present = import_verdicts(connection, path, text)
