@@ -219,6 +219,13 @@ def _postgres_fault(
             where,
             "this role lacks the right; ask the database owner (workbench team add-reviewer)",
         )
+    if sqlstate == "3F000":  # no schema on the search path this role may use
+        return FaultError(
+            "refused by the database: this role may use no schema on its search path",
+            where,
+            "ask the database owner to run `workbench team add-reviewer` for this role, "
+            "or fix search_path in --db",
+        )
     if sqlstate in ("42703", "42P01"):
         return _drift(detail, where)
     if sqlstate == "P0001":  # raised by our triggers and checks

@@ -61,6 +61,16 @@ def check_schema(engine: Engine) -> None:
     Checked before anything is written, so such a file is left exactly as it was."""
     where = display_url(engine.url.render_as_string(hide_password=False))
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql" and (
+            connection.scalar(text("SELECT current_schema()")) is None
+        ):
+            role = connection.scalar(text("SELECT current_user"))
+            raise FaultError(
+                f"refused by the database: role {role!r} may use no schema on its search path",
+                where,
+                f"ask the database owner to run `workbench team add-reviewer {role}`, "
+                "or fix search_path in --db",
+            )
         revision = MigrationContext.configure(connection).get_current_revision()
         columns = _columns(connection)
     ours = {table.name for table in metadata.sorted_tables}
