@@ -121,3 +121,7 @@ app.add_typer(events_cmd.events_app, name="events")
 from workbench.cli import score_cmd  # noqa: E402
 
 app.command("score")(score_cmd.score)
+
+from workbench.cli import team_cmd  # noqa: E402
+
+app.add_typer(team_cmd.team_app, name="team")

@@ -95,9 +95,10 @@ def _score_database(db: str | None, fmt: str, output: str | None) -> None:
     from scoring.io import reliability_table, render
     from workbench.cli.io import write_text_output
     from workbench.reliability import fit_database
-    from workbench.store import open_engine
+    from workbench.store import open_as
 
-    with open_engine(db).connect() as connection:
+    engine, _viewer = open_as(db)  # blind second review: only verdicts this reviewer may see
+    with engine.connect() as connection:
         fitted = fit_database(connection)
     if fitted is None:
         print(

@@ -213,7 +213,14 @@ def _postgres_fault(
             "ask the database owner to run `workbench team add-reviewer "
             f"{missing_role.group(1)}`, or fix the user in --db",
         )
-    if sqlstate == "42501" or "permission denied" in lowered or "row-level security" in lowered:
+    if "row-level security" in lowered:
+        return FaultError(
+            f"refused by the database: {detail}",
+            where,
+            "a reviewer role writes only under its own name, and rules on a disagreement "
+            "only with the adjudicator right and no review of its own on the claim",
+        )
+    if sqlstate == "42501" or "permission denied" in lowered:
         return FaultError(
             f"refused by the database: {detail}",
             where,
