@@ -253,3 +253,40 @@ def _sources_of(team: Team, claim: str) -> list[str]:
                 text("SELECT source FROM claim_sources WHERE claim_id = :c").bindparams(c=claim)
             )
         )
+
+
+async def test_rulings_refused_in_the_running_ui(team: Team) -> None:
+    """bo, in the review UI: ruling on his own disagreement is refused by the workbench,
+    ruling without the adjudicator right is refused by the database; the app keeps
+    running, says why in one line, and nothing is written."""
+    from tests.tui.conftest import settle
+    from workbench.tui import make_app
+    from workbench.tui.screens import AdjudicationScreen
+
+    bo, cy = team.names["bo"], team.names["cy"]
+    own = f"claim_id,verdict,reviewer\n{team.blind},refuted,{bo}\n"
+    assert run_cli("verdicts", "import", "-", "--db", team.bo, stdin=own).code == 0
+    other = f"claim_id,verdict,reviewer\n{team.open_claim},refuted,{cy}\n"
+    assert run_cli("verdicts", "import", "-", "--db", team.cy, stdin=other).code == 0
+    before = _verdict_rows(team.admin)
+    app = make_app(db=team.bo, keys={})
+    assert app.session.reviewer == bo
+    notes: list[str] = []
+    app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AdjudicationScreen)
+        cases = [case.claim_id for case, _ in screen.cases]
+        assert sorted(cases) == sorted([team.blind, team.open_claim])
+        for claim in cases:
+            screen.query_one("#cases").highlighted = cases.index(claim)  # type: ignore[attr-defined]
+            await pilot.press("r", *"mine", "enter")
+            await settle(pilot)
+            assert app.is_running
+    assert any("cannot adjudicate" in note for note in notes), notes
+    assert any("refused by the database" in note for note in notes), notes
+    assert all(len(note.splitlines()) == 1 for note in notes)
+    assert _verdict_rows(team.admin) == before

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from workbench.errors import FaultError, one_line
+from workbench.errors import FaultError, InputError, one_line, os_fault
 
 _SQLITE_RULES: tuple[tuple[str, str, str], ...] = (
     # (pattern in the SQLite message, what happened, what to do)
@@ -253,3 +253,16 @@ def _postgres_fault(
     if sqlstate[:2] in ("53", "57", "58"):  # resources, operator intervention, system
         return FaultError(f"the database server failed: {detail}", where, "try again later")
     return None  # a statement of ours the server rejected: an internal error
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for the user: the fault's own words, else the error's type and message
+    (for the review UI, which shows an error instead of exiting)."""
+    fault = fault_of(error)
+    if fault is not None:
+        return str(fault)
+    if isinstance(error, OSError):
+        return str(os_fault(error))
+    if isinstance(error, InputError):
+        return str(error)
+    return f"{type(error).__name__}: {one_line(str(error).split(chr(10))[0])}"
