@@ -31,8 +31,12 @@ def decode_text(data: bytes, name: str | Path) -> str:
 
 
 def read_stdin_text() -> str:
-    """All of stdin as strictly decoded UTF-8."""
-    return decode_text(sys.stdin.buffer.read(), STDIN_NAME)
+    """All of stdin as strictly decoded UTF-8 (read as bytes where stdin has them)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return decode_text(buffer.read(), STDIN_NAME)
+    # A text-only stream (tests, embedding): undo any surrogates, then decode strictly.
+    return decode_text(sys.stdin.read().encode("utf-8", "surrogateescape"), STDIN_NAME)
 
 
 def read_text_file(path: Path, max_bytes: int) -> str:
