@@ -10,10 +10,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from tests.conftest import CORPUS, ROOT, SEED
-from tests.faults.helpers import run
+from tests.faults.helpers import assert_one_line, run, sqlite_state
 
 
 def _writers(db: Path, commands: list[list[str]]) -> None:
@@ -91,3 +93,49 @@ def test_a_50_mb_report_ingests_in_under_1_gb(tmp_path: Path) -> None:
     assert usage.ru_maxrss < 1024 * 1024, f"peak memory {usage.ru_maxrss / 1024:.0f} MiB"
     assert "ingested 1 new report" in stderr
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _hold_lock(db: Path, seconds: float) -> threading.Thread:
+    """Another program takes the write lock on ``db`` for ``seconds``."""
+    locked = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(db, isolation_level=None)
+        connection.execute("BEGIN EXCLUSIVE")
+        locked.set()
+        time.sleep(seconds)
+        connection.execute("ROLLBACK")
+        connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert locked.wait(10)
+    return thread
+
+
+def test_a_writer_waits_for_a_lock_held_by_another_program(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    assert run("ingest", str(SEED), "--db", str(db)).code == 0
+    report = tmp_path / "new.txt"
+    report.write_text("Officials said 4 people were hurt.\n", encoding="utf-8")
+    holder = _hold_lock(db, 2.0)
+    started = time.monotonic()
+    result = run("ingest", str(report), "--db", str(db))
+    holder.join()
+    assert result.code == 0, result.stderr
+    assert time.monotonic() - started >= 1.5  # it waited rather than failing
+
+
+def test_a_lock_held_past_the_wait_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    assert run("ingest", str(SEED), "--db", str(db)).code == 0
+    report = tmp_path / "new.txt"
+    report.write_text("Officials said 4 people were hurt.\n", encoding="utf-8")
+    before = sqlite_state(db)
+    holder = _hold_lock(db, 4.0)
+    result = run("ingest", str(report), "--db", str(db), env={"WORKBENCH_BUSY_TIMEOUT": "0.5"})
+    holder.join()
+    assert_one_line(result, 2, "database is busy", str(db), "WORKBENCH_BUSY_TIMEOUT")
+    assert sqlite_state(db) == before
+    bad = run("export", "--db", str(db), env={"WORKBENCH_BUSY_TIMEOUT": "soon"})
+    assert_one_line(bad, 2, "WORKBENCH_BUSY_TIMEOUT='soon'")

@@ -22,6 +22,26 @@ from workbench.store.faults import database_fault, display_url
 
 ENV_VAR = "WORKBENCH_DB"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+BUSY_ENV_VAR = "WORKBENCH_BUSY_TIMEOUT"
+"""Seconds a SQLite writer waits for another one before giving up (default 30)."""
+
+
+def busy_timeout_ms() -> int:
+    """The SQLite wait in milliseconds: ``WORKBENCH_BUSY_TIMEOUT`` seconds, else 30 s."""
+    value = os.environ.get(BUSY_ENV_VAR, "").strip()
+    if not value:
+        return SQLITE_BUSY_TIMEOUT_MS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise FaultError(
+            f"{BUSY_ENV_VAR}={value!r} is not a number of seconds", None, "use e.g. 30 or 0.5"
+        )
+    return int(seconds * 1000)
+
+
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 _URL_HINT = "give a file path, sqlite:///PATH or postgresql://USER@HOST:PORT/DATABASE"
 
@@ -74,7 +94,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -120,7 +140,8 @@ def create_db_engine(url: str) -> Engine:
                 raise os_fault(
                     error, Path(database).parent, "cannot create the database folder"
                 ) from None
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        wait = busy_timeout_ms() / 1000
+        engine = create_engine(url, connect_args={"timeout": wait})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)
     else:

@@ -49,8 +49,9 @@ _SQLITE_RULES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "database is locked",
-        "database is busy: another program held it past the wait",
-        "try again when the other writer has finished",
+        "database is busy: another program kept it locked past the wait",
+        "try again when the other writer has finished, or wait longer with "
+        "WORKBENCH_BUSY_TIMEOUT=SECONDS; nothing was written",
     ),
     (
         "disk i/o error",
