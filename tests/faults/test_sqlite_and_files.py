@@ -409,3 +409,11 @@ def test_an_internal_error_is_one_line_with_exit_code_1(tmp_path: Path) -> None:
         args, capture_output=True, text=True, env={**env, "WORKBENCH_DEBUG": "1"}, check=False
     )
     assert "Traceback" in debug.stderr
+
+
+def test_an_unreadable_report_and_a_usage_error_are_one_line(db: Path, report: Path) -> None:
+    report.chmod(0o000)
+    result = run("ingest", str(report), "--db", str(db), preexec=without_file_permission_override())
+    assert_one_line(result, 2, str(report), "not readable", "--help")
+    assert_one_line(run("export", "--format", "xml"), 2, "'xml'", "workbench export --help")
+    assert_one_line(run("ingest"), 2, "Missing argument")

@@ -50,9 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("ran out of memory (split the input into smaller files)", ExitCode.BAD_INPUT)
     except Exit as done:
         return int(done.exit_code)
-    except TyperException as error:  # usage errors: typer prints them, exit code 2
-        error.show()  # type: ignore[attr-defined]
-        return int(getattr(error, "exit_code", ExitCode.BAD_INPUT))
+    except TyperException as error:  # usage errors: one line too, exit code 2
+        return _usage(error)
     except (Abort, KeyboardInterrupt):
         print("workbench: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
@@ -60,6 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         fault = _database_fault(error)
         return _fail(str(fault), fault.exit_code) if fault is not None else _internal(error)
     return result if isinstance(result, int) else ExitCode.OK
+
+
+def _usage(error: Exception) -> int:
+    """A usage error as one line naming the help to read; bare ``workbench`` shows help."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()  # type: ignore[attr-defined]
+        return int(getattr(error, "exit_code", ExitCode.BAD_INPUT))
+    message = str(error.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "workbench"
+    return _fail(f"{message} (see '{command} --help')", ExitCode.BAD_INPUT)
 
 
 def _database_fault(error: Exception) -> InputError | None:
