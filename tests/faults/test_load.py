@@ -139,3 +139,23 @@ def test_a_lock_held_past_the_wait_is_one_line(tmp_path: Path) -> None:
     assert sqlite_state(db) == before
     bad = run("export", "--db", str(db), env={"WORKBENCH_BUSY_TIMEOUT": "soon"})
     assert_one_line(bad, 2, "WORKBENCH_BUSY_TIMEOUT='soon'")
+
+
+def test_a_reader_left_open_blocks_no_writer(tmp_path: Path) -> None:
+    """Readers begin deferred: one left open (a slow export, a forgotten connection)
+    holds no lock, so writers go ahead at once."""
+    from sqlalchemy import text
+
+    from workbench.store import open_engine
+
+    db = tmp_path / "reader.db"
+    assert run("ingest", str(SEED), "--db", str(db)).code == 0
+    reader = open_engine(str(db)).connect()
+    try:
+        assert reader.scalar(text("SELECT count(*) FROM claims"))
+        report = tmp_path / "new.txt"
+        report.write_text("Officials said 4 people were hurt.\n", encoding="utf-8")
+        result = run("ingest", str(report), "--db", str(db), env={"WORKBENCH_BUSY_TIMEOUT": "1"})
+        assert result.code == 0, result.stderr
+    finally:
+        reader.close()

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -88,8 +90,8 @@ def _no_password(value: str) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets a reader (the TUI's score worker) run beside a writer; foreign keys
     # are off by default in SQLite; a busy timeout turns lock contention into waiting.
-    # The driver's own transaction handling is switched off: ``_begin_immediate``
-    # starts every transaction instead.
+    # The driver's own transaction handling is switched off: ``_begin`` starts every
+    # transaction instead.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -99,18 +101,42 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin_immediate(connection: Any) -> None:
-    # A deferred transaction that reads and then writes gets SQLITE_BUSY at once,
-    # without waiting, if another writer committed in between (WAL snapshots). Taking
-    # the write lock at BEGIN makes every writer wait its turn (busy_timeout) instead.
+_IMMEDIATE = "workbench_immediate"
+
+
+def _begin(connection: Any) -> None:
+    # SQLite transactions, started here rather than by the driver (whose legacy mode
+    # begins only at the first INSERT, leaving earlier reads and DDL outside it):
+    # - ``engine.begin()`` (a writer) takes the write lock at BEGIN (IMMEDIATE): a
+    #   deferred transaction that reads and then writes gets SQLITE_BUSY at once,
+    #   without waiting, if another writer committed in between (WAL snapshots);
+    #   taking the lock first makes every writer wait its turn (busy_timeout).
+    # - ``engine.connect()`` (a reader) begins DEFERRED: readers never wait for
+    #   writers, and a reader left open holds no lock.
     # A file we may only read still opens for reading: its first write is refused.
     raw = connection.connection.driver_connection
+    if not connection.get_execution_options().get(_IMMEDIATE):
+        raw.execute("BEGIN")
+        return
     try:
         raw.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error) and "read-only" not in str(error):
             raise database_fault(error, str(connection.engine.url)) or error from None
         raw.execute("BEGIN")
+
+
+def _writers_begin_immediate(engine: Engine) -> None:
+    """Make ``engine.begin()`` open its transaction with BEGIN IMMEDIATE (see ``_begin``)."""
+
+    @contextmanager
+    def begin() -> Iterator[Connection]:
+        with engine.connect() as connection:
+            connection.execution_options(**{_IMMEDIATE: True})
+            with connection.begin():
+                yield connection
+
+    engine.begin = begin  # type: ignore[method-assign]
 
 
 def _translate_errors(url: str) -> Any:
@@ -143,7 +169,8 @@ def create_db_engine(url: str) -> Engine:
         wait = busy_timeout_ms() / 1000
         engine = create_engine(url, connect_args={"timeout": wait})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _begin)
+        _writers_begin_immediate(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     event.listen(engine, "handle_error", _translate_errors(url))
