@@ -30,7 +30,7 @@ from models import (
     WorkflowStatus,
 )
 from workbench.reliability import claim_sources, score_from_verdicts
-from workbench.store import schema
+from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import id_batches, load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
@@ -157,10 +157,12 @@ class ReviewSession:
         else); on SQLite the name given, else the operating-system user. Every verdict
         the session reads is what this reviewer may see under blind second review.
         """
-        from workbench.store import open_as
+        from workbench.store import attach_viewer
+        from workbench.store.identity import resolve_reviewer
 
-        engine, name = open_as(db, reviewer)
-        return cls(engine=engine, reviewer=name)
+        engine = open_engine(db)
+        name = resolve_reviewer(engine, reviewer)
+        return cls(engine=attach_viewer(engine, name), reviewer=name)
 
     def is_empty(self) -> bool:
         """No report stored yet (a fresh machine)."""
