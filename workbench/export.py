@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -195,10 +197,31 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
     }
 
 
+# Characters that let JSON-LD break out of the ``<script type="application/ld+json">``
+# element schema.org asks publishers to embed it in ("</script>", "<!--"), plus "&"
+# for XHTML hosts and the two line separators old JavaScript parsers reject. Outside
+# strings JSON never holds them, so escaping after ``json.dumps`` only touches strings.
+_EMBED_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_EMBED_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def embed_safe_json(value: Any, indent: int | None = 2) -> str:
+    """JSON text that can sit inside an HTML ``<script>`` element as it is: the unsafe
+    characters are written as ``\\u`` escapes, which every JSON parser reads back."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return _EMBED_UNSAFE.sub(lambda match: _EMBED_ESCAPES[match.group()], text)
+
+
 def write_claimreview(rows: Iterable[ExportRow], stream: TextIO) -> None:
-    """A JSON-LD array of ClaimReview objects, one per reviewed claim."""
+    """A JSON-LD array of ClaimReview objects, one per reviewed claim, safe to embed."""
     reviews = [claimreview(row) for row in rows if row.verdict]
-    stream.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+    stream.write(embed_safe_json(reviews) + "\n")
 
 
 def render(rows: Iterable[ExportRow], fmt: str) -> str:
@@ -212,7 +235,29 @@ def write_file(rows: Iterable[ExportRow], fmt: str, path: Path) -> None:
 
     The bytes are exactly what ``workbench export`` prints to stdout.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    write_output(path, render(rows, fmt).encode("utf-8"))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: into a hidden file beside it, then
+    renamed over it. A missing folder is created; any refusal (a directory in the way,
+    no permission, a full disk, a file-size limit) is a one-line ``FaultError`` naming the
+    path, and leaves an existing file as it was.
+    """
+    from workbench.errors import FaultError, os_fault
+
+    if path.is_dir():
+        raise FaultError("cannot write the output: is a directory", path, "give a file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise FaultError(
+            "cannot write the output: permission denied", path, "check the file's permissions"
+        )
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(render(rows, fmt).encode("utf-8"))
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        if partial.parent.is_dir():
+            partial.unlink(missing_ok=True)
+        raise os_fault(error, path, "cannot write the output") from None

@@ -21,6 +21,8 @@ from workbench.store import schema
 from workbench.store.verdicts import append_verdicts, verdict_history
 
 REQUIRED = ("claim_id", "verdict", "reviewer")
+MAX_IMPORT_BYTES = 1024 * 2**20
+"""The largest verdict file read (a verdict CSV is a small fraction of this)."""
 
 
 def _unneutralise(cell: str) -> str:
@@ -33,6 +35,19 @@ def _unneutralise(cell: str) -> str:
 def read_verdicts_csv(path: Path, text: str, known_claims: set[str]) -> list[Verdict]:
     """Parse and validate every row; rows of unreviewed claims (no verdict, no reviewer) skip."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Python's csv refuses a field over 131,072 characters by default, but the export
+    # writes notes of any length: allow any field the text can hold, for this read only.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _read_rows(reader, path, known_claims)
+    except csv.Error as error:
+        raise InputError(f"malformed CSV: {error}", path=path, line=reader.line_num + 1) from None
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_rows(reader: csv.DictReader[str], path: Path, known_claims: set[str]) -> list[Verdict]:
     header = reader.fieldnames or []
     missing = [column for column in REQUIRED if column not in header]
     if missing:

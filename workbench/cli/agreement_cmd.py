@@ -40,10 +40,11 @@ def agreement(
     """Cohen's kappa per reviewer pair, Fleiss' kappa overall, Gwet's AC1, and
     Krippendorff's alpha (nominal on verdicts, ordinal on Admiralty credibility)."""
     from workbench.agreement import agreement_report
-    from workbench.store import open_engine
+    from workbench.store import open_as
     from workbench.store.verdicts import current_verdicts
 
-    with open_engine(db).connect() as connection:
+    engine, _viewer = open_as(db)  # blind second review: only verdicts this reviewer may see
+    with engine.connect() as connection:
         rows = [row.as_dict() for row in agreement_report(current_verdicts(connection))]
     if not rows:
         print("no claim has verdicts from two reviewers yet", file=sys.stderr)

@@ -32,16 +32,20 @@ def export(
         bool, typer.Option("--reviewed-only", help="Leave out claims nobody has judged.")
     ] = False,
 ) -> None:
-    """Export every claim with its current verdicts (one row per claim and reviewer)."""
-    from workbench.export import export_rows, render, write_file
-    from workbench.store import open_engine
+    """Export every claim with its current verdicts (one row per claim and reviewer).
 
-    engine = open_engine(db)
+    Under blind second review, only what the reviewer (the database role on
+    PostgreSQL; --reviewer or the operating-system user on SQLite) may see.
+    """
+    from workbench.export import export_rows, render, write_file
+    from workbench.store import open_as
+
+    engine, _viewer = open_as(db, reviewer)
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
     if output is None:
         sys.stdout.buffer.write(render(rows, fmt.value).encode("utf-8"))
         sys.stdout.flush()
         return
-    write_file(rows, fmt.value, output)
+    write_file(rows, fmt.value, output)  # whole or not at all; faults are one line
     print(f"wrote {len(rows)} row(s) to {output}", file=sys.stderr)

@@ -92,8 +92,9 @@ def extract(
     registry = load_registry(sources)
     if str(file) == "-":
         from models import Report
+        from workbench.cli.io import read_stdin_text
 
-        text = sys.stdin.read()
+        text = read_stdin_text()
         if not text.strip():
             raise InputError("empty input", path="<stdin>")
         reports = [Report(text=text)]

@@ -17,6 +17,14 @@ def ingest(
         typer.Argument(help=".txt/.md reports (optional front matter), .jsonl, or directories."),
     ],
     db: DbOption = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size",
+            min=0.001,
+            help="Refuse a file larger than this many MiB (default 64).",
+        ),
+    ] = 64,
 ) -> None:
     """Ingest reports. Idempotent: a report already stored is skipped.
 
@@ -28,7 +36,7 @@ def ingest(
 
     engine = open_engine(db)
     with progress_bar() as progress:
-        counts = ingest_paths(engine, paths, progress)
+        counts = ingest_paths(engine, paths, progress, max_bytes=int(max_size * 2**20))
     print(
         f"ingested {len(counts.new_reports)} new report(s), "
         f"{len(counts.known_reports)} already stored, {counts.claims} claim(s)",

@@ -56,9 +56,12 @@ def score(
     ] = 0.05,
 ) -> None:
     """Score how far each source can be trusted, with an interval and an Admiralty grade."""
+    import io
+
     from scoring import METHODS
-    from scoring.cli import score_file, write_text
+    from scoring.cli import score_file
     from scoring.io import InputFileError
+    from workbench.cli.io import read_stdin_text, write_text_output
 
     if assertions is None:
         if method not in ("auto", "beta"):
@@ -70,6 +73,10 @@ def score(
         return
     if method not in METHODS:
         raise InputError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    # stdin is read here, strictly: the locale may otherwise let binary data through
+    # as surrogates that fail deep inside the CSV parser.
+    uses_stdin = "-" in (assertions, truth, known)
+    stdin = io.StringIO(read_stdin_text(), newline="") if uses_stdin else None
     try:
         report = score_file(
             assertions,
@@ -80,23 +87,25 @@ def score(
             value_type=value_type,
             tolerance=tolerance,
             with_truths=truths_out is not None,
+            stdin=stdin,
         )
-        write_text(report.sources_text, output)
-        if truths_out is not None and report.truths_text is not None:
-            write_text(report.truths_text, truths_out)
     except InputFileError as error:
         raise InputError(error.message, error.path, error.line) from None
+    write_text_output(report.sources_text, output)
+    if truths_out is not None and report.truths_text is not None:
+        write_text_output(report.truths_text, truths_out)
 
 
 def _score_database(db: str | None, fmt: str, output: str | None) -> None:
     import sys
 
-    from scoring.cli import write_text
     from scoring.io import reliability_table, render
+    from workbench.cli.io import write_text_output
     from workbench.reliability import fit_database
-    from workbench.store import open_engine
+    from workbench.store import open_as
 
-    with open_engine(db).connect() as connection:
+    engine, _viewer = open_as(db)  # blind second review: only verdicts this reviewer may see
+    with engine.connect() as connection:
         fitted = fit_database(connection)
     if fitted is None:
         print(
@@ -104,4 +113,4 @@ def _score_database(db: str | None, fmt: str, output: str | None) -> None:
             file=sys.stderr,
         )
         return
-    write_text(render(reliability_table(fitted.source_reliability_, "beta"), fmt), output)
+    write_text_output(render(reliability_table(fitted.source_reliability_, "beta"), fmt), output)

@@ -24,19 +24,11 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Validate every row, then append them all in one transaction (or nothing)."""
-    from workbench.errors import InputError
+    from workbench.cli.io import read_stdin_text, read_text_file
     from workbench.store import open_engine
-    from workbench.verdict_import import import_verdicts
+    from workbench.verdict_import import MAX_IMPORT_BYTES, import_verdicts
 
-    if str(path) == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-8 at byte {error.start}", path=path) from None
+    text = read_stdin_text() if str(path) == "-" else read_text_file(path, MAX_IMPORT_BYTES)
     engine = open_engine(db)
     with engine.begin() as connection:
         added, present = import_verdicts(connection, path, text)
@@ -46,7 +38,10 @@ def import_(
 @verdicts_app.command("second-review")
 def second_review(
     claim_ids: Annotated[list[str] | None, typer.Argument(help="Claims to queue.")] = None,
-    by: Annotated[str, typer.Option("--by", help="Who asks for it.")] = "",
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Who asks (default: you; on PostgreSQL always your role)."),
+    ] = None,
     all_single: Annotated[
         bool, typer.Option("--all-single", help="Queue every claim judged by one reviewer only.")
     ] = False,
@@ -59,11 +54,11 @@ def second_review(
     from sqlalchemy import select
 
     from workbench.errors import InputError
-    from workbench.store import open_engine, schema
+    from workbench.store import open_as, schema
     from workbench.store.team import request_second_review
     from workbench.store.verdicts import current_verdicts
 
-    engine = open_engine(db)
+    engine, by = open_as(db, by)
     with engine.begin() as connection:
         wanted = list(claim_ids or [])
         known = set(connection.scalars(select(schema.claims.c.id)))
@@ -84,10 +79,11 @@ def list_disagreements(db: DbOption = None) -> None:
     """Claims whose reviewers disagree and that no one has adjudicated (JSON lines)."""
     import json
 
-    from workbench.store import open_engine
+    from workbench.store import open_as
     from workbench.store.team import disagreements
 
-    with open_engine(db).connect() as connection:
+    engine, _viewer = open_as(db)  # blind second review: only what this reviewer may see
+    with engine.connect() as connection:
         found = disagreements(connection)
     for case in found:
         verdicts = [
@@ -102,22 +98,29 @@ def adjudicate_cmd(
     claim_id: Annotated[str, typer.Argument(help="The disputed claim.")],
     verdict: Annotated[str, typer.Argument(help="The ruling, e.g. corroborated.")],
     reason: Annotated[str, typer.Option("--reason", help="Why (required).")],
-    adjudicator: Annotated[str, typer.Option("--by", help="Who rules.")],
+    adjudicator: Annotated[
+        str | None,
+        typer.Option("--by", help="Who rules (default: you; on PostgreSQL always your role)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Settle a disagreement with a verdict and a required reason; history keeps all."""
+    """Settle a disagreement with a verdict and a required reason; history keeps all.
+
+    Nobody rules on a claim they reviewed; on PostgreSQL the role also needs the
+    adjudicator right (workbench team add-reviewer NAME --adjudicator)."""
     from sqlalchemy import select
 
     from models import VerdictLabel
     from workbench.errors import InputError
-    from workbench.store import open_engine, schema
+    from workbench.store import open_as, schema
     from workbench.store.team import adjudicate
 
     try:
         label = VerdictLabel(verdict)
     except ValueError:
         raise InputError(f"unknown verdict {verdict!r}") from None
-    with open_engine(db).begin() as connection:
+    engine, adjudicator = open_as(db, adjudicator)
+    with engine.begin() as connection:
         if (
             connection.scalar(select(schema.claims.c.id).where(schema.claims.c.id == claim_id))
             is None
@@ -141,10 +144,11 @@ def status_cmd(
     from collections import Counter
 
     from models import WorkflowStatus
-    from workbench.store import open_engine
+    from workbench.store import open_as
     from workbench.store.workflow import workflow_statuses
 
-    with open_engine(db).connect() as connection:
+    engine, _viewer = open_as(db)  # blind second review: only what this reviewer may see
+    with engine.connect() as connection:
         statuses = workflow_statuses(connection)
     if claims:
         for claim_id, status in statuses.items():

@@ -8,7 +8,10 @@ untrusted: it is decoded strictly, binary data is refused, and its size is bound
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,13 +20,14 @@ import yaml
 from pydantic import ValidationError
 
 from models import Report
-from workbench.errors import InputError
+from workbench.errors import InputError, os_fault
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("outlet", "title", "url", "published", "dateline")
 MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The default size limit of one report file; ``workbench ingest --max-size`` raises it."""
 
 # "BEIRUT (Reuters) -", "Beirut:" or "KHARTOUM, March 3 (AFP) -" at the start of the text.
 _DATELINE = re.compile(
@@ -33,35 +37,84 @@ _DATELINE = re.compile(
 )
 
 
-def read_report_file(path: Path) -> list[Report]:
-    """All reports in one file. Raises ``InputError`` naming the file (and line)."""
+def read_report_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> list[Report]:
+    """All reports in one file. Raises ``InputError`` naming the file (and line).
+
+    Only regular files are read (a FIFO would block forever, a device such as
+    /dev/zero never ends), and none larger than ``max_bytes``.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md or .jsonl",
             path=path,
         )
-    text = _decode(path)
+    text = _decode(path, max_bytes)
     if suffix in JSONL_SUFFIXES:
         return _read_jsonl(text, path)
     return [_read_text_report(text, path)]
 
 
-def _decode(path: Path) -> str:
+def read_regular_file(path: Path, max_bytes: int, flag: str = "--max-size") -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO, a device
+    or a symbolic link to one is refused before a byte is read; the read itself stops
+    at the limit even if the file grows meanwhile.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB",
-                path=path,
-            )
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
         raise InputError("is a directory", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
+    except OSError as error:
+        raise os_fault(error, path, "cannot read") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = (
+                "a FIFO (named pipe)"
+                if stat.S_ISFIFO(info.st_mode)
+                else "a device"
+                if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(info.st_mode)
+                else "not a regular file"
+            )
+            raise InputError(f"is {kind}, not a regular file; give a report file", path=path)
+        if info.st_size > max_bytes:
+            raise InputError(
+                f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit"
+                + (f" (pass {flag} to raise it)" if flag else ""),
+                path=path,
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise os_fault(error, path, "cannot read") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"file grew over the {_size(max_bytes)} limit while being read"
+            + (f" (pass {flag} to raise it)" if flag else ""),
+            path=path,
+        )
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MiB" if count >= 2**20 else f"{count} bytes"
+
+
+def _decode(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    data = read_regular_file(path, max_bytes)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary data (NUL byte), not a text report", path=path, line=line)
@@ -113,12 +166,36 @@ def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for '---'
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise InputError(f"malformed front matter: {problem}", path=path, line=line) from None
+    except ValueError as error:
+        # YAML's own date and number types: 2024-02-30, month 13, a 5000-digit integer.
+        where = _value_line(block, error)
+        raise InputError(
+            f"malformed front matter: {_value_problem(error)}", path=path, line=where
+        ) from None
+    except RecursionError:
+        raise InputError("front matter nested too deeply", path=path, line=2) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InputError("front matter must be 'key: value' lines", path=path, line=2)
     _check_keys(data, path, line=None, block=block)
     return data
+
+
+def _value_problem(error: ValueError) -> str:
+    text = str(error)
+    if "integer string conversion" in text:
+        return f"a number with more than {sys.get_int_max_str_digits()} digits"
+    return text
+
+
+def _value_line(block: str, error: ValueError) -> int:
+    """The file line of the front-matter value that failed: a date names ``published``."""
+    text = str(error)
+    if "digit" in text:
+        found = re.search(r"\d{100,}", block)
+        return block[: found.start()].count("\n") + 2 if found else 2
+    return _key_line(block, "published")
 
 
 def _check_keys(data: dict[Any, Any], path: Path, line: int | None, block: str = "") -> None:
@@ -141,6 +218,12 @@ def _read_jsonl(text: str, path: Path) -> list[Report]:
             data = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"malformed JSON: {error.msg}", path=path, line=number) from None
+        except RecursionError:
+            raise InputError("JSON nested too deeply", path=path, line=number) from None
+        except ValueError as error:  # an integer over Python's 4300-digit limit
+            raise InputError(
+                f"malformed JSON: {_value_problem(error)}", path=path, line=number
+            ) from None
         if not isinstance(data, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
         _check_keys(data, path, line=number)

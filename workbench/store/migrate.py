@@ -11,9 +11,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
-from workbench.errors import InputError
+from workbench.errors import FaultError
+from workbench.store.faults import display_url
+from workbench.store.schema import metadata
 
 
 def _config() -> Config:
@@ -35,16 +37,85 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _columns(connection: Connection) -> dict[str, set[str]]:
+    """Table name -> column names, as the database has them (one query)."""
+    if connection.dialect.name == "sqlite":
+        query = text(
+            "SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+        )
+    else:
+        query = text(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()"
+        )
+    found: dict[str, set[str]] = {}
+    for table, column in connection.execute(query):
+        found.setdefault(str(table), set()).add(str(column))
+    return found
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse a database whose tables are not the workbench's: another program's SQLite
+    file, or a workbench database whose schema was changed by hand (a dropped column).
+    Checked before anything is written, so such a file is left exactly as it was."""
+    where = display_url(engine.url.render_as_string(hide_password=False))
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql" and (
+            connection.scalar(text("SELECT current_schema()")) is None
+        ):
+            role = connection.scalar(text("SELECT current_user"))
+            raise FaultError(
+                f"refused by the database: role {role!r} may use no schema on its search path",
+                where,
+                f"ask the database owner to run `workbench team add-reviewer {role}`, "
+                "or fix search_path in --db",
+            )
+        revision = MigrationContext.configure(connection).get_current_revision()
+        columns = _columns(connection)
+    ours = {table.name for table in metadata.sorted_tables}
+    others = sorted(set(columns) - ours - {"alembic_version"})
+    if revision is None:
+        clash = sorted(set(columns) & ours)
+        if clash or (engine.dialect.name == "sqlite" and others):
+            raise FaultError(
+                "not a workbench database (it holds other tables: "
+                f"{', '.join((clash or others)[:5])})",
+                where,
+                "pass --db with a workbench database, or a new file name",
+            )
+        return
+    if revision != head_revision():
+        return  # older: the migrations bring it forward; newer: upgrade() refuses it
+    for table in metadata.sorted_tables:
+        missing = sorted({c.name for c in table.columns} - columns.get(table.name, set()))
+        if missing:
+            what = (
+                f"table {table.name!r} is missing"
+                if table.name not in columns
+                else f"table {table.name!r} has no column {missing[0]!r}"
+            )
+            raise FaultError(
+                f"the database schema does not match this workbench ({what})",
+                where,
+                "it was changed by hand or by another program: restore it from a backup, "
+                "or pass --db",
+            )
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate forward (idempotent; a no-op when already at head)."""
+    check_schema(engine)
     current = current_revision(engine)
     if revision == "head" and current == head_revision():
         return
     known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
     if current is not None and current not in known:
-        raise InputError(
+        raise FaultError(
             f"the database is at schema revision {current!r}, newer than this workbench "
-            f"knows (newest {head_revision()!r}); upgrade the workbench to open it"
+            f"knows (newest {head_revision()!r})",
+            display_url(engine.url.render_as_string(hide_password=False)),
+            "upgrade the workbench to open it",
         )
     config = _config()
     with engine.begin() as connection:

@@ -87,22 +87,38 @@ def store_reports(
 
     counts.new_sources = _store_sources(connection, sources)
     _insert(connection, schema.reports, [report_to_row(r, now) for r in fresh.values()])
+    for report_id in fresh:
+        added, new_sources = store_claims(connection, claims.get(report_id, ()))
+        counts.claims += added
+        counts.new_sources += new_sources
+    return counts
+
+
+def store_claims(
+    connection: Connection,
+    claims: Iterable[Claim],
+    sources: Iterable[Source] = (),
+    first_position: int = 0,
+) -> tuple[int, int]:
+    """Insert claims of one stored report (positions counted from ``first_position``),
+    with the sources they name; a source not among ``sources`` nor stored is added with
+    kind unknown. Returns (claims added, sources added). Callers with a huge report
+    call it batch by batch, so memory holds one batch of claims, not all of them."""
     claim_rows: list[dict[str, object]] = []
     link_rows: list[dict[str, object]] = []
-    for report_id in fresh:
-        for position, claim in enumerate(claims.get(report_id, ())):
-            claim_rows.append(claim_to_row(claim, position))
-            link_rows.extend(
-                {"claim_id": claim.id, "source": name, "position": i}
-                for i, name in enumerate(dict.fromkeys(claim.sources))
-            )
+    for position, claim in enumerate(claims, start=first_position):
+        claim_rows.append(claim_to_row(claim, position))
+        link_rows.extend(
+            {"claim_id": claim.id, "source": name, "position": i}
+            for i, name in enumerate(dict.fromkeys(claim.sources))
+        )
+    new_sources = _store_sources(connection, sources)
     named = {str(row["source"]) for row in link_rows}
     missing = named - _known_source_names(connection, named)
-    counts.new_sources += _store_sources(connection, (Source(name=n) for n in sorted(missing)))
+    new_sources += _store_sources(connection, (Source(name=n) for n in sorted(missing)))
     _insert(connection, schema.claims, claim_rows)
     _insert(connection, schema.claim_sources, link_rows)
-    counts.claims = len(claim_rows)
-    return counts
+    return len(claim_rows), new_sources
 
 
 def _known_source_names(connection: Connection, names: set[str]) -> set[str]:

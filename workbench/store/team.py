@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from models import Verdict, VerdictLabel, VerdictRole
 from workbench.errors import InputError
 from workbench.store import schema
-from workbench.store.verdicts import append_verdicts, current_verdicts
+from workbench.store.verdicts import append_verdicts, current_verdicts, verdict_history
 
 
 def request_second_review(
@@ -78,10 +78,15 @@ def second_review_queue(connection: Connection, reviewer: str) -> list[str]:
 
 def visible_verdicts(connection: Connection, viewer: str) -> list[Verdict]:
     """Current verdicts ``viewer`` may see: on a claim queued for second review, other
-    reviewers' verdicts stay hidden until the viewer has given their own."""
+    reviewers' verdicts stay hidden until the viewer has given their own (or two
+    reviewers have answered: the blind phase is over, an adjudicator may look)."""
     current = current_verdicts(connection)
     answered = {v.claim_id for v in current if v.reviewer == viewer}
-    blind = set(_requested(connection)) - answered
+    reviewers: dict[str, set[str]] = defaultdict(set)
+    for verdict in _reviews(current):
+        reviewers[verdict.claim_id].add(verdict.reviewer)
+    done = {claim for claim, names in reviewers.items() if len(names) >= 2}
+    blind = set(_requested(connection)) - answered - done
     return [v for v in current if v.reviewer == viewer or v.claim_id not in blind]
 
 
@@ -111,9 +116,24 @@ def disagreements(connection: Connection) -> list[Disagreement]:
 def adjudicate(
     connection: Connection, claim_id: str, adjudicator: str, label: VerdictLabel, reason: str
 ) -> Verdict:
-    """Settle a disagreement; the reason is required and kept with the ruling."""
+    """Settle a disagreement; the reason is required and kept with the ruling.
+
+    Nobody rules on a disagreement they are party to: a reviewer who gave a verdict
+    on the claim is refused (here on every backend; on PostgreSQL the database also
+    refuses it, and requires the adjudicator role).
+    """
     if not reason.strip():
         raise InputError("an adjudication needs a reason")
+    party = [
+        v
+        for v in verdict_history(connection, claim_id)
+        if v.reviewer == adjudicator and v.role is VerdictRole.REVIEW and v.label is not None
+    ]
+    if party:
+        raise InputError(
+            f"{adjudicator!r} reviewed claim {claim_id!r} and cannot adjudicate it; "
+            "another adjudicator must rule"
+        )
     (stored,) = append_verdicts(
         connection,
         [

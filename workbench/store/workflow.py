@@ -48,11 +48,12 @@ def workflow_statuses(
     requests = schema.review_requests.c
     if claim_ids is None:
         wanted = list(connection.scalars(select(schema.claims.c.id)))
-        verdicts = current_verdicts(connection)
+        # A status tells whether a claim was reviewed, never how: blind review may know it.
+        verdicts = current_verdicts(connection, blind=False)
         requested = set(connection.scalars(select(requests.claim_id).distinct()))
     else:
         wanted = list(dict.fromkeys(claim_ids))
-        verdicts = current_verdicts(connection, claim_ids=wanted)
+        verdicts = current_verdicts(connection, claim_ids=wanted, blind=False)
         requested = select_in(connection, requests.claim_id, requests.claim_id, wanted)
     by_claim: dict[str, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:

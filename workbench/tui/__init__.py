@@ -55,7 +55,7 @@ def make_app(
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.session import ReviewSession
 
-    session = ReviewSession.open(db, reviewer or default_reviewer())
+    session = ReviewSession.open(db, reviewer)
     if paths or session.is_empty():
         from workbench.ingest import ingest_paths
 

@@ -150,9 +150,19 @@ class ReviewSession:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
-    def open(cls, db: str | None, reviewer: str) -> ReviewSession:
-        """Open (and migrate) the database for ``reviewer``."""
-        return cls(engine=open_engine(db), reviewer=reviewer)
+    def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
+        """Open (and migrate) the database for ``reviewer``.
+
+        On PostgreSQL the reviewer is the connected role (a role may not act as someone
+        else); on SQLite the name given, else the operating-system user. Every verdict
+        the session reads is what this reviewer may see under blind second review.
+        """
+        from workbench.store import attach_viewer
+        from workbench.store.identity import resolve_reviewer
+
+        engine = open_engine(db)
+        name = resolve_reviewer(engine, reviewer)
+        return cls(engine=attach_viewer(engine, name), reviewer=name)
 
     def is_empty(self) -> bool:
         """No report stored yet (a fresh machine)."""
@@ -687,12 +697,16 @@ class ReviewSession:
         return True
 
     def team_progress(self) -> dict[str, int]:
-        """Claims each reviewer has judged, so everyone sees the others' progress."""
+        """Claims each reviewer has judged, so everyone sees the others' progress
+        (not counting verdicts this reviewer may not see yet under blind review)."""
+        from workbench.store.verdicts import visible_to
+
         v = schema.verdicts.c
         newest = select(func.max(v.id)).group_by(v.claim_id, v.reviewer).scalar_subquery()
         query = (
             select(v.reviewer, func.count())
             .where(v.id.in_(newest), v.label.is_not(None), v.role == VerdictRole.REVIEW.value)
+            .where(visible_to(self.reviewer))
             .group_by(v.reviewer)
         )
         with self.engine.connect() as conn:

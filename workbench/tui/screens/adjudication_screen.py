@@ -108,7 +108,13 @@ class AdjudicationScreen(Screen[None]):
 
         def reasoned(reason: str | None) -> None:
             if reason:
-                self.session.adjudicate(case.claim_id, label, reason)
+                try:
+                    self.session.adjudicate(case.claim_id, label, reason)
+                except Exception as error:  # refused (a party, no right): say so, stay
+                    from workbench.store.faults import describe_error
+
+                    self.notify(describe_error(error), severity="error", timeout=10)
+                    return
                 self.notify(f"ruled {label.value}")
                 self._load()
 

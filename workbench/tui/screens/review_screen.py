@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, VerdictLabel
+from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
     EventLoaded,
@@ -117,7 +118,7 @@ class ReviewScreen(Screen[None]):
                 self.post_message(FirstEventLoaded(item, self.session.load_event(item), focus))
             items = self.session.load_queue()
         except Exception as error:  # shown to the user, never swallowed silently
-            self.post_message(LoadFailed(str(error)))
+            self.post_message(LoadFailed(describe_error(error)))
             return
         self.post_message(QueueLoaded(items))
 
@@ -126,7 +127,7 @@ class ReviewScreen(Screen[None]):
         try:
             detail = self.session.load_event(self.items[index])
         except Exception as error:
-            self.post_message(LoadFailed(str(error)))
+            self.post_message(LoadFailed(describe_error(error)))
             return
         self.post_message(EventLoaded(index, detail, focus))
 
@@ -160,7 +161,7 @@ class ReviewScreen(Screen[None]):
         try:
             rows = self.session.export_to(claim_ids, path)
         except Exception as error:
-            self.post_message(ExportFinished(path, 0, str(error)))
+            self.post_message(ExportFinished(path, 0, describe_error(error)))
             return
         self.post_message(ExportFinished(path, rows))
 
@@ -170,7 +171,7 @@ class ReviewScreen(Screen[None]):
             patched = self.session.regroup_claim(claim_id, into)
             items = self.session.items if patched else self.session.load_queue()
         except Exception as error:
-            self.post_message(LoadFailed(str(error)))
+            self.post_message(LoadFailed(describe_error(error)))
             return
         self.post_message(GroupingEdited(items, focus, note))
 
@@ -183,7 +184,7 @@ class ReviewScreen(Screen[None]):
                 claim_id, patched = self.session.redo_grouping()
             items = self.session.items if patched else self.session.load_queue()
         except Exception as error:
-            self.post_message(LoadFailed(str(error)))
+            self.post_message(LoadFailed(describe_error(error)))
             return
         note = "Undone: the claim is back where it was." if undo else "Redone."
         self.post_message(GroupingEdited(items, claim_id, note))
@@ -335,6 +336,9 @@ class ReviewScreen(Screen[None]):
                     self._mark(label, text)
 
             self.app.push_screen(NoteDialog(str(needed), claim.text), noted)
+            return
+        except Exception as error:  # the database refused (read-only, a role's rights)
+            self.notify(describe_error(error), severity="error", timeout=10)
             return
         self._after_write(claim.id)
         for cited in spent:  # their CITED badges go: the verdict took them as evidence
