@@ -18,7 +18,11 @@ def review(
     db: DbOption = None,
     reviewer: Annotated[
         str | None,
-        typer.Option("--reviewer", help="Whose verdicts these are. Default: $USER."),
+        typer.Option(
+            "--reviewer",
+            help="Whose verdicts these are (SQLite; default: your OS user). "
+            "On PostgreSQL the connected role is the reviewer.",
+        ),
     ] = None,
 ) -> None:
     """Judge claims side by side. On a fresh database with no PATH, opens the bundled corpus."""
