@@ -65,7 +65,7 @@ def figure_range(quantity: Quantity) -> tuple[float, float]:
     """The range a figure commits to; a vague amount ("dozens") is a lower bound only."""
     low = quantity.low if quantity.low is not None else quantity.value
     high = quantity.high if quantity.high is not None else quantity.value
-    if quantity.at_least or (quantity.approximate and quantity.at_least):
+    if quantity.at_least:  # "at least 40", and vague amounts, which the extractor marks so
         high = math.inf
     return float(low), float(high)
 

@@ -51,18 +51,17 @@ DEFAULT_HAPPENING_WEIGHTS = HappeningWeights()
 MIN_REPORTS_FOR_MAX_DF = 20
 
 
-def place_similarity(a: ReportProfile, b: ReportProfile, unknown: float) -> float:
-    """Cosine of two reports' region weightings (near first places count as one area)."""
-    return float(place_scores([a, b], np.array([0]), np.array([1]), unknown)[0])
-
-
 def place_scores(
     profiles: Sequence[ReportProfile],
     left: npt.NDArray[np.int64],
     right: npt.NDArray[np.int64],
     unknown: float,
 ) -> npt.NDArray[np.float64]:
-    """``place_similarity`` of many pairs at once (sparse products, no Python loop)."""
+    """Place similarity of many report pairs at once (sparse products, no Python loop).
+
+    The cosine of the two reports' region weightings; ``unknown`` when either names no
+    place; at least 0.5 when their first places are near (Douma beside Damascus).
+    """
     columns: dict[tuple[str, str], int] = {}
     rows, cols, values = [], [], []
     for row, profile in enumerate(profiles):

@@ -24,27 +24,19 @@ def _alternation(words: list[str]) -> str:
 
 
 @functools.cache
-def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
-    """Kind -> pattern and class -> pattern (one search per class is what grouping needs)."""
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    """Class -> one pattern of all its kinds' words (one search per class)."""
     data = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
-    kinds: dict[str, re.Pattern[str]] = {}
-    classes: dict[str, re.Pattern[str]] = {}
-    for class_name, members in data["classes"].items():
-        every: list[str] = []
-        for kind, words in members.items():
-            kinds[kind] = re.compile(r"(?i)\b(?:" + _alternation(words) + r")\b")
-            every.extend(words)
-        classes[class_name] = re.compile(r"(?i)\b(?:" + _alternation(every) + r")\b")
-    return kinds, classes
-
-
-def kinds_of(text: str) -> frozenset[str]:
-    """Kinds named in ``text`` ("air_strike", "ceasefire", ...)."""
-    kinds, _classes = _lexicon()
-    return frozenset(kind for kind, pattern in kinds.items() if pattern.search(text))
+    return {
+        class_name: re.compile(
+            r"(?i)\b(?:"
+            + _alternation([word for words in members.values() for word in words])
+            + r")\b"
+        )
+        for class_name, members in data["classes"].items()
+    }
 
 
 def kind_classes(text: str) -> frozenset[str]:
     """Classes of the kinds named in ``text`` ("violence", "diplomacy")."""
-    _kinds, classes = _lexicon()
-    return frozenset(name for name, pattern in classes.items() if pattern.search(text))
+    return frozenset(name for name, pattern in _lexicon().items() if pattern.search(text))

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from models import Claim, Report
 from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits
-from workbench.events.departures import Departure, Gone, departures
+from workbench.events.departures import departures
 from workbench.events.features import extract_features
 from workbench.events.happenings import (
     DEFAULT_HAPPENING_WEIGHTS,
@@ -24,8 +24,6 @@ from workbench.events.happenings import (
 from workbench.events.report_profile import profile_reports
 from workbench.events.similarity import DEFAULT_WEIGHTS, Weights
 from workbench.events.threads import claim_threads
-
-_STAY = Gone(Departure.DATE)  # stands for "not a follower" in the leader walk
 
 
 def happening_groups(
@@ -75,7 +73,7 @@ def happening_groups(
             keys.append(("thread", thread_of.get(index, -1 - index)))
     for index in sorted(gone):  # a follower goes where the claim it follows went
         leader = gone[index].leader
-        while leader is not None and gone.get(leader, _STAY).leader is not None:
+        while leader is not None and leader in gone and gone[leader].leader is not None:
             leader = gone[leader].leader
         if leader is not None:
             keys[index] = keys[leader]
