@@ -43,6 +43,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
     return kinds, groups
 
 
+@functools.lru_cache(maxsize=65536)
 def casualty_kind(unit: str) -> tuple[str, str] | None:
     """(kind, subgroup) of a figure's unit, subgroup "" for everyone; None if no casualty.
 

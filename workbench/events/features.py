@@ -178,6 +178,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@functools.lru_cache(maxsize=65536)  # few distinct (expression, day) pairs in a corpus
 def resolve_time(expression: str, published: date | None) -> tuple[date, date] | None:
     """Resolve "on Monday", "last week", "March 22", "yesterday" against the report's date.
 
@@ -261,8 +262,8 @@ def _year_near(words: Sequence[str], index: int) -> int | None:
     return None
 
 
-_TIME_IN_TEXT = re.compile(
-    r"(?i)\b(?:(?:on|last|earlier on|late on|early on|since)\s+)?"
+_TIME_IN_LOWER = re.compile(
+    r"\b(?:(?:on|last|earlier on|late on|early on|since)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:last|this|past) (?:week|month)\b|\byesterday\b|\btoday\b|\blast night\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|several|a few) (?:day|week)s? ago\b"
@@ -270,14 +271,26 @@ _TIME_IN_TEXT = re.compile(
     r"december) \d{1,2}\b|\b\d{1,2} (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b"
 )
+# The same, case-blind: Python's re scans a lower-cased copy about three times faster than
+# it matches with IGNORECASE, which matters at 100,000 claims.
+_TIME_IN_TEXT = re.compile(_TIME_IN_LOWER.pattern, re.IGNORECASE)
+
+
+def find_time(text: str) -> str:
+    """The first time expression in ``text`` ("on Monday", "March 22"), or ""."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two
+        match = _TIME_IN_TEXT.search(text)
+        return match.group(0) if match else ""
+    match = _TIME_IN_LOWER.search(lowered)
+    return text[match.start() : match.end()] if match else ""
 
 
 def time_expression_of(claim: Claim) -> str:
     """The claim's time expression, or one found in its own text when the extractor gave none."""
     if claim.time_expression:
         return claim.time_expression
-    match = _TIME_IN_TEXT.search(claim.text)
-    return match.group(0) if match else ""
+    return find_time(claim.text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -368,6 +381,7 @@ _NOT_PLACES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_unit(unit: str) -> str:
     """Fold a figure's unit so "troops dead" and "soldiers killed" compare."""
     words = [_UNIT_SYNONYMS.get(word, word) for word in _WORD.findall(unit.casefold())]
@@ -375,12 +389,16 @@ def normalise_unit(unit: str) -> str:
     return " ".join(words)
 
 
+_DISTANCE_WORDS = frozenset({"km", "mile", "m"})
+
+
 def is_distance(unit: str) -> bool:
     """Distances describe where, not what; they compare only with a reference point."""
-    return any(word in {"km", "mile", "m"} for word in unit.split())
+    return not _DISTANCE_WORDS.isdisjoint(unit.split())
 
 
-def distance_units(text: str) -> dict[float, str]:
+@functools.lru_cache(maxsize=16384)  # a claim's text is read by grouping and by its event
+def distance_units(text: str) -> Mapping[float, str]:
     """Map each distance figure in the text to a unit that names its reference point.
 
     "about 4 km (2 miles) west of Palmyra" gives {4.0: "km west of palmyra"}; a bare
@@ -467,7 +485,7 @@ def extract_features(
     specific: list[frozenset[str]] = [frozenset()] * len(claims)
     inherited = [False] * len(claims)
     for index in order:  # report order, so the preceding claim is already resolved
-        own = frozenset(place for place in raw_places[index] if not is_coarse(place))
+        own = frozenset(raw_places[index] - COARSE_PLACES)
         before = previous_in_report[index]
         # One hop only, from a claim that named its places itself, and only when this
         # claim names no place at all (a country is a place too): no chains.
@@ -508,7 +526,7 @@ def extract_features(
                 tokens=frozenset(words),
                 places=specific[index],
                 inherited_places=inherited[index],
-                coarse_places=frozenset(p for p in raw_places[index] if is_coarse(p)),
+                coarse_places=frozenset(raw_places[index] & COARSE_PLACES),
                 # A speaker that is itself a party ("Russia's Foreign Ministry", "the
                 # United States") is involved in what it speaks about.
                 actors=actors_of(" ; ".join((claim.text, *claim.sources))),

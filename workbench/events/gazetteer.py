@@ -241,6 +241,11 @@ def _population(place: Place) -> int:
     return place.population
 
 
+def names_country(name: str) -> str | None:
+    """The country a name names ("Syria", "Syrian"), if it names one."""
+    return _lookup(name)[0]
+
+
 @functools.lru_cache(maxsize=262144)
 def _lookup(name: str) -> tuple[str | None, tuple[Place, ...]]:
     """(country it names, places it can be) for one name; names repeat across reports."""

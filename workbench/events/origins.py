@@ -9,6 +9,7 @@ provenance is shown as unknown, never as independent confirmation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -106,7 +107,12 @@ def wire_credit(report: Report | None, sources: Mapping[str, Source] | None = No
         return None
     if report.outlet and is_wire(report.outlet, sources):
         return report.outlet
-    for text in (report.dateline, report.text[:300], report.text[-300:]):
+    return _credit_in(report.dateline, report.text[:300], report.text[-300:])
+
+
+@functools.lru_cache(maxsize=65536)  # asked again for every event a report's claims are in
+def _credit_in(*texts: str) -> str | None:
+    for text in texts:
         match = _WIRE_CREDIT.search(text)
         if match:
             return next(group for group in match.groups() if group)
@@ -123,16 +129,19 @@ def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) 
             item = parent[item]
         return item
 
-    def outlet(claim: Claim) -> str:
+    def outlet_of(claim: Claim) -> str:
         report = reports.get(claim.report_id)
         return (report.outlet if report else "") or claim.report_id
 
+    outlets = [outlet_of(claim) for claim in claims]
+    if len(set(outlets)) < 2:  # copies are across outlets
+        return {}
     texts = [" ".join((claim.sentence or claim.text).casefold().split()) for claim in claims]
     order = sorted(range(len(claims)), key=lambda index: texts[index])
     # Copies sort next to each other; compare a bounded neighbourhood, not all pairs.
     for position, a in enumerate(order):
         for b in order[position + 1 : position + 8]:
-            if outlet(claims[a]) == outlet(claims[b]):
+            if outlets[a] == outlets[b]:
                 continue
             if fuzz.ratio(texts[a], texts[b]) >= SYNDICATION_SIMILARITY:
                 parent[find(a)] = find(b)
@@ -143,10 +152,8 @@ def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) 
     for group in members.values():
         if len(group) < 2:
             continue
-        first = min(
-            group, key=lambda index: (_published(claims[index], reports), outlet(claims[index]))
-        )
-        key = f"story first carried by {outlet(claims[first])}"
+        first = min(group, key=lambda index: (_published(claims[index], reports), outlets[index]))
+        key = f"story first carried by {outlets[first]}"
         for index in group:
             out[claims[index].id] = key
     return out
@@ -175,11 +182,14 @@ def count_origins(
     origins: set[str] = set()
     unknown: list[str] = []
     per_claim: dict[str, tuple[str, ...]] = {}
+    credits: dict[str, str | None] = {}
     for claim in claims:
         report = reports.get(claim.report_id)
         outlet = (report.outlet if report else "") or claim.report_id
         outlets.add(outlet)
-        credit = wire_credit(report, sources)
+        if claim.report_id not in credits:
+            credits[claim.report_id] = wire_credit(report, sources)
+        credit = credits[claim.report_id]
         own_voice = {outlet.casefold(), *SELF_REFERENCES}
         if credit:
             own_voice.add(credit.casefold())

@@ -11,6 +11,7 @@ reports apart by them 0.05).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,8 +21,8 @@ from datetime import date
 from models import Report
 from workbench.events.features import (
     _PLACE_AFTER,
-    _TIME_IN_TEXT,
     MONTHS,
+    find_time,
     is_coarse,
     normalise_place,
     resolve_time,
@@ -32,6 +33,7 @@ from workbench.events.gazetteer import (
     PlaceMention,
     PlaceScan,
     load_gazetteer,
+    names_country,
     resolve_places,
     scan_places,
 )
@@ -104,6 +106,29 @@ def _heading(report: Report) -> str:
     return f"{title}.\n" if title else ""
 
 
+def _holds_known(known: Sequence[int], start: int, end: int) -> bool:
+    """A known place starts inside the span ("Syrias Aleppo": Aleppo is already read)."""
+    at = bisect.bisect_left(known, start)
+    return at < len(known) and known[at] < end
+
+
+def _common_words(name: str, text: str) -> bool:
+    """The name holds a word the report itself writes in lower case.
+
+    Headlines in title case make "in US-led Coalition Attacks" look like a place; a word
+    the same report writes in lower case ("attacks", "clashes", "latest") is no name.
+    """
+    for word in re.findall(r"[A-Za-z][\w\-]*", name)[:4]:
+        lower = word.lower()
+        if (
+            lower != word
+            and lower in text
+            and re.search(rf"(?<![\w\-]){re.escape(lower)}(?![\w\-])", text)
+        ):
+            return True
+    return False
+
+
 def report_day(report: Report) -> date | None:
     return report.published or lead_date(report.text)
 
@@ -129,14 +154,15 @@ def profile_report(
     mentions, country = resolve_places(scan, default_country)
     # Places the gazetteer does not know (a village, an invented name) still compare by
     # name: "in Kafr Dunya" in two reports is one place.
-    known = {mention.offset for mention in mentions}
+    known = sorted(mention.offset for mention in mentions)
     for match in _PLACE_AFTER.finditer(head + report.text[:LEAD_CHARS]):
         name = normalise_place(match.group(1))
         if (
-            match.start(1) not in known
-            and name
+            name
             and not is_coarse(name)
-            and not gazetteer.country(match.group(1))
+            and not names_country(match.group(1))
+            and not _holds_known(known, match.start(1), match.end(1))
+            and not _common_words(match.group(1), report.text)
         ):
             mentions.append(PlaceMention(match.start(1), Place(name, "", name, 0.0, 0.0, 0)))
     if not mentions:  # the text yielded none: the places the claims name, first first
@@ -166,8 +192,8 @@ def profile_report(
         # a lead that names no day may be about the day before ("rescuers were still
         # searching the rubble")
         lead_days = (day.toordinal() - 1, day.toordinal())
-        found = _TIME_IN_TEXT.search(head + _first_sentence(report.text))
-        said = resolve_time(found.group(0), day) if found else None
+        found = find_time(head + _first_sentence(report.text))
+        said = resolve_time(found, day) if found else None
         if said is not None and 0 <= (day - said[1]).days <= MAX_LEAD_DAYS:
             lead_days = (said[0].toordinal(), said[1].toordinal())
     return ReportProfile(
