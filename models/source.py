@@ -16,6 +16,9 @@ class Source(BaseModel):
     kind: SourceKind = Field(default=SourceKind.UNKNOWN)
     aliases: tuple[str, ...] = Field(default=())
     roles: frozenset[RoleFlag] = Field(default=frozenset())
+    # A spokesperson or official: the body they speak for, which is their claims' origin
+    # (the person stays the speaker). Empty for a body, or a person speaking for no one.
+    speaks_for: str = Field(default="", max_length=300)
 
     @property
     def provenance_known(self) -> bool:

@@ -156,3 +156,37 @@ def test_listing_again_reuses_the_grouping_until_more_claims_arrive(
     grown = _events(sqlite_url)
     assert any("Kafr Dunya" in c["text"] for e in grown for c in e["claims"])
     assert _holding(SIDE_BY_SIDE[0][0], grown)["id"] == _holding(SIDE_BY_SIDE[0][0], first)["id"]
+
+
+def test_a_spokesman_and_his_body_in_two_outlets_are_one_origin(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Issue 14: the head of the Observatory quoted by one paper and the Observatory
+    quoted by another are one origin of the toll, not two; the state agency is another."""
+    reports = tmp_path / "two.jsonl"
+    rows = [
+        {
+            "outlet": "Paper A",
+            "published": "2016-03-21",
+            "title": "IS kills 26 soldiers near Palmyra",
+            "text": "Islamic State militants killed 26 Syrian soldiers near Palmyra on Monday, "
+            "Rami Abdel Rahman, the head of the Syrian Observatory for Human Rights, said.",
+        },
+        {
+            "outlet": "Paper B",
+            "published": "2016-03-21",
+            "title": "Monitor: 26 soldiers killed near Palmyra",
+            "text": "Islamic State fighters killed 26 Syrian soldiers near Palmyra on Monday, "
+            "the Syrian Observatory for Human Rights said. The state news agency SANA said "
+            "the army carried out operations around Palmyra.",
+        },
+    ]
+    reports.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert run_cli("ingest", str(reports), "--db", db_url).code == 0
+    (event,) = _events(db_url)
+    speakers = {name for claim in event["claims"] for name in claim["sources"]}
+    assert "Rami Abdel Rahman" in speakers  # the person stays the speaker
+    assert event["outlets"] == 2
+    assert event["origins"] == 2  # the Observatory and SANA
+    (killed,) = [row for row in event["casualties"] if row["kind"] == "killed"]
+    assert [o["origin"] for o in killed["origins"]] == ["Syrian Observatory for Human Rights"]

@@ -99,3 +99,30 @@ def test_the_newspaper_reported_is_the_outlets_own_voice() -> None:
     claims = [_claim(a, ("newspaper",), sentence), _claim(b, ("the paper",), sentence)]
     counted = count_origins(claims, {a.id: a, b.id: b})
     assert counted.origins == ("story first carried by Paper A",)
+
+
+def test_spokespeople_of_one_body_are_one_origin_and_bodies_stay_apart() -> None:
+    a, b, c = _report("Paper A"), _report("Paper B"), _report("Paper C")
+    registry = {
+        "Rami Abdel Rahman": Source(
+            name="Rami Abdel Rahman", kind=SourceKind.PERSON, speaks_for="SOHR"
+        ),
+        "SOHR": Source(name="SOHR", kind=SourceKind.NGO),
+        "a CENTCOM spokeswoman": Source(
+            name="a CENTCOM spokeswoman", kind=SourceKind.PERSON, speaks_for="CENTCOM"
+        ),
+        "Pentagon": Source(name="Pentagon", kind=SourceKind.GOVERNMENT),
+    }
+    claims = [
+        _claim(a, ("Rami Abdel Rahman",), "twelve were killed in the invented town"),
+        _claim(b, ("SOHR",), "twelve died in the invented town"),
+        _claim(c, ("a CENTCOM spokeswoman",), "the invented strike hit a depot"),
+        _claim(c, ("Pentagon",), "the invented strike was lawful"),
+    ]
+    counted = count_origins(claims, {r.id: r for r in (a, b, c)}, registry)
+    # The person stays the speaker on the claim; the body is the origin.
+    assert counted.origins == ("CENTCOM", "Pentagon", "SOHR")
+    assert counted.claim_origins[claims[0].id] == ("SOHR",)
+    assert claims[0].sources == ("Rami Abdel Rahman",)
+    # Without the registry's word, the person is an origin of their own.
+    assert len(count_origins(claims, {r.id: r for r in (a, b, c)}).origins) == 4

@@ -91,6 +91,36 @@ def test_sources_named_by_claims_are_stored_with_registry_details(db_url: str) -
     assert sources["regional media"].kind is SourceKind.UNKNOWN
 
 
+def test_a_person_learns_the_body_they_speak_for_and_keeps_it(db_url: str) -> None:
+    person = Source(name="Rami Abdel Rahman", kind=SourceKind.OFFICIAL)
+    later = Report(text="Another invented report.", outlet="Paper", published=REPORT.published)
+
+    def said(report: Report) -> Claim:
+        return Claim(report_id=report.id, text="IS killed 26", span=(0, 12), sources=(person.name,))
+
+    engine = open_engine(db_url)
+    with engine.begin() as connection:
+        store_reports(connection, [REPORT], {REPORT.id: [said(REPORT)]}, [person])
+        store_reports(
+            connection,
+            [later],
+            {later.id: [said(later)]},
+            [person.model_copy(update={"speaks_for": SOHR.name}), SOHR],
+        )
+        assert {s.name: s for s in load_sources(connection)}[person.name].speaks_for == SOHR.name
+        # a body once recorded is never replaced by another
+        third = Report(text="A third invented report.", outlet="Paper")
+        store_reports(
+            connection,
+            [third],
+            {third.id: [said(third)]},
+            [person.model_copy(update={"speaks_for": "Some Other Body"})],
+        )
+        sources = {s.name: s for s in load_sources(connection)}
+    assert sources[person.name].speaks_for == SOHR.name
+    assert sources[SOHR.name].speaks_for == ""
+
+
 def test_a_failed_transaction_stores_nothing(db_url: str) -> None:
     engine = open_engine(db_url)
 

@@ -159,6 +159,12 @@ def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) 
     return out
 
 
+def _body_of(name: str, sources: Mapping[str, Source] | None) -> str:
+    """The body a source speaks for (``Source.speaks_for``), else the source itself."""
+    source = (sources or {}).get(name)
+    return source.speaks_for if source is not None and source.speaks_for else name
+
+
 def _published(claim: Claim, reports: Mapping[str, Report]) -> str:
     report = reports.get(claim.report_id)
     return report.published.isoformat() if report and report.published else "9999"
@@ -171,7 +177,8 @@ def count_origins(
 ) -> OriginCount:
     """Outlets and independent origins of the claims of one event.
 
-    A source with known provenance is an origin whichever outlet quotes it. A claim
+    A source with known provenance is an origin whichever outlet quotes it; a person who
+    speaks for a body (``Source.speaks_for``) counts as that body. A claim
     in the outlet's (or a wire's) own voice has the wire story as its origin when
     the copy is credited to a wire or copied word for word across outlets, and the
     outlet otherwise. Sources of unknown provenance, and claims with no named
@@ -195,7 +202,10 @@ def count_origins(
             own_voice.add(credit.casefold())
         found: list[str] = []
         # No named source at all is unknown lineage too: it adds no origin.
-        for name in claim.sources:
+        for speaker in claim.sources:
+            # A spokesperson's claims are their body's: two officials of one ministry
+            # are one origin, not two.
+            name = _body_of(speaker, sources)
             if name.casefold() not in own_voice:
                 if is_wire(name, sources):
                     found.append(wire_story(name))

@@ -329,9 +329,13 @@ class SourceRegistry:
             if name in seen:
                 continue
             seen.add(name)
-            out.append(
-                self.get(name) or Source(name=name, roles=frozenset({RoleFlag.UNKNOWN_PROVENANCE}))
+            source = self.get(name) or Source(
+                name=name, roles=frozenset({RoleFlag.UNKNOWN_PROVENANCE})
             )
+            body = self.origin_of(name)
+            if body != name and not source.speaks_for:
+                source = source.model_copy(update={"speaks_for": body})
+            out.append(source)
         return out
 
 

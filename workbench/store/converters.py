@@ -43,12 +43,17 @@ def source_to_row(source: Source) -> dict[str, Any]:
         "kind": source.kind.value,
         "aliases": list(source.aliases),
         "roles": sorted(role.value for role in source.roles),
+        "speaks_for": source.speaks_for,
     }
 
 
 def row_to_source(row: RowMapping) -> Source:
     return Source(
-        name=row["name"], kind=row["kind"], aliases=tuple(row["aliases"]), roles=row["roles"]
+        name=row["name"],
+        kind=row["kind"],
+        aliases=tuple(row["aliases"]),
+        roles=row["roles"],
+        speaks_for=row["speaks_for"] or "",
     )
 
 

@@ -129,6 +129,16 @@ def _store_sources(connection: Connection, sources: Iterable[Source]) -> int:
     by_name = {s.name: s for s in sources}
     new = set(by_name) - _known_source_names(connection, set(by_name))
     _insert(connection, schema.sources, [source_to_row(by_name[n]) for n in sorted(new)])
+    # A person stored before their body was known ("Rami Abdel Rahman" first quoted alone)
+    # learns it now; a body once recorded is never replaced by another.
+    table = schema.sources
+    for name in sorted(set(by_name) - new):
+        if by_name[name].speaks_for:
+            connection.execute(
+                table.update()
+                .where(table.c.name == name, table.c.speaks_for == "")
+                .values(speaks_for=by_name[name].speaks_for)
+            )
     return len(new)
 
 

@@ -43,6 +43,8 @@ sources = Table(
     Column("kind", String(40), nullable=False, server_default="unknown"),
     Column("aliases", JSON, nullable=False),
     Column("roles", JSON, nullable=False),
+    # The body a spokesperson or official speaks for: their claims' origin ("" if none).
+    Column("speaks_for", String(300), nullable=False, server_default=""),
 )
 
 claims = Table(
