@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_fakes_tolls.py [CSV] [--errors N] [--no-title]
 
 Data: FA-KES (Abu Salem, Al Feel, Elbassuoni, Jaber, Farah, ICWSM 2019; Zenodo 2607278,
-CC BY 4.0), by default ../shared/data/fakes-syria/fakes-dev.csv beside the repository.
+CC BY 4.0): its CSV (input/fakes.csv of the record, or any part of it with the same columns),
+given as the argument or in the FAKES_CSV environment variable.
 Each article's crowd-coded deaths of its main happening are ``nb_civilians`` +
 ``nb_noncivilians`` (children and women are subgroups of the civilians). The extracted
 toll is ``workbench.extract.tolls.report_toll``: the killed figure of the first sentence
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 from models import Report  # noqa: E402
 from workbench.extract.tolls import report_toll  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "data" / "fakes-syria" / "fakes-dev.csv"
+# The FA-KES CSV with its crowd-coded columns: an argument, or this variable.
+DEFAULT = os.environ.get("FAKES_CSV")
 
 
 def main() -> None:
@@ -35,6 +38,8 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print this many mismatches")
     parser.add_argument("--no-title", action="store_true", help="ignore the article titles")
     args = parser.parse_args()
+    if args.csv is None:
+        parser.error("give the FA-KES CSV (or set FAKES_CSV)")
     csv.field_size_limit(sys.maxsize)
     with args.csv.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/bench_grouping_real.py [CSV] [--undated]
 
-CSV defaults to ../shared/data/fakes-syria/fakes-dev.csv beside the repository (FA-KES, Abu
+CSV is the FA-KES CSV with its coded columns, as the argument or in FAKES_CSV (FA-KES, Abu
 Salem et al., ICWSM 2019, Zenodo 2607278). Each row becomes a report (outlet, title, text,
 published = the coded date; with --undated no date at all). Gold: articles with the same
 coded date and location are one happening (noisy: a governorate can hold two happenings on
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -38,7 +39,8 @@ from workbench.events.happenings import happening_labels  # noqa: E402
 from workbench.events.threads import claim_threads  # noqa: E402
 from workbench.extract import extract_claims, load_registry  # noqa: E402
 
-DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes-syria" / "fakes-dev.csv"
+# The FA-KES CSV with its crowd-coded columns: an argument, or this variable.
+DEFAULT_CSV = os.environ.get("FAKES_CSV")
 
 
 def pair_scores(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> dict[str, float]:
@@ -105,6 +107,8 @@ def main() -> None:
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--undated", action="store_true", help="give the reports no date")
     args = parser.parse_args()
+    if args.csv is None:
+        parser.error("give the FA-KES CSV (or set FAKES_CSV)")
     frame = pd.read_csv(args.csv)
     registry = load_registry()
     reports, claims, gold = [], [], {}
