@@ -45,6 +45,22 @@ def test_a_word_that_is_a_village_elsewhere_is_no_place() -> None:
     assert [m.place.name for m in mentions] == ["Damascus"]
 
 
+def test_a_street_named_after_a_town_is_not_that_town() -> None:
+    # FA-KES: shells in Damascus "near Thawra Street" are not in al-Thawrah (Raqqa).
+    text = "Two shells exploded in the Shaalan district of Damascus and near Thawra Street."
+    mentions, country = read_places(text)
+    assert country == "SY"
+    assert [(m.place.name, text[m.offset : m.offset + 8]) for m in mentions] == [
+        ("Damascus", "Damascus")
+    ]
+
+
+def test_each_place_is_found_where_its_name_starts() -> None:
+    text = "Clashes in Deir Ezzor Aleppo and Homs"
+    mentions, _ = read_places(text)
+    assert [text[m.offset : m.offset + 4] for m in mentions] == ["Deir", "Alep", "Homs"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -39,6 +39,12 @@ _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|at|outside|around|of|from|into|village|town|city|province|district)\s+(?:the\s+)?$"
 )
 
+# "Baghdad Street" in Damascus, "Thawra Street": a street, square or road is named after
+# another place (or a person) and says nothing about where the report is.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\b|Road|Rd\b|Square|Avenue|Ave\b|Roundabout|Highway|Boulevard)"
+)
+
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ath", "the"})
 _LETTERS = re.compile(r"[^a-z ]+")
 _CAPITALISED = re.compile(
@@ -174,6 +180,8 @@ def scan_places(text: str) -> PlaceScan:
     votes: dict[str, float] = defaultdict(float)  # country -> evidence
     named: set[str] = set()
     for offset, name in _names(text):
+        if _STREET_AFTER.match(text, offset + len(name)):
+            continue
         country, candidates = _lookup(name)
         if country:
             # "US", "Russian": often an actor, not the scene, so half a place's vote
@@ -257,10 +265,11 @@ def _names(text: str) -> Iterator[tuple[int, str]]:
     """Capitalised names of up to four words, longest known name first."""
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).split()
-        offsets = [match.start()]
-        for word in words[:-1]:
-            offsets.append(text.index(word, offsets[-1]) + len(word))
-        offsets = offsets[: len(words)]
+        offsets, at = [], match.start()
+        for word in words:  # where each word starts
+            at = text.index(word, at)
+            offsets.append(at)
+            at += len(word)
         start = 0
         while start < len(words):
             size = 1
