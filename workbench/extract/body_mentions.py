@@ -5,6 +5,8 @@ monitoring group") resolved backwards and forwards, and new bodies named from a 
 
 from __future__ import annotations
 
+import re
+
 from models import SourceKind
 from workbench.extract.mention_memory import MentionMemory, Resolved
 from workbench.extract.mention_words import (
@@ -54,6 +56,12 @@ from workbench.extract.place_names import (
     national_body,
 )
 from workbench.extract.registry import normalise_mention
+
+
+# A one-word alias used as a place ("in Damascus", "a besieged Damascus suburb").
+_PLACE_USE = re.compile(
+    r"(?i)\b(?:in|near|at|outside|around|from|into|to|of|besieged|rural)\s+(?:the\s+)?\Z"
+)
 
 
 class BodyMentions(MentionMemory):
@@ -360,6 +368,10 @@ class BodyMentions(MentionMemory):
                 continue
             for alias in aliases:
                 index = window.rfind(alias)
+                while index > 0 and " " not in alias and _PLACE_USE.search(window, 0, index):
+                    # "a besieged Damascus suburb" names a place, not the government
+                    # that "Damascus" can stand for: look further back.
+                    index = window.rfind(alias, 0, index)
                 if index >= 0 and (best is None or index > best[0]):
                     best = (index, name)
         return best[1] if best else None

@@ -42,9 +42,14 @@ ING_CUES = frozenset(
     """.split()  # noqa: SIM905
 )
 TELL_CUES = frozenset({"told", "tells"})
+# Two-word reporting verbs: "Nyrabia pointed out that ...".
+PHRASAL_CUES = frozenset({"pointed out", "points out", "pointing out"})
 # A cue is a whole word: not inside another word or a hyphenated compound.
 CUE_RE = re.compile(
-    word_trie([*REPORTING_VERBS, *ING_CUES, "according to", "According to"], after_no=r"[\w-]")
+    word_trie(
+        [*REPORTING_VERBS, *ING_CUES, *PHRASAL_CUES, "according to", "According to"],
+        after_no=r"[\w-]",
+    )
     + r"(?![\w-])"
 )
 # Words that make a cue word an adjective or a passive, not an attribution.
@@ -71,7 +76,10 @@ TIME_WORDS = (
     r"(?:earlier|later)\s+(?:on|in)\s+\w+(?:\s+\w+)?|earlier\s+this\s+(?:week|month|year)"
 )
 ADJUNCT_RE = re.compile(
-    r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,3}?"
+    r"^(?:\s*,?\s*(?:" + TIME_WORDS + r"|in\s+(?:a|an|its|his|her|their|the|"
+    # "in Tuesday's statement", stripped of its apostrophe as some copy is: "in Tuesdays"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s|s))\s+"
+    r"(?:\w+\s+){0,3}?"
     r"(?:statement|interview|post|message|briefing|speech|report|update|address|remarks|"
     r"e-mail|email|letter|"
     r"communique|video|broadcast|conference|bulletin|tweet)"
@@ -136,6 +144,8 @@ TRAILING_FOLLOWERS = re.compile(
     r"^\s*(?:,|$|\.|;|:?\s*$|after\b|as\b|while\b|amid\b|following\b|despite\b|because\b|"
     r"adding\b|saying\b|citing\b|quoting\b|without\b|before\b|when\b|but\b|and\s+(?:that|added|"
     r"said)\b|in\s+a\s+|noting\b|referring\b|"
+    # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
+    r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
     r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")

@@ -189,15 +189,21 @@ class PersonMentions(BodyMentions):
             return ""
         found = ""
         for match in re.finditer(
-            r"((?:(?:[A-Z][\w'\u2019-]*|[A-Z]\.)[ ]){1,3})" + re.escape(surname) + r"\b", before
+            # "Anas al-Abdah ... Abdah said": the particle is part of the full name.
+            r"((?:(?:[A-Z][\w'\u2019-]*|[A-Z]\.)[ ]){1,3})(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s)-)?"
+            + re.escape(surname)
+            + r"\b",
+            before,
         ):
             found = match.group(0)
-        if not found:
-            return ""
-        name = self._personal_name(found)
-        if len(name.split()) < 2 or not name.endswith(surname):
-            return ""
-        return name
+        words = found.split()
+        # Longest first; a body's name before the person ("the Syrian Coalition Anas
+        # al-Abdah") is dropped word by word until a personal name remains.
+        for start in range(len(words) - 1):
+            name = self._personal_name(" ".join(words[start:]))
+            if len(name.split()) >= 2 and name.endswith(surname):
+                return name
+        return ""
 
     def _personal_name(self, phrase: str) -> str:
         """'Russian President Vladimir Putin' -> 'Vladimir Putin'; '' if no name."""

@@ -476,13 +476,26 @@ _KILLED_OR_INJURED = re.compile(
 )
 
 
+_LIVES_OF = re.compile(
+    r"\b(?:cost|costing|claimed|claiming|took|taking|taken)\s+the\s+lives\s+of\b(?:(?!injur|wound|hurt)[^.;:]){0,70}$",
+    re.IGNORECASE,
+)
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?(?:at\s+least\s+)?$", re.IGNORECASE)
+
+
+_SUBGROUP_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|around)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _casualty_unit(text: str, start: int, end: int) -> str:
     """The casualty verb nearest to a figure in its clause ("killed", "wounded")."""
     if _BODIES_OF.search(text, max(0, start - 24), start):
         return "killed"  # "civil defense teams have uncovered the bodies of 8 people"
+    if _LIVES_OF.search(text, max(0, start - 90), start):
+        return "killed"  # "has cost the lives of at least 63 rebels and 21 fighters"
     both = _KILLED_OR_INJURED.match(text, end)
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
@@ -499,6 +512,13 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
         return _CASUALTY_CANON.get(verb, verb)
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - 60), min(len(text), end + 60)
+    if _SUBGROUP_BEFORE.search(text, max(0, start - 30), start) and _CASUALTY.search(
+        text, lo, start
+    ):
+        # "killed 18 civilians including one child and wounded dozens": the child is one
+        # of the 18 dead, so the verb before counts ("seven civilians, among them three
+        # children, have been killed" has none before: the verb after counts).
+        hi = start
     for match in _CASUALTY.finditer(text, lo, hi):
         distance = match.start() - end if match.start() >= end else start - match.end()
         between = text[min(end, match.start()) : max(start, match.end())]

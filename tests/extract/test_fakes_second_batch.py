@@ -1,0 +1,134 @@
+"""Real FA-KES sentences from the second blind batch (December 2026), one per fix.
+
+FA-KES: Abu Salem et al., ICWSM 2019; Zenodo 2607278, CC BY 4.0. The copy keeps the
+dataset's stripped commas and apostrophes ("Tuesdays statement", "IFRC said stressing").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models import Report
+from workbench.extract import extract_claims, load_registry
+from workbench.extract.evaluation import Scores, load_gold, report_of, score_report
+from workbench.extract.quantities import parse_quantities
+
+DATA = Path(__file__).parent / "data"
+
+
+def _claims(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+    return [
+        (claim.sources, claim.cue, claim.text)
+        for claim in extract_claims(Report(text=text), load_registry())
+    ]
+
+
+def test_the_federation_is_not_the_committee_of_the_red_cross() -> None:
+    claims = _claims(
+        "The air raids that hit an aid convoy near Aleppo killed around 20 people the "
+        "International Federation of Red Cross and Red Crescent Societies said on Tuesday."
+    )
+    assert [sources for sources, _, _ in claims] == [
+        ("International Federation of Red Cross and Red Crescent Societies",)
+    ]
+
+
+def test_the_group_named_before_a_place_that_stands_for_a_government() -> None:
+    # "Damascus" can name the Syrian government; "a besieged Damascus suburb" does not.
+    claims = _claims(
+        "Three rescue workers from the Syrian Civil Defence have been killed in bombing in "
+        "a besieged Damascus suburb the group said."
+    )
+    assert [sources for sources, _, _ in claims] == [("White Helmets",)]
+
+
+def test_a_surname_after_a_full_name_with_its_particle() -> None:
+    claims = _claims(
+        "President of the Syrian Coalition Anas al-Abdah said the inaction encouraged Assad. "
+        "Abdah said this complete inaction towards Assads atrocities was shameful."
+    )
+    assert [sources for sources, _, _ in claims] == [("Anas al-Abdah",), ("Anas al-Abdah",)]
+
+
+def test_pointed_out_reports() -> None:
+    claims = _claims(
+        "Nyrabia pointed out that the aftermath of the airstrikes indicates deliberate attacks."
+    )
+    assert claims == [
+        (
+            ("Nyrabia",),
+            "pointed out",
+            "the aftermath of the airstrikes indicates deliberate attacks",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "content"),
+    [
+        (
+            '"Much of the aid was destroyed" IFRC said stressing that "the attack deprives '
+            'thousands of civilians of food".',
+            "International Federation of Red Cross and Red Crescent Societies",
+            "Much of the aid was destroyed",
+        ),
+        (
+            '"From what we know there has been a flagrant violation of law" Peter Maurer head '
+            "of the International Committee of the Red Cross said in Tuesdays statement.",
+            "Peter Maurer",
+            "From what we know there has been a flagrant violation of law",
+        ),
+    ],
+)
+def test_a_quotation_before_its_speaker_whose_cue_has_an_adjunct(
+    text: str, sources: str, content: str
+) -> None:
+    first = _claims(text)[0]
+    assert first[0] == (sources,)
+    assert first[2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The child is one of the dead, not of the wounded that follow.
+        (
+            "It killed 18 civilians including one child and wounded dozens of others",
+            [(18, "civilians killed"), (1, "child killed"), (12, "wounded")],
+        ),
+        # No verb before the subgroup: the verb after it counts.
+        (
+            "At least seven civilians, among them three children, have been killed by shelling",
+            [(7, "civilians killed"), (3, "children killed")],
+        ),
+        (
+            "The battle for Zabadani has cost the lives of at least 63 rebels and 21 "
+            "Hezbollah fighters",
+            [(63, "rebels killed"), (21, "fighters killed")],
+        ),
+        (
+            "the attack claimed the lives of two persons and injured three others",
+            [(2, "persons killed"), (3, "wounded")],
+        ),
+    ],
+)
+def test_casualty_verbs_of_subgroups_and_lives(text: str, figures: list[tuple[int, str]]) -> None:
+    assert [(q.value, q.unit) for q in parse_quantities(text)] == figures
+
+
+def test_the_real_development_gold_keeps_its_level() -> None:
+    """The 36 blind-annotated FA-KES reports tuned on: a regression floor, set a little
+    below what the rules score now (F1 0.92, named source 0.84, figures 0.84)."""
+    total = Scores()
+    for item in load_gold(DATA / "fakes_gold.jsonl"):
+        if item["split"] != "dev":
+            continue
+        report = report_of(item)
+        claims = extract_claims(report, load_registry())
+        total.add(score_report(report.text, item, claims, item["id"]))
+    summary = total.summary()
+    assert summary["f1"] >= 0.91, total.errors
+    assert summary["source_accuracy"] >= 0.83, total.errors
+    assert summary["figure_accuracy"] >= 0.83, total.errors
