@@ -57,7 +57,6 @@ from workbench.extract.place_names import (
 )
 from workbench.extract.registry import normalise_mention
 
-
 # A one-word alias used as a place ("in Damascus", "a besieged Damascus suburb").
 _PLACE_USE = re.compile(
     r"(?i)\b(?:in|near|at|outside|around|from|into|to|of|besieged|rural)\s+(?:the\s+)?\Z"
