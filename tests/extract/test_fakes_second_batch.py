@@ -132,3 +132,34 @@ def test_the_real_development_gold_keeps_its_level() -> None:
     assert summary["f1"] >= 0.91, total.errors
     assert summary["source_accuracy"] >= 0.83, total.errors
     assert summary["figure_accuracy"] >= 0.83, total.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A province's administration is a body, not a person called "Deir Ezzor Governorate".
+        (
+            "A source at Deir Ezzor Governorate told SANA reporter on Wednesday that ISIL "
+            "terrorists fired several rocket shells on al-Qusour.",
+            (("Deir Ezzor Governorate",), "told", "ISIL terrorists fired several rocket shells"),
+        ),
+        # "in a statement to SANA reporter" is the cue's adjunct, not its content.
+        (
+            "A source at Aleppo Police Command said in a statement to SANA reporter that "
+            "terrorist groups targeted al-Shrafiyeh neighborhood.",
+            (("Aleppo Police Command",), "said", "terrorist groups targeted al-Shrafiyeh"),
+        ),
+        # "claims made by" is a noun; "denounced" reports.
+        (
+            "The Syrian Coalition denounced the extraordinary claims made by the regimes UN "
+            "representative.",
+            (("Syrian National Coalition",), "denounced", "the extraordinary claims made by"),
+        ),
+    ],
+)
+def test_bodies_and_cues_of_state_agency_copy(
+    text: str, expected: tuple[tuple[str, ...], str, str]
+) -> None:
+    (sources, cue, content), *_ = _claims(text)
+    assert (sources, cue) == expected[:2]
+    assert content.startswith(expected[2])

@@ -15,6 +15,7 @@ REPORTING_VERBS = frozenset(
     called calls
     estimate claim deny warn allege accuse insist confirm predict argue
     condemned condemns criticised criticized criticises criticizes welcomed welcomes
+    denounced denounces
     said says say told tells added adds announced announces stated states claimed claims
     reported reports denied denies confirmed confirms warned warns proposed proposes
     rejected rejects accused accuses urged urges insisted insists noted notes estimated
@@ -62,7 +63,7 @@ NOT_A_CUE_BEFORE = frozenset(
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
-    r"^\s*(?:by\b(?!\s+(?:phone|telephone|video|text|email|satellite|radio))|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|responsibility\s+"
+    r"^\s*(?:by\b(?!\s+(?:phone|telephone|video|text|email|satellite|radio))|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|made\s+by\b|responsibility\s+"
     r"of\b)",
     re.IGNORECASE,
 )
@@ -84,6 +85,8 @@ ADJUNCT_RE = re.compile(
     r"e-mail|email|letter|"
     r"communique|video|broadcast|conference|bulletin|tweet)"
     r"(?:\s+(?:statement|message|post|address|briefing)\b)?"  # "in a video statement"
+    # "in a statement to SANA reporter", "in a statement to the agency"
+    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:reporter|correspondent|news\s+agency|TV))?)?"
     r"(?:\s+(?:on|to|posted\s+on|published"
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"

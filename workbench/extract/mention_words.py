@@ -97,6 +97,11 @@ KIND_BY_HEAD: dict[str, SourceKind] = {
     "authority": SourceKind.GOVERNMENT,
     "council": SourceKind.GOVERNMENT,
     "department": SourceKind.GOVERNMENT,
+    # A province's administration ("a source at Deir Ezzor Governorate" told SANA)
+    "governorate": SourceKind.GOVERNMENT,
+    "municipality": SourceKind.GOVERNMENT,
+    "directorate": SourceKind.GOVERNMENT,
+    "prefecture": SourceKind.GOVERNMENT,
     "army": SourceKind.MILITARY,
     "military": SourceKind.MILITARY,
     "forces": SourceKind.MILITARY,
@@ -276,7 +281,7 @@ NOT_NAME_WORDS = frozenset(
     committee union department office for of navy fleet states united nations kingdom republic
     corps guard guards police party movement institute university bank company group centre
     center command authority court mission organisation organization federation association
-    defense defence helmets crescent cross
+    defense defence helmets crescent cross governorate municipality directorate prefecture
     """.split()  # noqa: SIM905
 )
 SUB_BODY_HEADS = frozenset(
