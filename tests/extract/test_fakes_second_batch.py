@@ -119,8 +119,8 @@ def test_casualty_verbs_of_subgroups_and_lives(text: str, figures: list[tuple[in
 
 
 def test_the_real_development_gold_keeps_its_level() -> None:
-    """The 36 blind-annotated FA-KES reports tuned on: a regression floor, set a little
-    below what the rules score now (F1 0.92, named source 0.84, figures 0.84)."""
+    """The 48 blind-annotated FA-KES reports tuned on: a regression floor, set a little
+    below what the rules score now (F1 0.91, named source 0.85, figures 0.84)."""
     total = Scores()
     for item in load_gold(DATA / "fakes_gold.jsonl"):
         if item["split"] != "dev":
@@ -129,9 +129,9 @@ def test_the_real_development_gold_keeps_its_level() -> None:
         claims = extract_claims(report, load_registry())
         total.add(score_report(report.text, item, claims, item["id"]))
     summary = total.summary()
-    assert summary["f1"] >= 0.91, total.errors
+    assert summary["f1"] >= 0.90, total.errors
     assert summary["source_accuracy"] >= 0.83, total.errors
-    assert summary["figure_accuracy"] >= 0.83, total.errors
+    assert summary["figure_accuracy"] >= 0.82, total.errors
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,76 @@ def test_bodies_and_cues_of_state_agency_copy(
     (sources, cue, content), *_ = _claims(text)
     assert (sources, cue) == expected[:2]
     assert content.startswith(expected[2])
+
+
+# Third blind batch (fc3): the fixes its first contact prompted.
+
+
+def test_a_quotation_mark_never_closed_does_not_silence_the_rest_of_the_report() -> None:
+    text = (
+        "An ammunition depot explosion in Homs killed at least 40 people. "
+        '"At least 40 people including civilians were killed when an ammunitions depot blew '
+        "up after rocket fire the UK-based Syrian Observatory for Human Rights claimed on "
+        "Thursday. The group added that the depot was operated by forces loyal to the "
+        "government. A doctor living in Akruma area said that residential districts were hit."
+    )
+    assert [(sources, cue) for sources, cue, _ in _claims(text)] == [
+        (("Syrian Observatory for Human Rights",), "claimed"),
+        (("Syrian Observatory for Human Rights",), "added"),
+        (("doctor",), "said"),
+    ]
+
+
+def test_a_quotation_left_open_for_the_next_paragraph_is_kept() -> None:
+    text = (
+        'The minister said: "We will not retreat from the city.\n'
+        '"Our forces hold every district," he added.'
+    )
+    claims = _claims(text)
+    assert claims[0][2].startswith("We will not retreat")
+    assert all(sources == ("minister",) for sources, _, _ in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Police Command source told SANA that a mortar shell killed a child.",
+            (("Police Command",), "told"),
+        ),
+        # "reports" before a reporting verb is a noun, not the cue
+        (
+            "Initial reports indicated that over 40 civilians were killed.",
+            (("Initial reports",), "indicated"),
+        ),
+        # ... and "police officials" stays a description, not a body called "Police"
+        ("Police officials said all six were wanted.", (("police officials",), "said")),
+    ],
+)
+def test_sources_named_before_their_noun(text: str, expected: tuple[tuple[str, ...], str]) -> None:
+    (sources, cue, _), *_ = _claims(text)
+    assert (sources, cue) == expected
+
+
+def test_an_adjunct_with_state_tv_after_a_trailing_cue() -> None:
+    text = (
+        'The U.S. strikes "targeted military positions in Syria" in order to "serve the '
+        'goals of terrorism" Barazi added in his interview with state TV.'
+    )
+    (sources, cue, content), *_ = _claims(text)
+    assert (sources, cue) == (("Barazi",), "added")
+    assert "state TV" not in content
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "over 40 civilians were killed and hundreds more were injured",
+            [(40, "civilians killed"), (100, "wounded")],
+        ),
+        ("the conflict has taken lives of more than 200000 people", [(200000, "people killed")]),
+    ],
+)
+def test_more_of_the_wounded_and_lives_taken(text: str, figures: list[tuple[int, str]]) -> None:
+    assert [(q.value, q.unit) for q in parse_quantities(text)] == figures

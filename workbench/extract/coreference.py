@@ -31,6 +31,7 @@ from workbench.extract.mention_words import (
     BARE_ACRONYM_POSSESSIVE,
     BARE_APPOSITIVE,
     BARE_SPOKESMAN,
+    BODY_SOURCE,
     DOCUMENT_HEADS,
     FINAL_STOP,
     HEAD_KINDS,
@@ -38,6 +39,7 @@ from workbench.extract.mention_words import (
     KIND_BY_HEAD,
     NAME_THEN_TITLE,
     OBJECT_PRONOUNS,
+    ORG_NAME_HEADS,
     OUTLET_STAFF,
     OWNER_ROLE,
     PAREN_ACRONYM,
@@ -122,8 +124,11 @@ class MentionResolver(PersonMentions):
                     break
                 return target
         phrase = PARTITIVE.sub("", phrase)
-        at_body = SOURCE_AT_BODY.match(phrase)
-        if at_body:
+        at_body = SOURCE_AT_BODY.match(phrase) or BODY_SOURCE.match(phrase)
+        if at_body and (
+            at_body.re is SOURCE_AT_BODY
+            or head_noun(at_body.group("body").lower()) in ORG_NAME_HEADS
+        ):
             body = self._body_of_source(at_body.group("body"), position)
             if body is not None:
                 self.source_bodies[head_noun(phrase[: at_body.start("body")].lower())] = body

@@ -63,7 +63,9 @@ NOT_A_CUE_BEFORE = frozenset(
     """.split()  # noqa: SIM905
 )
 NOT_A_CUE_AFTER = re.compile(
-    r"^\s*(?:by\b(?!\s+(?:phone|telephone|video|text|email|satellite|radio))|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|made\s+by\b|responsibility\s+"
+    r"^\s*(?:by\b(?!\s+(?:phone|telephone|video|text|email|satellite|radio))|cases\b|deaths\b|figures\b|case\b|to\s+be\b|to\s+have\b|made\s+by\b|"
+    # "Initial reports indicated that ...": a noun, when a reporting verb follows it
+    r"(?:indicated|indicate|indicates|suggested|suggest|suggests|said|say|says)\b|responsibility\s+"
     r"of\b)",
     re.IGNORECASE,
 )
@@ -86,7 +88,8 @@ ADJUNCT_RE = re.compile(
     r"communique|video|broadcast|conference|bulletin|tweet)"
     r"(?:\s+(?:statement|message|post|address|briefing)\b)?"  # "in a video statement"
     # "in a statement to SANA reporter", "in a statement to the agency"
-    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:reporter|correspondent|news\s+agency|TV))?)?"
+    r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:[A-Z][\w-]*|state)"
+    r"(?:\s+(?:reporter|correspondent|news\s+agency|TV|television|media))?)?"
     r"(?:\s+(?:on|to|posted\s+on|published"
     r"\s+on)\s+(?:[A-Z]\w*|its\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?))?|"
     r"on\s+(?:the\s+)?(?:(?:Telegram|X|Twitter|Facebook|WhatsApp)(?:\s+messaging\s+app|"

@@ -587,6 +587,11 @@ SOURCE_AT_BODY = re.compile(
     r"^(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+){0,2}?(?:source|sources|official|officials)\s+"
     r"at\s+(?:the\s+)?(?P<body>[A-Z].*)$"
 )
+# "A Police Command source told SANA": the body named before "source" speaks.
+BODY_SOURCE = re.compile(
+    r"^(?:(?:an?|the|one)\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\s+"
+    r"(?:source|sources|official|officials)$"
+)
 SAME_SOURCE = re.compile(
     r"^(?:the\s+|this\s+|that\s+)?(?:same\s+)?(source|sources|official|officials)$",
     re.IGNORECASE,

@@ -37,7 +37,12 @@ from workbench.extract.registry import (
     load_registry,
     normalise_mention,
 )
-from workbench.extract.sentences import Sentence, iter_paragraphs, split_sentences
+from workbench.extract.sentences import (
+    Sentence,
+    iter_paragraphs,
+    split_sentences,
+    without_stray_quote,
+)
 from workbench.extract.speakers import split_speakers, strip_workplace
 
 _BUFFER = 24  # claims kept open for late caveats
@@ -559,7 +564,13 @@ class _Extractor:
         return out, open_after
 
     def run(self) -> Iterator[Claim]:
-        for index, (offset, paragraph) in enumerate(iter_paragraphs(self.text)):
+        paragraphs = iter_paragraphs(self.text)
+        ahead = next(paragraphs, None)
+        index = -1
+        while ahead is not None:  # one paragraph of look-ahead, so huge reports stream
+            (offset, paragraph), ahead = ahead, next(paragraphs, None)
+            index += 1
+            paragraph = without_stray_quote(paragraph, ahead[1] if ahead else None)
             # A new paragraph re-opens a running quote with its own quote mark.
             inside = False
             if index == 0 and _looks_like_title(paragraph, offset, self.text):

@@ -461,7 +461,8 @@ _KILLED_AND = re.compile(
 # The verb of the figure's own clause: "four others were wounded", "32 people, including
 # soldiers and contractors, were killed", "some 1,500 people are missing".
 _OWN_VERB_AFTER = re.compile(
-    r"(?:\s*,\s+including\s+[^,;.]{1,150},)?\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
+    r"(?:\s*,\s+including\s+[^,;.]{1,150},)?(?:\s+(?:more|others))?"  # "hundreds more were"
+    r"\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
     r"had\s+been|got|get)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
     r"detained|arrested|abducted|kidnapped|martyred)\b"
 )
@@ -477,7 +478,7 @@ _KILLED_OR_INJURED = re.compile(
 
 
 _LIVES_OF = re.compile(
-    r"\b(?:cost|costing|claimed|claiming|took|taking|taken)\s+the\s+lives\s+of\b(?:(?!injur|wound|hurt)[^.;:]){0,70}$",
+    r"\b(?:cost|costing|claimed|claiming|took|taking|taken)\s+(?:the\s+)?lives\s+of\b(?:(?!injur|wound|hurt)[^.;:]){0,70}$",
     re.IGNORECASE,
 )
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?(?:at\s+least\s+)?$", re.IGNORECASE)

@@ -87,6 +87,52 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
         pos = end + 1
 
 
+def without_stray_quote(paragraph: str, next_paragraph: str | None) -> str:
+    """The paragraph with quotation marks that are never closed (or never opened) blanked.
+
+    Copy that lost a closing mark ('"At least 40 people ... were killed the Observatory
+    claimed', as FA-KES distributes it) would otherwise leave every later sentence inside
+    a quotation, so no cue after it would attribute anything. Marks are read by where
+    they stand: one after a space opens, one before a space or stop closes; an opening
+    mark while a quotation is open means the first was never closed. A quotation left
+    open at the end is kept when the next paragraph opens with a mark (AP style).
+    """
+    if '"' not in paragraph and "\u201c" not in paragraph:
+        return paragraph
+    stray: list[int] = []
+    open_at: int | None = None
+    for match in _QUOTE_MARK.finditer(paragraph):
+        at = match.start()
+        before = paragraph[at - 1] if at else " "
+        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        opening = match.group() == "\u201c" or (
+            match.group() == '"'
+            and (before.isspace() or before in "([-\u2014")
+            and not after.isspace()
+        )
+        if opening:
+            if open_at is not None:
+                stray.append(open_at)
+            open_at = at
+        elif open_at is not None:
+            open_at = None
+        elif match.group() == '"' and not before.isspace():
+            stray.append(at)  # a closing mark with nothing open
+    if open_at is not None and not (
+        next_paragraph is not None and next_paragraph.lstrip()[:1] in '"\u201c'
+    ):
+        stray.append(open_at)
+    if not stray:
+        return paragraph
+    chars = list(paragraph)
+    for at in stray:
+        chars[at] = " "
+    return "".join(chars)
+
+
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+
+
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_WORD_BEFORE`` on text[start:end], reading only a short tail when it can."""
     lo = max(start, end - 16)
