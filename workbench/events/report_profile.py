@@ -166,9 +166,11 @@ def profile_report(
         ):
             mentions.append(PlaceMention(match.start(1), Place(name, "", name, 0.0, 0.0, 0)))
     if not mentions:  # the text yielded none: the places the claims name, first first
+        folded = ""
         for name in dict.fromkeys(normalise_place(place) for place in claim_places):
             if name and not is_coarse(name):
-                offset = len(head) + max(0, report.text.casefold().find(name))
+                folded = folded or report.text.casefold()
+                offset = len(head) + max(0, folded.find(name))
                 mentions.append(PlaceMention(offset, Place(name, "", name, 0.0, 0.0, 0)))
     mentions.sort(key=lambda mention: mention.offset)
     regions: dict[tuple[str, str], float] = {}
