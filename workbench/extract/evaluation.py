@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from models import Claim, Report
+from workbench.extract.pipeline import extract_claims
+from workbench.extract.registry import load_registry
 
 
 @dataclass
@@ -238,6 +240,19 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in raw.splitlines() if line.strip()]
     data = json.loads(raw)
     return data if isinstance(data, list) else [data]
+
+
+def score_split(path: Path, split: str) -> Scores:
+    """Scores summed over the gold reports of one split of a gold file, each extracted with
+    a fresh registry (as ingest does, report by report)."""
+    total = Scores()
+    for item in load_gold(path):
+        if item.get("split") != split:
+            continue
+        report = report_of(item)
+        claims = extract_claims(report, load_registry())
+        total.add(score_report(report.text, item, claims, item["id"]))
+    return total
 
 
 def report_of(item: dict[str, Any]) -> Report:
