@@ -230,3 +230,17 @@ def test_an_adjunct_with_state_tv_after_a_trailing_cue() -> None:
 )
 def test_more_of_the_wounded_and_lives_taken(text: str, figures: list[tuple[int, str]]) -> None:
     assert [(q.value, q.unit) for q in parse_quantities(text)] == figures
+
+
+def test_a_sentence_detailing_the_dead_carries_on_the_claim_before_it() -> None:
+    text = (
+        "MSF said 13 people were killed in the strike. Among the dead were four staff and five "
+        "children. The hospital was destroyed."
+    )
+    assert [(sources, content[:20]) for sources, _, content in _claims(text)] == [
+        (("Médecins Sans Frontières",), "13 people were kille"),
+        (("Médecins Sans Frontières",), "Among the dead were "),
+    ]
+    # ... only right after a claim: the reporter's own background stays no claim.
+    background = "The hospital was hit at dawn. Among the dead were four staff."
+    assert _claims(background) == []

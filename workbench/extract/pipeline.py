@@ -282,6 +282,18 @@ class _Draft:
         )
 
 
+# A sentence that details the casualties of the claim before it, in no voice of its own:
+# "The victims included 51 children", "Among the dead were four staff and five children".
+_CASUALTY_DETAIL = re.compile(
+    r"^\s*(?:(?:Among|Of)\s+(?:the|them|those)\b|(?:The|Those)\s+(?:victims|dead|"
+    r"killed|wounded|injured|casualties|fatalities)\b)"
+)
+
+
+def _details_casualties(text: str) -> bool:
+    return bool(_CASUALTY_DETAIL.match(text)) and bool(parse_quantities(text))
+
+
 class _Extractor:
     """State of one pass over one report."""
 
@@ -297,9 +309,14 @@ class _Extractor:
         # The speaker of a quote that closed the previous paragraph: a next paragraph that
         # is only a quotation, with no attribution of its own, is still that speaker's.
         self.carried_quote: tuple[tuple[str, ...], str] | None = None
+        # The speaker of the sentence just before, when it made a claim: a next sentence
+        # that only details its casualties carries on its figures.
+        self.previous_claim: tuple[tuple[str, ...], str] | None = None
+        self.drafted = 0  # claims drafted so far
 
     # -- output ------------------------------------------------------------
     def _push(self, draft: _Draft) -> Iterator[Claim]:
+        self.drafted += 1
         if self.pending_caveats:
             draft.caveats.extend(self.pending_caveats)
             self.pending_caveats = []
@@ -511,11 +528,19 @@ class _Extractor:
             self._attach_sentence_caveat(sentence)
             return [], open_after
         out: list[Claim] = []
+        drafted = self.drafted
         if not attrs:
             if is_caveat_sentence(sentence.text):
                 self._attach_sentence_caveat(sentence)
                 return out, open_after
             starts_quoted = inside or sentence.text[:1] in '"\u201c\u00ab'
+            carried = self.previous_claim
+            self.previous_claim = None
+            if carried is not None and not starts_quoted and _details_casualties(sentence.text):
+                # "... the Institute said. The victims included 51 children and 28 women."
+                out.extend(self._push(self._quote_claim(sentence, *carried)))
+                self.previous_claim = carried
+                return out, open_after
             if not starts_quoted:
                 self.resolver.note_subject(sentence.text)
             if starts_quoted:
@@ -550,6 +575,7 @@ class _Extractor:
                     out.extend(self._push(self._quote_claim(quoted, sources, attr.cue)))
             out.extend(self._push(self._draft(sentence, attr, sources)))
         self.pending_quote = []
+        self.previous_claim = (self.last_sources, attrs[-1].cue) if self.drafted > drafted else None
         last = attrs[-1]
         if len(attrs) > 1 and last.relative:
             last = attrs[-2]  # '"...," said X, 46, who said ...': the quote is what carries on
@@ -573,6 +599,7 @@ class _Extractor:
             paragraph = without_stray_quote(paragraph, ahead[1] if ahead else None)
             # A new paragraph re-opens a running quote with its own quote mark.
             inside = False
+            self.previous_claim = None
             if index == 0 and _looks_like_title(paragraph, offset, self.text):
                 continue
             if index == 0:
