@@ -105,7 +105,11 @@ class Gazetteer:
         key = fold_name(name)
         if len(key) < 4 or key in self.not_places:
             return ()
-        return self.places.get(key, ())
+        # GeoNames lists "Rapid" for Rapid City and "North" for North Salt Lake: the first
+        # word of a longer name is an English word far more often than that place.
+        return tuple(
+            place for place in self.places.get(key, ()) if not _first_word_of(key, place.name)
+        )
 
     def country(self, name: str) -> str | None:
         return self.countries.get(fold_name(name))
@@ -258,7 +262,20 @@ def names_country(name: str) -> str | None:
 def _lookup(name: str) -> tuple[str | None, tuple[Place, ...]]:
     """(country it names, places it can be) for one name; names repeat across reports."""
     gazetteer = load_gazetteer()
-    return gazetteer.country(name), gazetteer.candidates(name)
+    if name.endswith(("'s", "\u2019s")):  # "Sudan's North Darfur state"
+        name = name[:-2]
+    country = gazetteer.country(name)
+    if country is None and name.endswith("s") and len(name) > 4:
+        # "Syrias", "Ukraines": copy that lost its apostrophe (FA-KES) names the country.
+        country = gazetteer.country(name[:-1])
+        if country is not None:
+            return country, ()
+    return country, gazetteer.candidates(name)
+
+
+def _first_word_of(key: str, name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and fold_name(words[0]) == key != fold_name(name)
 
 
 def _names(text: str) -> Iterator[tuple[int, str]]:
