@@ -265,3 +265,16 @@ def test_a_local_unit_of_a_listed_body_is_its_own_body() -> None:
         ("Kanbalu People's Defense Force",)
     ]
     assert _sources("Gaza Civil Defence said five people died.") == [("Gaza Civil Defence",)]
+
+
+def test_the_army_is_the_states_forces_not_the_militia_that_spoke_last() -> None:
+    text = (
+        "A drone strike hit a market in Kutum in Sudan's North Darfur state, local activists "
+        "said. The Rapid Support Forces accused the army of carrying out the strike. An army "
+        "spokesman said the military does not target civilians."
+    )
+    assert _sources(text) == [
+        ("local activists",),
+        ("Rapid Support Forces",),
+        ("Sudanese Armed Forces",),
+    ]

@@ -57,6 +57,13 @@ from workbench.extract.place_names import (
 )
 from workbench.extract.registry import normalise_mention
 
+# "the army", "the military": a state's forces, never a militia or rebel group.
+STATE_FORCE_HEADS = frozenset({"army", "military", "navy"})
+STATE_FORCE_WORDS = re.compile(
+    r"(?i)\b(?:army|armed\s+forces|military|navy|defen[cs]e\s+(?:forces|ministry)|"
+    r"ministry\s+of\s+defen[cs]e)\b"
+)
+
 # A one-word alias used as a place ("in Damascus", "a besieged Damascus suburb").
 _PLACE_USE = re.compile(
     r"(?i)\b(?:in|near|at|outside|around|from|into|to|of|besieged|rural)\s+(?:the\s+)?\Z"
@@ -285,6 +292,7 @@ class BodyMentions(MentionMemory):
                     resolved.kind in kinds
                     and self._compatible(resolved.name, modifiers, head)
                     and (definite or head in ("monitor", "observatory"))
+                    and (head not in STATE_FORCE_HEADS or self._state_force(resolved.name))
                 ):
                     return resolved
             national = self._national(normal) if definite and len(normal.split()) <= 2 else None
@@ -306,6 +314,13 @@ class BodyMentions(MentionMemory):
             if short:
                 return self._known(short)
         return self._discover_from_description(phrase, normal, head)
+
+    def _state_force(self, name: str) -> bool:
+        """A country's own forces ("Sudanese Armed Forces"), which "the army" can name; a
+        militia that last spoke ("the Rapid Support Forces accused ...") it cannot."""
+        source = self.registry.get(name)
+        names = [name, *(source.aliases if source else ())]
+        return any(STATE_FORCE_WORDS.search(alias) for alias in names)
 
     def _national(self, head: str) -> str | None:
         """'the military' in a sentence about Ukraine -> the Ukrainian military, if known.
