@@ -23,6 +23,7 @@ from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
 from scoring.one_coin_ds import OneCoinDawidSkene
 from scoring.pooled_investment import PooledInvestment
+from scoring.range_crh import RangeCRH
 from scoring.sums import Sums
 from scoring.truthfinder import TruthFinder
 from scoring.utils import FrameError
@@ -76,6 +77,7 @@ __all__ = [
     "OneCoin",
     "OneCoinDawidSkene",
     "PooledInvestment",
+    "RangeCRH",
     "Sums",
     "TruthEstimator",
     "TruthFinder",
