@@ -19,8 +19,10 @@ copy it) weighs 1 / (1 + sum of those copy probabilities), so k outlets repeatin
 value weigh about one vote together (the symmetric form of Dong's vote count; the
 direction of copying does not matter for the truth).
 
-Pure numpy/pandas over integer codes; the pairs are built once per fit, and each
-iteration only re-weights them with ``np.bincount``.
+For figures, the independent chance of an identical true value is scaled by how often
+two right figures coincide in the data (``copy_probability``). Pure numpy/pandas over
+integer codes; the row pairs are built once per fit, and each iteration only re-counts
+them with ``np.bincount``.
 """
 
 from __future__ import annotations
@@ -36,58 +38,58 @@ from scoring.utils import BoolArray, FloatArray, IntArray, scatter_add
 
 @dataclass(frozen=True)
 class SharedValues:
-    """Row pairs of different sources that gave the identical value on one object."""
+    """Row pairs of different sources on one object, grouped by source pair."""
 
-    row_a: IntArray  # (P,) first row of each pair
-    row_b: IntArray  # (P,) second row
+    row_a: IntArray  # (P,) one row of each pair (the lower source code)
+    row_b: IntArray  # (P,) the other row
     pair: IntArray  # (P,) the source pair each row pair belongs to
-    n_pairs: int  # distinct source pairs with at least one shared value
-    shared_objects: FloatArray  # (n_pairs,) objects both sources of the pair assert on
+    same: BoolArray  # (P,) the two rows give the identical value
+    n_pairs: int  # distinct source pairs asserting on a common object
+    first: IntArray  # (n_pairs,) the pair's sources
+    second: IntArray
 
     @property
     def empty(self) -> bool:
-        return len(self.row_a) == 0
+        return not bool(self.same.any())
 
 
 def shared_values(s: IntArray, o: IntArray, value: IntArray) -> SharedValues:
-    """Pairs of rows (different sources) with the identical value code on one object.
+    """Every pair of rows of different sources on one object, and whether they are identical.
 
     ``value`` numbers each distinct (object, value) pair, so equal codes mean the same
-    object too. Only values given by two or more sources produce pairs.
+    object too. Only source pairs that share at least one identical value are kept:
+    the others cannot be copies.
     """
-    rows = pd.DataFrame({"r": np.arange(len(s)), "s": s, "v": value})
-    counts = rows["v"].map(rows["v"].value_counts())
-    rows = rows[counts.to_numpy() > 1]
-    if rows.empty:
+    rows = pd.DataFrame({"r": np.arange(len(s)), "s": s, "o": o, "v": value})
+    dup = rows.duplicated("v", keep=False).to_numpy()
+    n_src = int(s.max()) + 1 if len(s) else 1
+    if not dup.any():
         none = np.zeros(0, dtype=np.int64)
-        return SharedValues(none, none, none, 0, np.zeros(0))
-    pairs = rows.merge(rows, on="v", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["s_a"] != pairs["s_b"]]
-    lo = np.minimum(pairs["s_a"].to_numpy(), pairs["s_b"].to_numpy())
-    hi = np.maximum(pairs["s_a"].to_numpy(), pairs["s_b"].to_numpy())
-    n_src = int(s.max()) + 1
-    pair_code, pair_keys = pd.factorize(lo * n_src + hi)
-    # objects each source pair both assert on (counted once per object, any values)
-    so = pd.DataFrame({"s": s, "o": o}).drop_duplicates()
-    keys = pd.Index(pair_keys)
-    both = so.merge(so, on="o", suffixes=("_a", "_b"))
-    both = both[both["s_a"] < both["s_b"]]
-    both_key = both["s_a"].to_numpy() * n_src + both["s_b"].to_numpy()
-    hit = keys.get_indexer(both_key)
-    shared = scatter_add(hit[hit >= 0], minlength=len(keys))
+        return SharedValues(none, none, none, np.zeros(0, dtype=bool), 0, none, none)
+    same_rows = rows[dup].merge(rows[dup], on="v", suffixes=("_a", "_b"))
+    same_rows = same_rows[same_rows["s_a"] < same_rows["s_b"]]
+    candidates = np.unique(same_rows["s_a"].to_numpy() * n_src + same_rows["s_b"].to_numpy())
+    # objects the candidate pairs both assert on: only objects holding a shared value's source
+    pairs = rows.merge(rows, on="o", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["s_a"] < pairs["s_b"]]
+    key = pairs["s_a"].to_numpy() * n_src + pairs["s_b"].to_numpy()
+    code = np.searchsorted(candidates, key)
+    keep = (code < len(candidates)) & (candidates[np.minimum(code, len(candidates) - 1)] == key)
+    pairs = pairs[keep]
     return SharedValues(
         row_a=pairs["r_a"].to_numpy(np.int64),
         row_b=pairs["r_b"].to_numpy(np.int64),
-        pair=pair_code.astype(np.int64),
-        n_pairs=len(keys),
-        shared_objects=shared,
+        pair=code[keep].astype(np.int64),
+        same=(pairs["v_a"].to_numpy() == pairs["v_b"].to_numpy()),
+        n_pairs=len(candidates),
+        first=(candidates // n_src).astype(np.int64),
+        second=(candidates % n_src).astype(np.int64),
     )
 
 
 def copy_probability(
     shared: SharedValues,
     row_true: BoolArray,
-    row_source: IntArray,
     accuracy: FloatArray,
     *,
     copy_rate: float = 0.8,
@@ -96,20 +98,26 @@ def copy_probability(
 ) -> FloatArray:
     """Posterior probability that each source pair is dependent (Dong et al. 2009, eq. 2-4).
 
-    Each row pair appears twice (a, b and b, a), so the identical-value counts are halved.
+    For figures, two right answers need not be the identical number ("26" and "27" are
+    both within tolerance of 26), so the independent chance of an identical true value is
+    A1 A2 q, with q the share of identical values among both-true row pairs of the
+    typical (median) source pair: copiers, a minority of pairs, do not set it.
     """
-    true_pair = row_true[shared.row_a].astype(np.float64)
-    k_true = 0.5 * scatter_add(shared.pair, weights=true_pair, minlength=shared.n_pairs)
-    k_false = 0.5 * scatter_add(shared.pair, weights=1.0 - true_pair, minlength=shared.n_pairs)
-    k_diff = np.maximum(shared.shared_objects - k_true - k_false, 0.0)
-    first = np.zeros(shared.n_pairs, dtype=np.int64)
-    second = np.zeros(shared.n_pairs, dtype=np.int64)
-    first[shared.pair] = row_source[shared.row_a]
-    second[shared.pair] = row_source[shared.row_b]
-    a1 = np.clip(accuracy[first], 0.01, 0.99)
-    a2 = np.clip(accuracy[second], 0.01, 0.99)
+    if shared.n_pairs == 0:
+        return np.zeros(0)
+    both_true = row_true[shared.row_a] & row_true[shared.row_b]
+    either_false = ~(row_true[shared.row_a] & row_true[shared.row_b])
+    n = shared.n_pairs
+    k_true = scatter_add(shared.pair, weights=shared.same & both_true, minlength=n)
+    k_false = scatter_add(shared.pair, weights=shared.same & either_false, minlength=n)
+    n_both_true = scatter_add(shared.pair, weights=both_true, minlength=n)
+    k_diff = scatter_add(shared.pair, weights=~shared.same, minlength=n)
+    rate = k_true[n_both_true > 0] / n_both_true[n_both_true > 0]
+    q = float(np.clip(np.median(rate), 0.05, 1.0)) if len(rate) else 1.0
+    a1 = np.clip(accuracy[shared.first], 0.01, 0.99)
+    a2 = np.clip(accuracy[shared.second], 0.01, 0.99)
     mean = 0.5 * (a1 + a2)
-    p_true = a1 * a2
+    p_true = a1 * a2 * q
     p_false = (1 - a1) * (1 - a2) / n_false
     c = copy_rate
     log_ratio = (
@@ -125,7 +133,10 @@ def dependence_weights(shared: SharedValues, prob: FloatArray, n_rows: int) -> F
     """Each row's vote multiplier: 1 / (1 + copy probabilities of the sources sharing its value)."""
     if shared.empty:
         return np.ones(n_rows)
-    load = scatter_add(shared.row_a, weights=prob[shared.pair], minlength=n_rows)
+    same = shared.same
+    p = prob[shared.pair[same]]
+    load = scatter_add(shared.row_a[same], weights=p, minlength=n_rows)
+    load += scatter_add(shared.row_b[same], weights=p, minlength=n_rows)
     out: FloatArray = 1.0 / (1.0 + load)
     return out
 

@@ -162,7 +162,7 @@ class RangeCRH(TruthEstimator):
             },
             index=pd.Index(sources, name="source"),
         )
-        self.copy_probability_ = _pair_table(shared, copy_p, s, sources)
+        self.copy_probability_ = _pair_table(shared, copy_p, sources)
         self.method_ = self.name
         self.value_type_ = "numeric"
         self.prior_ = prior
@@ -201,10 +201,33 @@ class RangeCRH(TruthEstimator):
             shared = shared_values(s, o, value_code.astype(np.int64))
         history: list[float] = []
         truth = np.zeros(n_obj)
-        for _ in range(self.n_iter):
+
+        def truth_of(trust: FloatArray, dep: FloatArray) -> FloatArray:
             vw = w * trust[s] * dep * live
-            truth = _median_of_ends(so, sx, np.r_[vw, vw][order], n_obj)
-            truth = _apply_constraints(truth, fixed_low, fixed_high)
+            med = _median_of_ends(so, sx, np.r_[vw, vw][order], n_obj)
+            return _apply_constraints(med, fixed_low, fixed_high)
+
+        for _ in range(self.n_iter):
+            truth = truth_of(trust, dep)
+            change = 0.0
+            if shared is not None and not shared.empty:
+                # dependence first, then the truth it implies, then trust: copies that
+                # agree with each other must not earn trust before they are discounted
+                tol = self.numeric_tol * np.maximum(np.abs(truth), 1.0)
+                row_true = _distance(truth[o], lo, hi) <= tol[o] + 1e-12
+                acc = (scatter_add(s, weights=w * row_true, minlength=n_src) + 1.0) / (n_s + 2.0)
+                copy_p = copy_probability(
+                    shared,
+                    row_true,
+                    acc,
+                    copy_rate=self.copy_rate,
+                    n_false=self.n_false,
+                    alpha=self.copy_prior,
+                )
+                new_dep = dependence_weights(shared, copy_p, len(s))
+                change = float(np.max(np.abs(new_dep - dep)))
+                dep = new_dep
+                truth = truth_of(trust, dep)
             scale = np.maximum(spread, self.numeric_tol * np.maximum(np.abs(truth), 1.0))
             loss = _distance(truth[o], lo, hi) / scale[o]
             loss = np.where(verdict < 0, np.maximum(loss, 1.0), loss)  # refuted: wrong
@@ -212,32 +235,12 @@ class RangeCRH(TruthEstimator):
             mean_loss = float((w * loss).sum() / max(w.sum(), 1e-300))
             smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
             new_trust = np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
-            change = relative_change(trust, new_trust)
+            change = max(change, relative_change(trust, new_trust))
             trust = new_trust
-            if shared is not None and not shared.empty:
-                tol = self.numeric_tol * np.maximum(np.abs(truth), 1.0)
-                row_true = _distance(truth[o], lo, hi) <= tol[o] + 1e-12
-                acc = (scatter_add(s, weights=w * row_true, minlength=n_src) + 1.0) / (n_s + 2.0)
-                copy_p = copy_probability(
-                    shared,
-                    row_true,
-                    s,
-                    acc,
-                    copy_rate=self.copy_rate,
-                    n_false=self.n_false,
-                    alpha=self.copy_prior,
-                )
-                new_dep = dependence_weights(shared, copy_p, len(s))
-                change = max(change, float(np.max(np.abs(new_dep - dep))))
-                dep = new_dep
             history.append(float((w * loss * trust[s]).sum()))
             if change < self.tol:
                 break
-        vw = w * trust[s] * dep * live
-        truth = _apply_constraints(
-            _median_of_ends(so, sx, np.r_[vw, vw][order], n_obj), fixed_low, fixed_high
-        )
-        return truth, trust, dep, history, copy_p, shared
+        return truth_of(trust, dep), trust, dep, history, copy_p, shared
 
 
 def _ranges(frame: pd.DataFrame) -> pd.DataFrame:
@@ -393,23 +396,20 @@ def _object_std(o: IntArray, x: FloatArray, n_obj: int) -> FloatArray:
     return out
 
 
-def _pair_table(shared: Any, prob: FloatArray, s: IntArray, sources: pd.Index) -> pd.DataFrame:
+def _pair_table(shared: Any, prob: FloatArray, sources: pd.Index) -> pd.DataFrame:
     """Source pairs with a shared value and their copy probability, likeliest first."""
-    columns = ["source_a", "source_b", "probability", "shared_objects"]
-    if shared is None or shared.empty or len(prob) == 0:
+    columns = ["source_a", "source_b", "probability", "shared_objects", "identical"]
+    if shared is None or shared.n_pairs == 0 or len(prob) == 0:
         return pd.DataFrame(columns=columns)
-    first = np.zeros(shared.n_pairs, dtype=np.int64)
-    second = np.zeros(shared.n_pairs, dtype=np.int64)
-    first[shared.pair] = s[shared.row_a]
-    second[shared.pair] = s[shared.row_b]
-    a, b = np.minimum(first, second), np.maximum(first, second)
     names = sources.to_numpy(dtype=object)
+    n = shared.n_pairs
     table = pd.DataFrame(
         {
-            "source_a": names[a],
-            "source_b": names[b],
+            "source_a": names[shared.first],
+            "source_b": names[shared.second],
             "probability": prob,
-            "shared_objects": shared.shared_objects,
+            "shared_objects": scatter_add(shared.pair, minlength=n),
+            "identical": scatter_add(shared.pair, weights=shared.same, minlength=n),
         }
     )
     return table.sort_values("probability", ascending=False, kind="stable").reset_index(drop=True)
