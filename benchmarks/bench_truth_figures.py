@@ -3,6 +3,7 @@
 
     python benchmarks/bench_truth_figures.py [--seeds 5] [--incidents 400]
     python benchmarks/bench_truth_figures.py real ZHENG2017_DIR    # held-out numeric data
+    python benchmarks/bench_truth_figures.py speed [--sizes 1e4,1e5,1e6]
 
 Synthetic (``generate``): incidents with a true toll (log-normal, 1 to ~1,000); sources
 with known error and bias, reporting a share of the incidents as an exact figure, a
@@ -154,17 +155,40 @@ def run_real(folder: Path) -> None:
     print(f"{'mean of answers':<27} {np.mean(np.abs(mean - gold)):6.2f}")
 
 
+def run_speed(sizes: list[int]) -> None:
+    """Fit time and peak memory growth of RangeCRH on the generator at growing sizes."""
+    import resource
+
+    print("assertions  incidents  fit_s  fit_blind_s  peak_rss_mb")
+    for n in sizes:
+        frame, _ = generate(0, max(n // 10, 10), 0.3)
+        start = time.perf_counter()
+        RangeCRH().fit(frame)
+        aware = time.perf_counter() - start
+        start = time.perf_counter()
+        RangeCRH(dependence=False).fit(frame)
+        blind = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        incidents = frame["object"].nunique()
+        print(f"{len(frame):10d}  {incidents:9d}  {aware:5.2f}  {blind:11.2f}  {peak:11.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", nargs="?", default="synthetic", choices=("synthetic", "real"))
+    parser.add_argument(
+        "mode", nargs="?", default="synthetic", choices=("synthetic", "real", "speed")
+    )
     parser.add_argument("data", nargs="?", help="real: the zheng2017 folder (required)")
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--incidents", type=int, default=400)
+    parser.add_argument("--sizes", default="1e4,1e5,1e6", help="speed: assertions per run")
     args = parser.parse_args()
     if args.mode == "real":
         if not args.data:
             parser.error("real needs the path of the zheng2017 folder")
         run_real(Path(args.data))
+    elif args.mode == "speed":
+        run_speed([int(float(size)) for size in args.sizes.split(",")])
     else:
         run_synthetic(args.seeds, args.incidents)
 

@@ -46,6 +46,7 @@ import pandas as pd
 from scoring.base import TruthEstimator, assessments, grades, relative_change
 from scoring.copying import copy_probability, dependence_weights, shared_values
 from scoring.utils import (
+    BoolArray,
     FloatArray,
     FrameError,
     IntArray,
@@ -197,8 +198,9 @@ class RangeCRH(TruthEstimator):
         shared = None
         copy_p = np.zeros(0)
         if self.dependence:
-            value_code = pd.factorize(pd.MultiIndex.from_arrays([o, lo, hi]))[0]
-            shared = shared_values(s, o, value_code.astype(np.int64))
+            ends = pd.DataFrame({"o": o, "lo": lo, "hi": hi})
+            value_code = ends.groupby(["o", "lo", "hi"], sort=False).ngroup().to_numpy(np.int64)
+            shared = shared_values(s, o, value_code)
         history: list[float] = []
         truth = np.zeros(n_obj)
 
@@ -257,8 +259,7 @@ def _ranges(frame: pd.DataFrame) -> pd.DataFrame:
         )
     out = pd.DataFrame({"source": frame["source"].array, "object": frame["object"].array})
     for col in ("source", "object"):
-        text = out[col].astype("string").str.strip()
-        bad = (out[col].isna() | (text == "")).to_numpy(bool)
+        bad = _blank(out[col])
         if bad.any():
             raise FrameError(f"empty {col}", row=int(np.flatnonzero(bad)[0]))
     first = frame["lower"] if has_range else frame["value"]
@@ -270,9 +271,7 @@ def _ranges(frame: pd.DataFrame) -> pd.DataFrame:
     if has_range and "upper" in frame.columns:
         raw_up = frame["upper"]
         upper = pd.to_numeric(raw_up, errors="coerce").to_numpy(np.float64)
-        blank = raw_up.isna().to_numpy(bool) | (raw_up.astype("string").str.strip() == "").fillna(
-            True
-        ).to_numpy(bool)
+        blank = _blank(raw_up)
         upper = np.where(blank, np.inf, upper)  # an empty upper bound is open above
         bad = np.isnan(upper) | (upper < lower)
         if bad.any():
@@ -295,23 +294,41 @@ def _ranges(frame: pd.DataFrame) -> pd.DataFrame:
     else:
         w = np.ones(len(out))
     out["weight"] = w
+    # copy group codes: a declared group, else the source itself (its own group)
+    s_codes = pd.factorize(out["source"])[0].astype(np.int64)
     if "group" in frame.columns:
-        group = frame["group"].astype("string").str.strip().fillna("")
-        out["group"] = group.where(group != "", out["source"].astype("string")).to_numpy(object)
+        codes, uniques = pd.factorize(frame["group"].to_numpy(dtype=object))
+        given = ~_blank(pd.Series(uniques, dtype=object))
+        declared = (codes >= 0) & given[np.maximum(codes, 0)] if len(uniques) else codes < -1
+        out["group"] = np.where(declared, codes, len(uniques) + s_codes)
     else:
-        out["group"] = out["source"].astype("string").to_numpy(object)
+        out["group"] = s_codes
     verdict = np.zeros(len(out), dtype=np.int8)
     if "verdict" in frame.columns:
-        text = frame["verdict"].astype("string").str.strip().str.lower().fillna("")
-        verdict[text.isin(TRUE_VERDICTS).to_numpy(bool)] = 1
-        verdict[text.isin(FALSE_VERDICTS).to_numpy(bool)] = -1
+        codes, uniques = pd.factorize(frame["verdict"].to_numpy(dtype=object))
+        words = [str(u).strip().lower() for u in uniques]
+        code_of = np.array(
+            [1 if w in TRUE_VERDICTS else -1 if w in FALSE_VERDICTS else 0 for w in words] + [0],
+            dtype=np.int8,
+        )
+        verdict = code_of[codes]  # -1 (missing) picks the trailing 0
     out["verdict"] = verdict
+    return out
+
+
+def _blank(values: pd.Series) -> BoolArray:
+    """Missing or blank text, tested once per distinct value (not per row)."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    blank = np.fromiter(
+        (isinstance(u, str) and not u.strip() for u in uniques), dtype=bool, count=len(uniques)
+    )
+    out: BoolArray = (codes < 0) | (blank[np.maximum(codes, 0)] if len(uniques) else False)
     return out
 
 
 def _declared_copies(data: pd.DataFrame, o: IntArray) -> FloatArray:
     """Weights with each declared copy group's rows on one object sharing one vote."""
-    g = pd.factorize(data["group"])[0].astype(np.int64)
+    g = data["group"].to_numpy(np.int64)
     key = pd.factorize(o * (int(g.max()) + 1 if len(g) else 1) + g)[0]
     size = np.bincount(key)[key].astype(np.float64)
     out: FloatArray = data["weight"].to_numpy(np.float64) / size
