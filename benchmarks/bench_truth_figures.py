@@ -12,9 +12,9 @@ range ("between 20 and 30") or a lower bound ("at least 40", always below the tr
 * a party to the conflict that inflates (x1.3 to x2.0), a monitor that undercounts
   (x0.6 to x0.9, often as "at least"), a wire agency that is right about two times in
   three and otherwise off by 20-60 %;
-* twelve outlets with their own error (relative noise 2 % to 40 %); with ``--copying
-  0.3`` 30 % of them repeat the agency's figure word for word instead of reporting their
-  own (undeclared: no copy group is given, the estimator must find it).
+* twelve outlets with their own error (relative noise 2 % to 40 %); at copying 0.3,
+  30 % of them repeat the agency's figure word for word instead of reporting their own
+  (undeclared: no copy group is given, the estimator must find it).
 
 A source's true reliability is its share of reports whose range lies within 10 % of the
 true toll. Printed per copying level, mean over seeds: Spearman between estimated and
