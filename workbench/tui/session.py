@@ -30,8 +30,13 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
-from workbench.figure_reliability import FigureFit, fit_figures_database
-from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
+from workbench.figure_reliability import FigureFit, fit_figures, fit_figures_database
+from workbench.reliability import (
+    claim_sources,
+    consensus_truth,
+    evidence_units,
+    score_from_verdicts,
+)
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import id_batches, load_claims, select_in
@@ -776,17 +781,22 @@ class ReviewSession:
             for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
         ]
 
-    @staticmethod
-    def _figure_fit(conn: Any, verdicts: Sequence[Verdict]) -> FigureFit | None:
+    def _figure_fit(self, conn: Any, verdicts: Sequence[Verdict]) -> FigureFit | None:
         """Truth discovery over the incidents' figures (``workbench score``'s figures_*).
 
         Needs every claim grouped, so like in-memory grouping it is skipped above
-        GROUP_IN_MEMORY_LIMIT claims; ``workbench score`` has it on any database.
+        GROUP_IN_MEMORY_LIMIT claims; ``workbench score`` has it on any database. The
+        queue's events, when it grouped them in memory, are reused (no regrouping).
         """
         n_claims = conn.scalar(select(func.count()).select_from(schema.claims)) or 0
         if n_claims > GROUP_IN_MEMORY_LIMIT:
             return None
-        return fit_figures_database(conn, verdicts)
+        with self._lock:
+            events = list(self._groups.values())
+        if not events or self.ungrouped:
+            return fit_figures_database(conn, verdicts)
+        claims = {claim.id: claim for claim in load_claims(conn)}
+        return fit_figures(events, claims, consensus_truth(verdicts))
 
     def export_csv(self, claim_ids: Sequence[str] | None, stream: TextIO) -> int:
         """Write the given claims' rows as CSV with ``workbench export``'s own code."""
