@@ -8,6 +8,7 @@ from models.event import (
     FigureComparison,
     FigureStatus,
     OriginFigure,
+    TollEstimate,
 )
 from models.report import Report, normalise_text, report_id
 from models.score import (
@@ -43,6 +44,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "SourceScore",
+    "TollEstimate",
     "Verdict",
     "VerdictInfo",
     "VerdictLabel",

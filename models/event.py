@@ -67,6 +67,23 @@ class CasualtyFigures(BaseModel):
     )
 
 
+class TollEstimate(BaseModel):
+    """Truth discovery's best estimate of one casualty kind of an incident, with its spread.
+
+    ``low``-``high`` is where the weight of the origins' evidence lies (the interquartile
+    range of their trust-weighted ranges, ``scoring.RangeCRH``); ``high`` is inf when the
+    evidence is open above ("at least 40").
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    value: float
+    low: float
+    high: float
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
 class Event(BaseModel):
     """A claim group. Built automatically, editable by the reviewer."""
 

@@ -4,6 +4,8 @@ Every method follows one estimator contract (``scoring.base.TruthEstimator``):
 ``fit(frame, known_truths=None)`` on a long frame ``source, object, value``
 (optional ``weight``, ``stance``, ``origin``, ``kind``), then ``truths_`` and
 ``source_reliability_``. ``REGISTRY`` maps the public method names to classes.
+``RangeCRH`` (numeric ranges with open bounds, copy detection) takes ``lower, upper``
+instead of ``value`` and stays out of ``REGISTRY``, whose methods all take any value type.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from scoring.majority import MajorityVote
 from scoring.one_coin import OneCoin
 from scoring.one_coin_ds import OneCoinDawidSkene
 from scoring.pooled_investment import PooledInvestment
+from scoring.range_crh import RangeCRH
 from scoring.sums import Sums
 from scoring.truthfinder import TruthFinder
 from scoring.utils import FrameError
@@ -76,6 +79,7 @@ __all__ = [
     "OneCoin",
     "OneCoinDawidSkene",
     "PooledInvestment",
+    "RangeCRH",
     "Sums",
     "TruthEstimator",
     "TruthFinder",

@@ -3,18 +3,22 @@
 Same options, output and errors as ``python -m scoring``; the work is done by
 ``scoring.cli.score_file``. Without an assertions file it scores the sources in the
 database from the reviewers' verdicts (``workbench.reliability``, the same figures
-the review UI's source panel shows).
+the review UI's source panel shows) and, beside them, from the figures origins
+asserted about incidents (``workbench.figure_reliability``): the ``figures_*`` columns.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from workbench.cli.options import DbOption
 from workbench.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class OutputFormat(StrEnum):
@@ -99,18 +103,60 @@ def score(
 def _score_database(db: str | None, fmt: str, output: str | None) -> None:
     import sys
 
-    from scoring.io import reliability_table, render
+    from scoring.io import render
     from workbench.cli.io import write_text_output
+    from workbench.figure_reliability import fit_figures_database
     from workbench.reliability import fit_database
     from workbench.store import open_as
+    from workbench.store.verdicts import current_verdicts
 
     engine, _viewer = open_as(db)  # blind second review: only verdicts this reviewer may see
     with engine.connect() as connection:
         fitted = fit_database(connection)
+        figures = fit_figures_database(connection, current_verdicts(connection))
     if fitted is None:
         print(
             "score: no claim has a resolved verdict yet (corroborated, acknowledged or refuted)",
             file=sys.stderr,
         )
+    if figures is None:
+        print("score: no incident has a casualty figure from a known origin", file=sys.stderr)
+    if fitted is None and figures is None:
         return
-    write_text_output(render(reliability_table(fitted.source_reliability_, "beta"), fmt), output)
+    verdict_rel = fitted.source_reliability_ if fitted is not None else None
+    figure_rel = figures.model.source_reliability_ if figures is not None else None
+    write_text_output(render(both_kinds(verdict_rel, figure_rel), fmt), output)
+
+
+def both_kinds(verdicts: pd.DataFrame | None, figures: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per source: reliability from verdicts, then ``figures_*`` from truth discovery.
+
+    The verdict columns are those of ``workbench score`` before figures were scored
+    (reliability ... assessment); a source that only gave figures has n = 0 and grade F
+    there. Sources scored from verdicts come first, as before, then the others by their
+    figure-based reliability.
+    """
+    import pandas as pd
+
+    from scoring.io import reliability_table
+
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype=float) for c in ("reliability", "ci_low", "ci_high", "n", "trust")}
+        | {"grade": pd.Series(dtype=object), "assessment": pd.Series(dtype=object)},
+        index=pd.Index([], name="source"),
+    )
+    table = reliability_table(verdicts if verdicts is not None else empty, "beta")
+    if figures is None:
+        figures = empty
+    extra = figures.reset_index()
+    extra = extra.sort_values(["reliability", "n"], ascending=[False, False], kind="stable")
+    missing = extra.loc[~extra["source"].isin(table["source"]), ["source"]]
+    missing = missing.assign(n=0.0, grade="F", method="beta", assessment="not enough evidence")
+    table = pd.concat([table, missing], ignore_index=True) if len(missing) else table
+    named = extra.set_index("source")
+    for column in ("reliability", "ci_low", "ci_high", "n", "grade"):
+        values = table["source"].map(named[column]) if len(named) else None
+        table[f"figures_{column}"] = values
+    table["figures_grade"] = table["figures_grade"].fillna("F")
+    table["figures_n"] = table["figures_n"].fillna(0.0)
+    return table.round({f"figures_{c}": 6 for c in ("reliability", "ci_low", "ci_high", "n")})

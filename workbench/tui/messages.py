@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.message import Message
 
+from models import TollEstimate
 from workbench.tui.session import EventDetail, QueueItem, SourceRow
 
 
@@ -41,6 +42,8 @@ class SourcesScored(Message):
 
     rows: list[SourceRow]
     team: dict[str, int] = field(default_factory=dict)  # reviewer -> claims judged
+    # event id -> truth discovery's estimate of each toll, for the event view's header
+    estimates: dict[str, tuple[TollEstimate, ...]] = field(default_factory=dict)
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, SourcesScored)

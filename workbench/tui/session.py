@@ -24,12 +24,19 @@ from models import (
     Report,
     Source,
     SourceScore,
+    TollEstimate,
     Verdict,
     VerdictLabel,
     VerdictRole,
     WorkflowStatus,
 )
-from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
+from workbench.figure_reliability import FigureFit, fit_figures, fit_figures_database
+from workbench.reliability import (
+    claim_sources,
+    consensus_truth,
+    evidence_units,
+    score_from_verdicts,
+)
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.reports import id_batches, load_claims, select_in
@@ -101,6 +108,8 @@ class SourceRow:
     counts: dict[str, int]
     score: SourceScore | None = None
     claims: int = 0
+    # reliability from the figures this source asserted as an origin (truth discovery)
+    figure_score: SourceScore | None = None
 
     @property
     def n(self) -> int:
@@ -148,6 +157,8 @@ class ReviewSession:
     _queued: frozenset[str] = frozenset()
     _second: frozenset[str] = frozenset()
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # per event, truth discovery's estimate of each toll (set by ``source_rows``)
+    estimates: dict[str, tuple[TollEstimate, ...]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
@@ -748,13 +759,16 @@ class ReviewSession:
             verdicts = current_verdicts(conn)
             links = claim_sources(conn, [v.claim_id for v in verdicts])
             units, origins = evidence_units(conn, [v.claim_id for v in verdicts])
+            figures = self._figure_fit(conn, verdicts)
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for verdict in verdicts:
             for source in links.get(verdict.claim_id, ()):
                 counts[source][verdict.label.value if verdict.label else ""] += 1
         scored = score_from_verdicts(verdicts, links, units, origins)
         scores = {score.source: score for score in scored}
-        named = set(counts) | set(claims_of)
+        figure_scores = {s.source: s for s in figures.scores()} if figures is not None else {}
+        self.estimates = figures.estimates() if figures is not None else {}
+        named = set(counts) | set(claims_of) | set(figure_scores)
         return [
             SourceRow(
                 source=name,
@@ -762,9 +776,27 @@ class ReviewSession:
                 counts=dict(counts.get(name, Counter())),
                 score=scores.get(name),
                 claims=int(claims_of.get(name, 0)),
+                figure_score=figure_scores.get(name),
             )
             for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
         ]
+
+    def _figure_fit(self, conn: Any, verdicts: Sequence[Verdict]) -> FigureFit | None:
+        """Truth discovery over the incidents' figures (``workbench score``'s figures_*).
+
+        Needs every claim grouped, so like in-memory grouping it is skipped above
+        GROUP_IN_MEMORY_LIMIT claims; ``workbench score`` has it on any database. The
+        queue's events, when it grouped them in memory, are reused (no regrouping).
+        """
+        n_claims = conn.scalar(select(func.count()).select_from(schema.claims)) or 0
+        if n_claims > GROUP_IN_MEMORY_LIMIT:
+            return None
+        with self._lock:
+            events = list(self._groups.values())
+        if not events or self.ungrouped:
+            return fit_figures_database(conn, verdicts)
+        claims = {claim.id: claim for claim in load_claims(conn)}
+        return fit_figures(events, claims, consensus_truth(verdicts))
 
     def export_csv(self, claim_ids: Sequence[str] | None, stream: TextIO) -> int:
         """Write the given claims' rows as CSV with ``workbench export``'s own code."""

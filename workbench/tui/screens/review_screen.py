@@ -150,7 +150,10 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="scoring")
     def _score(self) -> None:
-        self.post_message(SourcesScored(self.session.source_rows(), self.session.team_progress()))
+        rows = self.session.source_rows()
+        self.post_message(
+            SourcesScored(rows, self.session.team_progress(), dict(self.session.estimates))
+        )
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str) -> None:
@@ -272,6 +275,7 @@ class ReviewScreen(Screen[None]):
     @on(SourcesScored)
     def _scored(self, message: SourcesScored) -> None:
         self.query_one(SourcePanel).show(message.rows)
+        self.query_one(EventView).show_estimates(message.estimates)
         self.team = message.team
         self._update_progress()
 

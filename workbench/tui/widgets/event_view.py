@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from models import Claim, FigureStatus, OriginFigure
+from models import Claim, FigureStatus, OriginFigure, TollEstimate
 from workbench.events.casualties import casualty_kind
+from workbench.figure_reliability import format_estimate
 from workbench.tui.render import figure_text, plain, safe
 from workbench.tui.session import EventDetail
 from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
@@ -38,6 +39,9 @@ class EventView(Vertical):
         self.order: list[str] = []
         self._cards: dict[str, ClaimCard] = {}
         self._focused: str | None = None
+        self._detail: EventDetail | None = None
+        # event id -> truth discovery's toll estimates (from ``SourcesScored``)
+        self.estimates: dict[str, tuple[TollEstimate, ...]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…", style="dim"), id="event-header", markup=False)
@@ -126,7 +130,16 @@ class EventView(Vertical):
         if column.scroll_y:
             column.scroll_home(animate=False)
 
+    def show_estimates(self, estimates: dict[str, tuple[TollEstimate, ...]]) -> None:
+        """New toll estimates: redraw the header of the event on screen if they changed it."""
+        before = self.estimates
+        self.estimates = estimates
+        detail = self._detail
+        if detail is not None and before.get(detail.event.id) != estimates.get(detail.event.id):
+            self._update_header(detail)
+
     def _update_header(self, detail: EventDetail) -> None:
+        self._detail = detail
         header = self.query_one("#event-header", Static)
         update_in_place(header, self._header(detail), header.content_size)
 
@@ -169,6 +182,11 @@ class EventView(Vertical):
                     for o in row.origins
                 )
             )
+            estimate = next(
+                (e for e in self.estimates.get(event.id, ()) if e.kind == row.kind), None
+            )
+            if estimate is not None:  # truth discovery's toll beside the origins' figures
+                header.append(f" · {format_estimate(estimate)}", style="bold cyan")
         for figure in event.figures:
             if event.casualties and casualty_kind(figure.unit) is not None:
                 continue  # shown reconciled above

@@ -1,4 +1,4 @@
-"""Each source's reliability, interval, n and grade, with a small chart of verdicts."""
+"""Each source's reliability, interval, n and grade from verdicts and from figures, with a chart."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 from textual_plotext import PlotextPlot
 
-from models import VerdictLabel
+from models import SourceScore, VerdictLabel
 from workbench.tui.render import plain, safe
 from workbench.tui.session import SourceRow
 
@@ -48,12 +48,16 @@ class SourcePanel(Vertical):
             name = plain(row.source, single_line=True)
             if len(name) > NAME_CHARS:
                 name = name[: NAME_CHARS - 1] + "\u2026"
+            figures = row.figure_score if row.figure_score and row.figure_score.n > 0 else None
+            # two lines per source: from the reviewers' verdicts, then from the figures it
+            # asserted as an origin (truth discovery), each with grade, interval and n
             table.add_row(
-                name,
-                score.grade if score else "F",
-                f"{score.reliability:.2f}" if score else "-",
-                f"{score.ci_low:.2f}\u2013{score.ci_high:.2f}" if score else "-",
-                str(int(score.n) if score else row.n),
+                Text.assemble(name, "\n", ("\u2514 figures", "dim")),
+                _lines(score.grade if score else "F", figures.grade if figures else "F"),
+                _lines(_rel(score), _rel(figures)),
+                _lines(_ci(score), _ci(figures)),
+                _lines(str(int(score.n) if score else row.n), _n(figures)),
+                height=2,
             )
         self._plot()
 
@@ -81,6 +85,22 @@ class SourcePanel(Vertical):
             plt.stacked_bar(names, [agree, against], labels=["supports", "against"])  # type: ignore[call-arg]
             plt.title("verdicts per source")
         plot.refresh()
+
+
+def _lines(verdicts: str, figures: str) -> Text:
+    return Text.assemble(verdicts, "\n", (figures, "dim"))
+
+
+def _rel(score: SourceScore | None) -> str:
+    return f"{score.reliability:.2f}" if score else "-"
+
+
+def _ci(score: SourceScore | None) -> str:
+    return f"{score.ci_low:.2f}\u2013{score.ci_high:.2f}" if score else "-"
+
+
+def _n(score: SourceScore | None) -> str:
+    return f"{score.n:.0f}" if score else "0"
 
 
 def _short(name: str) -> str:
