@@ -83,7 +83,8 @@ def test_csv_has_one_row_per_claim_and_current_verdict(sqlite_url: str) -> None:
         (QUIET.id, "", "", "unreviewed"),
     ]
     contested = rows[0]
-    assert contested["credibility"] == "3-4"
+    assert (contested["credibility"], contested["credibility_range"]) == ("4", "3-4")
+    assert contested["credibility_label"] == "Doubtful"
     assert contested["quantities"] == "at least 26 soldiers killed"
     assert contested["evidence"] == QUIET.id
     assert contested["time"] == "2026-11-25T09:30:00+00:00"
@@ -104,7 +105,7 @@ def test_claimreview_carries_our_verdict_and_a_rating_only_when_ordinal(sqlite_u
     assert len(reviews) == 2  # unreviewed claims have no review
     contested, corroborated = reviews
     assert contested["@type"] == "ClaimReview"
-    assert contested["claimReviewed"] == TOLL.text
+    assert contested["claimReviewed"] == "Syrian Observatory for Human Rights said " + TOLL.text
     assert contested["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Contested",
