@@ -90,9 +90,7 @@ def test_strict_refuses_unknown_fields_naming_file_and_line(
     assert report.external_id == "a"
 
 
-def test_ingest_stores_and_exports_the_own_id_and_warns_once(
-    tmp_path: Path, db_url: str
-) -> None:
+def test_ingest_stores_and_exports_the_own_id_and_warns_once(tmp_path: Path, db_url: str) -> None:
     path = _jsonl(tmp_path)
     result = run_cli("ingest", str(path), "--db", db_url)
     assert result.code == 0, result.stderr
