@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -406,6 +407,15 @@ def write_file(rows: Iterable[ExportRow], fmt: str, path: Path) -> None:
     The bytes are exactly what ``workbench export`` prints to stdout.
     """
     write_output(path, render_bytes(rows, fmt))
+
+
+def default_export_path(when: datetime) -> Path:
+    """Where the review UI offers to write an export: beside the default database, in
+    ``exports/``, never into whatever folder (a git checkout) the UI was started from."""
+    from workbench.store.engine import default_db_path
+
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    return default_db_path().parent / "exports" / f"workbench-export-{stamp}.csv"
 
 
 def write_output(path: Path, data: bytes) -> None:

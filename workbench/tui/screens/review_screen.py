@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, VerdictLabel
+from workbench.export import default_export_path
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
@@ -463,8 +464,7 @@ class ReviewScreen(Screen[None]):
 
     def action_export(self) -> None:
         claim_ids = [c for item in self.items for c in item.claim_ids]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        default = Path.cwd() / f"workbench-export-{stamp}.csv"
+        default = default_export_path(datetime.now())
 
         def chosen(path: Path | None) -> None:
             if path is not None:
