@@ -102,35 +102,19 @@ def attributed_text(claim: Claim, outlet: str = "") -> str:
     return f"{names} {verb} {claim.text}"
 
 
-def casualty_bounds(quantities: Sequence[Quantity]) -> dict[str, tuple[float | None, float | None]]:
+def casualty_bounds(claim: Claim) -> dict[str, tuple[float | None, float | None]]:
     """Per casualty kind, the claim's (minimum, maximum); ``None`` where unknown or open.
 
-    A figure for everyone ("26 killed") is the row; figures only for subgroups ("26
-    soldiers and 4 civilians killed") add up. Two figures of one group ("at least 20,
-    perhaps 30") span their range.
+    Read as the event's toll line reads one origin (``events.casualties.reconcile``): a
+    figure for everyone counts, the latest if several ("rose to"); figures only for
+    subgroups ("13 civilians and 3 militants") give a lower bound, the largest of them.
     """
-    from workbench.events.casualties import KINDS, casualty_kind, figure_range
+    from workbench.events.casualties import KINDS, reconcile
 
-    groups: dict[str, dict[str, tuple[float, float]]] = {kind: {} for kind in KINDS}
-    for quantity in quantities:
-        found = casualty_kind(quantity.unit)
-        if found is None:
-            continue
-        kind, group = found
-        low, high = figure_range(quantity)
-        seen = groups[kind].get(group)
-        groups[kind][group] = (
-            (low, high) if seen is None else (min(seen[0], low), max(seen[1], high))
-        )
-    out: dict[str, tuple[float | None, float | None]] = {}
-    for kind, by_group in groups.items():
-        if not by_group:
-            out[kind] = (None, None)
-            continue
-        ranges = [by_group[""]] if "" in by_group else list(by_group.values())
-        low = sum(r[0] for r in ranges)
-        high = sum(r[1] for r in ranges)
-        out[kind] = (low, high if math.isfinite(high) else None)
+    out: dict[str, tuple[float | None, float | None]] = dict.fromkeys(KINDS, (None, None))
+    for row in reconcile([claim], {}, {claim.id: ("claim",)}):
+        [origin] = row.origins
+        out[row.kind] = (origin.low, origin.high if math.isfinite(origin.high) else None)
     return out
 
 
@@ -176,7 +160,7 @@ def build_rows(
     for claim in claims:
         report = reports[claim.report_id]
         about = context.get(claim.id, ClaimContext())
-        bounds = casualty_bounds(claim.quantities)
+        bounds = casualty_bounds(claim)
         base: dict[str, Any] = {
             "report_id": report.id,
             "report_external_id": report.external_id,

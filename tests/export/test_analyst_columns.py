@@ -172,8 +172,10 @@ def test_every_analyst_column_reads_back_with_pandas(db_url: str) -> None:
     assert other["source_kind"] == "state_media; unknown"  # "activists" is not registered
     assert other["party_to_conflict"]
     assert pd.isna(other["event_id"])  # outside any stored event
-    # subgroups add up: 2 civilians and 3 fighters
-    assert (other["killed_min"], other["killed_max"]) == (5, 5)
+    # figures only for subgroups (2 civilians, 3 fighters) are a lower bound, as the
+    # event's toll line reads them
+    assert other["killed_min"] == 3
+    assert pd.isna(other["killed_max"])
     assert pd.isna(other["injured_min"])
     assert pd.isna(other["injured_max"])
     assert (other["credibility"], other["credibility_label"]) == (6, "Truth cannot be judged")
@@ -226,12 +228,15 @@ def test_attributed_text_reads_as_a_sentence(
     assert attributed_text(claim, outlet) == expected
 
 
-def test_casualty_bounds_of_a_range_and_a_vague_amount() -> None:
-    bounds = casualty_bounds(
-        [
-            Quantity(value=20, unit="people killed", at_least=True),
+def test_casualty_bounds_take_the_latest_total_and_leave_open_maxima_empty() -> None:
+    claim = Claim(
+        report_id="r",
+        text="20 people were killed, the toll later rose to 30; dozens were wounded",
+        span=(0, 60),
+        quantities=(
+            Quantity(value=20, unit="people killed"),
             Quantity(value=30, unit="people killed"),
             Quantity(value=12, unit="wounded", at_least=True),  # "dozens", ACLED's 12
-        ]
+        ),
     )
-    assert bounds == {"killed": (20.0, None), "injured": (12.0, None)}
+    assert casualty_bounds(claim) == {"killed": (30.0, 30.0), "injured": (12.0, None)}
