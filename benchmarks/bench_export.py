@@ -14,6 +14,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from workbench.events.storage import current_grouping
@@ -38,7 +39,7 @@ def main() -> None:
         print(f"claims x reviewers: {len(rows)} rows")
         print(f"export_rows (load, events, copies): {best:.2f} s")
         for fmt in ("csv", "parquet"):  # ClaimReview holds reviewed claims only: none here
-            seconds = min(_timed(lambda f=fmt: render_bytes(rows, f)) for _ in range(args.repeat))
+            seconds = min(_timed(partial(render_bytes, rows, fmt)) for _ in range(args.repeat))
             size = len(render_bytes(rows, fmt))
             print(f"{fmt:12} {seconds:.2f} s  {size / 2**20:.1f} MiB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

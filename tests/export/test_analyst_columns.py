@@ -198,7 +198,7 @@ def test_parquet_keeps_the_column_types(sqlite_url: str, tmp_path: Path) -> None
     assert str(frame["is_copy"].dtype) == "boolean"
     assert str(frame["title"].dtype) == "string"
     assert frame.loc[toll.id, "killed_min"] == 26
-    assert pd.isna(frame.loc[toll.id, "killed_max"])
+    assert pd.isna(frame["killed_max"][toll.id])
     assert frame.loc[copy.id, "is_copy"]
     assert frame.loc[toll.id, "title"] == "=HYPERLINK(toll)"  # typed data, not a sheet
 

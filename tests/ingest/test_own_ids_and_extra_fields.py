@@ -20,7 +20,7 @@ from workbench.ingest import read_report_file
 from workbench.store import open_engine
 from workbench.store.reports import count_rows, list_reports
 
-LINES = [
+LINES: list[dict[str, object]] = [
     {
         "id": "gdelt-0412",
         "text": "IS militants killed 26 Syrian soldiers, the Observatory said.",
