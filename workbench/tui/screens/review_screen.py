@@ -36,7 +36,7 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain
+from workbench.tui.render import claim_text, plain, report_reference
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
@@ -630,6 +630,7 @@ class ReviewScreen(Screen[None]):
             context,
             self.session.status_of(claim.id),
             claim.id in self.session.cited,
+            report_reference(report) if context is not None else "",
         )
 
     def _redraw_card(self, claim_id: str) -> None:
