@@ -119,3 +119,17 @@ def test_ingest_strict_stores_nothing_and_exits_2(tmp_path: Path, sqlite_url: st
     )
     with open_engine(sqlite_url).connect() as connection:
         assert count_rows(connection)["reports"] == 0
+
+
+def test_extra_values_are_kept_as_json_the_database_takes(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        '{"text": "A said b.", "score": NaN, "when": {"at": [1, 2.5, null]}}\n', encoding="utf-8"
+    )
+    front = tmp_path / "dated.md"
+    front.write_text("---\noutlet: AFP\nseen: 2016-03-21\n---\nC said d.\n", encoding="utf-8")
+    result = run_cli("ingest", str(path), str(front), "--db", db_url)
+    assert result.code == 0, result.stderr
+    with open_engine(db_url).connect() as connection:
+        extras = sorted((r.extra for r in list_reports(connection)), key=str)
+    assert extras == [{"score": "nan", "when": {"at": [1, 2.5, None]}}, {"seen": "2016-03-21"}]

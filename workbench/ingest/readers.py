@@ -98,8 +98,7 @@ class _UnknownFields:
                     path=self.path,
                     line=line,
                 )
-            # YAML dates and the like become text, so the database's JSON column takes them.
-            extra[name] = json.loads(json.dumps(data.pop(key), default=str))
+            extra[name] = _json_safe(data.pop(key))
             self.names.setdefault(name)
             if self.first_line is None:
                 self.first_line = line
@@ -112,6 +111,15 @@ class _UnknownFields:
             f"{self.path}:{self.first_line}: kept unknown field(s) {names} as report "
             f"metadata{hints} (--strict refuses them)"
         )
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` as the database's JSON column takes it: YAML dates and the like become
+    text, and so does a value holding NaN or Infinity (valid Python, not valid JSON)."""
+    try:
+        return json.loads(json.dumps(value, default=str, allow_nan=False))
+    except ValueError:
+        return str(value)
 
 
 def _did_you_mean(name: str) -> str:
@@ -244,12 +252,6 @@ def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise InputError("front matter must be 'key: value' lines", path=path, line=2)
-    if "text" in data:
-        raise InputError(
-            "front matter may not hold 'text': the report text follows the closing '---'",
-            path=path,
-            line=_key_line(block, "text"),
-        )
     return data
 
 
