@@ -1,7 +1,10 @@
-"""Verdict exports: CSV for spreadsheets and schema.org ClaimReview JSON-LD.
+"""Verdict exports: CSV for spreadsheets, Parquet for pandas and Arrow (typed columns),
+and schema.org ClaimReview JSON-LD.
 
 One module, no Textual: ``workbench export`` and the review UI's export key both
-call it, so a file written from either is the same file.
+call it, so a file written from either is the same file. Each row carries what an
+analyst groups and filters by (``export_context``): the event, the source kinds and
+party flag, the copy flag, per-kind casualty bounds as numbers, a sortable credibility.
 """
 
 from __future__ import annotations
