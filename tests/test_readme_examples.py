@@ -29,7 +29,7 @@ import pytest
 
 from tests.conftest import ROOT
 from workbench.extract import load_registry
-from workbench.ingest import read_report_file
+from workbench.ingest import expand_paths, read_report_file
 from workbench.tui.keymap import load_overrides
 
 README = ROOT / "README.md"
@@ -194,3 +194,10 @@ def test_synopses_name_real_commands_and_options(line: int, synopsis: str) -> No
     offered = set(_OPTION.findall(done.stdout))
     for option in _OPTION.findall(synopsis):
         assert option in offered, f"README.md line {line}: {option} not in --help"
+
+
+def test_the_sample_tables_are_not_ingested_as_reports() -> None:
+    # `workbench review` ingests every report under corpora/; the samples are no news
+    samples = ROOT / "corpora" / "samples"
+    assert (samples / "assertions.csv").is_file()
+    assert not [p for p in expand_paths([ROOT / "corpora"]) if samples in p.parents]
