@@ -41,9 +41,13 @@ def export(
     Under blind second review, only what the reviewer (the database role on
     PostgreSQL; --reviewer or the operating-system user on SQLite) may see.
     """
+    from workbench.errors import InputError
     from workbench.export import export_rows, render_bytes, write_file
     from workbench.store import open_as
 
+    if fmt is ExportFormat.PARQUET and output is None and sys.stdout.isatty():
+        # binary bytes would only garble the terminal
+        raise InputError("Parquet is binary: give -o FILE, or redirect stdout to a file")
     engine, _viewer = open_as(db, reviewer)
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
