@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -37,6 +38,10 @@ class Report(BaseModel):
     published: date | None = Field(default=None)
     dateline: str = Field(default="")
     text: str = Field(min_length=1)
+    external_id: str = Field(default="", description="the report's own id in the tool it came from")
+    extra: dict[str, Any] = Field(
+        default_factory=dict, description="fields the workbench does not use, kept as given"
+    )
     origin_path: str = Field(default="", description="where it was read from", exclude=True)
 
     @model_validator(mode="before")

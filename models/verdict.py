@@ -57,6 +57,27 @@ class VerdictInfo(BaseModel):
         low, high = self.credibility
         return str(low) if low == high else f"{low}-{high}"
 
+    @property
+    def credibility_rank(self) -> int:
+        """One Admiralty digit to sort by: a range's less credible end, so a sorted
+        sheet never ranks a claim above what its verdict supports."""
+        return self.credibility[1]
+
+    @property
+    def credibility_label(self) -> str:
+        return ADMIRALTY_CREDIBILITY[self.credibility_rank]
+
+
+ADMIRALTY_CREDIBILITY: dict[int, str] = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+"""The Admiralty (NATO AJP-2.1) information-credibility scale."""
+
 
 VERDICTS: dict[VerdictLabel, VerdictInfo] = {
     info.label: info

@@ -1,7 +1,10 @@
-"""Verdict exports: CSV for spreadsheets and schema.org ClaimReview JSON-LD.
+"""Verdict exports: CSV for spreadsheets, Parquet for pandas and Arrow (typed columns),
+and schema.org ClaimReview JSON-LD.
 
 One module, no Textual: ``workbench export`` and the review UI's export key both
-call it, so a file written from either is the same file.
+call it, so a file written from either is the same file. Each row carries what an
+analyst groups and filters by (``export_context``): the event, the source kinds and
+party flag, the copy flag, per-kind casualty bounds as numbers, a sortable credibility.
 """
 
 from __future__ import annotations
@@ -9,19 +12,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Connection
 
 from models import VERDICTS, Claim, Quantity, Report, Verdict, WorkflowStatus
+from workbench.export_context import ClaimContext, load_context
 from workbench.store.reports import list_reports, load_claims
 from workbench.store.verdicts import current_verdicts
 from workbench.store.workflow import workflow_statuses
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -29,30 +38,87 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class ExportRow:
-    """One claim with one reviewer's current verdict (or none yet)."""
+    """One claim with one reviewer's current verdict (or none yet).
+
+    Text columns are ``str``; figures, the credibility digit and the two flags are
+    typed, so CSV writes them as plain numbers and ``true``/``false`` and Parquet keeps
+    their types (empty = unknown or, for a maximum, open above: "at least 40").
+    """
 
     report_id: str
+    report_external_id: str  # the report's id in the tool it came from (JSONL ``id``)
     outlet: str
     title: str
+    url: str
+    dateline: str
     published: str
+    event_id: str
+    event_title: str
     claim_id: str
     sources: str
+    source_kind: str
+    party_to_conflict: bool
+    is_copy: bool
     claim: str
+    attributed_claim: str  # "Syrian Observatory for Human Rights said ..."
     cue: str
     modality: str
     quantities: str
+    killed_min: float | None
+    killed_max: float | None
+    injured_min: float | None
+    injured_max: float | None
     caveats: str
     verdict: str
-    credibility: str
+    credibility: int | None  # one Admiralty digit, 1 (confirmed) to 6 (cannot be judged)
+    credibility_label: str
+    credibility_range: str  # the verdict's Admiralty range as DESIGN gives it: "1-2"
     reviewer: str
     note: str
-    evidence: str
+    evidence: str  # cited claim ids, space-separated (what ``verdicts import`` reads)
+    evidence_text: str  # the cited claims as a reader sees them
     time: str
     role: str
     status: str  # the claim's workflow status (workbench.store.workflow), not the verdict
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
+NUMBER_COLUMNS = ("killed_min", "killed_max", "injured_min", "injured_max")
+FLAG_COLUMNS = ("party_to_conflict", "is_copy")
+# Cues that read as "X <cue> <proposition>"; others ("told", "accused", "adding") as "said".
+_CLAUSE_CUES = frozenset(
+    {"said", "says", "reported", "reports", "announced", "confirmed", "claimed", "claims",
+     "stated", "added", "noted", "warned", "denied", "acknowledged", "declared"}
+)  # fmt: skip
+
+
+def attributed_text(claim: Claim, outlet: str = "") -> str:
+    """The claim as said by its sources: "SOHR said IS killed 26 soldiers"; a claim in
+    the outlet's own voice is the outlet's."""
+    names = " and ".join(claim.sources) or outlet or "the report"
+    cue = " ".join(claim.cue.casefold().split())
+    if cue.startswith("according to"):
+        return f"According to {names}, {claim.text}"
+    verb = cue if cue in _CLAUSE_CUES else "said"
+    if not claim.sources and not claim.cue:
+        verb = "reported"
+    return f"{names} {verb} {claim.text}"
+
+
+def casualty_bounds(claim: Claim) -> dict[str, tuple[float | None, float | None]]:
+    """Per casualty kind, the claim's (minimum, maximum); ``None`` where unknown or open.
+
+    Read as the event's toll line reads one origin (``events.casualties.reconcile``): a
+    figure for everyone counts, the latest if several ("rose to"); figures only for
+    subgroups ("13 civilians and 3 militants") give a lower bound, the largest of them.
+    """
+    from workbench.events.casualties import KINDS, reconcile
+
+    out: dict[str, tuple[float | None, float | None]] = dict.fromkeys(KINDS, (None, None))
+    for row in reconcile([claim], {}, {claim.id: ("claim",)}):
+        [origin] = row.origins
+        out[row.kind] = (origin.low, origin.high if math.isfinite(origin.high) else None)
+    return out
 
 
 def describe_quantity(quantity: Quantity) -> str:
@@ -79,26 +145,49 @@ def build_rows(
     verdicts: Iterable[Verdict],
     include_unreviewed: bool = True,
     statuses: Mapping[str, WorkflowStatus] | None = None,
+    context: Mapping[str, ClaimContext] | None = None,
+    cited: Mapping[str, Claim] | None = None,
 ) -> list[ExportRow]:
-    """Rows in claim order; a claim with no verdict gets one row with empty verdict columns."""
+    """Rows in claim order; a claim with no verdict gets one row with empty verdict columns.
+
+    ``context`` gives each claim's event, source kinds and copy flag; ``cited`` the
+    claims verdicts cite as evidence (default: ``claims``), to spell them out.
+    """
     statuses = statuses or {}
+    context = context or {}
+    cited = cited if cited is not None else {claim.id: claim for claim in claims}
     by_claim: dict[str, list[Verdict]] = {}
     for verdict in verdicts:
         by_claim.setdefault(verdict.claim_id, []).append(verdict)
     rows = []
     for claim in claims:
         report = reports[claim.report_id]
-        base = {
+        about = context.get(claim.id, ClaimContext())
+        bounds = casualty_bounds(claim)
+        base: dict[str, Any] = {
             "report_id": report.id,
+            "report_external_id": report.external_id,
             "outlet": report.outlet,
             "title": report.title,
+            "url": report.url,
+            "dateline": report.dateline,
             "published": report.published.isoformat() if report.published else "",
+            "event_id": about.event_id,
+            "event_title": about.event_title,
             "claim_id": claim.id,
             "sources": "; ".join(claim.sources),
+            "source_kind": "; ".join(about.source_kinds),
+            "party_to_conflict": about.party_to_conflict,
+            "is_copy": about.is_copy,
             "claim": claim.text,
+            "attributed_claim": attributed_text(claim, report.outlet),
             "cue": claim.cue,
             "modality": claim.modality.value,
             "quantities": "; ".join(describe_quantity(q) for q in claim.quantities),
+            "killed_min": bounds["killed"][0],
+            "killed_max": bounds["killed"][1],
+            "injured_min": bounds["injured"][0],
+            "injured_max": bounds["injured"][1],
             "caveats": "; ".join(c.text for c in claim.caveats),
             "status": statuses[claim.id].value if claim.id in statuses else "",
         }
@@ -108,29 +197,53 @@ def build_rows(
                 ExportRow(
                     **base,
                     verdict="",
-                    credibility="",
+                    credibility=None,
+                    credibility_label="",
+                    credibility_range="",
                     reviewer="",
                     note="",
                     evidence="",
+                    evidence_text="",
                     time="",
                     role="",
                 )
             )
         for verdict in claim_verdicts:
             assert verdict.label is not None  # current verdicts never hold retractions
+            info = VERDICTS[verdict.label]
             rows.append(
                 ExportRow(
                     **base,
                     verdict=verdict.label.value,
-                    credibility=VERDICTS[verdict.label].credibility_text,
+                    credibility=info.credibility_rank,
+                    credibility_label=info.credibility_label,
+                    credibility_range=info.credibility_text,
                     reviewer=verdict.reviewer,
                     note=verdict.note,
                     evidence=" ".join(verdict.evidence),
+                    evidence_text=_evidence_text(verdict.evidence, cited, reports),
                     time=verdict.created_at.isoformat(),
                     role=verdict.role.value,
                 )
             )
     return rows
+
+
+def _evidence_text(
+    evidence: Sequence[str], cited: Mapping[str, Claim], reports: Mapping[str, Report]
+) -> str:
+    """ "AFP: SANA said ... | Reuters: ..." for the cited claims still stored."""
+    parts = []
+    for claim_id in evidence:
+        claim = cited.get(claim_id)
+        if claim is None:
+            parts.append(claim_id)
+            continue
+        report = reports.get(claim.report_id)
+        outlet = report.outlet if report else ""
+        text = attributed_text(claim, outlet)
+        parts.append(f"{outlet}: {text}" if outlet else text)
+    return " | ".join(parts)
 
 
 def export_rows(
@@ -140,14 +253,18 @@ def export_rows(
     include_unreviewed: bool = True,
 ) -> list[ExportRow]:
     """Rows for every claim (or just ``claim_ids``, in that order) from the database."""
-    claims = load_claims(connection)
+    every = load_claims(connection)
+    claims = every
     if claim_ids is not None:
-        by_id = {claim.id: claim for claim in claims}
+        by_id = {claim.id: claim for claim in every}
         claims = [by_id[i] for i in claim_ids if i in by_id]
     reports = {report.id: report for report in list_reports(connection)}
     verdicts = current_verdicts(connection, reviewer)
     statuses = workflow_statuses(connection, None if claim_ids is None else claim_ids)
-    return build_rows(claims, reports, verdicts, include_unreviewed, statuses)
+    # copies are judged among all claims, so a filtered view flags the same ones
+    context = load_context(connection, every, reports)
+    cited = {claim.id: claim for claim in every}
+    return build_rows(claims, reports, verdicts, include_unreviewed, statuses, context, cited)
 
 
 def neutralise_formula(cell: str) -> str:
@@ -155,11 +272,43 @@ def neutralise_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
+def csv_cell(value: object) -> str:
+    """Text guarded against formulas; numbers plain (26, not 26.0); flags true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    return neutralise_formula(str(value))
+
+
 def write_csv(rows: Iterable[ExportRow], stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow(neutralise_formula(value) for value in asdict(row).values())
+        writer.writerow(csv_cell(value) for value in asdict(row).values())
+
+
+def to_frame(rows: Iterable[ExportRow]) -> pd.DataFrame:
+    """The rows as a typed DataFrame: figures Float64, credibility Int64, flags boolean,
+    the rest text. Parquet is written from it; analysts may use it directly."""
+    import pandas as pd
+
+    frame = pd.DataFrame([asdict(row) for row in rows], columns=list(CSV_COLUMNS))
+    types: dict[str, str] = {column: "string" for column in CSV_COLUMNS}
+    types |= {column: "Float64" for column in NUMBER_COLUMNS}
+    types |= {column: "boolean" for column in FLAG_COLUMNS}
+    types["credibility"] = "Int64"
+    return frame.astype(types)
+
+
+def render_parquet(rows: Iterable[ExportRow]) -> bytes:
+    buffer = io.BytesIO()
+    to_frame(rows).to_parquet(buffer, index=False)
+    return buffer.getvalue()
 
 
 def claimreview(row: ExportRow) -> dict[str, Any]:
@@ -174,6 +323,8 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
     if row.note:
         rating["ratingExplanation"] = row.note
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if row.url:
+        appearance["url"] = row.url
     if row.title:
         appearance["headline"] = row.title
     if row.outlet:
@@ -189,7 +340,7 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": row.claim_id,
-        "claimReviewed": row.claim,
+        "claimReviewed": row.attributed_claim,
         "itemReviewed": item,
         "author": {"@type": "Person", "name": row.reviewer},
         "reviewRating": rating,
@@ -230,12 +381,28 @@ def render(rows: Iterable[ExportRow], fmt: str) -> str:
     return buffer.getvalue()
 
 
+def render_bytes(rows: Iterable[ExportRow], fmt: str) -> bytes:
+    """The file's bytes in ``fmt`` (csv, claimreview or parquet)."""
+    if fmt == "parquet":
+        return render_parquet(rows)
+    return render(rows, fmt).encode("utf-8")
+
+
 def write_file(rows: Iterable[ExportRow], fmt: str, path: Path) -> None:
     """Write beside the target and rename, so an interrupted export never leaves half a file.
 
     The bytes are exactly what ``workbench export`` prints to stdout.
     """
-    write_output(path, render(rows, fmt).encode("utf-8"))
+    write_output(path, render_bytes(rows, fmt))
+
+
+def default_export_path(when: datetime) -> Path:
+    """Where the review UI offers to write an export: beside the default database, in
+    ``exports/``, never into whatever folder (a git checkout) the UI was started from."""
+    from workbench.store.engine import default_db_path
+
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    return default_db_path().parent / "exports" / f"workbench-export-{stamp}.csv"
 
 
 def write_output(path: Path, data: bytes) -> None:

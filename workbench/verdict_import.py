@@ -69,7 +69,13 @@ def _row_to_verdict(
 ) -> Verdict:
     claim_id = cells["claim_id"]
     if claim_id not in known_claims:
-        raise InputError(f"unknown claim_id {claim_id!r}", path=path, line=line)
+        # Verdicts hang on claims, and claims on their reports: a fresh database has none.
+        raise InputError(
+            f"unknown claim_id {claim_id!r}: this database does not hold its report "
+            "(ingest the reports first: workbench ingest PATH... --db DB, then import again)",
+            path=path,
+            line=line,
+        )
     try:
         label = VerdictLabel(cells["verdict"].lower().replace(" ", "_"))
     except ValueError:

@@ -83,7 +83,8 @@ def test_csv_has_one_row_per_claim_and_current_verdict(sqlite_url: str) -> None:
         (QUIET.id, "", "", "unreviewed"),
     ]
     contested = rows[0]
-    assert contested["credibility"] == "3-4"
+    assert (contested["credibility"], contested["credibility_range"]) == ("4", "3-4")
+    assert contested["credibility_label"] == "Doubtful"
     assert contested["quantities"] == "at least 26 soldiers killed"
     assert contested["evidence"] == QUIET.id
     assert contested["time"] == "2026-11-25T09:30:00+00:00"
@@ -104,7 +105,7 @@ def test_claimreview_carries_our_verdict_and_a_rating_only_when_ordinal(sqlite_u
     assert len(reviews) == 2  # unreviewed claims have no review
     contested, corroborated = reviews
     assert contested["@type"] == "ClaimReview"
-    assert contested["claimReviewed"] == TOLL.text
+    assert contested["claimReviewed"] == "Syrian Observatory for Human Rights said " + TOLL.text
     assert contested["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Contested",
@@ -190,3 +191,20 @@ def test_import_refuses_unknown_claims_and_missing_columns(sqlite_url: str, tmp_
     assert (first.code, second.code) == (2, 2)
     assert f"{unknown}:2: unknown claim_id 'nope'" in first.stderr
     assert f"{no_reviewer}:1: missing column(s): reviewer" in second.stderr
+
+
+def test_import_into_an_empty_database_says_to_ingest_the_reports_first(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    source_db = str(tmp_path / "source.db")
+    _database(source_db)
+    exported = tmp_path / "verdicts.csv"
+    assert run_cli("export", "--db", source_db, "-o", str(exported)).code == 0
+    empty = str(tmp_path / "empty.db")
+    result = run_cli("verdicts", "import", str(exported), "--db", empty)
+    assert result.code == 2
+    assert result.stderr.strip() == (
+        f"workbench: error: {exported}:2: unknown claim_id {TOLL.id!r}: this database does not "
+        "hold its report (ingest the reports first: workbench ingest PATH... --db DB, then "
+        "import again)"
+    )

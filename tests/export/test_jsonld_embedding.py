@@ -77,7 +77,7 @@ def test_claimreview_with_script_end_tags_embeds_safely(sqlite_url: str) -> None
     # One script element, opened and closed once, nothing else injected.
     assert parser.tags == ["html", "head", "script", "/script", "/head", "/html"]
     (review,) = json.loads(parser.scripts[0])
-    assert review["claimReviewed"] == CLAIM.text
+    assert review["claimReviewed"] == f"Ministry {HOSTILE} said {CLAIM.text}"
     assert review["reviewRating"]["ratingExplanation"] == f"because {HOSTILE}"
     assert review["itemReviewed"]["author"][0]["name"] == f"Ministry {HOSTILE}"
     assert review["itemReviewed"]["appearance"][0]["headline"] == REPORT.title

@@ -217,6 +217,9 @@ def test_a_database_from_the_first_revision_is_migrated_forward_with_its_rows(
     assert current_revision(opened) == head_revision()
     with opened.connect() as connection:
         assert [r.text for r in list_reports(connection)] == ["A said b."]
+        # 0005: reports from before it have no own id and no extra fields
+        [report] = list_reports(connection)
+        assert (report.external_id, report.extra) == ("", {})
 
 
 def test_a_database_newer_than_the_workbench_is_refused_clearly(sqlite_url: str) -> None:

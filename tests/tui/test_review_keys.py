@@ -11,6 +11,7 @@ from models import VERDICTS, VerdictLabel
 from tests.tui.conftest import review, settle
 from workbench.export import export_rows, render
 from workbench.store import open_engine, schema
+from workbench.store.engine import default_db_path
 from workbench.store.verdicts import current_verdicts, verdict_history
 from workbench.tui import make_app
 from workbench.tui.app import WorkbenchApp
@@ -303,6 +304,11 @@ async def test_export_writes_the_filtered_view_like_the_cli(
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
         field = app.screen.query_one("#export-path")
+        # offered beside the default database, never in the working directory
+        offered = Path(field.value)  # type: ignore[attr-defined]
+        assert offered.parent == default_db_path().parent / "exports"
+        assert offered.name.startswith("workbench-export-")
+        assert offered.suffix == ".csv"
         field.value = str(target)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from models import Claim, Report
 from tests.tui.conftest import review, settle
 from tests.tui.corpus import ESCAPES, MARKUP
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.render import plain, safe
+from workbench.tui.render import claim_text, plain, report_reference, safe
 from workbench.tui.widgets import ClaimCard, QueueList
 
 SIZE = (120, 40)
@@ -70,3 +71,16 @@ async def test_hostile_text_in_the_note_dialog_and_context(app: WorkbenchApp) ->
         await pilot.press(*"[b]mine[/b]", "enter")
         await settle(pilot)
         assert "[b]mine[/b]" in str(card.render())
+
+
+def test_the_context_names_the_reports_own_id_and_url_as_plain_text() -> None:
+    report = Report(
+        text="A said b.",
+        url="https://example.org/[bold]x",
+        external_id="wire-0412\x1b[31m",
+    )
+    claim = Claim(report_id=report.id, text="b", span=(7, 8), sources=("A",), cue="said")
+    reference = report_reference(report)
+    body = claim_text(claim, {}, "", None, context=("", "A said b.", ""), reference=reference)
+    assert str(body).endswith("report wire-0412␛[31m · https://example.org/[bold]x")
+    assert report_reference(Report(text="x")) == ""

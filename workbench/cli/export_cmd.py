@@ -1,4 +1,4 @@
-"""``workbench export``: verdicts as CSV or ClaimReview JSON-LD."""
+"""``workbench export``: verdicts as CSV, Parquet or ClaimReview JSON-LD."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from workbench.cli.options import DbOption
 class ExportFormat(StrEnum):
     CSV = "csv"
     CLAIMREVIEW = "claimreview"
+    PARQUET = "parquet"
 
 
 def export(
     db: DbOption = None,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv or claimreview (JSON-LD).")
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", help="csv, parquet (typed columns) or claimreview (JSON-LD)."
+        ),
     ] = ExportFormat.CSV,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
@@ -37,14 +41,18 @@ def export(
     Under blind second review, only what the reviewer (the database role on
     PostgreSQL; --reviewer or the operating-system user on SQLite) may see.
     """
-    from workbench.export import export_rows, render, write_file
+    from workbench.errors import InputError
+    from workbench.export import export_rows, render_bytes, write_file
     from workbench.store import open_as
 
+    if fmt is ExportFormat.PARQUET and output is None and sys.stdout.isatty():
+        # binary bytes would only garble the terminal
+        raise InputError("Parquet is binary: give -o FILE, or redirect stdout to a file")
     engine, _viewer = open_as(db, reviewer)
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
     if output is None:
-        sys.stdout.buffer.write(render(rows, fmt.value).encode("utf-8"))
+        sys.stdout.buffer.write(render_bytes(rows, fmt.value))
         sys.stdout.flush()
         return
     write_file(rows, fmt.value, output)  # whole or not at all; faults are one line

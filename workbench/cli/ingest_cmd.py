@@ -25,6 +25,14 @@ def ingest(
             help="Refuse a file larger than this many MiB (default 64).",
         ),
     ] = 64,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse fields other than id, text, outlet, title, url, published, dateline "
+            "(by default they are kept as report metadata, with a warning).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest reports. Idempotent: a report already stored is skipped.
 
@@ -35,8 +43,18 @@ def ingest(
     from workbench.store import open_engine
 
     engine = open_engine(db)
+    warnings: list[str] = []  # printed after the bar, which owns stderr while it runs
     with progress_bar() as progress:
-        counts = ingest_paths(engine, paths, progress, max_bytes=int(max_size * 2**20))
+        counts = ingest_paths(
+            engine,
+            paths,
+            progress,
+            max_bytes=int(max_size * 2**20),
+            strict=strict,
+            warn=warnings.append,
+        )
+    for warning in warnings:
+        print(f"workbench: warning: {warning}", file=sys.stderr)
     print(
         f"ingested {len(counts.new_reports)} new report(s), "
         f"{len(counts.known_reports)} already stored, {counts.claims} claim(s)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,15 @@ def review(
     from workbench.cli.progress import progress_bar
     from workbench.tui import make_app
 
+    warnings: list[str] = []  # printed after the bar, before the UI takes the screen
     with progress_bar() as progress:
-        app = make_app(db=db, reviewer=reviewer, paths=tuple(paths or ()), progress=progress)
+        app = make_app(
+            db=db,
+            reviewer=reviewer,
+            paths=tuple(paths or ()),
+            progress=progress,
+            warn=warnings.append,
+        )
+    for warning in warnings:
+        print(f"workbench: warning: {warning}", file=sys.stderr)
     app.run()

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 
 from models import Claim, Report, Source
 from workbench.ingest.paths import expand_paths
-from workbench.ingest.readers import MAX_FILE_BYTES, read_report_file
+from workbench.ingest.readers import MAX_FILE_BYTES, Warn, read_report_file
 from workbench.store.reports import (
     StoredCounts,
     existing_report_ids,
@@ -33,12 +33,17 @@ Progress = Callable[[str, int, int], None]
 
 
 def read_reports(
-    paths: Sequence[Path], progress: Progress | None = None, max_bytes: int = MAX_FILE_BYTES
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    *,
+    strict: bool = False,
+    warn: Warn | None = None,
 ) -> list[Report]:
     files = expand_paths(paths)
     reports: list[Report] = []
     for done, path in enumerate(files, start=1):
-        reports.extend(read_report_file(path, max_bytes))
+        reports.extend(read_report_file(path, max_bytes, strict=strict, warn=warn))
         if progress:
             progress("reading", done, len(files))
     return reports
@@ -65,9 +70,15 @@ def ingest_paths(
     paths: Sequence[Path],
     progress: Progress | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    *,
+    strict: bool = False,
+    warn: Warn | None = None,
 ) -> StoredCounts:
-    """Read, extract and store; idempotent because report ids are content hashes."""
-    reports = read_reports(paths, progress, max_bytes)
+    """Read, extract and store; idempotent because report ids are content hashes.
+
+    ``strict`` refuses fields the workbench does not know; else ``warn`` hears of them.
+    """
+    reports = read_reports(paths, progress, max_bytes, strict=strict, warn=warn)
     with engine.connect() as connection:
         known = existing_report_ids(connection, (r.id for r in reports))
     fresh = list({r.id: r for r in reports if r.id not in known}.values())

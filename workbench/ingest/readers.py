@@ -3,15 +3,21 @@
 Supported: ``.txt`` and ``.md`` (one report, optional YAML front matter between
 ``---`` lines) and ``.jsonl`` (one JSON report object a line). Report text is
 untrusted: it is decoded strictly, binary data is refused, and its size is bounded.
+
+Exports of other tools carry their own ``id`` and fields of their own: the id is kept
+as the report's ``external_id``, other fields as its ``extra`` metadata with one
+warning per file, and ``strict=True`` (``--strict``) refuses them instead.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("outlet", "title", "url", "published", "dateline")
+KNOWN_KEYS = ("id", "text", *METADATA_KEYS)
+Warn = Callable[[str], None]
+"""Receives one-line warnings (a kept unknown field); the command line prints them."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The default size limit of one report file; ``workbench ingest --max-size`` raises it."""
 
@@ -37,11 +46,18 @@ _DATELINE = re.compile(
 )
 
 
-def read_report_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> list[Report]:
+def read_report_file(
+    path: Path,
+    max_bytes: int = MAX_FILE_BYTES,
+    *,
+    strict: bool = False,
+    warn: Warn | None = None,
+) -> list[Report]:
     """All reports in one file. Raises ``InputError`` naming the file (and line).
 
     Only regular files are read (a FIFO would block forever, a device such as
-    /dev/zero never ends), and none larger than ``max_bytes``.
+    /dev/zero never ends), and none larger than ``max_bytes``. Unknown fields are kept
+    as metadata with one warning for the file, or refused when ``strict``.
     """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -50,9 +66,65 @@ def read_report_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> list[Report
             path=path,
         )
     text = _decode(path, max_bytes)
+    unknown = _UnknownFields(path, strict)
     if suffix in JSONL_SUFFIXES:
-        return _read_jsonl(text, path)
-    return [_read_text_report(text, path)]
+        reports = _read_jsonl(text, path, unknown)
+    else:
+        reports = [_read_text_report(text, path, unknown)]
+    if warn is not None and unknown.first_line is not None:
+        warn(unknown.warning())
+    return reports
+
+
+class _UnknownFields:
+    """Fields a file gives beyond ``KNOWN_KEYS``: refused when strict, else collected
+    for one warning (a file of 10,000 lines with an ``author`` each warns once)."""
+
+    def __init__(self, path: Path, strict: bool) -> None:
+        self.path = path
+        self.strict = strict
+        self.names: dict[str, None] = {}
+        self.first_line: int | None = None
+
+    def split(self, data: dict[Any, Any], line: int) -> dict[str, Any]:
+        """Remove and return the unknown fields of ``data`` (JSON-safe values)."""
+        extra: dict[str, Any] = {}
+        for key in [k for k in data if k not in KNOWN_KEYS]:
+            name = str(key)
+            if self.strict:
+                raise InputError(
+                    f"unknown field {name!r}{_did_you_mean(name)}; expected one of "
+                    f"{', '.join(KNOWN_KEYS)} (without --strict it is kept as metadata)",
+                    path=self.path,
+                    line=line,
+                )
+            extra[name] = _json_safe(data.pop(key))
+            self.names.setdefault(name)
+            if self.first_line is None:
+                self.first_line = line
+        return extra
+
+    def warning(self) -> str:
+        names = ", ".join(repr(name) for name in self.names)
+        hints = "".join(_did_you_mean(name) for name in self.names)
+        return (
+            f"{self.path}:{self.first_line}: kept unknown field(s) {names} as report "
+            f"metadata{hints} (--strict refuses them)"
+        )
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` as the database's JSON column takes it: YAML dates and the like become
+    text, and so does a value holding NaN or Infinity (valid Python, not valid JSON)."""
+    try:
+        return json.loads(json.dumps(value, default=str, allow_nan=False))
+    except ValueError:
+        return str(value)
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, KNOWN_KEYS, n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def read_regular_file(path: Path, max_bytes: int, flag: str = "--max-size") -> bytes:
@@ -132,7 +204,7 @@ def _decode(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return text
 
 
-def _read_text_report(text: str, path: Path) -> Report:
+def _read_text_report(text: str, path: Path, unknown: _UnknownFields) -> Report:
     metadata: dict[str, Any] = {}
     body = text
     body_line = 1
@@ -145,6 +217,8 @@ def _read_text_report(text: str, path: Path) -> Report:
         block = "".join(lines[1:closing])
         metadata = _parse_front_matter(block, path)
         date_line = _key_line(block, "published")
+        first_unknown = next((str(k) for k in metadata if k not in KNOWN_KEYS), "published")
+        metadata["extra"] = unknown.split(metadata, _key_line(block, first_unknown))
         body = "".join(lines[closing + 1 :])
         body_line = closing + 2
     if not body.strip():
@@ -178,7 +252,6 @@ def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise InputError("front matter must be 'key: value' lines", path=path, line=2)
-    _check_keys(data, path, line=None, block=block)
     return data
 
 
@@ -198,18 +271,7 @@ def _value_line(block: str, error: ValueError) -> int:
     return _key_line(block, "published")
 
 
-def _check_keys(data: dict[Any, Any], path: Path, line: int | None, block: str = "") -> None:
-    for key in data:
-        if key not in METADATA_KEYS and key != "text":
-            where = line if line is not None else _key_line(block, str(key))
-            raise InputError(
-                f"unknown field {str(key)!r}; expected one of {', '.join(METADATA_KEYS)}",
-                path=path,
-                line=where,
-            )
-
-
-def _read_jsonl(text: str, path: Path) -> list[Report]:
+def _read_jsonl(text: str, path: Path, unknown: _UnknownFields) -> list[Report]:
     reports = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -226,7 +288,7 @@ def _read_jsonl(text: str, path: Path) -> list[Report]:
             ) from None
         if not isinstance(data, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
-        _check_keys(data, path, line=number)
+        data["extra"] = unknown.split(data, number)
         body = data.pop("text", None)
         if not isinstance(body, str) or not body.strip():
             raise InputError("missing or empty 'text'", path=path, line=number)
@@ -246,6 +308,9 @@ def _build_report(metadata: dict[str, Any], body: str, path: Path, line: int) ->
         if not isinstance(value, str):
             fields[key] = str(value)
     fields["published"] = _parse_date(metadata.get("published"), path, line)
+    own_id = metadata.get("id")
+    fields["external_id"] = "" if own_id is None else str(own_id).strip()
+    fields["extra"] = metadata.get("extra") or {}
     if not fields["dateline"]:
         match = _DATELINE.match(body.lstrip())
         fields["dateline"] = match.group("place").strip() if match else ""

@@ -21,6 +21,8 @@ def report_to_row(report: Report, ingested_at: datetime) -> dict[str, Any]:
         "text": report.text,
         "origin_path": report.origin_path,
         "ingested_at": ingested_at,
+        "external_id": report.external_id,
+        "extra": report.extra or None,
     }
 
 
@@ -34,6 +36,8 @@ def row_to_report(row: RowMapping) -> Report:
         dateline=row["dateline"],
         text=row["text"],
         origin_path=row["origin_path"],
+        external_id=row["external_id"],
+        extra=row["extra"] or {},
     )
 
 

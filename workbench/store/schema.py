@@ -34,6 +34,8 @@ reports = Table(
     Column("text", Text, nullable=False),
     Column("origin_path", Text, nullable=False, server_default=""),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("external_id", Text, nullable=False, server_default=""),  # the source tool's id
+    Column("extra", JSON, nullable=True),  # fields we do not use, kept as given; NULL = none
 )
 
 sources = Table(

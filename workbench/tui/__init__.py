@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,13 +44,15 @@ def make_app(
     paths: Sequence[Path] = (),
     keys: dict[str, str] | None = None,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> WorkbenchApp:
     """Ingest ``paths`` (idempotent), group, open the database and build the App.
 
     With no paths and an empty database, the bundled corpus is ingested so the
     first command a new user types shows real claims; the grouping is stored then,
     so later opens start at once. ``keys`` overrides the user's keys file (tests
-    pass ``{}`` to ignore it); ``progress`` is told (stage, done, total).
+    pass ``{}`` to ignore it); ``progress`` is told (stage, done, total), ``warn`` of
+    unknown report fields kept as metadata.
     """
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.session import ReviewSession
@@ -59,7 +61,7 @@ def make_app(
     if paths or session.is_empty():
         from workbench.ingest import ingest_paths
 
-        ingest_paths(session.engine, list(paths) or [bundled_corpus()], progress)
+        ingest_paths(session.engine, list(paths) or [bundled_corpus()], progress, warn=warn)
         from sqlalchemy import func, select
 
         from workbench.events.storage import current_grouping

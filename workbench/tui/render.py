@@ -18,6 +18,7 @@ from models import (
     Claim,
     Modality,
     Quantity,
+    Report,
     Source,
     Verdict,
     VerdictLabel,
@@ -144,6 +145,15 @@ def caveat_line(caveat: Caveat) -> Text:
     return line
 
 
+def report_reference(report: Report | None) -> str:
+    """ "report wire-0412 · https://...": the report's own id (from the tool it came from)
+    and its URL, so a reviewer can find the original; empty when it has neither."""
+    if report is None:
+        return ""
+    parts = [f"report {report.external_id}" if report.external_id else "", report.url]
+    return " · ".join(part for part in parts if part)
+
+
 def claim_text(
     claim: Claim,
     sources: dict[str, Source],
@@ -153,8 +163,10 @@ def claim_text(
     context: tuple[str, str, str] | None = None,
     status: WorkflowStatus | None = None,
     cited: bool = False,
+    reference: str = "",
 ) -> Text:
-    """The whole card body for one claim."""
+    """The whole card body for one claim; ``reference`` (the report's own id and URL) shows
+    under its context."""
     out = Text()
     out.append_text(verdict_badge(verdict.label if verdict else None))
     out.append(" ")
@@ -198,4 +210,7 @@ def claim_text(
         if after:
             out.append("\n")
             out.append_text(plain(after, "dim"))
+        if reference:
+            out.append("\n")
+            out.append_text(plain(reference, "dim", single_line=True))
     return out

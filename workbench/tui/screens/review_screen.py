@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, VerdictLabel
+from workbench.export import default_export_path
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
@@ -35,7 +36,7 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain
+from workbench.tui.render import claim_text, plain, report_reference
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
@@ -467,8 +468,7 @@ class ReviewScreen(Screen[None]):
 
     def action_export(self) -> None:
         claim_ids = [c for item in self.items for c in item.claim_ids]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        default = Path.cwd() / f"workbench-export-{stamp}.csv"
+        default = default_export_path(datetime.now())
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -634,6 +634,7 @@ class ReviewScreen(Screen[None]):
             context,
             self.session.status_of(claim.id),
             claim.id in self.session.cited,
+            report_reference(report) if context is not None else "",
         )
 
     def _redraw_card(self, claim_id: str) -> None:
