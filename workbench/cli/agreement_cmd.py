@@ -40,6 +40,7 @@ def agreement(
     """Cohen's kappa per reviewer pair, Fleiss' kappa overall, Gwet's AC1, and
     Krippendorff's alpha (nominal on verdicts, ordinal on Admiralty credibility)."""
     from workbench.agreement import agreement_report
+    from workbench.cli.io import for_stdout
     from workbench.store import open_as
     from workbench.store.verdicts import current_verdicts
 
@@ -48,7 +49,7 @@ def agreement(
         rows = [row.as_dict() for row in agreement_report(current_verdicts(connection))]
     if not rows:
         print("no claim has verdicts from two reviewers yet", file=sys.stderr)
-    sys.stdout.write(render(rows, fmt))
+    sys.stdout.write(for_stdout(render(rows, fmt)))
 
 
 def _cell(value: object) -> str:

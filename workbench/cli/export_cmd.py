@@ -37,6 +37,7 @@ def export(
     Under blind second review, only what the reviewer (the database role on
     PostgreSQL; --reviewer or the operating-system user on SQLite) may see.
     """
+    from workbench.cli.io import for_stdout
     from workbench.export import export_rows, render, write_file
     from workbench.store import open_as
 
@@ -44,7 +45,7 @@ def export(
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
     if output is None:
-        sys.stdout.buffer.write(render(rows, fmt.value).encode("utf-8"))
+        sys.stdout.buffer.write(for_stdout(render(rows, fmt.value)).encode("utf-8"))
         sys.stdout.flush()
         return
     write_file(rows, fmt.value, output)  # whole or not at all; faults are one line

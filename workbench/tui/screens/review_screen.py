@@ -35,7 +35,7 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain
+from workbench.tui.render import claim_text, plain, safe
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
@@ -104,7 +104,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#source-table").can_focus = False
         self.title = "workbench review"
-        self.sub_title = self.session.reviewer
+        self.sub_title = safe(self.session.reviewer, single_line=True)  # reaches the title bar
         self._load_queue()
 
     # -- workers (thread): they only call the session and post messages ---------------
@@ -664,7 +664,9 @@ class ReviewScreen(Screen[None]):
         text = str(self.session.progress())
         others = {r: n for r, n in self.team.items() if r != self.session.reviewer}
         if others:  # the team's progress, refreshed with the source panel
-            text += "\nteam: " + ", ".join(f"{r} {n}" for r, n in sorted(others.items()))
+            text += "\nteam: " + ", ".join(
+                f"{safe(r, single_line=True)} {n}" for r, n in sorted(others.items())
+            )
         same_width = len(text) == len(self._progress_text)
         self._progress_text = text
         self.query_one("#progress", Static).update(Text(text, style="bold"), layout=not same_width)
