@@ -24,6 +24,7 @@ from models import (
 )
 from workbench.text_safety import visible, visible_line
 
+
 def safe(value: str, *, single_line: bool = False) -> str:
     """The string with every control, escape, bidi and zero-width character made visible
     (``workbench.text_safety``), tabs and newlines flattened with ``single_line``."""
