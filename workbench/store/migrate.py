@@ -55,6 +55,24 @@ def _columns(connection: Connection) -> dict[str, set[str]]:
     return found
 
 
+def _foreign_marks(connection: Connection) -> list[str]:
+    """What shows a SQLite file without tables is still another program's: views,
+    indexes or triggers, or an application id or user version it set."""
+    if connection.dialect.name != "sqlite":
+        return []
+    marks = [
+        f"{kind} {name!r}"
+        for kind, name in connection.execute(
+            text("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        )
+        if kind != "table"
+    ]
+    for pragma in ("application_id", "user_version"):
+        if connection.scalar(text(f"PRAGMA {pragma}")):
+            marks.append(f"a {pragma.replace('_', ' ')} set by another program")
+    return marks
+
+
 def check_schema(engine: Engine) -> None:
     """Refuse a database whose tables are not the workbench's: another program's SQLite
     file, or a workbench database whose schema was changed by hand (a dropped column).
@@ -73,10 +91,25 @@ def check_schema(engine: Engine) -> None:
             )
         revision = MigrationContext.configure(connection).get_current_revision()
         columns = _columns(connection)
+        foreign = _foreign_marks(connection) if revision is None else []
     ours = {table.name for table in metadata.sorted_tables}
     others = sorted(set(columns) - ours - {"alembic_version"})
+    if revision is not None and "reports" not in columns:
+        known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+        if revision not in known:  # another program's alembic history
+            raise FaultError(
+                f"not a workbench database (schema revision {revision!r} of another program)",
+                where,
+                "pass --db with a workbench database, or a new file name",
+            )
     if revision is None:
         clash = sorted(set(columns) & ours)
+        if foreign and not clash and not others:
+            raise FaultError(
+                f"not a workbench database (it holds {foreign[0]})",
+                where,
+                "pass --db with a workbench database, or a new file name",
+            )
         if clash or (engine.dialect.name == "sqlite" and others):
             raise FaultError(
                 "not a workbench database (it holds other tables: "
@@ -104,20 +137,43 @@ def check_schema(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate forward (idempotent; a no-op when already at head)."""
+    """Migrate forward (idempotent; a no-op when already at head).
+
+    Safe when several processes open a new database at once, and atomic: the check of
+    the revision and every migration run in one transaction that holds the migration
+    lock (SQLite: BEGIN IMMEDIATE, the database's write lock; PostgreSQL: an advisory
+    lock for this schema), so the second process finds the schema made and does
+    nothing, and a migration failing half-way rolls back to the previous revision.
+    """
     check_schema(engine)
-    current = current_revision(engine)
-    if revision == "head" and current == head_revision():
+    if revision == "head" and current_revision(engine) == head_revision():
         return
-    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if current is not None and current not in known:
-        raise FaultError(
-            f"the database is at schema revision {current!r}, newer than this workbench "
-            f"knows (newest {head_revision()!r})",
-            display_url(engine.url.render_as_string(hide_password=False)),
-            "upgrade the workbench to open it",
-        )
     config = _config()
     with engine.begin() as connection:
+        _lock_migrations(connection)
+        current = MigrationContext.configure(connection).get_current_revision()
+        if revision == "head" and current == head_revision():
+            return  # another process migrated while we waited for the lock
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise FaultError(
+                f"the database is at schema revision {current!r}, newer than this workbench "
+                f"knows (newest {head_revision()!r})",
+                display_url(engine.url.render_as_string(hide_password=False)),
+                "upgrade the workbench to open it",
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _lock_migrations(connection: Connection) -> None:
+    """Wait for the migration lock (held until the transaction ends).
+
+    SQLite's writers already hold the database's write lock here (``engine.begin()``
+    begins IMMEDIATE); PostgreSQL needs an advisory lock, keyed by the schema so
+    databases in other schemas migrate independently.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('workbench.migrate:' || current_schema()))")
+        )
