@@ -7,6 +7,10 @@ revision in the database itself.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -55,22 +59,39 @@ def _columns(connection: Connection) -> dict[str, set[str]]:
     return found
 
 
-def _foreign_marks(connection: Connection) -> list[str]:
-    """What shows a SQLite file without tables is still another program's: views,
-    indexes or triggers, or an application id or user version it set."""
-    if connection.dialect.name != "sqlite":
-        return []
-    marks = [
-        f"{kind} {name!r}"
-        for kind, name in connection.execute(
-            text("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+def _refuse_foreign_sqlite_file(engine: Engine, where: str) -> None:
+    """Refuse another program's SQLite file before the engine's first connection, which
+    would switch it to WAL mode (a change to its header): read it with a read-only
+    connection of its own. A file without the workbench's tables is another program's
+    when it holds anything (tables, views, indexes, triggers) or sets an application id
+    or user version."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or not Path(database).is_file():
+        return
+    if Path(database).stat().st_size == 0:
+        return  # an empty file: a new database
+    try:
+        raw = sqlite3.connect(f"file:{quote(database)}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # unreadable: the engine's connection reports it in its own words
+    try:
+        objects = raw.execute(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        marks = [f"{kind} {name!r}" for kind, name in objects]
+        for pragma in ("application_id", "user_version"):
+            if raw.execute(f"PRAGMA {pragma}").fetchone()[0]:
+                marks.append(f"a {pragma.replace('_', ' ')} set by another program")
+    except sqlite3.Error:
+        return
+    finally:
+        raw.close()
+    if marks and ("table", "reports") not in objects:
+        raise FaultError(
+            f"not a workbench database (it holds {marks[0]})",
+            where,
+            "pass --db with a workbench database, or a new file name",
         )
-        if kind != "table"
-    ]
-    for pragma in ("application_id", "user_version"):
-        if connection.scalar(text(f"PRAGMA {pragma}")):
-            marks.append(f"a {pragma.replace('_', ' ')} set by another program")
-    return marks
 
 
 def check_schema(engine: Engine) -> None:
@@ -78,6 +99,7 @@ def check_schema(engine: Engine) -> None:
     file, or a workbench database whose schema was changed by hand (a dropped column).
     Checked before anything is written, so such a file is left exactly as it was."""
     where = display_url(engine.url.render_as_string(hide_password=False))
+    _refuse_foreign_sqlite_file(engine, where)
     with engine.connect() as connection:
         if connection.dialect.name == "postgresql" and (
             connection.scalar(text("SELECT current_schema()")) is None
@@ -91,7 +113,6 @@ def check_schema(engine: Engine) -> None:
             )
         revision = MigrationContext.configure(connection).get_current_revision()
         columns = _columns(connection)
-        foreign = _foreign_marks(connection) if revision is None else []
     ours = {table.name for table in metadata.sorted_tables}
     others = sorted(set(columns) - ours - {"alembic_version"})
     if revision is not None and "reports" not in columns:
@@ -104,12 +125,6 @@ def check_schema(engine: Engine) -> None:
             )
     if revision is None:
         clash = sorted(set(columns) & ours)
-        if foreign and not clash and not others:
-            raise FaultError(
-                f"not a workbench database (it holds {foreign[0]})",
-                where,
-                "pass --db with a workbench database, or a new file name",
-            )
         if clash or (engine.dialect.name == "sqlite" and others):
             raise FaultError(
                 "not a workbench database (it holds other tables: "
