@@ -210,8 +210,8 @@ class ReviewSession:
             sources=sources,
             outlets=frozenset({outlet} - {""}),
         )
-        after = claim_ids.index(newest) + 1 if newest in claim_ids else 0
-        focus = next((x for x in claim_ids[after:] if x not in current), None)
+        detail = self.load_event(item)
+        focus = self.first_unjudged(detail, after=newest) or self.first_unjudged(detail)
         return item, focus
 
     # -- queue -------------------------------------------------------------------------
@@ -406,19 +406,34 @@ class ReviewSession:
         )
 
     def resume_point(self, items: Sequence[QueueItem]) -> tuple[int, str | None]:
-        """Where the reviewer left: the first unreviewed claim after their newest verdict."""
-        flat = [(n, c) for n, item in enumerate(items) for c in item.claim_ids]
-        if not flat:
+        """Where the reviewer left: the first event, from the one of their newest verdict
+        on (wrapping), that still holds a claim they have not judged, focused on its first
+        such claim in display order (``first_unjudged``). Reads that one event."""
+        if not items:
             return 0, None
         newest = max(self._current.values(), key=lambda v: v.id or 0, default=None)
         start = 0
         if newest is not None:
-            start = next((k for k, (_, c) in enumerate(flat) if c == newest.claim_id), -1) + 1
-        for k in range(len(flat)):
-            n, claim = flat[(start + k) % len(flat)]
-            if claim not in self._current:
-                return n, claim
-        return 0, flat[0][1]
+            start = next((n for n, i in enumerate(items) if newest.claim_id in i.claim_ids), 0)
+        for k in range(len(items)):
+            n = (start + k) % len(items)
+            if any(c not in self._current for c in items[n].claim_ids):
+                return n, self.first_unjudged(self.load_event(items[n]))
+        return 0, None
+
+    def first_unjudged(self, detail: EventDetail, after: str | None = None) -> str | None:
+        """The first claim of ``detail`` in display order (after ``after``, if given) that
+        this reviewer has not judged; None when there is none."""
+        order = display_order(detail.claims)
+        if after in order:
+            order = order[order.index(after) + 1 :]
+        with self._lock:
+            return next((c for c in order if c not in self._current), None)
+
+    def has_unjudged(self, item: QueueItem) -> bool:
+        """Whether ``item`` holds a claim this reviewer has not judged (no database read)."""
+        with self._lock:
+            return any(c not in self._current for c in item.claim_ids)
 
     # -- one event ---------------------------------------------------------------------
 
@@ -783,6 +798,21 @@ class ReviewSession:
             rows = export_rows(conn, claim_ids)
         write_file(rows, "csv", path)
         return len(rows)
+
+
+def column_key(claim: Claim) -> str:
+    """Claims naming the same sources share a column; unattributed ones share one too."""
+    return " + ".join(claim.sources) if claim.sources else "unattributed"
+
+
+def display_order(claims: Sequence[Claim]) -> list[str]:
+    """Claim ids in the order the review screen shows and walks them: column by column
+    (columns in order of first appearance), each column in report order. Resuming and
+    advancing both follow this one order."""
+    columns: dict[str, list[str]] = {}
+    for claim in claims:
+        columns.setdefault(column_key(claim), []).append(claim.id)
+    return [claim_id for ids in columns.values() for claim_id in ids]
 
 
 def _now() -> Any:

@@ -51,6 +51,9 @@ from workbench.tui.session import (
 )
 from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
 
+FIRST_UNJUDGED = "\x00first-unjudged"
+"""``_open`` focus: the first claim not yet judged (no claim id holds a NUL)."""
+
 # Seconds of quiet after a verdict before the source panel is rescored.
 SCORE_DELAY = 0.4
 
@@ -254,8 +257,11 @@ class ReviewScreen(Screen[None]):
         if message.index != self.index or not self.items:
             return  # a newer request won
         self.detail = message.detail
+        focus = message.focus_claim
+        if focus == FIRST_UNJUDGED:
+            focus = self.session.first_unjudged(message.detail)
         with self.app.batch_update():  # mounts await: no half-built frame in between
-            await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
+            await self.query_one(EventView).show(message.detail, self._body, focus)
         self._shown()
 
     def _shown(self) -> None:
@@ -343,7 +349,7 @@ class ReviewScreen(Screen[None]):
         self._after_write(claim.id)
         for cited in spent:  # their CITED badges go: the verdict took them as evidence
             self._redraw_card(cited)
-        self._advance()
+        self._advance(unjudged=True)
         self._score_soon()
 
     def _after_write(self, claim_id: str) -> None:
@@ -520,9 +526,23 @@ class ReviewScreen(Screen[None]):
             return None
         return next((c for c in self.detail.claims if c.id == self.claim_id), None)
 
-    def _advance(self) -> None:
-        """Focus the next claim; past the last one, open the next event."""
+    def _advance(self, unjudged: bool = False) -> None:
+        """Focus the next claim; past the last one, open the next event.
+
+        After a verdict (``unjudged``) the next claim this reviewer has not judged, in
+        the order on screen: the next key never lands on an earlier verdict of theirs.
+        """
         order = self.query_one(EventView).order
+        if unjudged and self.detail is not None:
+            claim = self.session.first_unjudged(self.detail, after=self.claim_id)
+            if claim is not None:
+                self._focus(claim)
+                return
+            later = range(self.index + 1, len(self.items))
+            n = next((k for k in later if self.session.has_unjudged(self.items[k])), None)
+            if n is not None:
+                self._open(n, FIRST_UNJUDGED)
+                return
         if self.claim_id in order and order.index(self.claim_id) + 1 < len(order):
             self._focus(order[order.index(self.claim_id) + 1])
         elif self.index + 1 < len(self.items):
@@ -550,7 +570,11 @@ class ReviewScreen(Screen[None]):
         self._light()
 
     def _open(self, index: int, focus: str | None) -> None:
-        """Show the event at ``index``; the claims arrive from a worker."""
+        """Show the event at ``index``; the claims arrive from a worker.
+
+        ``focus``: a claim id, None for the first claim, ``FIRST_UNJUDGED`` for the first
+        claim this reviewer has not judged.
+        """
         if not self.items:
             return
         self.index = max(0, min(index, len(self.items) - 1))
@@ -562,6 +586,8 @@ class ReviewScreen(Screen[None]):
             queue.show(self.items, self.index, self._marker)
         self._update_filter_line()
         cached = self.session.cached_event(self.items[self.index])
+        if cached is not None and focus == FIRST_UNJUDGED:
+            focus = self.session.first_unjudged(cached)
         if cached is not None and self._show_now(cached, focus):
             return  # prefetched, same shape: drawn in this handler, in the key's frame
         if cached is not None:  # prefetched: no worker round trip for the next event
