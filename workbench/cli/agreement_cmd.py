@@ -72,7 +72,7 @@ def render(rows: list[dict[str, object]], fmt: AgreementFormat) -> str:
         writer.writerow(COLUMNS)
         writer.writerows(cells)
         return buffer.getvalue()
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(COLUMNS)]
+    widths = [max((len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(COLUMNS)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
     return "\n".join(line.rstrip() for line in lines) + "\n"
