@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,7 +32,7 @@ from models import (
 from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
-from workbench.store.reports import id_batches, load_claims, select_in
+from workbench.store.reports import id_batches, load_claims, load_claims_by_id, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -68,6 +68,28 @@ class QueueItem:
     outlets: frozenset[str] = frozenset()
     origins: int | None = None
     figures_disagree: bool = False
+
+
+PAGE_CLAIMS = 400
+"""The most claims one queue entry shows: a bigger event is split into parts, so the
+screen never builds more cards than this (a report of 100,000 claims opens at once)."""
+
+
+def paged(item: QueueItem) -> list[QueueItem]:
+    """``item`` as parts of at most ``PAGE_CLAIMS`` claims each (itself when small)."""
+    ids = item.claim_ids
+    if len(ids) <= PAGE_CLAIMS:
+        return [item]
+    count = -(-len(ids) // PAGE_CLAIMS)
+    return [
+        replace(
+            item,
+            event_id=f"{item.event_id}#part-{k + 1}",
+            title=f"{item.title} (part {k + 1} of {count})",
+            claim_ids=ids[k * PAGE_CLAIMS : (k + 1) * PAGE_CLAIMS],
+        )
+        for k in range(count)
+    ]
 
 
 @dataclass(frozen=True)
@@ -197,19 +219,22 @@ class ReviewSession:
             claim_ids = tuple(
                 conn.scalars(select(c.id).where(c.report_id == report_id).order_by(c.position))
             )
-            sources = frozenset(conn.scalars(select(cs.source).where(cs.claim_id.in_(claim_ids))))
+            sources = frozenset(select_in(conn, cs.source, cs.claim_id, claim_ids))
             title, outlet = conn.execute(select(r.title, r.outlet).where(r.id == report_id)).one()
             current = {x.claim_id: x for x in current_verdicts(conn, self.reviewer)}
         with self._lock:
             if not self._queued:  # the full queue has not landed yet
                 self._current = current
-        item = QueueItem(
-            event_id=report_id,
-            title=title or outlet or report_id,
-            claim_ids=claim_ids,
-            sources=sources,
-            outlets=frozenset({outlet} - {""}),
+        parts = paged(
+            QueueItem(
+                event_id=report_id,
+                title=title or outlet or report_id,
+                claim_ids=claim_ids,
+                sources=sources,
+                outlets=frozenset({outlet} - {""}),
+            )
         )
+        item = next((p for p in parts if newest in p.claim_ids), parts[0])
         detail = self.load_event(item)
         focus = self.first_unjudged(detail, after=newest) or self.first_unjudged(detail)
         return item, focus
@@ -283,6 +308,7 @@ class ReviewSession:
             )
             for n, event in enumerate(groups)
         ]
+        self.items = [part for item in self.items for part in paged(item)]
         with self._lock:  # verdicts written while we read are in the database: re-read
             with self.engine.connect() as conn:
                 self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
@@ -444,7 +470,8 @@ class ReviewSession:
         wanted = set(item.claim_ids)
         with self.engine.connect() as conn:
             report_ids = select_in(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
-            claims = {c.id: c for c in load_claims(conn, sorted(report_ids)) if c.id in wanted}
+            # by id, not by report: a part of a 100,000-claim report reads only its claims
+            claims = {c.id: c for c in load_claims_by_id(conn, wanted)}
             reports = {
                 row["id"]: row_to_report(row)
                 for row in conn.execute(
