@@ -273,6 +273,13 @@ def _build_report(metadata: dict[str, Any], body: str, path: Path, line: int) ->
     for key, value in (*fields.items(), ("text", body)):
         if "\x00" in value:  # PostgreSQL cannot store NUL; SQLite must not differ
             raise InputError(f"{key} holds a NUL character", path=path, line=line)
+        try:  # "\ud800" in JSON or YAML escapes makes half a character: nowhere to store it
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            raise InputError(
+                f"{key} holds an unpaired surrogate (\\u{code:04x})", path=path, line=line
+            ) from None
     fields["published"] = _parse_date(metadata.get("published"), path, line)
     if not fields["dateline"]:
         match = _DATELINE.match(body.lstrip())
