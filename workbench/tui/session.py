@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, event, func, or_, select
 
 from models import (
     Claim,
@@ -184,6 +184,9 @@ class ReviewSession:
 
         engine = open_engine(db)
         name = resolve_reviewer(engine, reviewer)
+        if engine.dialect.name == "sqlite":
+            # The UI never waits long for another writer: it says so and retries instead.
+            event.listen(engine, "connect", _short_busy_wait)
         return cls(engine=attach_viewer(engine, name), reviewer=name)
 
     def is_empty(self) -> bool:
@@ -825,6 +828,23 @@ class ReviewSession:
             rows = export_rows(conn, claim_ids)
         write_file(rows, "csv", path)
         return len(rows)
+
+
+UI_BUSY_WAIT_MS = 300
+"""How long one write from the review UI waits for another SQLite writer."""
+
+
+def _short_busy_wait(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={UI_BUSY_WAIT_MS}")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says another writer holds the database (worth retrying)."""
+    from workbench.store.faults import fault_of
+
+    fault = fault_of(error)
+    text = str(fault.message if fault is not None else error).lower()
+    return "database is locked" in text or "busy" in text
 
 
 def column_key(claim: Claim) -> str:

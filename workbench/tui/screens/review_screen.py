@@ -48,8 +48,13 @@ from workbench.tui.session import (
     QueueFilter,
     QueueItem,
     ReviewSession,
+    is_busy,
 )
 from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
+
+BUSY_RETRY_SECONDS = 0.5
+BUSY_RETRIES = 60
+"""A busy database is retried every half second for 30 s before the reviewer is told."""
 
 FIRST_UNJUDGED = "\x00first-unjudged"
 """``_open`` focus: the first claim not yet judged (no claim id holds a NUL)."""
@@ -344,12 +349,53 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(NoteDialog(str(needed), claim.text), noted)
             return
         except Exception as error:  # the database refused (read-only, a role's rights)
+            if is_busy(error):
+                self._retry_busy(claim.id, label, note, attempt=1)
+                return
             self.notify(describe_error(error), severity="error", timeout=10)
             return
         self._after_write(claim.id)
         for cited in spent:  # their CITED badges go: the verdict took them as evidence
             self._redraw_card(cited)
         self._advance(unjudged=True)
+        self._score_soon()
+
+    def _retry_busy(self, claim_id: str, label: VerdictLabel, note: str, attempt: int) -> None:
+        """Another program holds the database: say so, and try the verdict again soon."""
+        if attempt == 1:
+            self.notify(
+                "The database is busy (another program is writing): retrying your verdict…",
+                severity="warning",
+                markup=False,
+            )
+        if attempt > BUSY_RETRIES:
+            self.notify(
+                f"Your {label.value} verdict was NOT stored: the database stayed busy. "
+                "Press the key again when the other program has finished.",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.set_timer(
+            BUSY_RETRY_SECONDS, lambda: self._write_again(claim_id, label, note, attempt)
+        )
+
+    def _write_again(self, claim_id: str, label: VerdictLabel, note: str, attempt: int) -> None:
+        try:
+            self.session.record(claim_id, label, note)
+        except Exception as error:
+            if is_busy(error):
+                self._retry_busy(claim_id, label, note, attempt + 1)
+            else:
+                self.notify(describe_error(error), severity="error", timeout=10)
+            return
+        self.notify(f"Stored: {label.value}.", markup=False)
+        self._redraw_card(claim_id)
+        self._update_progress()
+        if claim_id == self.claim_id:  # the reviewer waited on it: move on as usual
+            self._light()
+            self._advance(unjudged=True)
         self._score_soon()
 
     def _after_write(self, claim_id: str) -> None:
