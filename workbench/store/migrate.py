@@ -78,7 +78,9 @@ def _refuse_foreign_sqlite_file(engine: Engine, where: str) -> None:
         objects = raw.execute(
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
-        marks = [f"{kind} {name!r}" for kind, name in objects]
+        tables = [name for kind, name in objects if kind == "table"]
+        marks = [f"other tables: {', '.join(tables[:5])}"] if tables else []
+        marks += [f"{kind} {name!r}" for kind, name in objects if kind != "table"]
         for pragma in ("application_id", "user_version"):
             if raw.execute(f"PRAGMA {pragma}").fetchone()[0]:
                 marks.append(f"a {pragma.replace('_', ' ')} set by another program")
