@@ -9,7 +9,7 @@ Prints, for one report holding N claims (default 100,000) on SQLite:
 
 and for the input guards:
 
-- a 613-byte front matter of nested YAML aliases ("billion laughs"): time to refuse it;
+- a few hundred bytes of nested YAML aliases ("billion laughs"): time to refuse them;
 - six processes opening one new SQLite database at once: wall time, failures (0 expected).
 
     python benchmarks/bench_integrity.py [--claims 100000]
