@@ -18,9 +18,12 @@ from models import Verdict, VerdictLabel, VerdictRole
 from workbench.errors import InputError
 from workbench.export import FORMULA_PREFIXES
 from workbench.store import schema
+from workbench.store.values import REVIEWER_MAX_CHARS, storable_text, utc_time
 from workbench.store.verdicts import append_verdicts, verdict_history
 
 REQUIRED = ("claim_id", "verdict", "reviewer")
+UNTIMED = datetime.max.replace(tzinfo=UTC)
+"""Marks a row that gave no time while it is read (it is stored with the import's)."""
 MAX_IMPORT_BYTES = 1024 * 2**20
 """The largest verdict file read (a verdict CSV is a small fraction of this)."""
 
@@ -34,29 +37,38 @@ def _unneutralise(cell: str) -> str:
 
 def read_verdicts_csv(path: Path, text: str, known_claims: set[str]) -> list[Verdict]:
     """Parse and validate every row; rows of unreviewed claims (no verdict, no reviewer) skip."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: an unterminated quote is an error, not the rest of the file as one cell
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     # Python's csv refuses a field over 131,072 characters by default, but the export
     # writes notes of any length: allow any field the text can hold, for this read only.
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text) + 1))
+    line_of = [0]  # the last line read whole
     try:
-        return _read_rows(reader, path, known_claims)
+        return _read_rows(reader, path, known_claims, line_of)
     except csv.Error as error:
-        raise InputError(f"malformed CSV: {error}", path=path, line=reader.line_num + 1) from None
+        # the record that failed starts on the line after the last one read whole
+        problem = "a quoted cell is never closed" if "end of data" in str(error) else error
+        raise InputError(f"malformed CSV: {problem}", path=path, line=line_of[0] + 1) from None
     finally:
         csv.field_size_limit(limit)
 
 
-def _read_rows(reader: csv.DictReader[str], path: Path, known_claims: set[str]) -> list[Verdict]:
+def _read_rows(
+    reader: csv.DictReader[str], path: Path, known_claims: set[str], line_of: list[int]
+) -> list[Verdict]:
     header = reader.fieldnames or []
+    line_of[0] = reader.line_num
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}", path=path, line=1)
     verdicts = []
     for row in reader:
-        line = reader.line_num
+        line = line_of[0] = reader.line_num
         if None in row:
             raise InputError("more cells than columns", path=path, line=line)
+        if None in row.values():
+            raise InputError("fewer cells than columns", path=path, line=line)
         cells = {key: _unneutralise((value or "").strip()) for key, value in row.items()}
         if not cells["verdict"] and not cells["reviewer"]:
             continue
@@ -87,16 +99,12 @@ def _row_to_verdict(
     unknown = [e for e in evidence if e not in known_claims]
     if unknown:
         raise InputError(f"unknown evidence claim {unknown[0]!r}", path=path, line=line)
-    created = datetime.now(UTC)
-    if cells.get("time"):
-        try:
-            created = datetime.fromisoformat(cells["time"])
-        except ValueError:
-            raise InputError(
-                f"time {cells['time']!r} is not ISO 8601", path=path, line=line
-            ) from None
-        if created.tzinfo is None:
-            created = created.replace(tzinfo=UTC)
+    created = _time(cells.get("time", ""), path, line)
+    try:
+        storable_text(cells["reviewer"], "reviewer", REVIEWER_MAX_CHARS)
+        storable_text(cells.get("note", ""), "note")
+    except ValueError as error:
+        raise InputError(str(error), path=path, line=line) from None
     role = cells.get("role") or VerdictRole.REVIEW.value
     if role not in {r.value for r in VerdictRole}:
         raise InputError(
@@ -109,7 +117,7 @@ def _row_to_verdict(
             label=label,
             evidence=evidence,
             note=cells.get("note", ""),
-            created_at=created,
+            created_at=created or UNTIMED,
             role=VerdictRole(role),
         )
     except ValidationError as error:
@@ -119,22 +127,49 @@ def _row_to_verdict(
         ) from None
 
 
+def _time(cell: str, path: Path, line: int) -> datetime | None:
+    """The row's time in UTC; None when the row gives none."""
+    if not cell:
+        return None
+    try:
+        parsed = datetime.fromisoformat(cell)
+    except ValueError:
+        raise InputError(f"time {cell!r} is not ISO 8601", path=path, line=line) from None
+    try:
+        return utc_time(parsed)
+    except ValueError as error:
+        raise InputError(str(error), path=path, line=line) from None
+
+
 def import_verdicts(connection: Connection, path: Path, text: str) -> tuple[int, int]:
     """Append the file's verdicts; a row already in the history is not added twice.
 
+    A row with a time is present when the history holds the same verdict at the same
+    instant (times compared in UTC, so ``+02:00`` and its UTC twin are one row). A row
+    without a time is present when it equals the reviewer's current verdict on that
+    claim, so importing the same file twice adds nothing the second time.
     Returns (added, already present). Runs in the caller's transaction.
     """
     known = set(connection.scalars(select(schema.claims.c.id)))
     verdicts = read_verdicts_csv(path, text, known)
 
-    def key(v: Verdict) -> tuple[object, ...]:
-        return (v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.created_at, v.role)
+    def content(v: Verdict) -> tuple[object, ...]:
+        return (v.claim_id, v.reviewer, v.label, v.note, v.evidence, v.role)
 
-    seen = {key(v) for v in verdict_history(connection)}
+    history = verdict_history(connection)
+    seen = {(*content(v), v.created_at) for v in history}
+    current = {(v.claim_id, v.reviewer): content(v) for v in history}  # history is by id
     fresh = []
+    now = datetime.now(UTC)
     for verdict in verdicts:
-        if key(verdict) not in seen:
-            seen.add(key(verdict))
-            fresh.append(verdict)
+        if verdict.created_at == UNTIMED:
+            if current.get((verdict.claim_id, verdict.reviewer)) == content(verdict):
+                continue
+            verdict = verdict.model_copy(update={"created_at": now})
+        elif (*content(verdict), verdict.created_at) in seen:
+            continue
+        seen.add((*content(verdict), verdict.created_at))
+        current[(verdict.claim_id, verdict.reviewer)] = content(verdict)
+        fresh.append(verdict)
     append_verdicts(connection, fresh)
     return len(fresh), len(verdicts) - len(fresh)

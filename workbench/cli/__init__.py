@@ -12,8 +12,9 @@ import traceback
 import typer
 from typer.exceptions import Abort, Exit, TyperException
 
-from workbench.errors import InputError, one_line, os_fault
+from workbench.errors import InputError, os_fault
 from workbench.exit_codes import ExitCode
+from workbench.text_safety import visible_line
 
 app = typer.Typer(
     name="workbench",
@@ -26,7 +27,8 @@ app = typer.Typer(
 
 
 def _fail(message: str, code: ExitCode) -> int:
-    print(f"workbench: error: {one_line(message)}", file=sys.stderr)
+    # File names, reviewer names and database text ride in messages: shown inert.
+    print(f"workbench: error: {visible_line(message)}", file=sys.stderr)
     return code
 
 

@@ -40,6 +40,7 @@ def agreement(
     """Cohen's kappa per reviewer pair, Fleiss' kappa overall, Gwet's AC1, and
     Krippendorff's alpha (nominal on verdicts, ordinal on Admiralty credibility)."""
     from workbench.agreement import agreement_report
+    from workbench.cli.io import for_stdout
     from workbench.store import open_as
     from workbench.store.verdicts import current_verdicts
 
@@ -48,7 +49,7 @@ def agreement(
         rows = [row.as_dict() for row in agreement_report(current_verdicts(connection))]
     if not rows:
         print("no claim has verdicts from two reviewers yet", file=sys.stderr)
-    sys.stdout.write(render(rows, fmt))
+    sys.stdout.write(for_stdout(render(rows, fmt)))
 
 
 def _cell(value: object) -> str:
@@ -71,7 +72,7 @@ def render(rows: list[dict[str, object]], fmt: AgreementFormat) -> str:
         writer.writerow(COLUMNS)
         writer.writerows(cells)
         return buffer.getvalue()
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(COLUMNS)]
+    widths = [max((len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(COLUMNS)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -73,9 +73,11 @@ def events(
     if ctx.invoked_subcommand is not None:
         ctx.obj = db
         return
+    from workbench.cli.io import for_stdout
     from workbench.events.storage import current_grouping
     from workbench.events.views import event_record, format_table
     from workbench.store import open_engine
+    from workbench.text_safety import visible
 
     engine = open_engine(db)
     with engine.begin() as connection:
@@ -87,9 +89,11 @@ def events(
             continue
         record = event_record(event, grouping.claims, grouping.reports, grouping.sources)
         if output_format is EventsFormat.JSONL:
-            out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+            out.write(for_stdout(json.dumps(record, ensure_ascii=False, allow_nan=False)) + "\n")
         else:
-            out.write(("\n" if shown else "") + format_table(record) + "\n")
+            # the table is for reading: report text and source names shown inert
+            table = visible(format_table(record), multiline=True)
+            out.write(("\n" if shown else "") + table + "\n")
         shown += 1
     print(f"{shown} event(s) of {len(grouping.events)}", file=sys.stderr)
 

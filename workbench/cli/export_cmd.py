@@ -41,8 +41,9 @@ def export(
     Under blind second review, only what the reviewer (the database role on
     PostgreSQL; --reviewer or the operating-system user on SQLite) may see.
     """
+    from workbench.cli.io import for_stdout
     from workbench.errors import InputError
-    from workbench.export import export_rows, render_bytes, write_file
+    from workbench.export import export_rows, render, render_bytes, write_file
     from workbench.store import open_as
 
     if fmt is ExportFormat.PARQUET and output is None and sys.stdout.isatty():
@@ -52,7 +53,10 @@ def export(
     with engine.connect() as connection:
         rows = export_rows(connection, reviewer=reviewer, include_unreviewed=not reviewed_only)
     if output is None:
-        sys.stdout.buffer.write(render_bytes(rows, fmt.value))
+        if fmt is ExportFormat.PARQUET:  # bytes, and never a terminal (refused above)
+            sys.stdout.buffer.write(render_bytes(rows, fmt.value))
+        else:  # shown inert on a terminal, unchanged in a pipe
+            sys.stdout.buffer.write(for_stdout(render(rows, fmt.value)).encode("utf-8"))
         sys.stdout.flush()
         return
     write_file(rows, fmt.value, output)  # whole or not at all; faults are one line

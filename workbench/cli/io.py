@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.text_safety import visible
 
 STDIN_NAME = "<stdin>"
 
@@ -46,10 +47,17 @@ def read_text_file(path: Path, max_bytes: int) -> str:
     return decode_text(read_regular_file(path, max_bytes, flag=""), path)
 
 
+def for_stdout(text: str) -> str:
+    """``text`` as it may reach stdout: escape codes made visible when it is a terminal."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return visible(text, multiline=True) if isatty is not None and isatty() else text
+
+
 def write_text_output(text: str, output: str | Path | None) -> None:
     """``text`` to stdout (``None`` or ``-``), else to the file, whole or not at all."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        # A terminal gets inert text; a pipe or file gets the data byte for byte.
+        sys.stdout.write(for_stdout(text))
         sys.stdout.flush()
         return
     from workbench.export import write_output

@@ -79,6 +79,7 @@ def list_disagreements(db: DbOption = None) -> None:
     """Claims whose reviewers disagree and that no one has adjudicated (JSON lines)."""
     import json
 
+    from workbench.cli.io import for_stdout
     from workbench.store import open_as
     from workbench.store.team import disagreements
 
@@ -90,7 +91,8 @@ def list_disagreements(db: DbOption = None) -> None:
             {"reviewer": v.reviewer, "verdict": v.label.value if v.label else None, "note": v.note}
             for v in case.verdicts
         ]
-        print(json.dumps({"claim_id": case.claim_id, "verdicts": verdicts}, ensure_ascii=False))
+        line = json.dumps({"claim_id": case.claim_id, "verdicts": verdicts}, ensure_ascii=False)
+        print(for_stdout(line))
 
 
 @verdicts_app.command("adjudicate")
@@ -114,6 +116,7 @@ def adjudicate_cmd(
     from workbench.errors import InputError
     from workbench.store import open_as, schema
     from workbench.store.team import adjudicate
+    from workbench.text_safety import visible_line
 
     try:
         label = VerdictLabel(verdict)
@@ -127,7 +130,7 @@ def adjudicate_cmd(
         ):
             raise InputError(f"unknown claim id {claim_id!r}")
         adjudicate(connection, claim_id, adjudicator, label, reason)
-    print(f"adjudicated {claim_id}: {label.value}", file=sys.stderr)
+    print(f"adjudicated {visible_line(claim_id)}: {label.value}", file=sys.stderr)
 
 
 @verdicts_app.command("status")

@@ -18,7 +18,7 @@ import re
 import stat
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from models import Report
 from workbench.errors import InputError, os_fault
+from workbench.store.values import FUTURE_SLACK
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -216,6 +217,12 @@ def _read_text_report(text: str, path: Path, unknown: _UnknownFields) -> Report:
             raise InputError("front matter opened with '---' is never closed", path=path, line=1)
         block = "".join(lines[1:closing])
         metadata = _parse_front_matter(block, path)
+        if "text" in metadata:  # the text is what follows the front matter
+            raise InputError(
+                "'text' is not a front-matter field; the report text follows the closing '---'",
+                path=path,
+                line=_key_line(block, "text"),
+            )
         date_line = _key_line(block, "published")
         first_unknown = next((str(k) for k in metadata if k not in KNOWN_KEYS), "published")
         metadata["extra"] = unknown.split(metadata, _key_line(block, first_unknown))
@@ -232,9 +239,23 @@ def _key_line(block: str, key: str) -> int:
     return block[: found.start()].count("\n") + 2 if found else 2
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with aliases refused: ``*ref`` can repeat a node so that
+    600 bytes expand to a billion characters ("billion laughs"). Front matter is a few
+    plain ``key: value`` lines and never needs one."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def _parse_front_matter(block: str, path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_NoAliasLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for '---'
@@ -273,7 +294,9 @@ def _value_line(block: str, error: ValueError) -> int:
 
 def _read_jsonl(text: str, path: Path, unknown: _UnknownFields) -> list[Report]:
     reports = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: JSON strings may hold U+2028, U+2029 or U+0085 raw, which
+    # str.splitlines() would also split on.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -305,8 +328,20 @@ def _build_report(metadata: dict[str, Any], body: str, path: Path, line: int) ->
         if key != "published"
     }
     for key, value in fields.items():
-        if not isinstance(value, str):
-            fields[key] = str(value)
+        if isinstance(value, bool) or not isinstance(value, str | int | float | date):
+            kind = "true/false" if isinstance(value, bool) else type(value).__name__
+            raise InputError(f"{key} must be text, not {kind}", path=path, line=line)
+        fields[key] = str(value)
+    for key, value in (*fields.items(), ("text", body)):
+        if "\x00" in value:  # PostgreSQL cannot store NUL; SQLite must not differ
+            raise InputError(f"{key} holds a NUL character", path=path, line=line)
+        try:  # "\ud800" in JSON or YAML escapes makes half a character: nowhere to store it
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            raise InputError(
+                f"{key} holds an unpaired surrogate (\\u{code:04x})", path=path, line=line
+            ) from None
     fields["published"] = _parse_date(metadata.get("published"), path, line)
     own_id = metadata.get("id")
     fields["external_id"] = "" if own_id is None else str(own_id).strip()
@@ -322,14 +357,30 @@ def _build_report(metadata: dict[str, Any], body: str, path: Path, line: int) ->
         raise InputError(f"invalid {field}: {first['msg']}", path=path, line=line) from None
 
 
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+"""Archives hold reports from long before the workbench; before 1900 is a typo."""
+
+
 def _parse_date(value: Any, path: Path, line: int) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        text = str(value).strip()
+        try:  # the whole value: a date, or a date and time; trailing words are refused
+            value = date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
+        except ValueError:
+            raise InputError(
+                f"published date {value!r} is not YYYY-MM-DD", path=path, line=line
+            ) from None
+        if isinstance(value, datetime):
+            value = value.date()
+    latest = (datetime.now(UTC) + FUTURE_SLACK).date()
+    if not EARLIEST_PUBLISHED <= value <= latest:
         raise InputError(
-            f"published date {value!r} is not YYYY-MM-DD", path=path, line=line
-        ) from None
+            f"published date {value.isoformat()} is outside {EARLIEST_PUBLISHED} .. {latest}",
+            path=path,
+            line=line,
+        )
+    return value

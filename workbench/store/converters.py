@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import RowMapping
 
 from models import Caveat, Claim, Quantity, Report, Source, Verdict, VerdictLabel
+from workbench.store.values import utc_time
 
 
 def report_to_row(report: Report, ingested_at: datetime) -> dict[str, Any]:
@@ -103,7 +104,8 @@ def verdict_to_row(verdict: Verdict) -> dict[str, Any]:
         "label": verdict.label.value if verdict.label else None,
         "evidence": list(verdict.evidence),
         "note": verdict.note,
-        "created_at": verdict.created_at,
+        # UTC before storing: SQLite's DATETIME drops the offset instead of applying it
+        "created_at": utc_time(verdict.created_at),
         "role": verdict.role.value,
     }
 

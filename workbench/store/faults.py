@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from workbench.errors import FaultError, InputError, one_line, os_fault
+from workbench.text_safety import visible_line
 
 _SQLITE_RULES: tuple[tuple[str, str, str], ...] = (
     # (pattern in the SQLite message, what happened, what to do)
@@ -259,6 +260,10 @@ def _postgres_fault(
 def describe_error(error: BaseException) -> str:
     """One line for the user: the fault's own words, else the error's type and message
     (for the review UI, which shows an error instead of exiting)."""
+    return visible_line(_describe(error))  # names and paths in it are shown inert
+
+
+def _describe(error: BaseException) -> str:
     fault = fault_of(error)
     if fault is not None:
         return str(fault)

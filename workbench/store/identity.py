@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, text
 
 from workbench.errors import FaultError, InputError
 from workbench.store.faults import display_url
+from workbench.store.values import REVIEWER_MAX_CHARS, storable_text
 
 VIEWER_KEY = "workbench_viewer"
 """``Connection.info`` key: whose eyes the verdict queries read with (blind review)."""
@@ -65,6 +66,11 @@ def resolve_reviewer(engine: Engine, given: str | None) -> str:
         FaultError: a PostgreSQL role subject to row-level security asked to act as
             someone else.
     """
+    if given is not None:
+        try:  # the same limit on both backends (PostgreSQL's column enforces it)
+            storable_text(given, "reviewer name", REVIEWER_MAX_CHARS)
+        except ValueError as error:
+            raise InputError(str(error)) from None
     with engine.connect() as connection:
         role = database_role(connection)
         if role is None:

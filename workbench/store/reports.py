@@ -176,6 +176,26 @@ def load_claims(connection: Connection, report_ids: Sequence[str] | None = None)
     ]
 
 
+def load_claims_by_id(connection: Connection, claim_ids: Iterable[str]) -> list[Claim]:
+    """The claims with these ids (asked in batches, any number), each with its sources."""
+    found: list[Claim] = []
+    for chunk in id_batches(claim_ids):
+        links = (
+            select(schema.claim_sources)
+            .where(schema.claim_sources.c.claim_id.in_(chunk))
+            .order_by(schema.claim_sources.c.position)
+        )
+        sources: dict[str, list[str]] = defaultdict(list)
+        for link in connection.execute(links).mappings():
+            sources[link["claim_id"]].append(link["source"])
+        query = select(schema.claims).where(schema.claims.c.id.in_(chunk))
+        found.extend(
+            row_to_claim(row, tuple(sources.get(row["id"], ())))
+            for row in connection.execute(query).mappings()
+        )
+    return found
+
+
 def load_sources(connection: Connection) -> list[Source]:
     query = select(schema.sources).order_by(schema.sources.c.name)
     return [row_to_source(row) for row in connection.execute(query).mappings()]

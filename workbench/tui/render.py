@@ -8,7 +8,6 @@ as brackets, and ESC and other controls print as visible symbols.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -24,26 +23,15 @@ from models import (
     VerdictLabel,
     WorkflowStatus,
 )
-
-# C0 controls except tab/newline, DEL, and the C1 range; shown as visible symbols.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
-    if code == 0x7F:
-        return "␡"
-    return f"\\x{code:02x}"
+from workbench.text_safety import visible, visible_line
 
 
 def safe(value: str, *, single_line: bool = False) -> str:
-    """The string with every control character made visible (and tabs/newlines flattened)."""
-    shown = _CONTROL.sub(_visible, value)
+    """The string with every control, escape, bidi and zero-width character made visible
+    (``workbench.text_safety``), tabs and newlines flattened with ``single_line``."""
     if single_line:
-        shown = " ".join(shown.split())
-    return shown
+        return visible_line(value)
+    return visible(value, multiline=True)
 
 
 def plain(value: str, style: str = "", *, single_line: bool = False) -> Text:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, event, func, or_, select
 
 from models import (
     Claim,
@@ -39,7 +39,7 @@ from workbench.reliability import (
 )
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
-from workbench.store.reports import id_batches, load_claims, select_in
+from workbench.store.reports import id_batches, load_claims, load_claims_by_id, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -75,6 +75,28 @@ class QueueItem:
     outlets: frozenset[str] = frozenset()
     origins: int | None = None
     figures_disagree: bool = False
+
+
+PAGE_CLAIMS = 400
+"""The most claims one queue entry shows: a bigger event is split into parts, so the
+screen never builds more cards than this (a report of 100,000 claims opens at once)."""
+
+
+def paged(item: QueueItem) -> list[QueueItem]:
+    """``item`` as parts of at most ``PAGE_CLAIMS`` claims each (itself when small)."""
+    ids = item.claim_ids
+    if len(ids) <= PAGE_CLAIMS:
+        return [item]
+    count = -(-len(ids) // PAGE_CLAIMS)
+    return [
+        replace(
+            item,
+            event_id=f"{item.event_id}#part-{k + 1}",
+            title=f"{item.title} (part {k + 1} of {count})",
+            claim_ids=ids[k * PAGE_CLAIMS : (k + 1) * PAGE_CLAIMS],
+        )
+        for k in range(count)
+    ]
 
 
 @dataclass(frozen=True)
@@ -173,6 +195,9 @@ class ReviewSession:
 
         engine = open_engine(db)
         name = resolve_reviewer(engine, reviewer)
+        if engine.dialect.name == "sqlite":
+            # The UI never waits long for another writer: it says so and retries instead.
+            event.listen(engine, "connect", _short_busy_wait)
         return cls(engine=attach_viewer(engine, name), reviewer=name)
 
     def is_empty(self) -> bool:
@@ -208,21 +233,24 @@ class ReviewSession:
             claim_ids = tuple(
                 conn.scalars(select(c.id).where(c.report_id == report_id).order_by(c.position))
             )
-            sources = frozenset(conn.scalars(select(cs.source).where(cs.claim_id.in_(claim_ids))))
+            sources = frozenset(select_in(conn, cs.source, cs.claim_id, claim_ids))
             title, outlet = conn.execute(select(r.title, r.outlet).where(r.id == report_id)).one()
             current = {x.claim_id: x for x in current_verdicts(conn, self.reviewer)}
         with self._lock:
             if not self._queued:  # the full queue has not landed yet
                 self._current = current
-        item = QueueItem(
-            event_id=report_id,
-            title=title or outlet or report_id,
-            claim_ids=claim_ids,
-            sources=sources,
-            outlets=frozenset({outlet} - {""}),
+        parts = paged(
+            QueueItem(
+                event_id=report_id,
+                title=title or outlet or report_id,
+                claim_ids=claim_ids,
+                sources=sources,
+                outlets=frozenset({outlet} - {""}),
+            )
         )
-        after = claim_ids.index(newest) + 1 if newest in claim_ids else 0
-        focus = next((x for x in claim_ids[after:] if x not in current), None)
+        item = next((p for p in parts if newest in p.claim_ids), parts[0])
+        detail = self.load_event(item)
+        focus = self.first_unjudged(detail, after=newest) or self.first_unjudged(detail)
         return item, focus
 
     # -- queue -------------------------------------------------------------------------
@@ -294,6 +322,7 @@ class ReviewSession:
             )
             for n, event in enumerate(groups)
         ]
+        self.items = [part for item in self.items for part in paged(item)]
         with self._lock:  # verdicts written while we read are in the database: re-read
             with self.engine.connect() as conn:
                 self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
@@ -417,19 +446,34 @@ class ReviewSession:
         )
 
     def resume_point(self, items: Sequence[QueueItem]) -> tuple[int, str | None]:
-        """Where the reviewer left: the first unreviewed claim after their newest verdict."""
-        flat = [(n, c) for n, item in enumerate(items) for c in item.claim_ids]
-        if not flat:
+        """Where the reviewer left: the first event, from the one of their newest verdict
+        on (wrapping), that still holds a claim they have not judged, focused on its first
+        such claim in display order (``first_unjudged``). Reads that one event."""
+        if not items:
             return 0, None
         newest = max(self._current.values(), key=lambda v: v.id or 0, default=None)
         start = 0
         if newest is not None:
-            start = next((k for k, (_, c) in enumerate(flat) if c == newest.claim_id), -1) + 1
-        for k in range(len(flat)):
-            n, claim = flat[(start + k) % len(flat)]
-            if claim not in self._current:
-                return n, claim
-        return 0, flat[0][1]
+            start = next((n for n, i in enumerate(items) if newest.claim_id in i.claim_ids), 0)
+        for k in range(len(items)):
+            n = (start + k) % len(items)
+            if any(c not in self._current for c in items[n].claim_ids):
+                return n, self.first_unjudged(self.load_event(items[n]))
+        return 0, None
+
+    def first_unjudged(self, detail: EventDetail, after: str | None = None) -> str | None:
+        """The first claim of ``detail`` in display order (after ``after``, if given) that
+        this reviewer has not judged; None when there is none."""
+        order = display_order(detail.claims)
+        if after in order:
+            order = order[order.index(after) + 1 :]
+        with self._lock:
+            return next((c for c in order if c not in self._current), None)
+
+    def has_unjudged(self, item: QueueItem) -> bool:
+        """Whether ``item`` holds a claim this reviewer has not judged (no database read)."""
+        with self._lock:
+            return any(c not in self._current for c in item.claim_ids)
 
     # -- one event ---------------------------------------------------------------------
 
@@ -440,7 +484,8 @@ class ReviewSession:
         wanted = set(item.claim_ids)
         with self.engine.connect() as conn:
             report_ids = select_in(conn, schema.claims.c.report_id, schema.claims.c.id, wanted)
-            claims = {c.id: c for c in load_claims(conn, sorted(report_ids)) if c.id in wanted}
+            # by id, not by report: a part of a 100,000-claim report reads only its claims
+            claims = {c.id: c for c in load_claims_by_id(conn, wanted)}
             reports = {
                 row["id"]: row_to_report(row)
                 for row in conn.execute(
@@ -815,6 +860,38 @@ class ReviewSession:
             rows = export_rows(conn, claim_ids)
         write_file(rows, "csv", path)
         return len(rows)
+
+
+UI_BUSY_WAIT_MS = 300
+"""How long one write from the review UI waits for another SQLite writer."""
+
+
+def _short_busy_wait(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={UI_BUSY_WAIT_MS}")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says another writer holds the database (worth retrying)."""
+    from workbench.store.faults import fault_of
+
+    fault = fault_of(error)
+    text = str(fault.message if fault is not None else error).lower()
+    return "database is locked" in text or "busy" in text
+
+
+def column_key(claim: Claim) -> str:
+    """Claims naming the same sources share a column; unattributed ones share one too."""
+    return " + ".join(claim.sources) if claim.sources else "unattributed"
+
+
+def display_order(claims: Sequence[Claim]) -> list[str]:
+    """Claim ids in the order the review screen shows and walks them: column by column
+    (columns in order of first appearance), each column in report order. Resuming and
+    advancing both follow this one order."""
+    columns: dict[str, list[str]] = {}
+    for claim in claims:
+        columns.setdefault(column_key(claim), []).append(claim.id)
+    return [claim_id for ids in columns.values() for claim_id in ids]
 
 
 def _now() -> Any:

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from models import VERDICTS, Claim, VerdictLabel
 from workbench.store.team import Disagreement
-from workbench.tui.render import plain
+from workbench.tui.render import plain, safe
 from workbench.tui.screens.note_dialog import NoteDialog
 from workbench.tui.session import ReviewSession
 
@@ -27,7 +27,7 @@ def _case_text(case: Disagreement, claim: Claim | None) -> Text:
     for verdict in case.verdicts:
         label = verdict.label.value if verdict.label else "retracted"
         text.append("\n  ")
-        text.append(f"{verdict.reviewer}: ", style="dim")
+        text.append(f"{safe(verdict.reviewer, single_line=True)}: ", style="dim")
         text.append(label, style="bold")
         if verdict.note:
             text.append(" - ")
@@ -74,7 +74,7 @@ class AdjudicationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"adjudication - {self.session.reviewer}"
+        self.sub_title = f"adjudication - {safe(self.session.reviewer, single_line=True)}"
         self._load()
 
     @work(thread=True, exclusive=True, group="adjudication")

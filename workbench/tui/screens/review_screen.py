@@ -36,7 +36,7 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain, report_reference
+from workbench.tui.render import claim_text, plain, report_reference, safe
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
@@ -49,8 +49,16 @@ from workbench.tui.session import (
     QueueFilter,
     QueueItem,
     ReviewSession,
+    is_busy,
 )
 from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
+
+BUSY_RETRY_SECONDS = 0.5
+BUSY_RETRIES = 60
+"""A busy database is retried every half second for 30 s before the reviewer is told."""
+
+FIRST_UNJUDGED = "\x00first-unjudged"
+"""``_open`` focus: the first claim not yet judged (no claim id holds a NUL)."""
 
 # Seconds of quiet after a verdict before the source panel is rescored.
 SCORE_DELAY = 0.4
@@ -105,7 +113,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#source-table").can_focus = False
         self.title = "workbench review"
-        self.sub_title = self.session.reviewer
+        self.sub_title = safe(self.session.reviewer, single_line=True)  # reaches the title bar
         self._load_queue()
 
     # -- workers (thread): they only call the session and post messages ---------------
@@ -258,8 +266,11 @@ class ReviewScreen(Screen[None]):
         if message.index != self.index or not self.items:
             return  # a newer request won
         self.detail = message.detail
+        focus = message.focus_claim
+        if focus == FIRST_UNJUDGED:
+            focus = self.session.first_unjudged(message.detail)
         with self.app.batch_update():  # mounts await: no half-built frame in between
-            await self.query_one(EventView).show(message.detail, self._body, message.focus_claim)
+            await self.query_one(EventView).show(message.detail, self._body, focus)
         self._shown()
 
     def _shown(self) -> None:
@@ -343,12 +354,53 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(NoteDialog(str(needed), claim.text), noted)
             return
         except Exception as error:  # the database refused (read-only, a role's rights)
+            if is_busy(error):
+                self._retry_busy(claim.id, label, note, attempt=1)
+                return
             self.notify(describe_error(error), severity="error", timeout=10)
             return
         self._after_write(claim.id)
         for cited in spent:  # their CITED badges go: the verdict took them as evidence
             self._redraw_card(cited)
-        self._advance()
+        self._advance(unjudged=True)
+        self._score_soon()
+
+    def _retry_busy(self, claim_id: str, label: VerdictLabel, note: str, attempt: int) -> None:
+        """Another program holds the database: say so, and try the verdict again soon."""
+        if attempt == 1:
+            self.notify(
+                "The database is busy (another program is writing): retrying your verdict…",
+                severity="warning",
+                markup=False,
+            )
+        if attempt > BUSY_RETRIES:
+            self.notify(
+                f"Your {label.value} verdict was NOT stored: the database stayed busy. "
+                "Press the key again when the other program has finished.",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.set_timer(
+            BUSY_RETRY_SECONDS, lambda: self._write_again(claim_id, label, note, attempt)
+        )
+
+    def _write_again(self, claim_id: str, label: VerdictLabel, note: str, attempt: int) -> None:
+        try:
+            self.session.record(claim_id, label, note)
+        except Exception as error:
+            if is_busy(error):
+                self._retry_busy(claim_id, label, note, attempt + 1)
+            else:
+                self.notify(describe_error(error), severity="error", timeout=10)
+            return
+        self.notify(f"Stored: {label.value}.", markup=False)
+        self._redraw_card(claim_id)
+        self._update_progress()
+        if claim_id == self.claim_id:  # the reviewer waited on it: move on as usual
+            self._light()
+            self._advance(unjudged=True)
         self._score_soon()
 
     def _after_write(self, claim_id: str) -> None:
@@ -524,9 +576,23 @@ class ReviewScreen(Screen[None]):
             return None
         return next((c for c in self.detail.claims if c.id == self.claim_id), None)
 
-    def _advance(self) -> None:
-        """Focus the next claim; past the last one, open the next event."""
+    def _advance(self, unjudged: bool = False) -> None:
+        """Focus the next claim; past the last one, open the next event.
+
+        After a verdict (``unjudged``) the next claim this reviewer has not judged, in
+        the order on screen: the next key never lands on an earlier verdict of theirs.
+        """
         order = self.query_one(EventView).order
+        if unjudged and self.detail is not None:
+            claim = self.session.first_unjudged(self.detail, after=self.claim_id)
+            if claim is not None:
+                self._focus(claim)
+                return
+            later = range(self.index + 1, len(self.items))
+            n = next((k for k in later if self.session.has_unjudged(self.items[k])), None)
+            if n is not None:
+                self._open(n, FIRST_UNJUDGED)
+                return
         if self.claim_id in order and order.index(self.claim_id) + 1 < len(order):
             self._focus(order[order.index(self.claim_id) + 1])
         elif self.index + 1 < len(self.items):
@@ -554,7 +620,11 @@ class ReviewScreen(Screen[None]):
         self._light()
 
     def _open(self, index: int, focus: str | None) -> None:
-        """Show the event at ``index``; the claims arrive from a worker."""
+        """Show the event at ``index``; the claims arrive from a worker.
+
+        ``focus``: a claim id, None for the first claim, ``FIRST_UNJUDGED`` for the first
+        claim this reviewer has not judged.
+        """
         if not self.items:
             return
         self.index = max(0, min(index, len(self.items) - 1))
@@ -566,6 +636,8 @@ class ReviewScreen(Screen[None]):
             queue.show(self.items, self.index, self._marker)
         self._update_filter_line()
         cached = self.session.cached_event(self.items[self.index])
+        if cached is not None and focus == FIRST_UNJUDGED:
+            focus = self.session.first_unjudged(cached)
         if cached is not None and self._show_now(cached, focus):
             return  # prefetched, same shape: drawn in this handler, in the key's frame
         if cached is not None:  # prefetched: no worker round trip for the next event
@@ -669,7 +741,9 @@ class ReviewScreen(Screen[None]):
         text = str(self.session.progress())
         others = {r: n for r, n in self.team.items() if r != self.session.reviewer}
         if others:  # the team's progress, refreshed with the source panel
-            text += "\nteam: " + ", ".join(f"{r} {n}" for r, n in sorted(others.items()))
+            text += "\nteam: " + ", ".join(
+                f"{safe(r, single_line=True)} {n}" for r, n in sorted(others.items())
+            )
         same_width = len(text) == len(self._progress_text)
         self._progress_text = text
         self.query_one("#progress", Static).update(Text(text, style="bold"), layout=not same_width)

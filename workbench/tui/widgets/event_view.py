@@ -13,22 +13,18 @@ from models import Claim, FigureStatus, OriginFigure, TollEstimate
 from workbench.events.casualties import casualty_kind
 from workbench.figure_reliability import format_estimate
 from workbench.tui.render import figure_text, plain, safe
-from workbench.tui.session import EventDetail
+from workbench.tui.session import EventDetail, column_key
 from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
 
 CardBody = Callable[[Claim], Text]
 
 
 def _grouped(detail: EventDetail) -> dict[str, list[Claim]]:
+    # the same grouping as ``session.display_order``: the screen walks what it shows
     grouped: dict[str, list[Claim]] = {}
     for claim in detail.claims:
         grouped.setdefault(column_key(claim), []).append(claim)
     return grouped
-
-
-def column_key(claim: Claim) -> str:
-    """Claims naming the same sources share a column; unattributed ones share one too."""
-    return " + ".join(claim.sources) if claim.sources else "unattributed"
 
 
 class EventView(Vertical):
