@@ -29,6 +29,7 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
+from workbench.events.comparison import OriginStance, compare_origins
 from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
@@ -90,6 +91,8 @@ class EventDetail:
     claims: tuple[Claim, ...]
     reports: dict[str, Report]
     sources: dict[str, Source]
+    # every origin's figures and stance, for the comparison table
+    comparison: tuple[OriginStance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -447,7 +450,13 @@ class ReviewSession:
         ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
         event = self._groups.get(item.event_id) or Event(id=item.event_id, title=item.title)
         event = _complete_event(event, ordered, reports, sources)
-        detail = EventDetail(event=event, claims=ordered, reports=reports, sources=sources)
+        detail = EventDetail(
+            event=event,
+            claims=ordered,
+            reports=reports,
+            sources=sources,
+            comparison=compare_origins(event, ordered, reports, sources),
+        )
         with self._lock:
             self._status.update(statuses)
         if len(self._cache) > 64:
