@@ -46,6 +46,7 @@ def _verdict_specs() -> list[KeySpec]:
             description=label.value.replace("_", " "),
             tooltip=VERDICTS[label].rule
             + (" (needs a note)" if VERDICTS[label].needs_note else ""),
+            show=False,  # the verdict bar shows them; the footer keeps room for the rest
         )
         for label in VerdictLabel
     ]
@@ -66,8 +67,10 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     KeySpec(
         "review.undo", "ctrl+z,backspace", "undo", "undo", "undo the last verdict or event edit"
     ),
-    KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone"),
-    KeySpec("review.context", "t", "context", "context", "show the sentence in its report"),
+    KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone", show=False),
+    KeySpec(
+        "review.context", "t", "context", "context", "show the sentence in its report", show=False
+    ),
     KeySpec("review.export", "e", "export", "export", "export the filtered view to CSV"),
     KeySpec("claim.next", "down,j", "next_claim", "next claim", "focus the next claim", show=False),
     KeySpec(
@@ -80,7 +83,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     ),
     KeySpec(
         "event.next",
-        "pagedown,right_square_bracket",
+        "pagedown",
         "next_event",
         "next event",
         "open the next event in the queue",
@@ -92,6 +95,22 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "previous_event",
         "previous event",
         "open the previous event in the queue",
+        show=False,
+    ),
+    KeySpec(
+        "event.next_unreviewed",
+        "right_square_bracket",
+        "next_unreviewed",
+        "next unreviewed",
+        "open the next event with a claim you have not judged",
+        show=False,
+    ),
+    KeySpec(
+        "queue.focus",
+        "home",
+        "focus_queue",
+        "queue",
+        "move to the queue (Tab too): arrows pick, enter opens, escape returns",
         show=False,
     ),
     KeySpec("filter.all", "1", "filter('all')", "all", "show every event", show=False),
@@ -156,6 +175,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),
+    KeySpec("app.quit", "q", "quit", "quit", "quit (every verdict is saved as it is made)"),
 )
 
 
@@ -201,6 +221,7 @@ _KEY_NAMES = {
     "backspace": "⌫",
     "down": "↓",
     "up": "↑",
+    "home": "Home",
 }
 
 

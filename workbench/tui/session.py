@@ -396,6 +396,13 @@ class ReviewSession:
             found.update(conn.scalars(select(cs.claim_id).where(cs.source.ilike(pattern))))
         return found
 
+    def next_unreviewed(self, items: Sequence[QueueItem], index: int) -> int | None:
+        """The first event after ``index`` with a claim this reviewer has not judged."""
+        for n in range(index + 1, len(items)):
+            if any(self.label_of(c) is None for c in items[n].claim_ids):
+                return n
+        return None
+
     def source_names(self) -> list[str]:
         """Every source named by a claim in the queue, for the by-source filter."""
         return sorted({s for item in self.items for s in item.sources})

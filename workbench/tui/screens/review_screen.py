@@ -92,9 +92,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(Text("loading the queue…", style="dim"), id="progress", markup=False)
                 yield Static("", id="filter-line", markup=False)
                 yield Input(placeholder="search claims, sources, outlets", id="search")
-                queue = QueueList(id="queue")
-                queue.can_focus = False
-                yield queue
+                yield QueueList(id="queue")  # Tab or Home reaches it; enter opens
                 yield SourcePanel(id="sources")
             with Vertical(id="review"):
                 yield EventView(id="event")
@@ -290,7 +288,12 @@ class ReviewScreen(Screen[None]):
 
     @on(QueueList.EventChosen)
     def _chosen(self, message: QueueList.EventChosen) -> None:
+        self.set_focus(None)  # back to the review keys: arrows move between claims again
         self._open(message.index, None)
+
+    @on(QueueList.Left)
+    def _left_queue(self) -> None:
+        self.set_focus(None)
 
     @on(VerdictBar.Marked)
     def _clicked(self, message: VerdictBar.Marked) -> None:
@@ -422,6 +425,19 @@ class ReviewScreen(Screen[None]):
         if self.index + 1 < len(self.items):
             self._open(self.index + 1, None)
 
+    def action_next_unreviewed(self) -> None:
+        after = self.session.next_unreviewed(self.items, self.index)
+        if after is None:
+            self.notify("No unreviewed event after this one in this view.")
+        else:
+            self._open(after, None)
+
+    def action_focus_queue(self) -> None:
+        self.query_one(QueueList).focus()
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
     def action_previous_event(self) -> None:
         if self.index > 0:
             self._open(self.index - 1, None)
@@ -483,7 +499,11 @@ class ReviewScreen(Screen[None]):
                 note = f"Moved to: {plain(target.title, single_line=True)}"
                 self._regroup(claim.id, target, focus or claim.id, note)
 
-        self.app.push_screen(EventPicker(self.items, self.index, claim.text), picked)
+        # every event, not only the filtered view: the right one may be filtered out
+        every = self.session.items
+        here = self.items[self.index].event_id if self.items else ""
+        current = next((n for n, item in enumerate(every) if item.event_id == here), -1)
+        self.app.push_screen(EventPicker(every, current, claim.text), picked)
 
     def action_split_claim(self) -> None:
         claim = self._claim()

@@ -111,12 +111,12 @@ class IncidentTable(Widget):
                 for row in self.casualties
             ]
             table.add_row(*cells, *(Text("") for _ in STANCE))
-            table.caption = _caption(self.casualties)
+            table.caption = _caption(self.casualties, self.sources)
             table.caption_justify = "left"
         return table
 
 
-def _caption(rows: Sequence[CasualtyFigures]) -> Text:
+def _caption(rows: Sequence[CasualtyFigures], sources: Mapping[str, Source]) -> Text:
     """'killed ✗ conflict, conservative 26 (SOHR)' for each kind, on one line."""
     caption = Text()
     for n, row in enumerate(rows):
@@ -127,7 +127,7 @@ def _caption(rows: Sequence[CasualtyFigures]) -> Text:
         caption.append(label, style=style)
         caption.append(
             f", conservative {row.conservative:g} "
-            f"({safe(row.conservative_origin, single_line=True)})",
+            f"({display_name(row.conservative_origin, sources, 16)})",
             style="dim",
         )
     caption.no_wrap = True
