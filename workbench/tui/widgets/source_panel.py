@@ -87,7 +87,7 @@ class SourcePanel(Vertical):
             plt.stacked_bar(names, [agree, against, other], color=["green", "red", "gray"])  # type: ignore[call-arg]
             _integer_ticks(plt, max(r.n for r in top))
             # the legend is the title: plotext draws its legend over the bars
-            plt.title("verdicts: green for, red against, grey other")
+            plt.title("green: for · red: against · grey: other")
         plot.refresh()
 
 
