@@ -208,7 +208,8 @@ async def test_chart_counts_are_whole_and_labels_readable(app: WorkbenchApp) -> 
         assert "red: against" in text
         assert "supports" not in text
         ticks = [line.split("┤")[0].strip() for line in text.splitlines() if "┤" in line]
-        assert ticks and all(tick.isdigit() for tick in ticks), ticks
+        assert ticks
+        assert all(tick.isdigit() for tick in ticks), ticks
         assert "SANA" in text
         assert "Syrian" in text
         assert "█" in text

@@ -78,6 +78,7 @@ class SourcePanel(Vertical):
         if all(r.score is not None and r.score.n > 0 for r in top):
             plt.bar(names, [r.score.reliability if r.score else 0.0 for r in top])
             plt.ylim(0, 1)
+            plt.yticks([0, 0.25, 0.5, 0.75, 1])
             plt.title("reliability")
         else:
             agree = [sum(r.counts.get(v.value, 0) for v in _FOR) for r in top]
