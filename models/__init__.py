@@ -9,6 +9,11 @@ from models.event import (
     FigureStatus,
     OriginFigure,
 )
+from models.incident_grade import (
+    GRADE_RULES,
+    IncidentGrade,
+    IncidentGradeLabel,
+)
 from models.report import Report, normalise_text, report_id
 from models.score import (
     GRADE_CUTOFFS,
@@ -25,6 +30,7 @@ from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel, Verdict
 __all__ = [
     "GRADE_CUTOFFS",
     "GRADE_MEANINGS",
+    "GRADE_RULES",
     "MIN_GRADED",
     "MIN_RESOLVED",
     "VERDICTS",
@@ -35,6 +41,8 @@ __all__ = [
     "Event",
     "FigureComparison",
     "FigureStatus",
+    "IncidentGrade",
+    "IncidentGradeLabel",
     "Modality",
     "OriginFigure",
     "Quantity",

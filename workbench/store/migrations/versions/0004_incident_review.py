@@ -1,0 +1,75 @@
+"""Incident grades: Airwars' grade, civilian toll and belligerent per incident, append-only.
+
+Like verdicts, a grade is never changed or deleted: a new row supersedes it (the
+newest per event and reviewer is current) and ``grade`` NULL withdraws it. SQLite
+refuses UPDATE and DELETE by trigger; PostgreSQL by trigger, by privilege (reviewers
+may only INSERT and SELECT) and by row-level security (a reviewer inserts rows only
+under their own name).
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+TABLE = "incident_grades"
+REVIEWER_GROUP = "workbench_reviewer"
+
+
+def upgrade() -> None:
+    op.create_table(
+        TABLE,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("event_id", sa.String(80), nullable=False),
+        sa.Column("reviewer", sa.String(200), nullable=False),
+        sa.Column("grade", sa.String(20), nullable=True),
+        sa.Column("civilians_min", sa.Integer, nullable=True),
+        sa.Column("civilians_max", sa.Integer, nullable=True),
+        sa.Column("belligerent", sa.String(200), nullable=False, server_default=""),
+        sa.Column("note", sa.Text, nullable=False, server_default=""),
+        sa.Column("claim_ids", sa.JSON, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_incident_grades_event_reviewer", TABLE, ["event_id", "reviewer", "id"])
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for action in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER {TABLE}_no_{action.lower()} BEFORE {action} ON {TABLE} "
+                f"BEGIN SELECT RAISE(ABORT, '{TABLE} is append-only'); END"
+            )
+    elif dialect == "postgresql":
+        # workbench_append_only() comes from 0001
+        op.execute(
+            f"CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
+            "FOR EACH ROW EXECUTE FUNCTION workbench_append_only()"
+        )
+        op.execute(
+            f"""
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REVIEWER_GROUP}') THEN
+                    EXECUTE 'GRANT SELECT, INSERT ON {TABLE} TO {REVIEWER_GROUP}';
+                    EXECUTE 'GRANT USAGE, SELECT ON SEQUENCE {TABLE}_id_seq TO {REVIEWER_GROUP}';
+                END IF;
+            END $$
+            """
+        )
+        op.execute(f"ALTER TABLE {TABLE} ENABLE ROW LEVEL SECURITY")
+        op.execute(f"CREATE POLICY {TABLE}_visible ON {TABLE} FOR SELECT USING (true)")
+        op.execute(
+            f"CREATE POLICY {TABLE}_own_rows ON {TABLE} FOR INSERT "
+            "WITH CHECK (reviewer = current_user::text)"
+        )
+
+
+def downgrade() -> None:
+    op.drop_table(TABLE)
