@@ -18,7 +18,8 @@ from typing import Any, TextIO
 
 from sqlalchemy import Connection
 
-from models import VERDICTS, Claim, Quantity, Report, Verdict, WorkflowStatus
+from models import VERDICTS, Claim, IncidentGrade, Quantity, Report, Verdict, WorkflowStatus
+from workbench.store.incident_grades import current_grades
 from workbench.store.reports import list_reports, load_claims
 from workbench.store.verdicts import current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -50,6 +51,16 @@ class ExportRow:
     time: str
     role: str
     status: str  # the claim's workflow status (workbench.store.workflow), not the verdict
+    # The incident (stored event) the claim belongs to, and its grade as Airwars grades:
+    # the verdict's reviewer's grade, else the newest grade of the incident by anyone.
+    event_id: str = ""
+    event_title: str = ""
+    incident_grade: str = ""
+    incident_civilians_min: str = ""
+    incident_civilians_max: str = ""
+    incident_belligerent: str = ""
+    incident_note: str = ""
+    incident_grader: str = ""
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -73,15 +84,64 @@ def describe_quantity(quantity: Quantity) -> str:
     return f"{figure} {quantity.unit}".strip()
 
 
+@dataclass(frozen=True)
+class Incidents:
+    """Which incident each claim is in, and the incidents' current grades."""
+
+    event_of: Mapping[str, tuple[str, str]]  # claim id -> (event id, title)
+    grades: Sequence[IncidentGrade]  # current grades, oldest first
+
+    def columns(self, claim_id: str, reviewer: str) -> dict[str, str]:
+        found = self.event_of.get(claim_id)
+        if found is None:
+            return {}
+        event_id, title = found
+        mine = [g for g in self.grades if g.event_id == event_id]
+        grade = next((g for g in reversed(mine) if g.reviewer == reviewer), None)
+        grade = grade or (mine[-1] if mine else None)
+        columns = {"event_id": event_id, "event_title": title}
+        if grade is not None and grade.grade is not None:
+            columns |= {
+                "incident_grade": grade.grade.value,
+                "incident_civilians_min": _count(grade.civilians_min),
+                "incident_civilians_max": _count(grade.civilians_max),
+                "incident_belligerent": grade.belligerent,
+                "incident_note": grade.note,
+                "incident_grader": grade.reviewer,
+            }
+        return columns
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def load_incidents(connection: Connection) -> Incidents:
+    """Stored events of every claim and the current incident grades."""
+    from sqlalchemy import select
+
+    from workbench.store import schema
+
+    links = connection.execute(
+        select(schema.event_claims.c.claim_id, schema.events.c.id, schema.events.c.title).join(
+            schema.events, schema.events.c.id == schema.event_claims.c.event_id
+        )
+    )
+    event_of = {claim_id: (event_id, title) for claim_id, event_id, title in links}
+    return Incidents(event_of, current_grades(connection))
+
+
 def build_rows(
     claims: Sequence[Claim],
     reports: dict[str, Report],
     verdicts: Iterable[Verdict],
     include_unreviewed: bool = True,
     statuses: Mapping[str, WorkflowStatus] | None = None,
+    incidents: Incidents | None = None,
 ) -> list[ExportRow]:
     """Rows in claim order; a claim with no verdict gets one row with empty verdict columns."""
     statuses = statuses or {}
+    incidents = incidents or Incidents({}, ())
     by_claim: dict[str, list[Verdict]] = {}
     for verdict in verdicts:
         by_claim.setdefault(verdict.claim_id, []).append(verdict)
@@ -107,6 +167,7 @@ def build_rows(
             rows.append(
                 ExportRow(
                     **base,
+                    **incidents.columns(claim.id, ""),
                     verdict="",
                     credibility="",
                     reviewer="",
@@ -121,6 +182,7 @@ def build_rows(
             rows.append(
                 ExportRow(
                     **base,
+                    **incidents.columns(claim.id, verdict.reviewer),
                     verdict=verdict.label.value,
                     credibility=VERDICTS[verdict.label].credibility_text,
                     reviewer=verdict.reviewer,
@@ -147,7 +209,8 @@ def export_rows(
     reports = {report.id: report for report in list_reports(connection)}
     verdicts = current_verdicts(connection, reviewer)
     statuses = workflow_statuses(connection, None if claim_ids is None else claim_ids)
-    return build_rows(claims, reports, verdicts, include_unreviewed, statuses)
+    incidents = load_incidents(connection)
+    return build_rows(claims, reports, verdicts, include_unreviewed, statuses, incidents)
 
 
 def neutralise_formula(cell: str) -> str:
@@ -185,6 +248,13 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
     }
     if row.published:
         item["datePublished"] = row.published
+    if row.event_id:  # the incident the claim is about, with its grade where one was given
+        incident: dict[str, Any] = {"@type": "Event", "identifier": row.event_id}
+        if row.event_title:
+            incident["name"] = row.event_title
+        if row.incident_grade:
+            incident["description"] = incident_description(row)
+        item["about"] = incident
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -195,6 +265,18 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
         "reviewRating": rating,
         "datePublished": row.time[:10],
     }
+
+
+def incident_description(row: ExportRow) -> str:
+    """'Airwars grade: fair; civilians killed 38-52; belligerent assessed: Russia'."""
+    parts = [f"Airwars grade: {row.incident_grade}"]
+    low, high = row.incident_civilians_min, row.incident_civilians_max
+    if low or high:
+        toll = low if low == high or not high else (f"{low}-{high}" if low else f"up to {high}")
+        parts.append(f"civilians killed {toll}")
+    if row.incident_belligerent:
+        parts.append(f"belligerent assessed: {row.incident_belligerent}")
+    return "; ".join(parts)
 
 
 # Characters that let JSON-LD break out of the ``<script type="application/ld+json">``

@@ -71,7 +71,9 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     KeySpec(
         "review.context", "t", "context", "context", "show the sentence in its report", show=False
     ),
-    KeySpec("review.export", "e", "export", "export", "export the filtered view to CSV"),
+    KeySpec(
+        "review.export", "e", "export", "export", "export the filtered view to CSV", show=False
+    ),
     KeySpec("claim.next", "down,j", "next_claim", "next claim", "focus the next claim", show=False),
     KeySpec(
         "claim.previous",
@@ -172,6 +174,13 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "break out",
         "take the claim in focus out of its event into an event of its own",
         show=False,
+    ),
+    KeySpec(
+        "event.grade",
+        "g",
+        "grade",
+        "grade",
+        "grade the incident as Airwars does: grade, civilian toll, belligerent assessed",
     ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, func, or_, select
 from models import (
     Claim,
     Event,
+    IncidentGrade,
     Report,
     Source,
     SourceScore,
@@ -33,6 +34,7 @@ from workbench.events.comparison import OriginStance, compare_origins
 from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
+from workbench.store.incident_grades import append_grade, current_grades
 from workbench.store.reports import id_batches, load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
@@ -151,6 +153,8 @@ class ReviewSession:
     _queued: frozenset[str] = frozenset()
     _second: frozenset[str] = frozenset()
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # this reviewer's current incident grade per event, read with each event
+    _grades: dict[str, IncidentGrade] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
@@ -447,6 +451,7 @@ class ReviewSession:
                 ).mappings()
             }
             statuses = workflow_statuses(conn, sorted(claims))
+            graded = current_grades(conn, self.reviewer, [item.event_id])
             names = {s for c in claims.values() for s in c.sources}
             sources = {
                 row["name"]: row_to_source(row)
@@ -466,6 +471,8 @@ class ReviewSession:
         )
         with self._lock:
             self._status.update(statuses)
+            if graded:
+                self._grades[item.event_id] = graded[-1]
         if len(self._cache) > 64:
             self._cache.pop(next(iter(self._cache)))
         self._cache[item.event_id] = detail
@@ -525,6 +532,21 @@ class ReviewSession:
         self._pending_notes.pop(claim_id, None)
         self._undo.append(_Step(claim_id, before, stored))
         self._redo.clear()
+        return stored
+
+    def grade_of(self, event_id: str) -> IncidentGrade | None:
+        """This reviewer's current grade of the incident (read when the event loads)."""
+        return self._grades.get(event_id)
+
+    def grade_event(self, grade: IncidentGrade) -> IncidentGrade:
+        """Append an incident grade (its reviewer is this session's) and commit it."""
+        with self.engine.begin() as conn:
+            stored = append_grade(conn, grade.model_copy(update={"reviewer": self.reviewer}))
+        with self._lock:
+            if stored.grade is None:
+                self._grades.pop(stored.event_id, None)
+            else:
+                self._grades[stored.event_id] = stored
         return stored
 
     def toggle_cited(self, claim_id: str) -> bool:

@@ -3,6 +3,7 @@
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
+from workbench.tui.screens.grade_dialog import GradeDialog
 from workbench.tui.screens.help_screen import HelpScreen
 from workbench.tui.screens.note_dialog import NoteDialog
 from workbench.tui.screens.review_screen import ReviewScreen
@@ -12,6 +13,7 @@ __all__ = [
     "AdjudicationScreen",
     "EventPicker",
     "ExportDialog",
+    "GradeDialog",
     "HelpScreen",
     "NoteDialog",
     "ReviewScreen",

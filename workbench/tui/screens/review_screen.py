@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from models import Claim, VerdictLabel
+from models import Claim, IncidentGrade, VerdictLabel
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
@@ -35,10 +35,11 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain
+from workbench.tui.render import claim_text, grade_text, plain
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
+from workbench.tui.screens.grade_dialog import GradeDialog, suggested_toll
 from workbench.tui.screens.help_screen import HelpScreen
 from workbench.tui.screens.note_dialog import NoteDialog
 from workbench.tui.screens.source_picker import SourcePicker
@@ -259,6 +260,7 @@ class ReviewScreen(Screen[None]):
     def _shown(self) -> None:
         """The event in ``self.detail`` is on screen: light its claim, prefetch the next."""
         self.claim_id = self.query_one(EventView)._focused
+        self._show_grade()
         self._light()
         if not self._scored_once:  # the first picture is up: now score the sources
             self._scored_once = True
@@ -523,6 +525,39 @@ class ReviewScreen(Screen[None]):
         mine = self.query_one(EventView).order
         after = [c for c in mine[mine.index(claim_id) + 1 :] if c in order]
         return after[0] if after else order[-1]
+
+    def action_grade(self) -> None:
+        detail = self.detail
+        if detail is None or not self.ready:
+            return
+        event = detail.event
+
+        def graded(grade: IncidentGrade | None) -> None:
+            if grade is None:
+                return
+            try:
+                self.session.grade_event(grade)
+            except Exception as error:  # the database refused (read-only, a role's rights)
+                self.notify(describe_error(error), severity="error", timeout=10)
+                return
+            self._show_grade()
+            self.notify(f"Incident graded {grade.grade}.", markup=False)
+
+        dialog = GradeDialog(
+            event.id,
+            event.title or event.id,
+            tuple(c.id for c in detail.claims),
+            self.session.grade_of(event.id),
+            suggested_toll(event.casualties),
+        )
+        self.app.push_screen(dialog, graded)
+
+    def _show_grade(self) -> None:
+        line = self.query_one("#grade-line", Static)
+        grade = self.session.grade_of(self.detail.event.id) if self.detail else None
+        line.display = grade is not None
+        if grade is not None:
+            line.update(grade_text(grade))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.keys))

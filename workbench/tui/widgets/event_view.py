@@ -42,6 +42,7 @@ class EventView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…", style="dim"), id="event-header", markup=False)
+        yield Static("", id="grade-line", markup=False)  # the reviewer's incident grade
         yield IncidentTable(id="incident-table")
         yield HorizontalScroll(id="columns")
 
