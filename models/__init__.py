@@ -1,6 +1,7 @@
 """Domain models of the claim-verification workbench: pydantic v2, no I/O, no UI."""
 
 from models.claim import Caveat, Claim, Quantity, claim_id
+from models.correction import Correction, CorrectionKind
 from models.enums import CaveatKind, Modality, RoleFlag, SourceKind, WorkflowStatus
 from models.event import (
     CasualtyFigures,
@@ -38,6 +39,8 @@ __all__ = [
     "Caveat",
     "CaveatKind",
     "Claim",
+    "Correction",
+    "CorrectionKind",
     "Event",
     "FigureComparison",
     "FigureStatus",

@@ -176,6 +176,14 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         show=False,
     ),
     KeySpec(
+        "claim.correct",
+        "E",
+        "correct",
+        "correct",
+        "correct the claim in focus: source, figure, modality, reject it, roll its source up",
+        show=False,
+    ),
+    KeySpec(
         "event.grade",
         "g",
         "grade",

@@ -20,6 +20,8 @@ from sqlalchemy import Engine, func, or_, select
 
 from models import (
     Claim,
+    Correction,
+    CorrectionKind,
     Event,
     IncidentGrade,
     Report,
@@ -30,10 +32,12 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
+from workbench.corrections import apply_corrections
 from workbench.events.comparison import OriginStance, compare_origins
 from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
+from workbench.store.corrections import append_correction, load_corrections
 from workbench.store.incident_grades import append_grade, current_grades
 from workbench.store.reports import id_batches, load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
@@ -131,6 +135,13 @@ class _GroupStep:
     into: tuple[str, ...] | None
 
 
+@dataclass(frozen=True)
+class _FixStep:
+    """One undoable correction: the row written (undo appends a row withdrawing it)."""
+
+    correction: Correction
+
+
 @dataclass
 class ReviewSession:
     """One reviewer's session over one database."""
@@ -141,8 +152,8 @@ class ReviewSession:
     # claims the last queue load showed one event per report, not grouped into events
     ungrouped: int = 0
     _current: dict[str, Verdict] = field(default_factory=dict)
-    _undo: list[_Step | _GroupStep] = field(default_factory=list)
-    _redo: list[_Step | _GroupStep] = field(default_factory=list)
+    _undo: list[_Step | _GroupStep | _FixStep] = field(default_factory=list)
+    _redo: list[_Step | _GroupStep | _FixStep] = field(default_factory=list)
     _pending_notes: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, EventDetail] = field(default_factory=dict)
     _groups: dict[str, Event] = field(default_factory=dict)
@@ -155,6 +166,8 @@ class ReviewSession:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # this reviewer's current incident grade per event, read with each event
     _grades: dict[str, IncidentGrade] = field(default_factory=dict)
+    # kinds of correction in force on each claim shown so far
+    _corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
@@ -452,15 +465,22 @@ class ReviewSession:
             }
             statuses = workflow_statuses(conn, sorted(claims))
             graded = current_grades(conn, self.reviewer, [item.event_id])
-            names = {s for c in claims.values() for s in c.sources}
+            corrections = load_corrections(conn)
+            ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
+            applied: dict[str, tuple[str, ...]] = {}
+            if corrections:  # the reviewers' fixes, replayed over what was extracted
+                fixed, applied = apply_corrections(ordered, corrections)
+                ordered = tuple(fixed)
+            names = {s for c in ordered for s in c.sources}
             sources = {
                 row["name"]: row_to_source(row)
                 for row in conn.execute(
                     select(schema.sources).where(schema.sources.c.name.in_(names))
                 ).mappings()
             }
-        ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
         event = self._groups.get(item.event_id) or Event(id=item.event_id, title=item.title)
+        if applied:  # stored figures and origins were counted before the corrections
+            event = Event(id=event.id, title=event.title or item.title)
         event = _complete_event(event, ordered, reports, sources)
         detail = EventDetail(
             event=event,
@@ -471,6 +491,7 @@ class ReviewSession:
         )
         with self._lock:
             self._status.update(statuses)
+            self._corrected.update(applied)
             if graded:
                 self._grades[item.event_id] = graded[-1]
         if len(self._cache) > 64:
@@ -578,8 +599,8 @@ class ReviewSession:
     def undo(self) -> str | None:
         """Put the previous verdict back (a new row); returns the claim id, or None.
         An event edit on top of the history is undone by ``undo_grouping`` instead."""
-        if not self._undo or self.undo_is_grouping:
-            return None
+        if not self._undo or not isinstance(self._undo[-1], _Step):
+            return None  # an event edit or a correction: ``undo_grouping``/``undo_correction``
         step = self._undo.pop()
         assert isinstance(step, _Step)
         if step.before is None:
@@ -592,7 +613,7 @@ class ReviewSession:
 
     def redo(self) -> str | None:
         """Write the undone verdict again; returns the claim id, or None."""
-        if not self._redo or self.redo_is_grouping:
+        if not self._redo or not isinstance(self._redo[-1], _Step):
             return None
         step = self._redo.pop()
         assert isinstance(step, _Step)
@@ -620,6 +641,61 @@ class ReviewSession:
                 self._current.pop(stored.claim_id, None)
             else:
                 self._current[stored.claim_id] = stored
+        return stored
+
+    # -- corrections -----------------------------------------------------------------------
+
+    def correct(self, correction: Correction) -> Correction:
+        """Append a correction (as this reviewer), committed before it returns; undoable."""
+        stored = self._append_correction(correction)
+        self._undo.append(_FixStep(stored))
+        self._redo.clear()
+        return stored
+
+    def corrections_of(self, claim_id: str) -> tuple[str, ...]:
+        """The kinds of correction in force on a claim shown so far."""
+        return self._corrected.get(claim_id, ())
+
+    @property
+    def undo_is_correction(self) -> bool:
+        return bool(self._undo) and isinstance(self._undo[-1], _FixStep)
+
+    @property
+    def redo_is_correction(self) -> bool:
+        return bool(self._redo) and isinstance(self._redo[-1], _FixStep)
+
+    def undo_correction(self) -> str:
+        """Withdraw the newest correction (an ``undo`` row); returns its claim id."""
+        step = self._undo.pop()
+        assert isinstance(step, _FixStep)
+        self._append_correction(
+            Correction(
+                kind=CorrectionKind.UNDO,
+                reviewer=self.reviewer,
+                claim_id=step.correction.claim_id,
+                undoes=step.correction.id,
+            )
+        )
+        self._redo.append(step)
+        return step.correction.claim_id
+
+    def redo_correction(self) -> str:
+        """Append the withdrawn correction again; returns its claim id."""
+        step = self._redo.pop()
+        assert isinstance(step, _FixStep)
+        again = step.correction.model_copy(update={"id": None, "created_at": _now()})
+        self._undo.append(_FixStep(self._append_correction(again)))
+        return step.correction.claim_id
+
+    def _append_correction(self, correction: Correction) -> Correction:
+        with self._lock:
+            with self.engine.begin() as conn:
+                stored = append_correction(
+                    conn, correction.model_copy(update={"reviewer": self.reviewer})
+                )
+            # a merge touches claims of any event: every cached event is read again
+            self._cache.clear()
+            self._corrected.clear()
         return stored
 
     # -- event edits -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Screens and dialogs of the review workbench, one per module."""
 
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
+from workbench.tui.screens.correction_dialog import CorrectionDialog
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.grade_dialog import GradeDialog
@@ -11,6 +12,7 @@ from workbench.tui.screens.source_picker import SourcePicker
 
 __all__ = [
     "AdjudicationScreen",
+    "CorrectionDialog",
     "EventPicker",
     "ExportDialog",
     "GradeDialog",

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, IncidentGrade, VerdictLabel
+from models.correction import Correction, CorrectionKind
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
@@ -37,6 +38,7 @@ from workbench.tui.messages import (
 )
 from workbench.tui.render import claim_text, grade_text, plain
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
+from workbench.tui.screens.correction_dialog import CorrectionDialog
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.grade_dialog import GradeDialog, suggested_toll
@@ -390,6 +392,9 @@ class ReviewScreen(Screen[None]):
         )
 
     def action_undo(self) -> None:
+        if self.session.undo_is_correction:
+            self._reload(self.session.undo_correction(), "Correction undone.")
+            return
         if self.session.undo_is_grouping:
             self._regroup_history(undo=True)
             return
@@ -401,6 +406,9 @@ class ReviewScreen(Screen[None]):
         self._score_soon()
 
     def action_redo(self) -> None:
+        if self.session.redo_is_correction:
+            self._reload(self.session.redo_correction(), "Correction redone.")
+            return
         if self.session.redo_is_grouping:
             self._regroup_history(undo=False)
             return
@@ -525,6 +533,34 @@ class ReviewScreen(Screen[None]):
         mine = self.query_one(EventView).order
         after = [c for c in mine[mine.index(claim_id) + 1 :] if c in order]
         return after[0] if after else order[-1]
+
+    def action_correct(self) -> None:
+        claim = self._claim()
+        if claim is None:
+            return
+        focus = claim.id
+
+        def corrected(correction: Correction | None) -> None:
+            if correction is None:
+                return
+            try:
+                self.session.correct(correction)
+            except Exception as error:  # the database refused (read-only, a role's rights)
+                self.notify(describe_error(error), severity="error", timeout=10)
+                return
+            keep = focus
+            if correction.kind is CorrectionKind.REJECT:
+                keep = self._neighbour(focus) or focus
+            self._reload(keep, f"Corrected ({correction.kind.value.replace('_', ' ')}).")
+
+        names = self.session.source_names()
+        self.app.push_screen(CorrectionDialog(claim, names), corrected)
+
+    def _reload(self, claim_id: str, note: str) -> None:
+        """Show the event again after a correction (or its undo), the claim in focus."""
+        self.notify(note, markup=False)
+        where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
+        self._open(self.index if where is None else where, claim_id)
 
     def action_grade(self) -> None:
         detail = self.detail
@@ -676,7 +712,7 @@ class ReviewScreen(Screen[None]):
         detail = self.detail
         report = detail.reports.get(claim.report_id) if detail else None
         context = self.session.context(claim, report) if claim.id in self.context_on else None
-        return claim_text(
+        body = claim_text(
             claim,
             detail.sources if detail else {},
             report.outlet if report else "",
@@ -686,6 +722,11 @@ class ReviewScreen(Screen[None]):
             self.session.status_of(claim.id),
             claim.id in self.session.cited,
         )
+        fixed = self.session.corrections_of(claim.id)
+        if fixed:  # the reviewer's corrections replace what was extracted
+            kinds = ", ".join(dict.fromkeys(k.replace("_", " ") for k in fixed))
+            body.append(f"\n✎ corrected: {kinds}", style="italic yellow")
+        return body
 
     def _redraw_card(self, claim_id: str) -> None:
         claim = (

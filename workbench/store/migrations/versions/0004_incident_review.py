@@ -1,7 +1,11 @@
-"""Incident grades: Airwars' grade, civilian toll and belligerent per incident, append-only.
+"""Incident review: incident grades and claim corrections, both append-only.
 
-Like verdicts, a grade is never changed or deleted: a new row supersedes it (the
-newest per event and reviewer is current) and ``grade`` NULL withdraws it. SQLite
+An incident grade is Airwars' grade, civilian toll and belligerent per incident; a
+claim correction fixes what the extractor read (source, figure, modality, a
+rejected non-claim, a source rolled up into another). Like verdicts, neither is
+ever changed or deleted: a new grade supersedes the old (the newest per event and
+reviewer is current, ``grade`` NULL withdraws it) and an ``undo`` correction
+withdraws an earlier one. SQLite
 refuses UPDATE and DELETE by trigger; PostgreSQL by trigger, by privilege (reviewers
 may only INSERT and SELECT) and by row-level security (a reviewer inserts rows only
 under their own name).
@@ -21,13 +25,14 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-TABLE = "incident_grades"
+GRADES = "incident_grades"
+CORRECTIONS = "claim_corrections"
 REVIEWER_GROUP = "workbench_reviewer"
 
 
 def upgrade() -> None:
     op.create_table(
-        TABLE,
+        GRADES,
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("event_id", sa.String(80), nullable=False),
         sa.Column("reviewer", sa.String(200), nullable=False),
@@ -39,37 +44,52 @@ def upgrade() -> None:
         sa.Column("claim_ids", sa.JSON, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_incident_grades_event_reviewer", TABLE, ["event_id", "reviewer", "id"])
+    op.create_index("ix_incident_grades_event_reviewer", GRADES, ["event_id", "reviewer", "id"])
+    op.create_table(
+        CORRECTIONS,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("claim_id", sa.String(40), nullable=False, server_default=""),
+        sa.Column("payload", sa.JSON, nullable=False),
+        sa.Column("reviewer", sa.String(200), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    for table in (GRADES, CORRECTIONS):
+        _append_only(table)
+
+
+def _append_only(table: str) -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for action in ("UPDATE", "DELETE"):
             op.execute(
-                f"CREATE TRIGGER {TABLE}_no_{action.lower()} BEFORE {action} ON {TABLE} "
-                f"BEGIN SELECT RAISE(ABORT, '{TABLE} is append-only'); END"
+                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
             )
     elif dialect == "postgresql":
         # workbench_append_only() comes from 0001
         op.execute(
-            f"CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION workbench_append_only()"
         )
         op.execute(
             f"""
             DO $$ BEGIN
                 IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REVIEWER_GROUP}') THEN
-                    EXECUTE 'GRANT SELECT, INSERT ON {TABLE} TO {REVIEWER_GROUP}';
-                    EXECUTE 'GRANT USAGE, SELECT ON SEQUENCE {TABLE}_id_seq TO {REVIEWER_GROUP}';
+                    EXECUTE 'GRANT SELECT, INSERT ON {table} TO {REVIEWER_GROUP}';
+                    EXECUTE 'GRANT USAGE, SELECT ON SEQUENCE {table}_id_seq TO {REVIEWER_GROUP}';
                 END IF;
             END $$
             """
         )
-        op.execute(f"ALTER TABLE {TABLE} ENABLE ROW LEVEL SECURITY")
-        op.execute(f"CREATE POLICY {TABLE}_visible ON {TABLE} FOR SELECT USING (true)")
+        op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        op.execute(f"CREATE POLICY {table}_visible ON {table} FOR SELECT USING (true)")
         op.execute(
-            f"CREATE POLICY {TABLE}_own_rows ON {TABLE} FOR INSERT "
+            f"CREATE POLICY {table}_own_rows ON {table} FOR INSERT "
             "WITH CHECK (reviewer = current_user::text)"
         )
 
 
 def downgrade() -> None:
-    op.drop_table(TABLE)
+    op.drop_table(CORRECTIONS)
+    op.drop_table(GRADES)
