@@ -19,6 +19,8 @@ from typing import Any, TextIO
 from sqlalchemy import Connection
 
 from models import VERDICTS, Claim, IncidentGrade, Quantity, Report, Verdict, WorkflowStatus
+from workbench.corrections import apply_corrections
+from workbench.store.corrections import load_corrections
 from workbench.store.incident_grades import current_grades
 from workbench.store.reports import list_reports, load_claims
 from workbench.store.verdicts import current_verdicts
@@ -61,6 +63,7 @@ class ExportRow:
     incident_belligerent: str = ""
     incident_note: str = ""
     incident_grader: str = ""
+    corrections: str = ""  # reviewers' corrections in force on the claim ("source; figure")
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -138,9 +141,11 @@ def build_rows(
     include_unreviewed: bool = True,
     statuses: Mapping[str, WorkflowStatus] | None = None,
     incidents: Incidents | None = None,
+    corrected: Mapping[str, Sequence[str]] | None = None,
 ) -> list[ExportRow]:
     """Rows in claim order; a claim with no verdict gets one row with empty verdict columns."""
     statuses = statuses or {}
+    corrected = corrected or {}
     incidents = incidents or Incidents({}, ())
     by_claim: dict[str, list[Verdict]] = {}
     for verdict in verdicts:
@@ -161,6 +166,7 @@ def build_rows(
             "quantities": "; ".join(describe_quantity(q) for q in claim.quantities),
             "caveats": "; ".join(c.text for c in claim.caveats),
             "status": statuses[claim.id].value if claim.id in statuses else "",
+            "corrections": "; ".join(dict.fromkeys(corrected.get(claim.id, ()))),
         }
         claim_verdicts = by_claim.get(claim.id, [])
         if not claim_verdicts and include_unreviewed:
@@ -201,8 +207,9 @@ def export_rows(
     reviewer: str | None = None,
     include_unreviewed: bool = True,
 ) -> list[ExportRow]:
-    """Rows for every claim (or just ``claim_ids``, in that order) from the database."""
-    claims = load_claims(connection)
+    """Rows for every claim (or just ``claim_ids``, in that order) from the database,
+    with the reviewers' corrections applied (rejected claims left out)."""
+    claims, corrected = apply_corrections(load_claims(connection), load_corrections(connection))
     if claim_ids is not None:
         by_id = {claim.id: claim for claim in claims}
         claims = [by_id[i] for i in claim_ids if i in by_id]
@@ -210,7 +217,7 @@ def export_rows(
     verdicts = current_verdicts(connection, reviewer)
     statuses = workflow_statuses(connection, None if claim_ids is None else claim_ids)
     incidents = load_incidents(connection)
-    return build_rows(claims, reports, verdicts, include_unreviewed, statuses, incidents)
+    return build_rows(claims, reports, verdicts, include_unreviewed, statuses, incidents, corrected)
 
 
 def neutralise_formula(cell: str) -> str:

@@ -84,8 +84,10 @@ class CorrectionDialog(ModalScreen[Correction | None]):
         field = self.query_one("#correction-value", Input)
         field.value = self._prefill(kind)
         field.cursor_position = len(field.value)  # typing extends; ctrl+u clears
-        field.disabled = kind is CorrectionKind.REJECT
-        field.placeholder = "the body it speaks for" if kind is CorrectionKind.MERGE_SOURCE else ""
+        field.placeholder = {
+            CorrectionKind.MERGE_SOURCE: "the body it speaks for",
+            CorrectionKind.REJECT: "enter rejects the claim",
+        }.get(kind, "")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
