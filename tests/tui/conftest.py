@@ -25,8 +25,9 @@ def app(tiny_db: str) -> WorkbenchApp:
 def _no_user_keys(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never read the developer's own keys.toml."""
+    """Never read the developer's own keys.toml, nor keep notes in their home."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -137,7 +137,10 @@ def build() -> tuple[list[Report], dict[str, list[Claim]]]:
     claims: dict[str, list[Claim]] = {}
     for outlet, title, day, items in REPORTS:
         text = "\n".join(sentence for sentence, *_ in items) + "\n" + CAVEAT
-        report = Report(outlet=outlet, title=title, published=date(2021, 6, day), text=text)
+        url = f"https://example.org/{outlet.lower().replace(' ', '-')}/{day}"
+        report = Report(
+            outlet=outlet, title=title, published=date(2021, 6, day), text=text, url=url
+        )
         reports.append(report)
         claims[report.id] = []
         for sentence, names, figures, modality, caveat in items:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from models import Claim, VerdictLabel
@@ -14,7 +14,7 @@ from tests.tui.conftest import review, settle
 from workbench.events.comparison import blames, compare_origins
 from workbench.tui import make_app
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens import NoteDialog
+from workbench.tui.screens import JumpDialog, NoteDialog, ReportScreen
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.session import QueueFilter
 from workbench.tui.widgets import ClaimCard, EventView, IncidentTable, QueueList, SourcePanel
@@ -224,3 +224,63 @@ async def test_filter_line_stays_after_quit_key_in_search(app: WorkbenchApp) -> 
         assert app.is_running
         assert review(pilot).query_one("#search", Input).value == "q"
         review(pilot).which = QueueFilter.ALL
+
+
+async def test_full_report_with_its_url_one_key_away(incident_app: WorkbenchApp) -> None:
+    async with incident_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        claim = screen._claim()
+        assert claim is not None
+        await pilot.press("f")
+        await pilot.pause()
+        report = incident_app.screen
+        assert isinstance(report, ReportScreen)
+        heading = str(report.query_one("#report-heading").render())
+        assert "https://example.org/sana/3" in heading
+        area = report.query_one(TextArea)
+        assert area.selected_text == claim.text  # the claim in focus, selected in its text
+        assert "independently verified" in area.text
+        await pilot.press("escape")
+        assert incident_app.screen is screen
+
+
+@pytest.mark.parametrize(
+    ("typed", "index", "claim"),
+    [("2", 1, None), ("saraq", 1, None), ("c3", 0, 2)],
+)
+async def test_jump_by_number_title_or_claim(
+    incident_app: WorkbenchApp, typed: str, index: int, claim: int | None
+) -> None:
+    async with incident_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        order = list(screen.query_one(EventView).order)
+        await pilot.press("colon")
+        await pilot.pause()
+        assert isinstance(incident_app.screen, JumpDialog)
+        await pilot.press(*typed, "enter")
+        await settle(pilot)
+        assert screen.index == index
+        if claim is not None:
+            assert screen.claim_id == order[claim]
+
+
+async def test_a_note_waiting_for_a_verdict_is_kept_across_quit(tiny_db: str) -> None:
+    app = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        claim = review(pilot).claim_id
+        await pilot.press("n", *"check the toll", "enter")
+        await pilot.press("q")
+        await pilot.pause()
+    again = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = review(pilot).session
+        assert claim is not None
+        assert session.pending_note(claim) == "check the toll"
+        session.record(claim, VerdictLabel.SINGLE_SOURCE)  # saved with the verdict
+        verdict = session.verdict_of(claim)
+        assert verdict is not None
+        assert verdict.note == "check the toll"

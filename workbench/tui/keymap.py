@@ -176,6 +176,22 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         show=False,
     ),
     KeySpec(
+        "claim.report",
+        "f",
+        "full_report",
+        "full report",
+        "the whole report of the claim in focus, with its URL",
+        show=False,
+    ),
+    KeySpec(
+        "review.jump",
+        "colon,ctrl+g",
+        "jump",
+        "go to",
+        "jump to an event by number or title, or to claim N of this event (cN)",
+        show=False,
+    ),
+    KeySpec(
         "claim.correct",
         "E",
         "correct",
@@ -192,7 +208,13 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),
-    KeySpec("app.quit", "q", "quit", "quit", "quit (every verdict is saved as it is made)"),
+    KeySpec(
+        "app.quit",
+        "q",
+        "quit",
+        "quit",
+        "quit: verdicts are saved as made, notes awaiting a verdict are kept",
+    ),
 )
 
 
@@ -239,6 +261,7 @@ _KEY_NAMES = {
     "down": "↓",
     "up": "↑",
     "home": "Home",
+    "colon": ":",
 }
 
 

@@ -8,6 +8,7 @@ as saved is on disk. Undo and redo append rows (verdicts are append-only).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ from workbench.store.reports import id_batches, load_claims, select_in
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
+from workbench.tui.drafts import drafts_path, load_drafts, save_drafts
 
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
@@ -168,6 +170,8 @@ class ReviewSession:
     _grades: dict[str, IncidentGrade] = field(default_factory=dict)
     # kinds of correction in force on each claim shown so far
     _corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # where notes waiting for a verdict are kept across a quit (None: not kept)
+    drafts_file: Path | None = None
 
     @classmethod
     def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
@@ -182,7 +186,17 @@ class ReviewSession:
 
         engine = open_engine(db)
         name = resolve_reviewer(engine, reviewer)
-        return cls(engine=attach_viewer(engine, name), reviewer=name)
+        drafts = drafts_path(engine.url.render_as_string(hide_password=True), name)
+        session = cls(engine=attach_viewer(engine, name), reviewer=name, drafts_file=drafts)
+        session._pending_notes.update(load_drafts(drafts))  # notes kept at the last quit
+        return session
+
+    def keep_drafts(self) -> None:
+        """Keep the notes still waiting for a verdict, for the next session (at quit)."""
+        if self.drafts_file is not None:
+            # a read-only home must not stop the quit
+            with contextlib.suppress(OSError):
+                save_drafts(self.drafts_file, dict(self._pending_notes))
 
     def is_empty(self) -> bool:
         """No report stored yet (a fresh machine)."""

@@ -6,7 +6,9 @@ from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.grade_dialog import GradeDialog
 from workbench.tui.screens.help_screen import HelpScreen
+from workbench.tui.screens.jump_dialog import JumpDialog
 from workbench.tui.screens.note_dialog import NoteDialog
+from workbench.tui.screens.report_screen import ReportScreen
 from workbench.tui.screens.review_screen import ReviewScreen
 from workbench.tui.screens.source_picker import SourcePicker
 
@@ -17,7 +19,9 @@ __all__ = [
     "ExportDialog",
     "GradeDialog",
     "HelpScreen",
+    "JumpDialog",
     "NoteDialog",
+    "ReportScreen",
     "ReviewScreen",
     "SourcePicker",
 ]

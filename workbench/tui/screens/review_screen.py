@@ -43,7 +43,9 @@ from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
 from workbench.tui.screens.grade_dialog import GradeDialog, suggested_toll
 from workbench.tui.screens.help_screen import HelpScreen
+from workbench.tui.screens.jump_dialog import JumpDialog
 from workbench.tui.screens.note_dialog import NoteDialog
+from workbench.tui.screens.report_screen import ReportScreen
 from workbench.tui.screens.source_picker import SourcePicker
 from workbench.tui.session import (
     EventDetail,
@@ -448,6 +450,9 @@ class ReviewScreen(Screen[None]):
     def action_quit(self) -> None:
         self.app.exit()
 
+    def on_unmount(self) -> None:
+        self.session.keep_drafts()  # however the app ends: q, ctrl+q, ctrl+c
+
     def action_previous_event(self) -> None:
         if self.index > 0:
             self._open(self.index - 1, None)
@@ -533,6 +538,29 @@ class ReviewScreen(Screen[None]):
         mine = self.query_one(EventView).order
         after = [c for c in mine[mine.index(claim_id) + 1 :] if c in order]
         return after[0] if after else order[-1]
+
+    def action_full_report(self) -> None:
+        claim = self._claim()
+        report = self.detail.reports.get(claim.report_id) if claim and self.detail else None
+        if claim is None or report is None:
+            return
+        self.app.push_screen(ReportScreen(report, claim.span))
+
+    def action_jump(self) -> None:
+        if not self.items:
+            return
+
+        def jumped(target: tuple[int, str | None] | None) -> None:
+            if target is None:
+                return
+            index, claim_id = target
+            if index == self.index and claim_id is not None:
+                self._focus(claim_id)
+            else:
+                self._open(index, claim_id)
+
+        order = self.query_one(EventView).order
+        self.app.push_screen(JumpDialog(self.items, self.index, order), jumped)
 
     def action_correct(self) -> None:
         claim = self._claim()
