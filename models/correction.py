@@ -24,6 +24,7 @@ class CorrectionKind(StrEnum):
     MODALITY = "modality"
     REJECT = "reject"
     MERGE_SOURCE = "merge_source"
+    ADD = "add"  # a claim the extractor missed, marked by its span in the report
     UNDO = "undo"
 
 
@@ -46,6 +47,7 @@ class Correction(BaseModel):
     modality: Modality | None = Field(default=None, description="modality: the right one")
     source_from: str = Field(default="", description="merge_source: the name rolled up")
     source_into: str = Field(default="", description="merge_source: the name it becomes")
+    text: str = Field(default="", description="add: the words of the span")
     undoes: int | None = Field(default=None, description="undo: the correction withdrawn")
     created_at: datetime = Field(default_factory=_now)
     id: int | None = Field(default=None, description="assigned by the store")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from models import Claim, Quantity
+from models import Claim, Quantity, claim_id
 from models.correction import Correction, CorrectionKind
 
 # "52 dead", "at least 40 died", "≥40 died", "22-44 killed", "about 30 wounded"
@@ -87,21 +87,59 @@ def _anchor(correction: Correction, claims: Sequence[Claim]) -> Claim | None:
     return best
 
 
+def trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the blanks a selection took in at either end."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def added_claim(correction: Correction) -> Claim:
+    """The claim a reviewer marked in a report (an ``add`` correction)."""
+    return Claim(
+        id=claim_id(correction.report_id, correction.span, correction.text),
+        report_id=correction.report_id,
+        text=correction.text,
+        sentence=correction.text,
+        span=correction.span,
+        sources=correction.sources,
+        cue="(added by a reviewer)",
+    )
+
+
 def apply_corrections(
     claims: Sequence[Claim], corrections: Iterable[Correction]
 ) -> tuple[list[Claim], dict[str, tuple[str, ...]]]:
-    """The corrected claims (rejected ones left out), and the kinds applied to each claim."""
+    """The corrected claims (rejected ones left out), and the kinds applied to each claim.
+
+    An added claim is kept where it is stored; once its ``add`` is withdrawn it is left
+    out like a rejected one.
+    """
+    corrections = list(corrections)
     current = {claim.id: claim for claim in claims}
     applied: dict[str, tuple[str, ...]] = {}
-    rejected: set[str] = set()
-    for correction in in_force(corrections):
+    force = in_force(corrections)
+    kept_adds = {c.claim_id for c in force if c.kind is CorrectionKind.ADD}
+    rejected: set[str] = {
+        c.claim_id
+        for c in corrections
+        if c.kind is CorrectionKind.ADD and c.claim_id not in kept_adds
+    }
+    for correction in force:
+        if correction.kind is CorrectionKind.ADD:
+            if correction.claim_id in current:
+                applied[correction.claim_id] = ("add",)
+            continue
         if correction.kind is CorrectionKind.MERGE_SOURCE:
             old, new = correction.source_from, correction.source_into
-            for claim_id, claim in current.items():
+            for key, claim in current.items():
                 if old in claim.sources:
                     merged = tuple(dict.fromkeys(new if s == old else s for s in claim.sources))
-                    current[claim_id] = claim.model_copy(update={"sources": merged})
-                    applied[claim_id] = (*applied.get(claim_id, ()), correction.kind.value)
+                    current[key] = claim.model_copy(update={"sources": merged})
+                    applied[key] = (*applied.get(key, ()), correction.kind.value)
             continue
         claim = _anchor(correction, list(current.values()))
         if claim is None:

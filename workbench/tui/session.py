@@ -33,14 +33,14 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
-from workbench.corrections import apply_corrections
+from workbench.corrections import added_claim, apply_corrections
 from workbench.events.comparison import OriginStance, compare_origins
 from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.corrections import append_correction, load_corrections
 from workbench.store.incident_grades import append_grade, current_grades
-from workbench.store.reports import id_batches, load_claims, select_in
+from workbench.store.reports import id_batches, load_claims, select_in, store_claims
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -665,6 +665,52 @@ class ReviewSession:
         self._undo.append(_FixStep(stored))
         self._redo.clear()
         return stored
+
+    def add_claim(
+        self,
+        report_id: str,
+        span: tuple[int, int],
+        text: str,
+        sources: tuple[str, ...],
+        into: QueueItem,
+    ) -> tuple[str, bool]:
+        """Store a claim the extractor missed and put it in the event ``into``; undoable.
+
+        The claim is stored like an extracted one (so it can be judged and exported), the
+        ``add`` correction lets it be found again after re-extraction, and the move into
+        the event is an event edit, replayed by every later grouping. Returns (claim id,
+        queue patched); not patched: reload the queue.
+        """
+        correction = Correction(
+            kind=CorrectionKind.ADD,
+            reviewer=self.reviewer,
+            report_id=report_id,
+            span=span,
+            text=text,
+            sources=sources,
+        )
+        claim = added_claim(correction)
+        correction = correction.model_copy(update={"claim_id": claim.id})
+        with self._lock, self.engine.begin() as conn:
+            claims = schema.claims.c
+            if not conn.scalar(select(func.count()).where(claims.id == claim.id)):
+                last = conn.scalar(
+                    select(func.max(claims.position)).where(claims.report_id == report_id)
+                )
+                store_claims(conn, [claim], first_position=(last or 0) + 1)
+            events = schema.events.c
+            stored_event = conn.scalar(select(func.count()).where(events.id == into.event_id))
+            member = conn.scalar(
+                select(func.count()).where(schema.event_claims.c.claim_id == claim.id)
+            )
+            if stored_event and not member:  # in the stored grouping at once
+                conn.execute(
+                    schema.event_claims.insert(), {"claim_id": claim.id, "event_id": into.event_id}
+                )
+        stored = self._append_correction(correction)
+        self._undo.append(_FixStep(stored))
+        self._redo.clear()
+        return claim.id, self._apply_group_edit(claim.id, into.claim_ids)
 
     def corrections_of(self, claim_id: str) -> tuple[str, ...]:
         """The kinds of correction in force on a claim shown so far."""

@@ -22,11 +22,13 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n"), offset - (before.rfind("\n") + 1)
 
 
-class ReportScreen(ModalScreen[None]):
-    """Read-only: the text can be searched with the eyes, selected and copied, not changed."""
+class ReportScreen(ModalScreen[tuple[int, int] | None]):
+    """Read-only text; select a missed claim (shift+arrows or the mouse) and press ``a``
+    to add it. Returns the span to add, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f", "close", "close", id="report.close"),
+        Binding("a", "add", "add the selection as a claim", id="report.add_claim"),
     ]
 
     def __init__(self, report: Report, span: tuple[int, int] | None = None) -> None:
@@ -49,7 +51,10 @@ class ReportScreen(ModalScreen[None]):
             yield Static(heading, markup=False, id="report-heading")
             # the text as stored; control characters made visible, nothing interpreted
             yield TextArea(safe(report.text), read_only=True, soft_wrap=True, id="report-text")
-            yield Static(Text("escape or f closes", style="dim"), markup=False)
+            yield Static(
+                Text("select a missed claim and press a to add it · escape or f closes", "dim"),
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -59,6 +64,25 @@ class ReportScreen(ModalScreen[None]):
             start, end = (location(text, offset) for offset in self._span)
             area.selection = Selection(start, end)
             area.scroll_cursor_visible(center=True)
+
+    def action_add(self) -> None:
+        area = self.query_one(TextArea)
+        start, end = sorted(area.selection)
+        if start == end:
+            self.notify("Select the words of the claim first (shift+arrows).", severity="warning")
+            return
+        if len(safe(self._report.text)) != len(self._report.text):
+            # C1 controls are shown as several characters: offsets would not match
+            self.notify("This report's text has hidden characters; cannot mark it here.")
+            return
+        span = (
+            area.document.get_index_from_location(start),
+            area.document.get_index_from_location(end),
+        )
+        if self._span is not None and span == tuple(self._span):
+            self.notify("That is the claim already shown.", severity="warning")
+            return
+        self.dismiss(span)
 
     def action_close(self) -> None:
         self.dismiss(None)

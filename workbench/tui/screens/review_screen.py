@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, IncidentGrade, VerdictLabel
 from models.correction import Correction, CorrectionKind
+from workbench.corrections import trim_span
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
 from workbench.tui.messages import (
@@ -544,7 +545,41 @@ class ReviewScreen(Screen[None]):
         report = self.detail.reports.get(claim.report_id) if claim and self.detail else None
         if claim is None or report is None:
             return
-        self.app.push_screen(ReportScreen(report, claim.span))
+        item = self.items[self.index]
+
+        def marked(span: tuple[int, int] | None) -> None:
+            if span is None:
+                return
+            span = trim_span(report.text, span)
+            text = report.text[span[0] : span[1]]
+
+            def named(sources: str | None) -> None:
+                if sources is None:
+                    return
+                names = tuple(n.strip() for n in sources.split(";") if n.strip())
+                self._add_claim(report.id, span, text, names, item)
+
+            prompt = "Who makes this claim? (names separated by ';')"
+            self.app.push_screen(NoteDialog(prompt, text), named)
+
+        self.app.push_screen(ReportScreen(report, claim.span), marked)
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _add_claim(
+        self,
+        report_id: str,
+        span: tuple[int, int],
+        text: str,
+        sources: tuple[str, ...],
+        into: QueueItem,
+    ) -> None:
+        try:
+            claim_id, patched = self.session.add_claim(report_id, span, text, sources, into)
+            items = self.session.items if patched else self.session.load_queue()
+        except Exception as error:
+            self.post_message(LoadFailed(describe_error(error)))
+            return
+        self.post_message(GroupingEdited(items, claim_id, "Claim added to this incident."))
 
     def action_jump(self) -> None:
         if not self.items:
