@@ -141,9 +141,10 @@ def apply_corrections(
                     current[key] = claim.model_copy(update={"sources": merged})
                     applied[key] = (*applied.get(key, ()), correction.kind.value)
             continue
-        claim = _anchor(correction, list(current.values()))
-        if claim is None:
+        found = _anchor(correction, list(current.values()))
+        if found is None:
             continue  # its report is not among these claims
+        claim = found
         if correction.kind is CorrectionKind.REJECT:
             rejected.add(claim.id)
         elif correction.kind is CorrectionKind.SOURCE:

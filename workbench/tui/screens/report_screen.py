@@ -22,6 +22,13 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n"), offset - (before.rfind("\n") + 1)
 
 
+def offset(text: str, where: tuple[int, int]) -> int:
+    """The character offset of a ``TextArea`` (row, column): the inverse of ``location``."""
+    row, column = where
+    lines = text.split("\n")
+    return sum(len(line) + 1 for line in lines[:row]) + column
+
+
 class ReportScreen(ModalScreen[tuple[int, int] | None]):
     """Read-only text; select a missed claim (shift+arrows or the mouse) and press ``a``
     to add it. Returns the span to add, or None."""
@@ -75,10 +82,7 @@ class ReportScreen(ModalScreen[tuple[int, int] | None]):
             # C1 controls are shown as several characters: offsets would not match
             self.notify("This report's text has hidden characters; cannot mark it here.")
             return
-        span = (
-            area.document.get_index_from_location(start),
-            area.document.get_index_from_location(end),
-        )
+        span = (offset(area.text, start), offset(area.text, end))
         if self._span is not None and span == tuple(self._span):
             self.notify("That is the claim already shown.", severity="warning")
             return

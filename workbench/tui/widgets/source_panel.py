@@ -85,7 +85,7 @@ class SourcePanel(Vertical):
             against = [sum(r.counts.get(v.value, 0) for v in _AGAINST) for r in top]
             # every verdict counts, so a source judged only "single source" still has a bar
             other = [r.n - a - b for r, a, b in zip(top, agree, against, strict=True)]
-            plt.stacked_bar(names, [agree, against, other], color=["green", "red", "gray"])  # type: ignore[call-arg]
+            plt.stacked_bar(names, [agree, against, other], color=["green", "red", "gray"])  # type: ignore[arg-type]
             _integer_ticks(plt, max(r.n for r in top))
             # the legend is the title: plotext draws its legend over the bars
             plt.title("green: for · red: against · grey: other")
