@@ -12,7 +12,7 @@ from models import Claim, VerdictLabel
 from tests.tui import incident_corpus
 from tests.tui.conftest import review, settle
 from workbench.events.comparison import blames, compare_origins
-from workbench.tui import make_app
+from workbench.tui import keymap, make_app
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens import JumpDialog, NoteDialog, ReportScreen
 from workbench.tui.screens.event_picker import EventPicker
@@ -286,3 +286,19 @@ async def test_a_note_waiting_for_a_verdict_is_kept_across_quit(tiny_db: str) ->
         verdict = session.verdict_of(claim)
         assert verdict is not None
         assert verdict.note == "check the toll"
+
+
+async def test_rare_keys_are_in_the_command_palette(app: WorkbenchApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        hidden = [spec for spec in keymap.KEY_SPECS if not spec.show]
+        for spec in hidden:
+            assert any(title.startswith(spec.description + " (") for title in commands), spec.id
+        jump = next(c for t, c in commands.items() if t.startswith("next unreviewed ("))
+        for claim_id in screen.items[1].claim_ids:
+            screen.session.record(claim_id, VerdictLabel.SINGLE_SOURCE)
+        jump.callback()
+        await settle(pilot)
+        assert screen.index == 2
