@@ -170,6 +170,8 @@ class ReviewSession:
     _grades: dict[str, IncidentGrade] = field(default_factory=dict)
     # kinds of correction in force on each claim shown so far
     _corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the queue's claim ids of each cached event, to know which a correction changes
+    _members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # where notes waiting for a verdict are kept across a quit (None: not kept)
     drafts_file: Path | None = None
 
@@ -505,12 +507,19 @@ class ReviewSession:
         )
         with self._lock:
             self._status.update(statuses)
-            self._corrected.update(applied)
+            for claim in ordered:  # what is in force now, for each claim of the event
+                if claim.id in applied:
+                    self._corrected[claim.id] = applied[claim.id]
+                else:
+                    self._corrected.pop(claim.id, None)
             if graded:
                 self._grades[item.event_id] = graded[-1]
         if len(self._cache) > 64:
-            self._cache.pop(next(iter(self._cache)))
+            oldest = next(iter(self._cache))
+            del self._cache[oldest]
+            self._members.pop(oldest, None)
         self._cache[item.event_id] = detail
+        self._members[item.event_id] = item.claim_ids  # rejected claims included
         return detail
 
     def cached_event(self, item: QueueItem) -> EventDetail | None:
@@ -734,7 +743,8 @@ class ReviewSession:
                 reviewer=self.reviewer,
                 claim_id=step.correction.claim_id,
                 undoes=step.correction.id,
-            )
+            ),
+            step.correction.kind,
         )
         self._redo.append(step)
         return step.correction.claim_id
@@ -747,15 +757,25 @@ class ReviewSession:
         self._undo.append(_FixStep(self._append_correction(again)))
         return step.correction.claim_id
 
-    def _append_correction(self, correction: Correction) -> Correction:
+    def _append_correction(
+        self, correction: Correction, kind: CorrectionKind | None = None
+    ) -> Correction:
+        """Append, then forget the cached events it changes. ``kind``: what an undo undoes."""
         with self._lock:
             with self.engine.begin() as conn:
                 stored = append_correction(
                     conn, correction.model_copy(update={"reviewer": self.reviewer})
                 )
-            # a merge touches claims of any event: every cached event is read again
-            self._cache.clear()
-            self._corrected.clear()
+            if (kind or correction.kind) is CorrectionKind.MERGE_SOURCE:
+                # a merge touches claims of any event: every cached event is read again
+                self._cache.clear()
+                self._members.clear()
+                self._corrected.clear()
+            else:  # only the event holding the claim (the next event stays prefetched)
+                for event_id, members in list(self._members.items()):
+                    if correction.claim_id in members:
+                        self._cache.pop(event_id, None)
+            self._corrected.pop(correction.claim_id, None)
         return stored
 
     # -- event edits -----------------------------------------------------------------------
@@ -820,6 +840,7 @@ class ReviewSession:
                     bool(events) and not self._groups and self._patch_queue(conn, replaced, events)
                 )
             self._cache.clear()
+            self._members.clear()
         return patched
 
     def _patch_queue(
