@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tests.tui.corpus import make_db
 from workbench.tui import make_app
@@ -38,7 +41,9 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         if isinstance(pilot.app.screen, ReviewScreen):
             pilot.app.screen.flush_scores()
-        await pilot.app.workers.wait_for_complete()
+        # an exclusive worker (scoring) may be cancelled by a newer one: wait for that one
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
