@@ -20,6 +20,9 @@ from workbench.tui.session import SourceRow
 _FOR = (VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED)
 _AGAINST = (VerdictLabel.DOUBTFUL, VerdictLabel.REFUTED, VerdictLabel.CONTESTED)
 NAME_CHARS = 14
+# The chart shows only beside the 42-column sidebar (wide terminals); labels are cut for
+# that width, not the plot's size at the moment of drawing, which may not be laid out yet.
+PLOT_WIDTH = 40
 
 
 class SourcePanel(Vertical):
@@ -68,13 +71,13 @@ class SourcePanel(Vertical):
         if not top:  # before any verdict, show who makes the claims
             busiest = sorted(self.rows, key=lambda r: -r.claims)[:6]
             if busiest:
-                room = _label_room(plot.size.width, len(busiest))
+                room = _label_room(PLOT_WIDTH, len(busiest))
                 plt.bar(_labels([r.source for r in busiest], room), [r.claims for r in busiest])
                 _integer_ticks(plt, max(r.claims for r in busiest))
             plt.title("claims per source (no verdicts yet)")
             plot.refresh()
             return
-        names = _labels([r.source for r in top], _label_room(plot.size.width, len(top)))
+        names = _labels([r.source for r in top], _label_room(PLOT_WIDTH, len(top)))
         if all(r.score is not None and r.score.n > 0 for r in top):
             plt.bar(names, [r.score.reliability if r.score else 0.0 for r in top])
             plt.ylim(0, 1)
