@@ -6,6 +6,8 @@ Measures, each in a fresh child process so imports and caches count:
   claims on screen (goal < 1.5 s);
 - verdict: from a verdict key to the next claim shown, p50/p95/max over many
   verdicts, crossing event boundaries (goal p95 < 50 ms);
+- correction: from a correction saved (the claim's modality, as the correction
+  dialog's enter does) to the event shown again with it, p50/p95 (goal p95 < 100 ms);
 - peak memory: the child's maximum resident set size (goal < 500 MB).
 
 Beside each key's wall time it reports the main thread's CPU time over the same
@@ -15,7 +17,8 @@ load, the CPU time much less, so it is the figure to compare two versions by.
 The app runs headless through ``App.run_test`` (Pilot): same widgets, layout
 and workers as in a terminal, without the terminal's own drawing time.
 
-    python benchmarks/bench_tui.py [--claims 100000] [--verdicts 500] [--db PATH]
+    python benchmarks/bench_tui.py [--claims 100000] [--verdicts 500] [--corrections 100]
+                                   [--runs 3] [--db PATH]
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ async def shown_after(moment: float) -> float:
     return next(t for t in FRAMES if t > moment)
 
 
-async def main(db: str, verdicts: int) -> None:
+async def main(db: str, verdicts: int, corrections: int) -> None:
     app = make_app(db=db, reviewer="bench", keys={})
     display = app._display
 
@@ -88,13 +91,33 @@ async def main(db: str, verdicts: int) -> None:
             times.append(elapsed)
             (crossing if screen.index != event else within).append(elapsed)
             (cpu_crossing if screen.index != event else cpu_within).append(cpu)
+        fixes = []
+        for n in range(corrections):
+            claim = screen._claim()
+            if claim is None or not hasattr(screen.session, "correct"):
+                break  # a version without corrections
+            from models import Modality
+            from models.correction import Correction, CorrectionKind
+
+            await pilot.pause()
+            modality = Modality.DENIED if n % 2 == 0 else Modality.ASSERTED
+            start = time.perf_counter()
+            fix = Correction(kind=CorrectionKind.MODALITY, reviewer="bench", claim_id=claim.id,
+                             report_id=claim.report_id, span=claim.span, modality=modality)
+            screen.session.correct(fix)  # what the dialog's enter runs
+            screen._reload(claim.id, "corrected")
+            while not screen.ready or screen._claim() is None \
+                    or screen._claim().modality is not modality:
+                await asyncio.sleep(0.0005)
+            fixes.append(await shown_after(time.perf_counter()) - start)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times,
+                          "correction_s": fixes,
                           "crossing_s": crossing, "within_s": within, "peak_rss_mb": rss,
                           "cpu_crossing_s": cpu_crossing, "cpu_within_s": cpu_within}))
 
 
-asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
 """
 
 
@@ -160,6 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--verdicts", type=int, default=500)
+    parser.add_argument("--corrections", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3, help="launches to time")
     parser.add_argument("--db", type=Path, default=Path("/tmp/workbench-bench-tui.db"))
     args = parser.parse_args()
@@ -175,7 +199,7 @@ def main() -> None:
         fresh = args.db.with_name(f"{args.db.stem}-run{run}{args.db.suffix}")
         fresh.write_bytes(args.db.read_bytes())  # every run starts with no verdicts
         done = subprocess.run(
-            [sys.executable, "-c", CHILD, str(fresh), str(args.verdicts)],
+            [sys.executable, "-c", CHILD, str(fresh), str(args.verdicts), str(args.corrections)],
             capture_output=True,
             text=True,
             env=env,
@@ -192,6 +216,7 @@ def main() -> None:
     within = [t for r in results for t in r["within_s"]]
     cpu_crossing = [t for r in results for t in r["cpu_crossing_s"]]
     cpu_within = [t for r in results for t in r["cpu_within_s"]]
+    fixes = [t for r in results for t in r.get("correction_s", [])]
     summary = {
         "claims": args.claims,
         "launch_s_median": sorted(launches)[len(launches) // 2],
@@ -210,6 +235,9 @@ def main() -> None:
         "same_event_cpu_ms_p95": percentile(cpu_within, 0.95) * 1000,
         "next_event_cpu_ms_p50": percentile(cpu_crossing, 0.50) * 1000 if crossing else None,
         "next_event_cpu_ms_p95": percentile(cpu_crossing, 0.95) * 1000 if crossing else None,
+        "correction_ms_p50": percentile(fixes, 0.50) * 1000 if fixes else None,
+        "correction_ms_p95": percentile(fixes, 0.95) * 1000 if fixes else None,
+        "corrections_timed": len(fixes),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
     }
     print(json.dumps(summary, indent=2))

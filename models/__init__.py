@@ -1,6 +1,7 @@
 """Domain models of the claim-verification workbench: pydantic v2, no I/O, no UI."""
 
 from models.claim import Caveat, Claim, Quantity, claim_id
+from models.correction import Correction, CorrectionKind
 from models.enums import CaveatKind, Modality, RoleFlag, SourceKind, WorkflowStatus
 from models.event import (
     CasualtyFigures,
@@ -9,6 +10,11 @@ from models.event import (
     FigureStatus,
     OriginFigure,
     TollEstimate,
+)
+from models.incident_grade import (
+    GRADE_RULES,
+    IncidentGrade,
+    IncidentGradeLabel,
 )
 from models.report import Report, normalise_text, report_id
 from models.score import (
@@ -26,6 +32,7 @@ from models.verdict import VERDICTS, Verdict, VerdictInfo, VerdictLabel, Verdict
 __all__ = [
     "GRADE_CUTOFFS",
     "GRADE_MEANINGS",
+    "GRADE_RULES",
     "MIN_GRADED",
     "MIN_RESOLVED",
     "VERDICTS",
@@ -33,9 +40,13 @@ __all__ = [
     "Caveat",
     "CaveatKind",
     "Claim",
+    "Correction",
+    "CorrectionKind",
     "Event",
     "FigureComparison",
     "FigureStatus",
+    "IncidentGrade",
+    "IncidentGradeLabel",
     "Modality",
     "OriginFigure",
     "Quantity",

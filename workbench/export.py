@@ -23,8 +23,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Connection
 
-from models import VERDICTS, Claim, Quantity, Report, Verdict, WorkflowStatus
+from models import VERDICTS, Claim, IncidentGrade, Quantity, Report, Verdict, WorkflowStatus
+from workbench.corrections import apply_corrections
 from workbench.export_context import ClaimContext, load_context
+from workbench.store.corrections import load_corrections
+from workbench.store.incident_grades import current_grades
 from workbench.store.reports import list_reports, load_claims
 from workbench.store.verdicts import current_verdicts
 from workbench.store.workflow import workflow_statuses
@@ -80,6 +83,15 @@ class ExportRow:
     time: str
     role: str
     status: str  # the claim's workflow status (workbench.store.workflow), not the verdict
+    # The incident's grade as Airwars grades (the event above is the incident): the
+    # verdict's reviewer's grade, else the newest grade of the incident by anyone.
+    incident_grade: str = ""
+    incident_civilians_min: str = ""
+    incident_civilians_max: str = ""
+    incident_belligerent: str = ""
+    incident_note: str = ""
+    incident_grader: str = ""
+    corrections: str = ""  # reviewers' corrections in force on the claim ("source; figure")
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -139,6 +151,53 @@ def describe_quantity(quantity: Quantity) -> str:
     return f"{figure} {quantity.unit}".strip()
 
 
+@dataclass(frozen=True)
+class Incidents:
+    """Which incident each claim is in, and the incidents' current grades."""
+
+    event_of: Mapping[str, tuple[str, str]]  # claim id -> (event id, title)
+    grades: Sequence[IncidentGrade]  # current grades, oldest first
+
+    def columns(self, claim_id: str, reviewer: str) -> dict[str, str]:
+        found = self.event_of.get(claim_id)
+        if found is None:
+            return {}
+        event_id, _title = found
+        mine = [g for g in self.grades if g.event_id == event_id]
+        grade = next((g for g in reversed(mine) if g.reviewer == reviewer), None)
+        grade = grade or (mine[-1] if mine else None)
+        columns: dict[str, str] = {}
+        if grade is not None and grade.grade is not None:
+            columns |= {
+                "incident_grade": grade.grade.value,
+                "incident_civilians_min": _count(grade.civilians_min),
+                "incident_civilians_max": _count(grade.civilians_max),
+                "incident_belligerent": grade.belligerent,
+                "incident_note": grade.note,
+                "incident_grader": grade.reviewer,
+            }
+        return columns
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def load_incidents(connection: Connection) -> Incidents:
+    """Stored events of every claim and the current incident grades."""
+    from sqlalchemy import select
+
+    from workbench.store import schema
+
+    links = connection.execute(
+        select(schema.event_claims.c.claim_id, schema.events.c.id, schema.events.c.title).join(
+            schema.events, schema.events.c.id == schema.event_claims.c.event_id
+        )
+    )
+    event_of = {claim_id: (event_id, title) for claim_id, event_id, title in links}
+    return Incidents(event_of, current_grades(connection))
+
+
 def build_rows(
     claims: Sequence[Claim],
     reports: dict[str, Report],
@@ -147,15 +206,20 @@ def build_rows(
     statuses: Mapping[str, WorkflowStatus] | None = None,
     context: Mapping[str, ClaimContext] | None = None,
     cited: Mapping[str, Claim] | None = None,
+    incidents: Incidents | None = None,
+    corrected: Mapping[str, Sequence[str]] | None = None,
 ) -> list[ExportRow]:
     """Rows in claim order; a claim with no verdict gets one row with empty verdict columns.
 
     ``context`` gives each claim's event, source kinds and copy flag; ``cited`` the
-    claims verdicts cite as evidence (default: ``claims``), to spell them out.
+    claims verdicts cite as evidence (default: ``claims``), to spell them out;
+    ``incidents`` the incidents' grades; ``corrected`` the corrections in force per claim.
     """
     statuses = statuses or {}
     context = context or {}
     cited = cited if cited is not None else {claim.id: claim for claim in claims}
+    corrected = corrected or {}
+    incidents = incidents or Incidents({}, ())
     by_claim: dict[str, list[Verdict]] = {}
     for verdict in verdicts:
         by_claim.setdefault(verdict.claim_id, []).append(verdict)
@@ -163,6 +227,7 @@ def build_rows(
     for claim in claims:
         report = reports[claim.report_id]
         about = context.get(claim.id, ClaimContext())
+        event_id, event_title = incidents.event_of.get(claim.id, ("", ""))
         bounds = casualty_bounds(claim)
         base: dict[str, Any] = {
             "report_id": report.id,
@@ -172,8 +237,8 @@ def build_rows(
             "url": report.url,
             "dateline": report.dateline,
             "published": report.published.isoformat() if report.published else "",
-            "event_id": about.event_id,
-            "event_title": about.event_title,
+            "event_id": about.event_id or event_id,
+            "event_title": about.event_title or event_title,
             "claim_id": claim.id,
             "sources": "; ".join(claim.sources),
             "source_kind": "; ".join(about.source_kinds),
@@ -190,12 +255,14 @@ def build_rows(
             "injured_max": bounds["injured"][1],
             "caveats": "; ".join(c.text for c in claim.caveats),
             "status": statuses[claim.id].value if claim.id in statuses else "",
+            "corrections": "; ".join(dict.fromkeys(corrected.get(claim.id, ()))),
         }
         claim_verdicts = by_claim.get(claim.id, [])
         if not claim_verdicts and include_unreviewed:
             rows.append(
                 ExportRow(
                     **base,
+                    **incidents.columns(claim.id, ""),
                     verdict="",
                     credibility=None,
                     credibility_label="",
@@ -214,6 +281,7 @@ def build_rows(
             rows.append(
                 ExportRow(
                     **base,
+                    **incidents.columns(claim.id, verdict.reviewer),
                     verdict=verdict.label.value,
                     credibility=info.credibility_rank,
                     credibility_label=info.credibility_label,
@@ -252,11 +320,12 @@ def export_rows(
     reviewer: str | None = None,
     include_unreviewed: bool = True,
 ) -> list[ExportRow]:
-    """Rows for every claim (or just ``claim_ids``, in that order) from the database."""
+    """Rows for every claim (or just ``claim_ids``, in that order) from the database,
+    with the reviewers' corrections applied (rejected claims left out)."""
     every = load_claims(connection)
-    claims = every
+    claims, corrected = apply_corrections(every, load_corrections(connection))
     if claim_ids is not None:
-        by_id = {claim.id: claim for claim in every}
+        by_id = {claim.id: claim for claim in claims}
         claims = [by_id[i] for i in claim_ids if i in by_id]
     reports = {report.id: report for report in list_reports(connection)}
     verdicts = current_verdicts(connection, reviewer)
@@ -264,7 +333,18 @@ def export_rows(
     # copies are judged among all claims, so a filtered view flags the same ones
     context = load_context(connection, every, reports)
     cited = {claim.id: claim for claim in every}
-    return build_rows(claims, reports, verdicts, include_unreviewed, statuses, context, cited)
+    incidents = load_incidents(connection)
+    return build_rows(
+        claims,
+        reports,
+        verdicts,
+        include_unreviewed,
+        statuses,
+        context,
+        cited,
+        incidents,
+        corrected,
+    )
 
 
 def neutralise_formula(cell: str) -> str:
@@ -336,6 +416,13 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
     }
     if row.published:
         item["datePublished"] = row.published
+    if row.event_id:  # the incident the claim is about, with its grade where one was given
+        incident: dict[str, Any] = {"@type": "Event", "identifier": row.event_id}
+        if row.event_title:
+            incident["name"] = row.event_title
+        if row.incident_grade:
+            incident["description"] = incident_description(row)
+        item["about"] = incident
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -346,6 +433,18 @@ def claimreview(row: ExportRow) -> dict[str, Any]:
         "reviewRating": rating,
         "datePublished": row.time[:10],
     }
+
+
+def incident_description(row: ExportRow) -> str:
+    """'Airwars grade: fair; civilians killed 38-52; belligerent assessed: Russia'."""
+    parts = [f"Airwars grade: {row.incident_grade}"]
+    low, high = row.incident_civilians_min, row.incident_civilians_max
+    if low or high:
+        toll = low if low == high or not high else (f"{low}-{high}" if low else f"up to {high}")
+        parts.append(f"civilians killed {toll}")
+    if row.incident_belligerent:
+        parts.append(f"belligerent assessed: {row.incident_belligerent}")
+    return "; ".join(parts)
 
 
 # Characters that let JSON-LD break out of the ``<script type="application/ld+json">``

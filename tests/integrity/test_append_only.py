@@ -25,6 +25,14 @@ ROWS = {
         "(id, claim_id, kind, requested_by, created_at)",
         f"(1, '{CLAIM.id}', 'second_review', 'mallory', '2020-01-01 00:00:00')",
     ),
+    "incident_grades": (
+        "(id, event_id, reviewer, grade, belligerent, note, claim_ids, created_at)",
+        "(1, 'ev-1', 'mallory', 'fair', '', 'rewritten', '[]', '2020-01-01 00:00:00')",
+    ),
+    "claim_corrections": (
+        "(id, kind, claim_id, payload, reviewer, created_at)",
+        f"(1, 'reject', '{CLAIM.id}', '{{}}', 'mallory', '2020-01-01 00:00:00')",
+    ),
 }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tests.tui.corpus import make_db
 from workbench.tui import make_app
@@ -25,8 +28,9 @@ def app(tiny_db: str) -> WorkbenchApp:
 def _no_user_keys(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never read the developer's own keys.toml."""
+    """Never read the developer's own keys.toml, nor keep notes in their home."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -37,7 +41,9 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         if isinstance(pilot.app.screen, ReviewScreen):
             pilot.app.screen.flush_scores()
-        await pilot.app.workers.wait_for_complete()
+        # an exclusive worker (scoring) may be cancelled by a newer one: wait for that one
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

@@ -125,4 +125,39 @@ event_edits = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-APPEND_ONLY_TABLES = ("verdicts", "event_edits", "review_requests")
+incident_grades = Table(
+    "incident_grades",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(80), nullable=False),  # no foreign key: events are rebuilt
+    Column("reviewer", String(200), nullable=False),
+    Column("grade", String(20), nullable=True),  # NULL withdraws
+    Column("civilians_min", Integer, nullable=True),
+    Column("civilians_max", Integer, nullable=True),
+    Column("belligerent", String(200), nullable=False, server_default=""),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("claim_ids", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incident_grades_event_reviewer", "event_id", "reviewer", "id"),
+)
+
+claim_corrections = Table(
+    "claim_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    # no foreign key: the claim may be re-extracted under another id (report and span
+    # in the payload find it again)
+    Column("claim_id", String(40), nullable=False, server_default=""),
+    Column("payload", JSON, nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+APPEND_ONLY_TABLES = (
+    "verdicts",
+    "event_edits",
+    "review_requests",
+    "incident_grades",
+    "claim_corrections",
+)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
 
-from workbench.tui.keymap import effective_keys, load_overrides
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from workbench.tui.keymap import KEY_SPECS, effective_keys, key_display, load_overrides
 from workbench.tui.screens.review_screen import ReviewScreen
 from workbench.tui.session import ReviewSession
 
@@ -26,3 +29,19 @@ class WorkbenchApp(App[None]):
         if self.overrides:
             self.set_keymap(self.overrides)
         self.push_screen(ReviewScreen(self.session, effective_keys(self.overrides)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then every review key the footer has no room for."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReviewScreen):
+            return
+        keys = effective_keys(self.overrides)
+        for spec in KEY_SPECS:
+            if spec.show:
+                continue  # already in the footer
+
+            def run(action: str = spec.action) -> None:
+                self.call_later(screen.run_action, action)
+
+            title = f"{spec.description} ({key_display(keys[spec.id])})"
+            yield SystemCommand(title, spec.tooltip, run)

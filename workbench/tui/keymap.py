@@ -46,6 +46,7 @@ def _verdict_specs() -> list[KeySpec]:
             description=label.value.replace("_", " "),
             tooltip=VERDICTS[label].rule
             + (" (needs a note)" if VERDICTS[label].needs_note else ""),
+            show=False,  # the verdict bar shows them; the footer keeps room for the rest
         )
         for label in VerdictLabel
     ]
@@ -66,9 +67,13 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     KeySpec(
         "review.undo", "ctrl+z,backspace", "undo", "undo", "undo the last verdict or event edit"
     ),
-    KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone"),
-    KeySpec("review.context", "t", "context", "context", "show the sentence in its report"),
-    KeySpec("review.export", "e", "export", "export", "export the filtered view to CSV"),
+    KeySpec("review.redo", "ctrl+y", "redo", "redo", "redo what was undone", show=False),
+    KeySpec(
+        "review.context", "t", "context", "context", "show the sentence in its report", show=False
+    ),
+    KeySpec(
+        "review.export", "e", "export", "export", "export the filtered view to CSV", show=False
+    ),
     KeySpec("claim.next", "down,j", "next_claim", "next claim", "focus the next claim", show=False),
     KeySpec(
         "claim.previous",
@@ -80,7 +85,7 @@ KEY_SPECS: tuple[KeySpec, ...] = (
     ),
     KeySpec(
         "event.next",
-        "pagedown,right_square_bracket",
+        "pagedown",
         "next_event",
         "next event",
         "open the next event in the queue",
@@ -92,6 +97,22 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "previous_event",
         "previous event",
         "open the previous event in the queue",
+        show=False,
+    ),
+    KeySpec(
+        "event.next_unreviewed",
+        "right_square_bracket",
+        "next_unreviewed",
+        "next unreviewed",
+        "open the next event with a claim you have not judged",
+        show=False,
+    ),
+    KeySpec(
+        "queue.focus",
+        "home",
+        "focus_queue",
+        "queue",
+        "move to the queue (Tab too): arrows pick, enter opens, escape returns",
         show=False,
     ),
     KeySpec("filter.all", "1", "filter('all')", "all", "show every event", show=False),
@@ -154,8 +175,46 @@ KEY_SPECS: tuple[KeySpec, ...] = (
         "take the claim in focus out of its event into an event of its own",
         show=False,
     ),
+    KeySpec(
+        "claim.report",
+        "f",
+        "full_report",
+        "full report",
+        "the whole report of the claim in focus, with its URL",
+        show=False,
+    ),
+    KeySpec(
+        "review.jump",
+        "colon,ctrl+g",
+        "jump",
+        "go to",
+        "jump to an event by number or title, or to claim N of this event (cN)",
+        show=False,
+    ),
+    KeySpec(
+        "claim.correct",
+        "E",
+        "correct",
+        "correct",
+        "correct the claim in focus: source, figure, modality, reject it, roll its source up",
+        show=False,
+    ),
+    KeySpec(
+        "event.grade",
+        "g",
+        "grade",
+        "grade",
+        "grade the incident as Airwars does: grade, civilian toll, belligerent assessed",
+    ),
     KeySpec("filter.search", "slash", "search", "search", "events whose text matches"),
     KeySpec("app.help", "question_mark,f1", "help", "help", "every key and verdict"),
+    KeySpec(
+        "app.quit",
+        "q",
+        "quit",
+        "quit",
+        "quit: verdicts are saved as made, notes awaiting a verdict are kept",
+    ),
 )
 
 
@@ -201,6 +260,8 @@ _KEY_NAMES = {
     "backspace": "⌫",
     "down": "↓",
     "up": "↑",
+    "home": "Home",
+    "colon": ":",
 }
 
 

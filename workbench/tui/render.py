@@ -15,6 +15,7 @@ from rich.text import Text
 from models import (
     Caveat,
     Claim,
+    IncidentGrade,
     Modality,
     Quantity,
     Report,
@@ -202,3 +203,23 @@ def claim_text(
             out.append("\n")
             out.append_text(plain(reference, "dim", single_line=True))
     return out
+
+
+def grade_text(grade: IncidentGrade) -> Text:
+    """'grade fair · civilians 38-52 · belligerent Russia · note', one line."""
+    line = Text("grade ", style="dim")
+    line.append(grade.grade.value if grade.grade else "-", style="bold")
+    low, high = grade.civilians_min, grade.civilians_max
+    if low is not None or high is not None:
+        line.append(" · civilians ", style="dim")
+        if low is not None and high is not None and low != high:
+            line.append(f"{low}\u2013{high}")
+        else:
+            line.append(str(low if low is not None else high))
+    if grade.belligerent:
+        line.append(" · belligerent ", style="dim")
+        line.append_text(plain(grade.belligerent, single_line=True))
+    if grade.note:
+        line.append(" · ", style="dim")
+        line.append_text(plain(grade.note, "italic", single_line=True))
+    return line

@@ -8,6 +8,7 @@ as saved is on disk. Undo and redo append rows (verdicts are append-only).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,7 +21,10 @@ from sqlalchemy import Engine, event, func, or_, select
 
 from models import (
     Claim,
+    Correction,
+    CorrectionKind,
     Event,
+    IncidentGrade,
     Report,
     Source,
     SourceScore,
@@ -30,6 +34,8 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
+from workbench.corrections import added_claim, apply_corrections
+from workbench.events.comparison import OriginStance, compare_origins
 from workbench.figure_reliability import FigureFit, fit_figures, fit_figures_database
 from workbench.reliability import (
     claim_sources,
@@ -39,10 +45,19 @@ from workbench.reliability import (
 )
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
-from workbench.store.reports import id_batches, load_claims, load_claims_by_id, select_in
+from workbench.store.corrections import append_correction, load_corrections
+from workbench.store.incident_grades import append_grade, current_grades
+from workbench.store.reports import (
+    id_batches,
+    load_claims,
+    load_claims_by_id,
+    select_in,
+    store_claims,
+)
 from workbench.store.team import Disagreement, adjudicate, disagreements, second_review_queue
 from workbench.store.verdicts import append_verdicts, current_verdicts
 from workbench.store.workflow import workflow_statuses
+from workbench.tui.drafts import drafts_path, load_drafts, save_drafts
 
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
@@ -119,6 +134,8 @@ class EventDetail:
     claims: tuple[Claim, ...]
     reports: dict[str, Report]
     sources: dict[str, Source]
+    # every origin's figures and stance, for the comparison table
+    comparison: tuple[OriginStance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +174,13 @@ class _GroupStep:
     into: tuple[str, ...] | None
 
 
+@dataclass(frozen=True)
+class _FixStep:
+    """One undoable correction: the row written (undo appends a row withdrawing it)."""
+
+    correction: Correction
+
+
 @dataclass
 class ReviewSession:
     """One reviewer's session over one database."""
@@ -167,8 +191,8 @@ class ReviewSession:
     # claims the last queue load showed one event per report, not grouped into events
     ungrouped: int = 0
     _current: dict[str, Verdict] = field(default_factory=dict)
-    _undo: list[_Step | _GroupStep] = field(default_factory=list)
-    _redo: list[_Step | _GroupStep] = field(default_factory=list)
+    _undo: list[_Step | _GroupStep | _FixStep] = field(default_factory=list)
+    _redo: list[_Step | _GroupStep | _FixStep] = field(default_factory=list)
     _pending_notes: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, EventDetail] = field(default_factory=dict)
     _groups: dict[str, Event] = field(default_factory=dict)
@@ -181,6 +205,14 @@ class ReviewSession:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # per event, truth discovery's estimate of each toll (set by ``source_rows``)
     estimates: dict[str, tuple[TollEstimate, ...]] = field(default_factory=dict)
+    # this reviewer's current incident grade per event, read with each event
+    _grades: dict[str, IncidentGrade] = field(default_factory=dict)
+    # kinds of correction in force on each claim shown so far
+    _corrected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the queue's claim ids of each cached event, to know which a correction changes
+    _members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # where notes waiting for a verdict are kept across a quit (None: not kept)
+    drafts_file: Path | None = None
 
     @classmethod
     def open(cls, db: str | None, reviewer: str | None) -> ReviewSession:
@@ -198,7 +230,17 @@ class ReviewSession:
         if engine.dialect.name == "sqlite":
             # The UI never waits long for another writer: it says so and retries instead.
             event.listen(engine, "connect", _short_busy_wait)
-        return cls(engine=attach_viewer(engine, name), reviewer=name)
+        drafts = drafts_path(engine.url.render_as_string(hide_password=True), name)
+        session = cls(engine=attach_viewer(engine, name), reviewer=name, drafts_file=drafts)
+        session._pending_notes.update(load_drafts(drafts))  # notes kept at the last quit
+        return session
+
+    def keep_drafts(self) -> None:
+        """Keep the notes still waiting for a verdict, for the next session (at quit)."""
+        if self.drafts_file is not None:
+            # a read-only home must not stop the quit
+            with contextlib.suppress(OSError):
+                save_drafts(self.drafts_file, dict(self._pending_notes))
 
     def is_empty(self) -> bool:
         """No report stored yet (a fresh machine)."""
@@ -433,6 +475,13 @@ class ReviewSession:
             found.update(conn.scalars(select(cs.claim_id).where(cs.source.ilike(pattern))))
         return found
 
+    def next_unreviewed(self, items: Sequence[QueueItem], index: int) -> int | None:
+        """The first event after ``index`` with a claim this reviewer has not judged."""
+        for n in range(index + 1, len(items)):
+            if any(self.label_of(c) is None for c in items[n].claim_ids):
+                return n
+        return None
+
     def source_names(self) -> list[str]:
         """Every source named by a claim in the queue, for the by-source filter."""
         return sorted({s for item in self.items for s in item.sources})
@@ -493,22 +542,46 @@ class ReviewSession:
                 ).mappings()
             }
             statuses = workflow_statuses(conn, sorted(claims))
-            names = {s for c in claims.values() for s in c.sources}
+            graded = current_grades(conn, self.reviewer, [item.event_id])
+            corrections = load_corrections(conn)
+            ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
+            applied: dict[str, tuple[str, ...]] = {}
+            if corrections:  # the reviewers' fixes, replayed over what was extracted
+                fixed, applied = apply_corrections(ordered, corrections)
+                ordered = tuple(fixed)
+            names = {s for c in ordered for s in c.sources}
             sources = {
                 row["name"]: row_to_source(row)
                 for row in conn.execute(
                     select(schema.sources).where(schema.sources.c.name.in_(names))
                 ).mappings()
             }
-        ordered = tuple(claims[c] for c in item.claim_ids if c in claims)
         event = self._groups.get(item.event_id) or Event(id=item.event_id, title=item.title)
+        if applied:  # stored figures and origins were counted before the corrections
+            event = Event(id=event.id, title=event.title or item.title)
         event = _complete_event(event, ordered, reports, sources)
-        detail = EventDetail(event=event, claims=ordered, reports=reports, sources=sources)
+        detail = EventDetail(
+            event=event,
+            claims=ordered,
+            reports=reports,
+            sources=sources,
+            comparison=compare_origins(event, ordered, reports, sources),
+        )
         with self._lock:
             self._status.update(statuses)
+            for claim in ordered:  # what is in force now, for each claim of the event
+                if claim.id in applied:
+                    self._corrected[claim.id] = applied[claim.id]
+                else:
+                    self._corrected.pop(claim.id, None)
+            if graded:
+                self._grades[item.event_id] = graded[-1]
         if len(self._cache) > 64:
-            self._cache.pop(next(iter(self._cache)))
+            oldest = next(iter(self._cache))
+            del self._cache[oldest]
+            self._members.pop(oldest, None)
         self._cache[item.event_id] = detail
+        self._members[item.event_id] = item.claim_ids  # rejected claims included
         return detail
 
     def cached_event(self, item: QueueItem) -> EventDetail | None:
@@ -567,6 +640,21 @@ class ReviewSession:
         self._redo.clear()
         return stored
 
+    def grade_of(self, event_id: str) -> IncidentGrade | None:
+        """This reviewer's current grade of the incident (read when the event loads)."""
+        return self._grades.get(event_id)
+
+    def grade_event(self, grade: IncidentGrade) -> IncidentGrade:
+        """Append an incident grade (its reviewer is this session's) and commit it."""
+        with self.engine.begin() as conn:
+            stored = append_grade(conn, grade.model_copy(update={"reviewer": self.reviewer}))
+        with self._lock:
+            if stored.grade is None:
+                self._grades.pop(stored.event_id, None)
+            else:
+                self._grades[stored.event_id] = stored
+        return stored
+
     def toggle_cited(self, claim_id: str) -> bool:
         """Cite the claim as evidence for the next verdict, or stop citing it; True if cited."""
         if claim_id in self._cited:
@@ -596,8 +684,8 @@ class ReviewSession:
     def undo(self) -> str | None:
         """Put the previous verdict back (a new row); returns the claim id, or None.
         An event edit on top of the history is undone by ``undo_grouping`` instead."""
-        if not self._undo or self.undo_is_grouping:
-            return None
+        if not self._undo or not isinstance(self._undo[-1], _Step):
+            return None  # an event edit or a correction: ``undo_grouping``/``undo_correction``
         step = self._undo.pop()
         assert isinstance(step, _Step)
         if step.before is None:
@@ -610,7 +698,7 @@ class ReviewSession:
 
     def redo(self) -> str | None:
         """Write the undone verdict again; returns the claim id, or None."""
-        if not self._redo or self.redo_is_grouping:
+        if not self._redo or not isinstance(self._redo[-1], _Step):
             return None
         step = self._redo.pop()
         assert isinstance(step, _Step)
@@ -638,6 +726,118 @@ class ReviewSession:
                 self._current.pop(stored.claim_id, None)
             else:
                 self._current[stored.claim_id] = stored
+        return stored
+
+    # -- corrections -----------------------------------------------------------------------
+
+    def correct(self, correction: Correction) -> Correction:
+        """Append a correction (as this reviewer), committed before it returns; undoable."""
+        stored = self._append_correction(correction)
+        self._undo.append(_FixStep(stored))
+        self._redo.clear()
+        return stored
+
+    def add_claim(
+        self,
+        report_id: str,
+        span: tuple[int, int],
+        text: str,
+        sources: tuple[str, ...],
+        into: QueueItem,
+    ) -> tuple[str, bool]:
+        """Store a claim the extractor missed and put it in the event ``into``; undoable.
+
+        The claim is stored like an extracted one (so it can be judged and exported), the
+        ``add`` correction lets it be found again after re-extraction, and the move into
+        the event is an event edit, replayed by every later grouping. Returns (claim id,
+        queue patched); not patched: reload the queue.
+        """
+        correction = Correction(
+            kind=CorrectionKind.ADD,
+            reviewer=self.reviewer,
+            report_id=report_id,
+            span=span,
+            text=text,
+            sources=sources,
+        )
+        claim = added_claim(correction)
+        correction = correction.model_copy(update={"claim_id": claim.id})
+        with self._lock, self.engine.begin() as conn:
+            claims = schema.claims.c
+            if not conn.scalar(select(func.count()).where(claims.id == claim.id)):
+                last = conn.scalar(
+                    select(func.max(claims.position)).where(claims.report_id == report_id)
+                )
+                store_claims(conn, [claim], first_position=(last or 0) + 1)
+            events = schema.events.c
+            stored_event = conn.scalar(select(func.count()).where(events.id == into.event_id))
+            member = conn.scalar(
+                select(func.count()).where(schema.event_claims.c.claim_id == claim.id)
+            )
+            if stored_event and not member:  # in the stored grouping at once
+                conn.execute(
+                    schema.event_claims.insert(), {"claim_id": claim.id, "event_id": into.event_id}
+                )
+        stored = self._append_correction(correction)
+        self._undo.append(_FixStep(stored))
+        self._redo.clear()
+        return claim.id, self._apply_group_edit(claim.id, into.claim_ids)
+
+    def corrections_of(self, claim_id: str) -> tuple[str, ...]:
+        """The kinds of correction in force on a claim shown so far."""
+        return self._corrected.get(claim_id, ())
+
+    @property
+    def undo_is_correction(self) -> bool:
+        return bool(self._undo) and isinstance(self._undo[-1], _FixStep)
+
+    @property
+    def redo_is_correction(self) -> bool:
+        return bool(self._redo) and isinstance(self._redo[-1], _FixStep)
+
+    def undo_correction(self) -> str:
+        """Withdraw the newest correction (an ``undo`` row); returns its claim id."""
+        step = self._undo.pop()
+        assert isinstance(step, _FixStep)
+        self._append_correction(
+            Correction(
+                kind=CorrectionKind.UNDO,
+                reviewer=self.reviewer,
+                claim_id=step.correction.claim_id,
+                undoes=step.correction.id,
+            ),
+            step.correction.kind,
+        )
+        self._redo.append(step)
+        return step.correction.claim_id
+
+    def redo_correction(self) -> str:
+        """Append the withdrawn correction again; returns its claim id."""
+        step = self._redo.pop()
+        assert isinstance(step, _FixStep)
+        again = step.correction.model_copy(update={"id": None, "created_at": _now()})
+        self._undo.append(_FixStep(self._append_correction(again)))
+        return step.correction.claim_id
+
+    def _append_correction(
+        self, correction: Correction, kind: CorrectionKind | None = None
+    ) -> Correction:
+        """Append, then forget the cached events it changes. ``kind``: what an undo undoes."""
+        with self._lock:
+            with self.engine.begin() as conn:
+                stored = append_correction(
+                    conn, correction.model_copy(update={"reviewer": self.reviewer})
+                )
+            if (kind or correction.kind) is CorrectionKind.MERGE_SOURCE:
+                # a merge touches claims of any event: every cached event is read again
+                self._cache.clear()
+                self._members.clear()
+                self._corrected.clear()
+            else:  # only the event holding the claim (the next event stays prefetched)
+                for event_id, members in list(self._members.items()):
+                    if correction.claim_id in members:
+                        self._cache.pop(event_id, None)
+            self._corrected.pop(correction.claim_id, None)
         return stored
 
     # -- event edits -----------------------------------------------------------------------
@@ -702,6 +902,7 @@ class ReviewSession:
                     bool(events) and not self._groups and self._patch_queue(conn, replaced, events)
                 )
             self._cache.clear()
+            self._members.clear()
         return patched
 
     def _patch_queue(

@@ -36,7 +36,12 @@ class NoteDialog(ModalScreen[str | None]):
                 value=self._initial,
                 placeholder="why? (enter saves, escape cancels)",
                 id="note-input",
+                # the note is extended, not replaced: no selection, cursor after the text
+                select_on_focus=False,
             )
+
+    def on_mount(self) -> None:
+        self.query_one("#note-input", Input).cursor_position = len(self._initial)
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:

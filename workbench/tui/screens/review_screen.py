@@ -22,7 +22,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from models import Claim, VerdictLabel
+from models import Claim, IncidentGrade, VerdictLabel
+from models.correction import Correction, CorrectionKind
+from workbench.corrections import trim_span
 from workbench.export import default_export_path
 from workbench.store.faults import describe_error
 from workbench.tui import keymap
@@ -36,12 +38,16 @@ from workbench.tui.messages import (
     SearchFinished,
     SourcesScored,
 )
-from workbench.tui.render import claim_text, plain, report_reference, safe
+from workbench.tui.render import claim_text, grade_text, plain, report_reference, safe
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
+from workbench.tui.screens.correction_dialog import CorrectionDialog
 from workbench.tui.screens.event_picker import EventPicker
 from workbench.tui.screens.export_dialog import ExportDialog
+from workbench.tui.screens.grade_dialog import GradeDialog, suggested_toll
 from workbench.tui.screens.help_screen import HelpScreen
+from workbench.tui.screens.jump_dialog import JumpDialog
 from workbench.tui.screens.note_dialog import NoteDialog
+from workbench.tui.screens.report_screen import ReportScreen
 from workbench.tui.screens.source_picker import SourcePicker
 from workbench.tui.session import (
     EventDetail,
@@ -101,9 +107,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(Text("loading the queue…", style="dim"), id="progress", markup=False)
                 yield Static("", id="filter-line", markup=False)
                 yield Input(placeholder="search claims, sources, outlets", id="search")
-                queue = QueueList(id="queue")
-                queue.can_focus = False
-                yield queue
+                yield QueueList(id="queue")  # Tab or Home reaches it; enter opens
                 yield SourcePanel(id="sources")
             with Vertical(id="review"):
                 yield EventView(id="event")
@@ -276,6 +280,7 @@ class ReviewScreen(Screen[None]):
     def _shown(self) -> None:
         """The event in ``self.detail`` is on screen: light its claim, prefetch the next."""
         self.claim_id = self.query_one(EventView)._focused
+        self._show_grade()
         self._light()
         if not self._scored_once:  # the first picture is up: now score the sources
             self._scored_once = True
@@ -306,7 +311,12 @@ class ReviewScreen(Screen[None]):
 
     @on(QueueList.EventChosen)
     def _chosen(self, message: QueueList.EventChosen) -> None:
+        self.set_focus(None)  # back to the review keys: arrows move between claims again
         self._open(message.index, None)
+
+    @on(QueueList.Left)
+    def _left_queue(self) -> None:
+        self.set_focus(None)
 
     @on(VerdictBar.Marked)
     def _clicked(self, message: VerdictBar.Marked) -> None:
@@ -442,6 +452,9 @@ class ReviewScreen(Screen[None]):
         )
 
     def action_undo(self) -> None:
+        if self.session.undo_is_correction:
+            self._reload(self.session.undo_correction(), "Correction undone.")
+            return
         if self.session.undo_is_grouping:
             self._regroup_history(undo=True)
             return
@@ -453,6 +466,9 @@ class ReviewScreen(Screen[None]):
         self._score_soon()
 
     def action_redo(self) -> None:
+        if self.session.redo_is_correction:
+            self._reload(self.session.redo_correction(), "Correction redone.")
+            return
         if self.session.redo_is_grouping:
             self._regroup_history(undo=False)
             return
@@ -478,6 +494,22 @@ class ReviewScreen(Screen[None]):
     def action_next_event(self) -> None:
         if self.index + 1 < len(self.items):
             self._open(self.index + 1, None)
+
+    def action_next_unreviewed(self) -> None:
+        after = self.session.next_unreviewed(self.items, self.index)
+        if after is None:
+            self.notify("No unreviewed event after this one in this view.")
+        else:
+            self._open(after, None)
+
+    def action_focus_queue(self) -> None:
+        self.query_one(QueueList).focus()
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    def on_unmount(self) -> None:
+        self.session.keep_drafts()  # however the app ends: q, ctrl+q, ctrl+c
 
     def action_previous_event(self) -> None:
         if self.index > 0:
@@ -539,7 +571,11 @@ class ReviewScreen(Screen[None]):
                 note = f"Moved to: {plain(target.title, single_line=True)}"
                 self._regroup(claim.id, target, focus or claim.id, note)
 
-        self.app.push_screen(EventPicker(self.items, self.index, claim.text), picked)
+        # every event, not only the filtered view: the right one may be filtered out
+        every = self.session.items
+        here = self.items[self.index].event_id if self.items else ""
+        current = next((n for n, item in enumerate(every) if item.event_id == here), -1)
+        self.app.push_screen(EventPicker(every, current, claim.text), picked)
 
     def action_split_claim(self) -> None:
         claim = self._claim()
@@ -559,6 +595,124 @@ class ReviewScreen(Screen[None]):
         mine = self.query_one(EventView).order
         after = [c for c in mine[mine.index(claim_id) + 1 :] if c in order]
         return after[0] if after else order[-1]
+
+    def action_full_report(self) -> None:
+        claim = self._claim()
+        report = self.detail.reports.get(claim.report_id) if claim and self.detail else None
+        if claim is None or report is None:
+            return
+        item = self.items[self.index]
+
+        def marked(span: tuple[int, int] | None) -> None:
+            if span is None:
+                return
+            span = trim_span(report.text, span)
+            text = report.text[span[0] : span[1]]
+
+            def named(sources: str | None) -> None:
+                if sources is None:
+                    return
+                names = tuple(n.strip() for n in sources.split(";") if n.strip())
+                self._add_claim(report.id, span, text, names, item)
+
+            prompt = "Who makes this claim? (names separated by ';')"
+            self.app.push_screen(NoteDialog(prompt, text), named)
+
+        self.app.push_screen(ReportScreen(report, claim.span), marked)
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _add_claim(
+        self,
+        report_id: str,
+        span: tuple[int, int],
+        text: str,
+        sources: tuple[str, ...],
+        into: QueueItem,
+    ) -> None:
+        try:
+            claim_id, patched = self.session.add_claim(report_id, span, text, sources, into)
+            items = self.session.items if patched else self.session.load_queue()
+        except Exception as error:
+            self.post_message(LoadFailed(describe_error(error)))
+            return
+        self.post_message(GroupingEdited(items, claim_id, "Claim added to this incident."))
+
+    def action_jump(self) -> None:
+        if not self.items:
+            return
+
+        def jumped(target: tuple[int, str | None] | None) -> None:
+            if target is None:
+                return
+            index, claim_id = target
+            if index == self.index and claim_id is not None:
+                self._focus(claim_id)
+            else:
+                self._open(index, claim_id)
+
+        order = self.query_one(EventView).order
+        self.app.push_screen(JumpDialog(self.items, self.index, order), jumped)
+
+    def action_correct(self) -> None:
+        claim = self._claim()
+        if claim is None:
+            return
+        focus = claim.id
+
+        def corrected(correction: Correction | None) -> None:
+            if correction is None:
+                return
+            try:
+                self.session.correct(correction)
+            except Exception as error:  # the database refused (read-only, a role's rights)
+                self.notify(describe_error(error), severity="error", timeout=10)
+                return
+            keep = focus
+            if correction.kind is CorrectionKind.REJECT:
+                keep = self._neighbour(focus) or focus
+            self._reload(keep, f"Corrected ({correction.kind.value.replace('_', ' ')}).")
+
+        names = self.session.source_names()
+        self.app.push_screen(CorrectionDialog(claim, names), corrected)
+
+    def _reload(self, claim_id: str, note: str) -> None:
+        """Show the event again after a correction (or its undo), the claim in focus."""
+        self.notify(note, markup=False)
+        where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
+        self._open(self.index if where is None else where, claim_id)
+
+    def action_grade(self) -> None:
+        detail = self.detail
+        if detail is None or not self.ready:
+            return
+        event = detail.event
+
+        def graded(grade: IncidentGrade | None) -> None:
+            if grade is None:
+                return
+            try:
+                self.session.grade_event(grade)
+            except Exception as error:  # the database refused (read-only, a role's rights)
+                self.notify(describe_error(error), severity="error", timeout=10)
+                return
+            self._show_grade()
+            self.notify(f"Incident graded {grade.grade}.", markup=False)
+
+        dialog = GradeDialog(
+            event.id,
+            event.title or event.id,
+            tuple(c.id for c in detail.claims),
+            self.session.grade_of(event.id),
+            suggested_toll(event.casualties),
+        )
+        self.app.push_screen(dialog, graded)
+
+    def _show_grade(self) -> None:
+        line = self.query_one("#grade-line", Static)
+        grade = self.session.grade_of(self.detail.event.id) if self.detail else None
+        line.display = grade is not None
+        if grade is not None:
+            line.update(grade_text(grade))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.keys))
@@ -697,7 +851,7 @@ class ReviewScreen(Screen[None]):
         detail = self.detail
         report = detail.reports.get(claim.report_id) if detail else None
         context = self.session.context(claim, report) if claim.id in self.context_on else None
-        return claim_text(
+        body = claim_text(
             claim,
             detail.sources if detail else {},
             report.outlet if report else "",
@@ -708,6 +862,11 @@ class ReviewScreen(Screen[None]):
             claim.id in self.session.cited,
             report_reference(report) if context is not None else "",
         )
+        fixed = self.session.corrections_of(claim.id)
+        if fixed:  # the reviewer's corrections replace what was extracted
+            kinds = ", ".join(dict.fromkeys(k.replace("_", " ") for k in fixed))
+            body.append(f"\n✎ corrected: {kinds}", style="italic yellow")
+        return body
 
     def _redraw_card(self, claim_id: str) -> None:
         claim = (

@@ -62,3 +62,5 @@ class ClaimCard(Static):
     def set_focused(self, focused: bool) -> None:
         if self.has_class("-focused") != focused:  # each restyle costs milliseconds
             self.set_class(focused, "-focused")
+            # a word as well as a colour: the focus must be plain after a move or in monochrome
+            self.border_title = "▶ in focus" if focused else None

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from models import Claim, FigureStatus, OriginFigure, TollEstimate
+from models import Claim, TollEstimate
 from workbench.events.casualties import casualty_kind
 from workbench.figure_reliability import format_estimate
 from workbench.tui.render import figure_text, plain, safe
 from workbench.tui.session import EventDetail, column_key
 from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
+from workbench.tui.widgets.incident_table import IncidentTable
 
 CardBody = Callable[[Claim], Text]
 
@@ -41,6 +42,8 @@ class EventView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…", style="dim"), id="event-header", markup=False)
+        yield Static("", id="grade-line", markup=False)  # the reviewer's incident grade
+        yield IncidentTable(id="incident-table")
         yield HorizontalScroll(id="columns")
 
     async def show(self, detail: EventDetail, body: CardBody, focus: str | None) -> None:
@@ -138,6 +141,9 @@ class EventView(Vertical):
         self._detail = detail
         header = self.query_one("#event-header", Static)
         update_in_place(header, self._header(detail), header.content_size)
+        self.query_one(IncidentTable).show(
+            detail.comparison, detail.event.casualties, detail.sources
+        )
 
     def _unfocus(self) -> None:
         if self._focused in self._cards:
@@ -153,36 +159,19 @@ class EventView(Vertical):
     def _header(self, detail: EventDetail) -> Text:
         event = detail.event
         header = plain(event.title or event.id, "bold", single_line=True)
-        header.append(f"\n{len(detail.claims)} claims · ", style="dim")
-        header.append(f"{event.outlets} outlets / {event.origins} origins", style="bold")
+        header.append("\n" + counted(len(detail.claims), "claim") + " · ", style="dim")
+        header.append(
+            f"{counted(event.outlets, 'outlet')} / {counted(event.origins, 'origin')}",
+            style="bold",
+        )
         if not event.origins:
             header.append("  (no source of known provenance)", style="bold red")
-        for row in event.casualties:
+        estimates = self.estimates.get(event.id, ())
+        if estimates:  # truth discovery's tolls beside the origins' figures (table below)
             header.append("\n")
-            header.append(_STATUS_MARK[row.status], style=_STATUS_STYLE[row.status])
-            header.append(f"{row.kind} ", style="bold")
-            header.append(_range(row.minimum, row.maximum))
             header.append(
-                f" · conservative {row.conservative:g} "
-                f"({safe(row.conservative_origin, single_line=True)}): ",
-                style="dim",
+                " · ".join(f"{e.kind} {format_estimate(e)}" for e in estimates), style="bold cyan"
             )
-            header.append(
-                "; ".join(
-                    f"{safe(o.origin, single_line=True)} {_range(o.low, o.high)}"
-                    + (
-                        f" (was {', '.join(_range(lo, hi) for lo, hi in o.history)})"
-                        if o.history
-                        else ""
-                    )
-                    for o in row.origins
-                )
-            )
-            estimate = next(
-                (e for e in self.estimates.get(event.id, ()) if e.kind == row.kind), None
-            )
-            if estimate is not None:  # truth discovery's toll beside the origins' figures
-                header.append(f" · {format_estimate(estimate)}", style="bold cyan")
         for figure in event.figures:
             if event.casualties and casualty_kind(figure.unit) is not None:
                 continue  # shown reconciled above
@@ -229,29 +218,12 @@ class EventView(Vertical):
             card.set_body(body)
 
 
-def _origin_figure(origin: OriginFigure) -> str:
-    """ "SOHR 31 (was 16)": an origin's latest figure and the ones it updated."""
-    text = f"{safe(origin.origin, single_line=True)} {_range(origin.low, origin.high)}"
-    if origin.history:
-        text += f" (was {', '.join(_range(low, high) for low, high in origin.history)})"
-    return text
-
-
-_STATUS_MARK = {
-    FigureStatus.SINGLE: "· one origin ",
-    FigureStatus.AGREE: "✓ agree ",
-    FigureStatus.CONSISTENT: "≈ consistent ",
-    FigureStatus.CONFLICT: "✗ conflict ",
-}
-_STATUS_STYLE = {
-    FigureStatus.SINGLE: "dim",
-    FigureStatus.AGREE: "bold green",
-    FigureStatus.CONSISTENT: "bold yellow",
-    FigureStatus.CONFLICT: "bold red",
-}
-
-
 def _range(low: float, high: float) -> str:
     if high == float("inf"):
         return f"≥{low:g}"
     return f"{low:g}" if low == high else f"{low:g}\u2013{high:g}"
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

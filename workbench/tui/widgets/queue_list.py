@@ -30,6 +30,9 @@ class QueueList(OptionList):
             super().__init__()
             self.index = index
 
+    class Left(Message):
+        """The reviewer pressed escape in the queue: the review keys take over again."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._items: Sequence[QueueItem] = ()
@@ -119,6 +122,9 @@ class QueueList(OptionList):
     def on_resize(self) -> None:
         if self._items:
             self.show(self._items, self._start + (self.highlighted or 0), self._marker)
+
+    def key_escape(self) -> None:
+        self.post_message(self.Left())
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +20,9 @@ from workbench.tui.session import SourceRow
 _FOR = (VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED)
 _AGAINST = (VerdictLabel.DOUBTFUL, VerdictLabel.REFUTED, VerdictLabel.CONTESTED)
 NAME_CHARS = 14
+# The chart shows only beside the 42-column sidebar (wide terminals); labels are cut for
+# that width, not the plot's size at the moment of drawing, which may not be laid out yet.
+PLOT_WIDTH = 40
 
 
 class SourcePanel(Vertical):
@@ -70,20 +75,27 @@ class SourcePanel(Vertical):
         if not top:  # before any verdict, show who makes the claims
             busiest = sorted(self.rows, key=lambda r: -r.claims)[:6]
             if busiest:
-                plt.bar([_short(r.source) for r in busiest], [r.claims for r in busiest])
+                room = _label_room(PLOT_WIDTH, len(busiest))
+                plt.bar(_labels([r.source for r in busiest], room), [r.claims for r in busiest])
+                _integer_ticks(plt, max(r.claims for r in busiest))
             plt.title("claims per source (no verdicts yet)")
             plot.refresh()
             return
-        names = [_short(r.source) for r in top]
+        names = _labels([r.source for r in top], _label_room(PLOT_WIDTH, len(top)))
         if all(r.score is not None and r.score.n > 0 for r in top):
             plt.bar(names, [r.score.reliability if r.score else 0.0 for r in top])
             plt.ylim(0, 1)
+            plt.yticks([0, 0.25, 0.5, 0.75, 1])
             plt.title("reliability")
         else:
             agree = [sum(r.counts.get(v.value, 0) for v in _FOR) for r in top]
             against = [sum(r.counts.get(v.value, 0) for v in _AGAINST) for r in top]
-            plt.stacked_bar(names, [agree, against], labels=["supports", "against"])  # type: ignore[call-arg]
-            plt.title("verdicts per source")
+            # every verdict counts, so a source judged only "single source" still has a bar
+            other = [r.n - a - b for r, a, b in zip(top, agree, against, strict=True)]
+            plt.stacked_bar(names, [agree, against, other], color=["green", "red", "gray"])  # type: ignore[arg-type]
+            _integer_ticks(plt, max(r.n for r in top))
+            # the legend is the title: plotext draws its legend over the bars
+            plt.title("green: for · red: against · grey: other")
         plot.refresh()
 
 
@@ -103,8 +115,26 @@ def _n(score: SourceScore | None) -> str:
     return f"{score.n:.0f}" if score else "0"
 
 
-def _short(name: str) -> str:
-    # plotext output is read back with Text.from_ansi, so labels must hold no escapes
-    name = "".join(ch for ch in safe(name, single_line=True) if ch.isprintable())
-    words = name.split()
-    return "".join(w[0] for w in words if w[:1].isalnum()).upper()[:5] if len(name) > 10 else name
+def _integer_ticks(plt: Any, top: int) -> None:
+    """Counts get whole-number ticks (plotext would print 4.17) and start at zero."""
+    step = max(1, math.ceil(top / 4))
+    plt.yticks(list(range(0, top + step, step)))
+    plt.ylim(0, top)
+
+
+def _label_room(width: int, bars: int) -> int:
+    """Characters per bar label at this plot width (the y axis takes about 6)."""
+    return max(4, (max(width, 30) - 6) // max(bars, 1) - 1)
+
+
+def _labels(names: Sequence[str], room: int) -> list[str]:
+    """Source names cut to ``room`` characters, their words kept readable, never duplicated."""
+    labels: list[str] = []
+    for name in names:
+        # plotext output is read back with Text.from_ansi, so labels must hold no escapes
+        clean = "".join(ch for ch in safe(name, single_line=True) if ch.isprintable())
+        label = clean if len(clean) <= room else clean[: room - 1].rstrip() + "…"
+        while label in labels:  # plotext merges bars of the same label
+            label += "'"
+        labels.append(label)
+    return labels

@@ -21,6 +21,18 @@ SHORT: dict[VerdictLabel, str] = {
     VerdictLabel.REFUTED: "refuted",
 }
 
+# Below 70 columns (the 80-column terminal) the chips shorten again to fit.
+TINY: dict[VerdictLabel, str] = {
+    VerdictLabel.ACKNOWLEDGED: "ack",
+    VerdictLabel.CORROBORATED: "corr",
+    VerdictLabel.SINGLE_SOURCE: "single",
+    VerdictLabel.CONTESTED: "cont",
+    VerdictLabel.UNVERIFIABLE: "unver",
+    VerdictLabel.DOUBTFUL: "doubt",
+    VerdictLabel.REFUTED: "ref",
+}
+NARROW = 70
+
 
 class VerdictBar(Horizontal):
     """One chip per verdict; clicking a chip marks the claim like its key does."""
@@ -39,15 +51,23 @@ class VerdictBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for label in VerdictLabel:
-            key = self._keys.get(f"verdict.{label.value}", VERDICTS[label].key).split(",")[0]
             chip = Static(
-                f"{key} {SHORT[label]}",
+                self._chip(label, SHORT),
                 markup=False,
                 classes="verdict-chip",
                 id=f"chip-{label.value}",
             )
             chip.tooltip = f"{label.value}: {VERDICTS[label].rule}"
             yield chip
+
+    def _chip(self, label: VerdictLabel, names: dict[VerdictLabel, str]) -> str:
+        key = self._keys.get(f"verdict.{label.value}", VERDICTS[label].key).split(",")[0]
+        return f"{key} {names[label]}"
+
+    def on_resize(self) -> None:
+        names = TINY if self.size.width < NARROW else SHORT
+        for label in VerdictLabel:
+            self.query_one(f"#chip-{label.value}", Static).update(self._chip(label, names))
 
     def light(self, label: VerdictLabel | None) -> None:
         """Highlight the chip of ``label`` (None: nothing chosen yet); touch only changes."""
