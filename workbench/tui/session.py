@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Engine, event, func, or_, select
 
@@ -36,7 +36,6 @@ from models import (
 )
 from workbench.corrections import added_claim, apply_corrections
 from workbench.events.comparison import OriginStance, compare_origins
-from workbench.figure_reliability import FigureFit, fit_figures, fit_figures_database
 from workbench.reliability import (
     claim_sources,
     consensus_truth,
@@ -62,6 +61,9 @@ from workbench.tui.drafts import drafts_path, load_drafts, save_drafts
 # In-memory event grouping needs every claim; above this the queue falls back to
 # stored events, or one event per report, so launch stays fast on big databases.
 GROUP_IN_MEMORY_LIMIT = 5_000
+
+if TYPE_CHECKING:
+    from workbench.figure_reliability import FigureFit
 
 
 class MissingNoteError(ValueError):
@@ -1037,6 +1039,9 @@ class ReviewSession:
         n_claims = conn.scalar(select(func.count()).select_from(schema.claims)) or 0
         if n_claims > GROUP_IN_MEMORY_LIMIT:
             return None
+        # imported here: it brings pandas and the estimators, half a second at launch
+        from workbench.figure_reliability import fit_figures, fit_figures_database
+
         with self._lock:
             events = list(self._groups.values())
         if not events or self.ungrouped:
