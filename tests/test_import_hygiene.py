@@ -43,3 +43,13 @@ def test_import_linter_contracts_hold() -> None:
     done = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert " 0 broken" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "module", ["workbench.tui.app", "workbench.events.describe", "workbench.events"]
+)
+def test_the_review_screen_starts_without_the_numeric_stack(module: str) -> None:
+    # the first event on screen needs none of these: loading them cost 0.3-0.5 s of launch
+    heavy = {"pandas", "sklearn", "scipy", "scoring"}
+    loaded = _loaded_after_import(module)
+    assert not loaded & heavy, f"{module} pulled in {sorted(loaded & heavy)}"

@@ -13,13 +13,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import pandas as pd
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from models import Claim, Event, SourceScore, TollEstimate, Verdict
-from scoring import RangeCRH
-from workbench.events.assertions import figure_assertions
+
+if TYPE_CHECKING:  # pandas and the estimators load when a fit runs, not when the UI starts
+    import pandas as pd
+    from sqlalchemy import Connection
+
+    from scoring import RangeCRH
 
 METHOD = "figures"
 
@@ -59,6 +61,9 @@ def fit_figures(
     events: Iterable[Event], claims: Mapping[str, Claim], truths: Mapping[str, bool] | None = None
 ) -> FigureFit | None:
     """Truth discovery over the incidents' figures, or None while no origin gave one."""
+    from scoring import RangeCRH
+    from workbench.events.assertions import figure_assertions
+
     frame = figure_assertions(events, claims, truths)
     if frame.empty:
         return None

@@ -6,21 +6,14 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from models import Claim, Event, Report, Source
 from workbench.events.blocking import DEFAULT_LIMITS, BlockingLimits
-from workbench.events.casualties import reconcile
+from workbench.events.describe import (
+    as_report_map,
+    build_event,
+    reading_order,
+)
 from workbench.events.edits import EventEdit, apply_edits, assign_event_ids
-from workbench.events.figures import event_figures
-from workbench.events.origins import count_origins
 from workbench.events.report_grouping import happening_groups
 from workbench.events.similarity import DEFAULT_WEIGHTS, Weights
-
-TITLE_CHARS = 90
-
-
-def as_report_map(reports: Iterable[Report] | Mapping[str, Report]) -> dict[str, Report]:
-    """Accept reports as a list or as a mapping by id."""
-    if isinstance(reports, Mapping):
-        return dict(reports)
-    return {report.id: report for report in reports}
 
 
 def automatic_groups(
@@ -31,39 +24,6 @@ def automatic_groups(
 ) -> list[list[str]]:
     """Groups of claim ids, before any reviewer edit (``report_grouping``)."""
     return happening_groups(claims, reports, weights, limits)
-
-
-def reading_order(claim: Claim, reports: Mapping[str, Report]) -> tuple[str, str, str, int]:
-    report = reports.get(claim.report_id)
-    published = report.published.isoformat() if report and report.published else "9999"
-    outlet = report.outlet.casefold() if report else ""
-    return published, outlet, claim.report_id, claim.span[0]
-
-
-def event_title(lead: str) -> str:
-    """An event's title: its first claim's text, cut at ``TITLE_CHARS``."""
-    return lead if len(lead) <= TITLE_CHARS else lead[: TITLE_CHARS - 1].rstrip() + "\u2026"
-
-
-def build_event(
-    event_id: str,
-    claims: Sequence[Claim],
-    reports: Mapping[str, Report],
-    sources: Mapping[str, Source] | None = None,
-) -> Event:
-    """An Event from its claims: title, figure comparison, outlets and origins."""
-    ordered = sorted(claims, key=lambda claim: reading_order(claim, reports))
-    title = event_title(ordered[0].text)
-    origins = count_origins(ordered, reports, sources)
-    return Event(
-        id=event_id,
-        title=title,
-        claim_ids=tuple(claim.id for claim in ordered),
-        figures=event_figures(ordered, reports),
-        casualties=reconcile(ordered, reports, origins.claim_origins),
-        outlets=len(origins.outlets),
-        origins=len(origins.origins),
-    )
 
 
 def group_claims(

@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, select
 
 from models import Claim, Event, Report, Source
+from workbench.events.describe import build_event, event_title, reading_order
 from workbench.events.edits import EditKind, EventEdit, apply_edits, assign_event_ids
-from workbench.events.grouping import build_event, event_title, group_claims, reading_order
+from workbench.events.grouping import group_claims
 from workbench.store import schema
 from workbench.store.converters import row_to_source
 from workbench.store.reports import list_reports, load_claims, select_in

@@ -36,12 +36,6 @@ from models import (
 )
 from workbench.corrections import added_claim, apply_corrections
 from workbench.events.comparison import OriginStance, compare_origins
-from workbench.reliability import (
-    claim_sources,
-    consensus_truth,
-    evidence_units,
-    score_from_verdicts,
-)
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
 from workbench.store.corrections import append_correction, load_corrections
@@ -995,6 +989,9 @@ class ReviewSession:
 
         Only the links of judged claims are read, so this stays quick on big databases.
         """
+        # imported here: reliability brings pandas, which the first screen does not need
+        from workbench.reliability import claim_sources, evidence_units, score_from_verdicts
+
         cs = schema.claim_sources.c
         with self.engine.connect() as conn:
             sources = {
@@ -1041,6 +1038,7 @@ class ReviewSession:
             return None
         # imported here: it brings pandas and the estimators, half a second at launch
         from workbench.figure_reliability import fit_figures, fit_figures_database
+        from workbench.reliability import consensus_truth
 
         with self._lock:
             events = list(self._groups.values())
@@ -1156,7 +1154,7 @@ def _complete_event(
     """Figure comparison and outlet / origin counts from the events package, when missing."""
     if event.figures or event.origins or not claims:
         return event
-    from workbench.events import build_event
+    from workbench.events.describe import build_event
 
     built = build_event(event.id, list(claims), reports, sources)
     return built.model_copy(update={"title": event.title or built.title})

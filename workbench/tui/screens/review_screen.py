@@ -282,9 +282,9 @@ class ReviewScreen(Screen[None]):
         self.claim_id = self.query_one(EventView)._focused
         self._show_grade()
         self._light()
-        if not self._scored_once:  # the first picture is up: now score the sources
+        if not self._scored_once:  # score the sources once the first picture is painted
             self._scored_once = True
-            self._score()
+            self.call_after_refresh(self._score)
         self.ready = True
         if self.index + 1 < len(self.items):  # after this frame is painted, not before
             self.call_after_refresh(self._prefetch, self.items[self.index + 1])
