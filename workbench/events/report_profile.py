@@ -222,17 +222,17 @@ def profile_reports(
     gazetteer = load_gazetteer()
     claim_places = claim_places or {}
     scans = [scan_places(_heading(report) + report.text) for report in reports]
-    profiles = [
-        profile_report(report, gazetteer, "", claim_places.get(report.id, ()), scan)
+    # The corpus's main country first (only the country reading, which is cheap), so
+    # that each report is profiled once.
+    countries = Counter(resolve_places(scan)[1] for scan in scans if scan.votes)
+    main = countries.most_common(1)[0][0] if countries else ""
+    return [
+        profile_report(
+            report,
+            gazetteer,
+            main if not scan.votes and scan.found else "",
+            claim_places.get(report.id, ()),
+            scan,
+        )
         for report, scan in zip(reports, scans, strict=True)
     ]
-    countries = Counter(profile.country for profile in profiles if profile.country)
-    if countries:
-        main = countries.most_common(1)[0][0]
-        profiles = [
-            profile_report(report, gazetteer, main, claim_places.get(report.id, ()), scan)
-            if not profile.country and scan.found
-            else profile
-            for report, profile, scan in zip(reports, profiles, scans, strict=True)
-        ]
-    return profiles

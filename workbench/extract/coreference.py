@@ -126,7 +126,8 @@ class MentionResolver(PersonMentions):
         phrase = PARTITIVE.sub("", phrase)
         at_body = SOURCE_AT_BODY.match(phrase) or BODY_SOURCE.match(phrase)
         if at_body and (
-            at_body.re is SOURCE_AT_BODY
+            (at_body.re is SOURCE_AT_BODY and at_body.group("prep") == "at")
+            # "a source in the Kurdish Asayesh security forces"; not "officials in Aleppo"
             or head_noun(at_body.group("body").lower()) in ORG_NAME_HEADS
         ):
             body = self._body_of_source(at_body.group("body"), position)

@@ -26,15 +26,19 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
-    established concluded determined put puts
+    established concluded determined put puts gave gives
     """.split()  # noqa: SIM905
 )
 # Cues that report only with a "that" clause: "investigators established that sarin was
 # used", not "the army established a base".
 THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
-# "put the death toll at 27": "put" reports a toll and nothing else.
-TOLL_CUES = frozenset({"put", "puts"})
-TOLL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:death\s+|casualty\s+)?toll\s+at\b")
+# "put the death toll at 27", "state media gave a toll of 44 dead": these verbs report a
+# toll and nothing else.
+TOLL_CUES = frozenset({"put", "puts", "gave", "gives"})
+TOLL_AFTER_RE = re.compile(
+    r"\s+(?:the|its|their|a|an)\s+(?:(?:new|higher|lower|final|death|casualty)\s+)*"
+    r"toll\s+(?:at|of|as)\b"
+)
 ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging

@@ -585,7 +585,7 @@ def anonymous_name(name: str) -> str:
 # "a source at Aleppo Police Command", "an official at the ministry": the body speaks.
 SOURCE_AT_BODY = re.compile(
     r"^(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+){0,2}?(?:source|sources|official|officials)\s+"
-    r"at\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+    r"(?P<prep>at|in|within)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
 )
 # "A Police Command source told SANA": the body named before "source" speaks.
 BODY_SOURCE = re.compile(

@@ -10,6 +10,7 @@ Anything else ends the phrase, which is what makes stripped-comma copy work:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from workbench.extract.patterns import word_trie
 
@@ -229,6 +230,15 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
             taken.extend((match, tokens[index - 1], tokens[index - 2]))
             skip = 2
             continue
+        inner = _parenthesised_name(tokens, index) if token == ")" and not taken else 0
+        if inner:
+            # "Jaysh al-Islam (Army of Conquest) admits", "the Kurdish Red Crescent Society
+            # (Heyva Sor) also confirmed": the name's other name, in brackets, right before
+            # the cue; the speaker is the name before it (``clean_speaker`` drops the
+            # brackets).
+            taken.extend(tokens[index - inner - 1 : index + 1][::-1])
+            skip = inner + 1
+            continue
         if token in _STOP_TOKENS or token in _TIME_NAMES:
             break  # "... on Sunday security sources told": stripped commas
         if pronoun and not taken and token.lower() in _SUBJECT_PRONOUNS:
@@ -304,6 +314,30 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
         return end
     start = taken[0].start()
     return start
+
+
+def _parenthesised_name(tokens: Sequence[re.Match[str]], close: int) -> int:
+    """How many tokens a bracketed name ending at ``tokens[close]`` holds, when it is one
+    (capitalised words, name particles, at most five) right after a capitalised word; 0
+    otherwise."""
+    for size in range(1, 6):
+        opening = close - size - 1
+        if opening < 1:
+            return 0
+        if tokens[opening].group(0) == "(":
+            inside = [t.group(0) for t in tokens[opening + 1 : close]]
+            before = tokens[opening - 1].group(0)
+            named = inside[0][:1].isupper() and all(
+                w[:1].isupper() or w.lower() in _BRACKET_PARTICLES for w in inside
+            )
+            # the name before may end in a particle's word ("Jaysh al-Islam")
+            return size if named and any(c.isupper() for c in before) else 0
+        if tokens[opening].group(0) in _STOP_TOKENS:
+            return 0
+    return 0
+
+
+_BRACKET_PARTICLES = frozenset({"of", "al", "al-", "the", "for", "and", "a"})
 
 
 def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
@@ -399,7 +433,28 @@ def clean_speaker(phrase: str) -> str:
         if last is not None:
             phrase = last.group(1)
     phrase = _PARTICIPLE_TAIL.sub(r"\1", phrase)
+    phrase = _BRACKETED.sub("", _LEADING_BRACKET.sub("", phrase)).strip()
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip()
+    named = _NAME_THEN_DESCRIPTION.match(phrase)
+    if named is not None and len(named.group(1).removeprefix("the ").split()) >= 2:
+        # one word ("Ahmed a resident of ...") stays whole: the description says a person
+        phrase = named.group(1)
     return strip_workplace(phrase)
+
+
+# "(Reuters) Western powers say": a credit or caption in brackets before the speaker.
+_LEADING_BRACKET = re.compile(r"^\([^()]{1,40}\)\s*")
+# "Jaysh al-Islam (Army of Conquest)": the other name goes; a defined acronym
+# ("(SOHR)") stays, the registry and later mentions read it.
+_BRACKETED = re.compile(r"\s*\((?![A-Z][A-Z0-9&-]{1,7}s?\))[^()]{1,60}\)(?=\s|$)")
+# Copy with its commas stripped glues the apposition to the name: "Ahmed a resident of
+# the government-controlled west of the city", "the Aleppo Media Centre an online
+# opposition news portal": the name is the source.
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"^((?:the\s+)?(?:[A-Z][\w'\-.]*\s+){0,4}[A-Z][\w'\-.]*)\s+(?:a|an)\s+[a-z][\w\-]*\b.*$",
+    re.DOTALL,
+)
 
 
 def strip_workplace(phrase: str) -> str:
