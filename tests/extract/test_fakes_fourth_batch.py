@@ -85,3 +85,21 @@ def test_the_war_s_total_is_not_the_report_s_toll() -> None:
         "Monday the Observatory said."
     )
     assert report_toll(report).killed == 13
+
+
+def test_a_count_glued_before_the_speaker_is_not_part_of_it() -> None:
+    # FA-KES copy with the comma stripped: "... killing 50 state media said"
+    claims = _claims(
+        "Air strikes on the town killed 50 state media said. Shelling killed 80 people in "
+        "Hama rights groups said."
+    )
+    assert [sources for sources, _, _ in claims] == [("state media",), ("rights groups",)]
+
+
+def test_a_caption_s_end_is_not_part_of_the_speaker() -> None:
+    claims = _claims(
+        "This is also giving them credibility. Slideshow (2 Images) Another resident of Deir "
+        "al-Zor Abdullah al-Noami said that four al-Sheitaat towns had fallen."
+    )
+    assert claims
+    assert not any(")" in name or "Images" in name for name in claims[0][0])

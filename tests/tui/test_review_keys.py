@@ -437,3 +437,13 @@ async def test_cited_claims_become_the_next_verdicts_evidence(
         with open_engine(tiny_db).connect() as connection:
             mine = {v.claim_id: v for v in current_verdicts(connection, "tester")}
         assert mine[witness].evidence == ()
+
+
+async def test_source_panel_lists_the_most_quoted_sources_first(app: WorkbenchApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = review(pilot).query_one(SourcePanel).rows
+        assert all(row.n == 0 for row in rows)  # no verdicts: quotes decide the order
+        claims = [row.claims for row in rows]
+        assert claims == sorted(claims, reverse=True)
+        assert claims[0] > claims[-1]

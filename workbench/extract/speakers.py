@@ -436,6 +436,11 @@ def clean_speaker(phrase: str) -> str:
     phrase = _BRACKETED.sub("", _LEADING_BRACKET.sub("", phrase)).strip()
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()
+    close = phrase.rfind(")")
+    if close >= 0 and "(" not in phrase[:close]:
+        # "(AFP/Getty Images) Another resident said": the caption's end is not the speaker
+        phrase = phrase[close + 1 :].strip()
+    phrase = _after_glued_count(phrase)
     named = _NAME_THEN_DESCRIPTION.match(phrase)
     if named is not None and len(named.group(1).removeprefix("the ").split()) >= 2:
         # one word ("Ahmed a resident of ...") stays whole: the description says a person
@@ -443,6 +448,23 @@ def clean_speaker(phrase: str) -> str:
     return strip_workplace(phrase)
 
 
+def _after_glued_count(phrase: str) -> str:
+    """A speaker after the count its clause ended with, the comma stripped: "killing 50
+    state media said" -> "state media"; "80 people in Hama rights groups" -> "rights
+    groups". "10 Downing Street" is a name."""
+    words = phrase.split()
+    if len(words) < 2 or not _COUNT.fullmatch(words[0]) or not words[1][:1].islower():
+        return phrase
+    opener = next((i for i in range(1, len(words)) if words[i].lower() in _SOURCE_OPENERS), None)
+    if opener is not None:
+        return " ".join(words[opener:])
+    for i in range(len(words) - 2, 0, -1):
+        if words[i][:1].isupper() and words[i + 1][:1].islower():
+            return " ".join(words[i + 1 :])
+    return phrase
+
+
+_COUNT = re.compile(r"\d[\d,.]*")
 # "(Reuters) Western powers say": a credit or caption in brackets before the speaker.
 _LEADING_BRACKET = re.compile(r"^\([^()]{1,40}\)\s*")
 # "Jaysh al-Islam (Army of Conquest)": the other name goes; a defined acronym

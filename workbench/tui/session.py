@@ -1023,7 +1023,10 @@ class ReviewSession:
                 claims=int(claims_of.get(name, 0)),
                 figure_score=figure_scores.get(name),
             )
-            for name in sorted(named, key=lambda n: (-sum(counts[n].values()), n))
+            # judged sources first, then the most quoted: not digits and "A"s first
+            for name in sorted(
+                named, key=lambda n: (-sum(counts[n].values()), -claims_of.get(n, 0), n)
+            )
         ]
 
     def _figure_fit(self, conn: Any, verdicts: Sequence[Verdict]) -> FigureFit | None:
