@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, TextArea
 from textual.widgets.text_area import Selection
 
-from models import Modality
+from models import Modality, VerdictLabel
 from models.correction import CorrectionKind
 from tests.tui import incident_corpus
 from tests.tui.conftest import review, settle
@@ -122,13 +122,37 @@ async def test_reject_a_non_claim_and_undo(app: WorkbenchApp) -> None:
         await settle(pilot)
         screen = review(pilot)
         rejected = screen.claim_id
+        total = screen.session.progress().total
         await _correct(pilot, CorrectionKind.REJECT, None)
         assert rejected not in screen.query_one(EventView).order
         assert screen.claim_id is not None
         assert screen.claim_id != rejected
+        # a non-claim is not there to be reviewed: the queue's total drops by one
+        assert screen.session.progress().total == total - 1
+        assert f"/ {total - 1} reviewed" in screen._progress_text
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert rejected in screen.query_one(EventView).order
+        assert screen.session.progress().total == total
+
+
+async def test_a_rejected_claim_stays_out_of_the_queue_s_count(tiny_db: str) -> None:
+    app = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        total = review(pilot).session.progress().total
+        await _correct(pilot, CorrectionKind.REJECT, None)
+    again = make_app(db=tiny_db, reviewer="tester", keys={})
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = review(pilot).session
+        assert session.progress().total == total - 1
+        # every other claim judged: no event is left "unreviewed" for the rejected one
+        for item in session.items:
+            detail = session.load_event(item)
+            for claim in detail.claims:
+                session.record(claim.id, VerdictLabel.CORROBORATED)
+        assert not any(session.has_unjudged(item) for item in session.items)
 
 
 async def test_roll_a_source_up_into_the_body_it_speaks_for(app: WorkbenchApp) -> None:

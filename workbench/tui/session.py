@@ -34,7 +34,7 @@ from models import (
     VerdictRole,
     WorkflowStatus,
 )
-from workbench.corrections import added_claim, apply_corrections
+from workbench.corrections import added_claim, apply_corrections, in_force
 from workbench.events.comparison import OriginStance, compare_origins
 from workbench.store import open_engine, schema
 from workbench.store.converters import row_to_report, row_to_source
@@ -197,6 +197,7 @@ class ReviewSession:
     _cited: dict[str, None] = field(default_factory=dict)
     _counts: Counter[str] = field(default_factory=Counter)
     _queued: frozenset[str] = frozenset()
+    _rejected: frozenset[str] = frozenset()  # claims a correction rejects: not to review
     _second: frozenset[str] = frozenset()
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # per event, truth discovery's estimate of each toll (set by ``source_rows``)
@@ -365,7 +366,13 @@ class ReviewSession:
             with self.engine.connect() as conn:
                 self._current = {v.claim_id: v for v in current_verdicts(conn, self.reviewer)}
                 self._second = frozenset(second_review_queue(conn, self.reviewer))
+                rejected = {
+                    c.claim_id
+                    for c in in_force(load_corrections(conn))
+                    if c.kind is CorrectionKind.REJECT
+                }
             self._queued = frozenset(event_of)
+            self._rejected = frozenset(rejected & self._queued)
             self._counts = Counter()
             for claim_id in self._queued.intersection(self._current):
                 self._count(self.label_of(claim_id), +1)
@@ -486,7 +493,7 @@ class ReviewSession:
         """Kept up to date by every write, so it costs nothing on the verdict path."""
         return Progress(
             reviewed=self._counts["reviewed"],
-            total=len(self._queued),
+            total=len(self._queued - self._rejected),
             contested=self._counts["contested"],
         )
 
@@ -502,7 +509,7 @@ class ReviewSession:
             start = next((n for n, i in enumerate(items) if newest.claim_id in i.claim_ids), 0)
         for k in range(len(items)):
             n = (start + k) % len(items)
-            if any(c not in self._current for c in items[n].claim_ids):
+            if self.has_unjudged(items[n]):
                 return n, self.first_unjudged(self.load_event(items[n]))
         return 0, None
 
@@ -518,7 +525,9 @@ class ReviewSession:
     def has_unjudged(self, item: QueueItem) -> bool:
         """Whether ``item`` holds a claim this reviewer has not judged (no database read)."""
         with self._lock:
-            return any(c not in self._current for c in item.claim_ids)
+            return any(
+                c not in self._current and c not in self._rejected for c in item.claim_ids
+            )
 
     # -- one event ---------------------------------------------------------------------
 
@@ -834,6 +843,11 @@ class ReviewSession:
                     if correction.claim_id in members:
                         self._cache.pop(event_id, None)
             self._corrected.pop(correction.claim_id, None)
+            if (kind or correction.kind) is CorrectionKind.REJECT and correction.claim_id:
+                if correction.kind is CorrectionKind.UNDO:
+                    self._rejected = self._rejected - {correction.claim_id}
+                else:
+                    self._rejected = self._rejected | {correction.claim_id}
         return stored
 
     # -- event edits -----------------------------------------------------------------------

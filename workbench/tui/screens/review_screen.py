@@ -678,6 +678,7 @@ class ReviewScreen(Screen[None]):
     def _reload(self, claim_id: str, note: str) -> None:
         """Show the event again after a correction (or its undo), the claim in focus."""
         self.notify(note, markup=False)
+        self._update_progress()  # a rejected claim leaves the count, its undo comes back
         where = next((n for n, item in enumerate(self.items) if claim_id in item.claim_ids), None)
         self._open(self.index if where is None else where, claim_id)
 
