@@ -193,6 +193,17 @@ class DawidSkene(TruthEstimator):
         faster than a transposed copy of M gathering rows of T at random.
         """
         both = np.asarray(m.T @ t, dtype=np.float64)
+        return self._m_step_from_counts(both, len(t), n_src, k, used)
+
+    def _m_step_from_counts(
+        self,
+        both: npt.NDArray[np.float64],
+        n_obj: int,
+        n_src: int,
+        k: int,
+        used: npt.NDArray[np.float64],
+    ) -> Float32Array:
+        """The M-step from ``M.T @ T`` (additive over objects: Dask sums it per partition)."""
         counts = both[:-1].reshape(n_src, k, k)  # [s, l, k]
         pooled = counts.sum(axis=0)
         pooled = pooled / np.maximum(pooled.sum(axis=0, keepdims=True), 1e-300)
@@ -209,25 +220,25 @@ class DawidSkene(TruthEstimator):
                 ((1.0 - skill) / max(k - 1, 1))[:, None, None], counts.shape
             ).copy()
             pi[:, np.arange(k), np.arange(k)] = skill[:, None]
-            return self._table(pi, both, t, n_src, k)
+            return self._table(pi, both, n_obj, n_src, k)
         if strength > 0:  # the population's confusions stand in for unseen behaviour
             counts = counts + self.smoothing + strength * pooled
         else:  # a source's confusions range over the labels it uses (its vocabulary)
             counts = counts + self.smoothing * used[:, :, None] + 1e-12
         counts[:, np.arange(k), np.arange(k)] += self.diag_prior
         pi = counts / counts.sum(axis=1, keepdims=True)
-        return self._table(pi, both, t, n_src, k)
+        return self._table(pi, both, n_obj, n_src, k)
 
     @staticmethod
     def _table(
         pi: npt.NDArray[np.float64],
         both: npt.NDArray[np.float64],
-        t: Float32Array,
+        n_obj: int,
         n_src: int,
         k: int,
     ) -> Float32Array:
         """[log pi; log prior] as the float32 table the E-step multiplies by."""
-        prior = both[-1] / max(len(t), 1) + 1e-6  # the label totals: column means of T
+        prior = both[-1] / max(n_obj, 1) + 1e-6  # the label totals: column means of T
         table = np.empty((n_src * k + 1, k), dtype=np.float32)
         table[:-1] = np.log(pi).reshape(n_src * k, k)
         table[-1] = np.log(prior / prior.sum())
