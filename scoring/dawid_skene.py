@@ -29,14 +29,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 from scipy import sparse
 
 from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
 from scoring.pooling import dispersion_strength
+from scoring.warm_start import align, state_dict
 from scoring.utils import (
     Encoded,
+    FrameError,
     FloatArray,
     IntArray,
     csr_from_codes,
@@ -64,6 +67,7 @@ class DawidSkene(TruthEstimator):
         pooled_prior: float | str = 0.0,
         max_labels: int = 50,
         stop: str = "elbo",
+        warm_start: dict[str, Any] | None = None,
         n_iter: int = 100,
         tol: float = 1e-5,
         value_type: str = "auto",
@@ -86,6 +90,7 @@ class DawidSkene(TruthEstimator):
         self.pooled_prior = pooled_prior
         self.max_labels = max_labels
         self.stop = stop
+        self.warm_start = warm_start
 
     def _fit_encoded(self, enc: Encoded, init: FloatArray | None = None) -> CoreResult:
         """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
@@ -97,12 +102,22 @@ class DawidSkene(TruthEstimator):
             raise ValueError("pooled_prior must be 'auto' or a number >= 0")
         n_lab = enc.n_labels
         if enc.value_type != "categorical" or n_lab < 2 or n_lab > self.max_labels:
+            if self.warm_start is not None:
+                raise FrameError("a warm start needs categorical labels (2 to max_labels)")
             self.fallback_ = "one_coin"
             coin = OneCoin(n_iter=self.n_iter, tol=self.tol)
             return coin._fit_encoded(enc)
         self.fallback_ = ""
         K = n_lab  # noqa: N806 (K is the paper's name)
         S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
+        label_value = np.empty(K, dtype=object)
+        label_value[enc.claim_label] = enc.claim_value
+        self._warm_ = (
+            None
+            if self.warm_start is None
+            else align(self.warm_start, enc.source_names, label_value)
+        )
+        self._labels_ = label_value
         t, log_pi, log_prior, history = self._em(enc, init)
         pi = np.exp(log_pi, dtype=np.float64).reshape(S, K, K)  # [s, l, k] = P(l | k)
         prior_k = np.exp(log_prior, dtype=np.float64)
@@ -113,8 +128,6 @@ class DawidSkene(TruthEstimator):
         best_claim = seg_max(claim_prob, enc.obj_start)
         top_p = t[np.arange(O), top].astype(np.float64)
         unasserted = top_p > best_claim + 1e-12
-        label_value = np.empty(K, dtype=object)
-        label_value[enc.claim_label] = enc.claim_value
         self.confusion_ = pi.transpose(0, 2, 1)  # [s, k, l]
         self.label_prior_ = prior_k
         return CoreResult(
@@ -123,6 +136,45 @@ class DawidSkene(TruthEstimator):
             loss_history=history,
             unasserted=(unasserted, label_value[top], top_p),
         )
+
+    def _publish(
+        self,
+        truths: pd.DataFrame,
+        source_names: pd.Index,
+        agree: FloatArray,
+        n_all: FloatArray,
+        trust: FloatArray,
+        value_type: str,
+        loss_history: list[float],
+    ) -> None:
+        """As the base class; with a warm start, reliability covers every batch so far,
+        and ``warm_state_`` is what the next batch starts from."""
+        warm = getattr(self, "_warm_", None)
+        if warm is not None:
+            agree, n_all = agree + warm.agree, n_all + warm.n
+            if warm.old_names:  # sources of past batches only: listed as they were
+                source_names = source_names.append(pd.Index(warm.old_names, dtype=object))
+                agree = np.concatenate([agree, warm.old_agree])
+                n_all = np.concatenate([n_all, warm.old_n])
+                trust = np.concatenate([trust, np.full(len(warm.old_names), np.nan)])
+        super()._publish(truths, source_names, agree, n_all, trust, value_type, loss_history)
+        sums = getattr(self, "_sums_", None)
+        if sums is not None and hasattr(self, "_labels_"):
+            both, used, n_objects = sums
+            n_cur = used.shape[0]
+            self.warm_state_ = state_dict(
+                source_names[:n_cur],
+                list(self._labels_),
+                both,
+                used,
+                n_objects,
+                agree[:n_cur],
+                n_all[:n_cur],
+            )
+            if warm is not None and warm.old_names:  # carried over unchanged
+                for name, rec in self.warm_start["sources"].items():  # type: ignore[index]
+                    if name in set(warm.old_names):
+                        self.warm_state_["sources"][name] = rec
 
     def _em(
         self, enc: Encoded, init: FloatArray | None = None
@@ -143,7 +195,12 @@ class DawidSkene(TruthEstimator):
         m = csr_from_codes(rows, cols, data, (O, S * K + 1), dtype=np.float32)
         used = (scatter_add(cell, weights=enc.w, minlength=S * K) > 0).reshape(S, K) * 1.0
         t = np.zeros((O, K), dtype=np.float32)
-        if init is None:  # start from weighted majority vote over labels
+        warm = getattr(self, "_warm_", None)  # unset when auto calls _em directly
+        if warm is not None:  # the saved confusions: one E-step instead of majority vote
+            used = np.maximum(used, warm.used)
+            table0 = self._m_step_from_counts(warm.both, warm.n_objects, S, K, used)
+            t = self._e_step(enc, m, table0, None)[0]
+        elif init is None:  # start from weighted majority vote over labels
             t[enc.claim_obj, enc.claim_label] = majority_shares(enc)
         else:  # a claim posterior; labels nobody gave share what it leaves
             t[enc.claim_obj, enc.claim_label] = init
@@ -171,6 +228,12 @@ class DawidSkene(TruthEstimator):
                 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1])
             ):
                 break
+        # what the next batch adds to (scoring.warm_start): counts summed over all data
+        both = np.asarray(m.T @ t, dtype=np.float64)
+        n_all = O
+        if warm is not None:
+            both, n_all = both + warm.both, O + warm.n_objects
+        self._sums_ = (both, used, n_all)
         return t, table[:-1], table[-1], history
 
     def _m_step(
@@ -193,6 +256,11 @@ class DawidSkene(TruthEstimator):
         faster than a transposed copy of M gathering rows of T at random.
         """
         both = np.asarray(m.T @ t, dtype=np.float64)
+        warm = getattr(self, "_warm_", None)
+        if warm is not None:  # the past batches' counts, frozen
+            return self._m_step_from_counts(
+                both + warm.both, len(t) + warm.n_objects, n_src, k, used
+            )
         return self._m_step_from_counts(both, len(t), n_src, k, used)
 
     def _m_step_from_counts(
