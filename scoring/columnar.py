@@ -23,7 +23,6 @@ from typing import IO
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 CHUNK_BYTES = 64 << 20  # CSV files above this are read in blocks of this size
@@ -55,43 +54,93 @@ def _plain_type(kind: pa.DataType) -> bool:
     )
 
 
-def read_parquet(path: str, required: tuple[str, ...], numeric: tuple[str, ...] = ()) -> pd.DataFrame:
+def read_parquet(
+    path: str, required: tuple[str, ...], numeric: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Read a Parquet file or dataset folder, checking columns and their types.
 
     Column names are matched case-insensitively, as in a CSV header. Text, integer,
     float and boolean columns are accepted (``numeric`` ones must be numbers);
     dictionary-encoded text is decoded. Raises :class:`ColumnarError`.
     """
+    import pyarrow.parquet as pq  # only when Parquet is read: CSV runs start faster
+
+    if not Path(path).exists():
+        raise ColumnarError("no such file")
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError, ValueError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ColumnarError(f"not a readable Parquet file or dataset: {first}") from None
-    table = table.rename_columns([str(c).strip().lower() for c in table.column_names])
-    missing = [c for c in required if c not in table.column_names]
-    if missing:
         raise ColumnarError(
-            f"missing column(s) {', '.join(missing)}; the columns must include {', '.join(required)}"
-        )
+            f"not a readable Parquet file or dataset: {_first_line(error)}"
+        ) from None
+    table = table.rename_columns([str(c).strip().lower() for c in table.column_names])
+    check_schema(table.schema, required, numeric)
     for i, name in enumerate(table.column_names):
         kind = table.schema.field(name).type
         if pa.types.is_dictionary(kind):
             table = table.set_column(i, name, table.column(name).cast(kind.value_type))
-            kind = kind.value_type
+    # strings become Python str (values exactly as stored), numbers stay numpy arrays
+    frame: pd.DataFrame = table.to_pandas(split_blocks=True, self_destruct=True)
+    return frame
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def check_schema(
+    schema: pa.Schema, required: tuple[str, ...], numeric: tuple[str, ...] = ()
+) -> None:
+    """Required columns present (names lower-cased), of plain types; ``numeric`` ones numbers."""
+    names = [str(c).strip().lower() for c in schema.names]
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise ColumnarError(
+            f"missing column(s) {', '.join(missing)}; "
+            f"the columns must include {', '.join(required)}"
+        )
+    for name, fld in zip(names, schema, strict=True):
+        kind = fld.type.value_type if pa.types.is_dictionary(fld.type) else fld.type
         if name in numeric and not (pa.types.is_integer(kind) or pa.types.is_floating(kind)):
             raise ColumnarError(f"column {name} has type {kind}; it must be numbers")
         if (name in required or name in numeric) and not _plain_type(kind):
             raise ColumnarError(
                 f"column {name} has type {kind}; expected text, integers, numbers or booleans"
             )
-    # strings become Python str (values exactly as stored), numbers stay numpy arrays
-    frame: pd.DataFrame = table.to_pandas(split_blocks=True, self_destruct=True)
-    return frame
+
+
+def check_parquet(path: str, required: tuple[str, ...], numeric: tuple[str, ...] = ()) -> None:
+    """Check a Parquet file or dataset's columns from its metadata alone (no data read)."""
+    import pyarrow.dataset as ds
+
+    if not Path(path).exists():
+        raise ColumnarError("no such file")
+    try:
+        schema = ds.dataset(path, format="parquet").schema
+    except (pa.ArrowException, OSError, ValueError) as error:
+        raise ColumnarError(
+            f"not a readable Parquet file or dataset: {_first_line(error)}"
+        ) from None
+    check_schema(schema, required, numeric)
 
 
 def write_frame_atomic(frame: pd.DataFrame, path: str) -> None:
-    """Write ``frame`` as Parquet to ``path`` via a temporary file (never half-written)."""
-    _atomic(path, lambda tmp: pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp))
+    """Write ``frame`` as Parquet to ``path`` via a temporary file (never half-written).
+
+    Object columns mixing types (numbers and text) are written as text."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # numbers beside text in one column
+        text = {
+            c: frame[c].map(lambda v: v if v is None else str(v))
+            for c in frame.columns
+            if frame[c].dtype == object
+        }
+        table = pa.Table.from_pandas(frame.assign(**text), preserve_index=False)
+    _atomic(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def write_text_atomic(text: str, path: str) -> None:

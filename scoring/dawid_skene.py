@@ -36,16 +36,16 @@ from scoring._common import majority_shares
 from scoring.base import CoreResult, TruthEstimator
 from scoring.one_coin import OneCoin
 from scoring.pooling import dispersion_strength
-from scoring.warm_start import align, state_dict
 from scoring.utils import (
     Encoded,
-    FrameError,
     FloatArray,
+    FrameError,
     IntArray,
     csr_from_codes,
     scatter_add,
     seg_max,
 )
+from scoring.warm_start import align, state_dict
 
 Float32Array = npt.NDArray[np.float32]
 STOPS = ("elbo", "likelihood")

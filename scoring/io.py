@@ -18,7 +18,13 @@ import numpy as np
 import pandas as pd
 
 from scoring import columnar
-from scoring.columnar import ColumnarError, is_parquet, read_csv_in_blocks, read_parquet
+from scoring.columnar import (
+    ColumnarError,
+    check_parquet,
+    is_parquet,
+    read_csv_in_blocks,
+    read_parquet,
+)
 from scoring.utils import FrameError, validate_frame
 
 FORMATS = ("csv", "json", "jsonl")
@@ -133,7 +139,10 @@ def _parse_block(data: bytes, name: str, first_line: int = 2) -> pd.DataFrame:
 
 
 def read_csv(
-    path: str, required: tuple[str, ...], stdin: IO[str] | None = None, numeric: tuple[str, ...] = ()
+    path: str,
+    required: tuple[str, ...],
+    stdin: IO[str] | None = None,
+    numeric: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Read assertions or truths (``-`` = stdin) with every value as written; check columns.
 
@@ -185,13 +194,18 @@ def _at_row(path: str, row: int | None, message: str) -> InputFileError:
     return InputFileError(message, _display(path), row + 2)  # the header is line 1
 
 
+def check_assertions_parquet(path: str) -> None:
+    """A Parquet assertions dataset's columns and types, from its metadata (the Dask
+    engine's workers read the data)."""
+    try:
+        check_parquet(path, ("source", "object", "value"), numeric=("weight",))
+    except ColumnarError as error:
+        raise InputFileError(error.message, path) from None
+
+
 def read_assertions(path: str, stdin: IO[str] | None = None) -> pd.DataFrame:
     """Assertions (CSV or Parquet) -> validated frame (source, object, value, weight[, ...])."""
-    frame = read_csv(path, ("source", "object", "value"), stdin)
-    if "weight" in frame and is_parquet(path) and frame["weight"].dtype.kind not in "iuf":
-        raise InputFileError(
-            f"column weight has type {frame['weight'].dtype}; it must be numbers", _display(path)
-        )
+    frame = read_csv(path, ("source", "object", "value"), stdin, numeric=("weight",))
     try:
         # the parsed frame is ours alone: share its columns instead of copying them
         return validate_frame(frame, copy=False)

@@ -85,9 +85,7 @@ class OneCoin(TruthEstimator):
         """Each source's accuracy from its expected hits (sum_a w_a P(c_a is true))."""
         return self._accuracy(enc.source_claim_matrix() @ post, n_s, enc.source_group)
 
-    def _accuracy(
-        self, hits: FloatArray, n_s: FloatArray, source_group: Any = None
-    ) -> FloatArray:
+    def _accuracy(self, hits: FloatArray, n_s: FloatArray, source_group: Any = None) -> FloatArray:
         """The M-step from its sufficient statistics (summed per partition on Dask)."""
         if self.pooling is None:
             a0: FloatArray | float = self.alpha

@@ -168,12 +168,17 @@ def _fit(
     shuffled = ddf.shuffle(on="object", npartitions=npartitions or ddf.npartitions)
     vocab_f = client.scatter(vocab, broadcast=True)
     est_f = client.scatter(est, broadcast=True)
-    states = client.compute([dask.delayed(steps.start)(p, vocab_f, est_f) for p in shuffled.to_delayed()])
+    states = client.compute(
+        [dask.delayed(steps.start)(p, vocab_f, est_f) for p in shuffled.to_delayed()]
+    )
     first = _sum_stats(client, states)
     runner = _Rounds(client, states, est_f)
     if est.name == "majority":
         trust = np.divide(
-            first["trust_sum"], first["n_s"], out=np.full(len(sources), np.nan), where=first["n_s"] > 0
+            first["trust_sum"],
+            first["n_s"],
+            out=np.full(len(sources), np.nan),
+            where=first["n_s"] > 0,
         )
         return _publish(est, runner, vocab, trust, [])
     if est.name == "crh":
@@ -219,7 +224,12 @@ def _sum_stats(client: Any, states: list[Any]) -> dict[str, Any]:
 
 
 def _publish(
-    est: TruthEstimator, runner: _Rounds, vocab: Vocabulary, trust: Any, history: list[float], commit: bool = False
+    est: TruthEstimator,
+    runner: _Rounds,
+    vocab: Vocabulary,
+    trust: Any,
+    history: list[float],
+    commit: bool = False,
 ) -> TruthEstimator:
     results = runner.finish(commit)
     truths = pd.concat([r[0] for r in results])
@@ -252,7 +262,9 @@ def _crh(est: Any, runner: _Rounds, vocab: Vocabulary, first: dict[str, Any]) ->
     return _publish(est, runner, vocab, weight, history)
 
 
-def _one_coin(est: OneCoin, runner: _Rounds, vocab: Vocabulary, first: dict[str, Any]) -> TruthEstimator:
+def _one_coin(
+    est: OneCoin, runner: _Rounds, vocab: Vocabulary, first: dict[str, Any]
+) -> TruthEstimator:
     """One-coin EM (scoring.one_coin): hits and label masses summed over partitions."""
     n_s, const = first["n_s"], first["const"]
     acc = est._accuracy(first["hits"], n_s)

@@ -87,7 +87,9 @@ def encode_partition(frame: pd.DataFrame, vocab: Vocabulary) -> Encoded:
     o, object_names = _factorize(sub["object"].to_numpy())
     raw_codes, raw_uniques = pd.factorize(sub["value"].to_numpy())
     lab_of_raw = np.fromiter(
-        (vocab.value_to_label[v] for v in raw_uniques.tolist()), dtype=np.int64, count=len(raw_uniques)
+        (vocab.value_to_label[v] for v in raw_uniques.tolist()),
+        dtype=np.int64,
+        count=len(raw_uniques),
     )
     lab = lab_of_raw[raw_codes]
     k = max(vocab.n_labels, 1)

@@ -69,7 +69,9 @@ def start(frame: pd.DataFrame, vocab: Vocabulary, est: TruthEstimator) -> Partit
         }
         base["const"] = float(-wlog_k1.sum() - np.log(k).sum())
         base["hits"] = enc.source_claim_matrix() @ post
-        base["lab_mass"] = np.bincount(enc.claim_label, weights=post, minlength=max(enc.n_labels, 1))
+        base["lab_mass"] = np.bincount(
+            enc.claim_label, weights=post, minlength=max(enc.n_labels, 1)
+        )
         return PartitionState(enc, arrays, base)
     if name == "dawid_skene":
         k = enc.n_labels
