@@ -133,7 +133,10 @@ def _parse_block(data: bytes, name: str, first_line: int = 2) -> pd.DataFrame:
     except pd.errors.ParserError as error:
         match = _LINE.search(str(error))
         line = int(match.group(1)) + first_line - 2 if match else None
-        raise InputFileError(f"malformed CSV: {str(error).splitlines()[-1]}", name, line) from None
+        detail = str(error).splitlines()[-1]
+        if line is not None:  # the block's line number -> the file's
+            detail = _LINE.sub(f"line {line}", detail, count=1)
+        raise InputFileError(f"malformed CSV: {detail}", name, line) from None
     except UnicodeDecodeError:
         raise InputFileError("not UTF-8 text", name) from None
 
