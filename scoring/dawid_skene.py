@@ -182,18 +182,23 @@ class DawidSkene(TruthEstimator):
         """The EM loop: posteriors (objects x K), log confusions, log prior, -loglik."""
         K = enc.n_labels  # noqa: N806
         S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
-        cell = enc.s * K + enc.claim_label[enc.c]  # (source, given label) of each assertion
+        # (source, given label) of each assertion; int32 while it fits (1e8 rows: 400 MB)
+        itype = np.int32 if (S * K + 1) < 2**31 and O + len(enc.o) < 2**31 else np.int64
+        cell = enc.s.astype(itype) * itype(K)
+        cell += enc.claim_label.astype(itype)[enc.c]
         # M: objects x (S*K + 1) weighted answers; the last column is a pseudo-answer
         # of weight 1 on every object, so one product M @ [log pi; log prior] gives
         # the E-step scores with the prior in, and M.T @ T gives the confusion counts
         # and (last row) the label totals. float32 for both products: the posteriors
         # need ~3 digits, and the (objects x K) table at half the width stays in
         # cache (2-4x faster at 1e6 assertions); small tables are summed in float64.
-        rows = np.concatenate([enc.o, np.arange(O)])
-        cols = np.concatenate([cell, np.full(O, S * K)])
-        data = np.concatenate([enc.w, np.ones(O)])
+        rows = np.concatenate([enc.o.astype(itype, copy=False), np.arange(O, dtype=itype)])
+        cols = np.concatenate([cell, np.full(O, S * K, dtype=itype)])
+        data = np.concatenate([enc.w.astype(np.float32), np.ones(O, dtype=np.float32)])
         m = csr_from_codes(rows, cols, data, (O, S * K + 1), dtype=np.float32)
+        del rows, cols, data
         used = (scatter_add(cell, weights=enc.w, minlength=S * K) > 0).reshape(S, K) * 1.0
+        del cell
         t = np.zeros((O, K), dtype=np.float32)
         warm = getattr(self, "_warm_", None)  # unset when auto calls _em directly
         if warm is not None:  # the saved confusions: one E-step instead of majority vote

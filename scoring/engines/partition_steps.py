@@ -68,7 +68,7 @@ def start(frame: pd.DataFrame, vocab: Vocabulary, est: TruthEstimator) -> Partit
             "post": post,
         }
         base["const"] = float(-wlog_k1.sum() - np.log(k).sum())
-        base["hits"] = enc.source_claim_matrix() @ post
+        base["hits"] = enc.claim_source_matrix().T @ post
         base["lab_mass"] = np.bincount(
             enc.claim_label, weights=post, minlength=max(enc.n_labels, 1)
         )
@@ -115,7 +115,7 @@ def step(state: PartitionState, est: TruthEstimator, params: dict[str, Any]) -> 
         post, log_z = claim_posterior(enc, score, unseen)
         stats = {
             "log_z": float(log_z.sum()),
-            "hits": enc.source_claim_matrix() @ post,
+            "hits": enc.claim_source_matrix().T @ post,
             "lab_mass": np.bincount(enc.claim_label, weights=post, minlength=max(enc.n_labels, 1)),
         }
         return replace(state, arrays={**arrays, "post": post}, stats=stats)
