@@ -145,6 +145,7 @@ def score_file(
                 data, method, scheduler=scheduler, n_workers=workers, value_type=value_type
             )
         else:
+            assert frame is not None
             est.fit(frame, known_truths=fixed)
     except FrameError as error:
         raise _at_row(assertions, error.row, error.message) from None
@@ -159,7 +160,7 @@ def score_file(
         file=log,
     )
     if state_out is not None:
-        save_state(est.warm_state_, state_out)
+        save_state(est.warm_state_, state_out)  # type: ignore[attr-defined]
     accuracy = mae = None
     n_gold = 0
     if gold is not None:

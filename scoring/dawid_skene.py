@@ -25,7 +25,7 @@ reduces to its one-coin special case (``OneCoin``), reported in ``fallback_``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -184,8 +184,8 @@ class DawidSkene(TruthEstimator):
         S, O = enc.n_sources, enc.n_objects  # noqa: N806, E741
         # (source, given label) of each assertion; int32 while it fits (1e8 rows: 400 MB)
         itype = np.int32 if (S * K + 1) < 2**31 and O + len(enc.o) < 2**31 else np.int64
-        cell = enc.s.astype(itype) * itype(K)
-        cell += enc.claim_label.astype(itype)[enc.c]
+        cell = cast(IntArray, enc.s.astype(itype)) * K
+        cell += cast(IntArray, enc.claim_label.astype(itype))[enc.c]
         # M: objects x (S*K + 1) weighted answers; the last column is a pseudo-answer
         # of weight 1 on every object, so one product M @ [log pi; log prior] gives
         # the E-step scores with the prior in, and M.T @ T gives the confusion counts

@@ -438,8 +438,9 @@ def _factorize(values: pd.Series | npt.NDArray[Any]) -> tuple[IntArray, pd.Index
         span = hi - lo + 1
         if span <= 2 * len(arr) + 65_536:
             # offsets in the column's own width when they fit (no int64 copy at 1e8 rows)
-            narrow = arr.dtype.itemsize <= 4 and span < 2**31 and lo > -(2**31) + 1
-            shifted = arr.astype(np.int32 if narrow else np.int64, copy=False)
+            fits = arr.dtype.itemsize < 4 or arr.dtype == np.int32  # (not uint32)
+            narrow = fits and span < 2**31
+            shifted: IntArray = arr.astype(np.int32 if narrow else np.int64, copy=False)
             if lo:
                 shifted = shifted - (np.int32(lo) if narrow else lo)
             present = np.zeros(span, dtype=bool)
@@ -447,7 +448,7 @@ def _factorize(values: pd.Series | npt.NDArray[Any]) -> tuple[IntArray, pd.Index
             uniq = np.flatnonzero(present)
             # code = number of present values up to it: a running count, int32 so
             # the table gathered from at random is half the size (and the codes too)
-            rank = np.cumsum(present, dtype=np.int32 if span < 2**31 else np.int64)
+            rank: IntArray = np.cumsum(present, dtype=np.int32 if span < 2**31 else np.int64)
             codes = rank[shifted]
             codes -= 1
             return codes, pd.Index((uniq + lo).astype(arr.dtype, copy=False))

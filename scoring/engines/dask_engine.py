@@ -142,10 +142,10 @@ def fit_dask(
 def _fit(
     est: TruthEstimator, data: Any, client: Any, npartitions: int | None, value_type: str
 ) -> TruthEstimator:
-    import dask
+    from dask.delayed import delayed
 
     ddf = _load(data, npartitions)
-    surveys = client.gather(client.compute([dask.delayed(_survey)(p) for p in ddf.to_delayed()]))
+    surveys = client.gather(client.compute([delayed(_survey)(p) for p in ddf.to_delayed()]))
     offset = 0
     for part in surveys:
         for col, row in part["bad"].items():
@@ -169,7 +169,7 @@ def _fit(
     vocab_f = client.scatter(vocab, broadcast=True)
     est_f = client.scatter(est, broadcast=True)
     states = client.compute(
-        [dask.delayed(steps.start)(p, vocab_f, est_f) for p in shuffled.to_delayed()]
+        [delayed(steps.start)(p, vocab_f, est_f) for p in shuffled.to_delayed()]
     )
     first = _sum_stats(client, states)
     runner = _Rounds(client, states, est_f)
@@ -236,8 +236,8 @@ def _publish(
     agree = np.sum([r[1] for r in results], axis=0)
     n_all = np.sum([r[2] for r in results], axis=0)
     est._publish(truths, vocab.source_names, agree, n_all, trust, "categorical", history)
-    est.engine_ = "dask"
-    est.rounds_ = runner.count
+    est.engine_ = "dask"  # type: ignore[attr-defined]
+    est.rounds_ = runner.count  # type: ignore[attr-defined]
     return est
 
 

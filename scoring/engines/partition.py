@@ -51,8 +51,9 @@ def ordered_uniques(parts: list[npt.NDArray[Any]], n_rows: int) -> pd.Index:
     if arr.dtype.kind in "iu" and len(arr):
         span = int(arr.max()) - int(arr.min()) + 1
         if span <= 2 * n_rows + _SPAN_SLACK:
-            return pd.Index(np.sort(arr))
-    return pd.Index(arr)
+            arr = np.sort(arr)
+    out: pd.Index = pd.Index(arr, copy=False)
+    return out
 
 
 def vocabulary(source_names: pd.Index, values: pd.Index) -> Vocabulary:
@@ -83,7 +84,7 @@ def encode_partition(frame: pd.DataFrame, vocab: Vocabulary) -> Encoded:
     keep = w_all > 0
     sub = frame if keep.all() else frame.loc[keep]
     w = w_all[keep] if not keep.all() else w_all
-    s = vocab.source_names.get_indexer(sub["source"].to_numpy()).astype(np.int64)
+    s = vocab.source_names.get_indexer(pd.Index(sub["source"].to_numpy())).astype(np.int64)
     o, object_names = _factorize(sub["object"].to_numpy())
     raw_codes, raw_uniques = pd.factorize(sub["value"].to_numpy())
     lab_of_raw = np.fromiter(

@@ -45,7 +45,7 @@ def start(frame: pd.DataFrame, vocab: Vocabulary, est: TruthEstimator) -> Partit
         return PartitionState(None)
     enc = encode_partition(frame, vocab)
     n_src = enc.n_sources
-    base = {
+    base: dict[str, Any] = {
         "n_s": enc.source_weight().copy(),
         "n_obj": enc.n_objects,
         "total_w": float(enc.w.sum()),
@@ -59,15 +59,15 @@ def start(frame: pd.DataFrame, vocab: Vocabulary, est: TruthEstimator) -> Partit
     if name == "crh":
         return PartitionState(enc, {}, base)
     if name == "one_coin":
-        k = domain_sizes(enc)
-        wlog_k1 = enc.w * np.log(k - 1.0)[enc.o]
+        dom = domain_sizes(enc)
+        wlog_k1 = enc.w * np.log(dom - 1.0)[enc.o]
         post = majority_shares(enc)
         arrays = {
-            "n_unseen": k - enc.claims_per_object(),
+            "n_unseen": dom - enc.claims_per_object(),
             "claim_const": scatter_add(enc.c, weights=wlog_k1, minlength=enc.n_claims),
             "post": post,
         }
-        base["const"] = float(-wlog_k1.sum() - np.log(k).sum())
+        base["const"] = float(-wlog_k1.sum() - np.log(dom).sum())
         base["hits"] = enc.claim_source_matrix().T @ post
         base["lab_mass"] = np.bincount(
             enc.claim_label, weights=post, minlength=max(enc.n_labels, 1)
