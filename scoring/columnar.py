@@ -37,11 +37,16 @@ class ColumnarError(ValueError):
         self.row = row
 
 
+def is_url(path: str) -> bool:
+    """``s3://bucket/assertions/`` and the like: a dataset for pyarrow and fsspec to open."""
+    return "://" in path
+
+
 def is_parquet(path: str) -> bool:
-    """Parquet by name: a ``.parquet``/``.pq`` file or a folder (a dataset)."""
+    """Parquet by name: a ``.parquet``/``.pq`` file, a folder (a dataset) or a URL."""
     if path == "-":
         return False
-    return path.lower().endswith(PARQUET_SUFFIXES) or Path(path).is_dir()
+    return path.lower().endswith(PARQUET_SUFFIXES) or is_url(path) or Path(path).is_dir()
 
 
 def _plain_type(kind: pa.DataType) -> bool:
@@ -65,7 +70,7 @@ def read_parquet(
     """
     import pyarrow.parquet as pq  # only when Parquet is read: CSV runs start faster
 
-    if not Path(path).exists():
+    if not is_url(path) and not Path(path).exists():
         raise ColumnarError("no such file")
     try:
         table = pq.read_table(path)
@@ -114,7 +119,7 @@ def check_parquet(path: str, required: tuple[str, ...], numeric: tuple[str, ...]
     """Check a Parquet file or dataset's columns from its metadata alone (no data read)."""
     import pyarrow.dataset as ds
 
-    if not Path(path).exists():
+    if not is_url(path) and not Path(path).exists():
         raise ColumnarError("no such file")
     try:
         schema = ds.dataset(path, format="parquet").schema

@@ -11,8 +11,7 @@ Neal & Hinton 1998, with the past objects' posteriors frozen). Reliability is
 reported over the whole history (saved agreement plus the batch's).
 
 The state is JSON keyed by source and label names, so batches may bring new
-sources (they start from the pooled confusions) and drop old ones (kept as they
-were).
+sources (they start with no counts) and drop old ones (kept as they were).
 """
 
 from __future__ import annotations
