@@ -56,7 +56,8 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_parquet_input_scores_as_the_csv(data: dict[str, Path], kind: str) -> None:
     from_csv = run(str(data["csv"]), "--method", "dawid_skene")
     from_parquet = run(str(data[kind]), "--method", "dawid_skene", "--truth", str(data["gold"]))
-    assert from_csv.returncode == 0 and from_parquet.returncode == 0, from_parquet.stderr
+    assert from_csv.returncode == 0, from_csv.stderr
+    assert from_parquet.returncode == 0, from_parquet.stderr
     assert from_parquet.stdout == from_csv.stdout
     assert "accuracy" in from_parquet.stderr
 
@@ -75,7 +76,8 @@ def test_parquet_outputs_hold_the_same_tables(data: dict[str, Path]) -> None:
     assert got["source"].tolist() == expected["source"].tolist()
     np.testing.assert_allclose(got["reliability"], expected["reliability"], atol=1e-6)
     table = pd.read_parquet(truths)
-    assert len(table) == 300 and set(table["value"]) <= {"yes", "no", "unclear"}
+    assert len(table) == 300
+    assert set(table["value"]) <= {"yes", "no", "unclear"}
 
 
 def _write(path: Path, table: pa.Table) -> str:
@@ -132,7 +134,8 @@ def test_csv_in_blocks_equals_the_whole_file(
     monkeypatch.setattr(columnar, "CHUNK_BYTES", 512)
     blocks = read_assertions(str(path))
     pd.testing.assert_frame_equal(blocks, whole)
-    assert "007" in set(blocks["value"]) and 'two\nlines, quoted "x"' in set(blocks["value"])
+    assert "007" in set(blocks["value"])
+    assert 'two\nlines, quoted "x"' in set(blocks["value"])
     assert "scoring: reading" in capsys.readouterr().err
 
 
@@ -166,8 +169,30 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path) -> None:
         Path(tmp).write_text("half")
         raise OSError("disk full")
 
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="disk full"):
         columnar._atomic(str(target), fail)
     assert list(tmp_path.iterdir()) == []
     columnar.write_text_atomic("whole\n", str(target))
-    assert target.read_text() == "whole\n" and len(list(tmp_path.iterdir())) == 1
+    assert target.read_text() == "whole\n"
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_workbench_score_reads_and_writes_parquet(
+    data: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main as workbench_main
+
+    out = data["dir"] / "wb.parquet"
+    code = workbench_main(["score", str(data["folder"]), "--method", "one_coin", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    direct = run(str(data["csv"]), "--method", "one_coin")
+    expected = pd.read_csv(StringIO(direct.stdout))
+    got = pd.read_parquet(out)
+    assert got["source"].tolist() == expected["source"].tolist()
+    np.testing.assert_allclose(got["reliability"], expected["reliability"], atol=1e-6)
+    bad = data["dir"] / "nocol.parquet"
+    assert workbench_main(["score", str(bad), "--method", "majority"]) == 2
+    assert f"{bad}: missing column(s) value" in capsys.readouterr().err
+    args = ["score", str(data["folder"]), "--engine", "dask", "--method", "crh", "--known", "x.csv"]
+    assert workbench_main(args) == 2
+    assert "--engine dask takes no --known" in capsys.readouterr().err

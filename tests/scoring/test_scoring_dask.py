@@ -45,7 +45,8 @@ def client() -> Iterator[object]:
 def assert_same_fit(memory: object, dask: object) -> None:
     tm = memory.truths_  # type: ignore[attr-defined]
     td = dask.truths_.reindex(tm.index)  # type: ignore[attr-defined]
-    assert td.index.equals(tm.index) and not td["value"].isna().any()
+    assert td.index.equals(tm.index)
+    assert not td["value"].isna().any()
     assert (td["value"] == tm["value"]).all()
     np.testing.assert_allclose(td["confidence"], tm["confidence"], atol=1e-5)
     rm = memory.source_reliability_  # type: ignore[attr-defined]
@@ -89,7 +90,7 @@ def test_dask_refuses_figures_and_names_the_empty_row(client: object) -> None:
 
 
 def test_cli_with_scheduler_address_equals_memory(client: object, tmp_path: Path) -> None:
-    frame, gold = crowd(3000, 300, 25, seed=5)
+    frame, _gold = crowd(3000, 300, 25, seed=5)
     folder = tmp_path / "assertions"
     folder.mkdir()
     for i, part in enumerate(np.array_split(np.arange(len(frame)), 2)):
@@ -119,4 +120,5 @@ def test_cli_with_scheduler_address_equals_memory(client: object, tmp_path: Path
         check=False,
         cwd=ROOT,
     )
-    assert bad.returncode == 2 and "--engine dask runs" in bad.stderr
+    assert bad.returncode == 2
+    assert "--engine dask runs" in bad.stderr

@@ -58,9 +58,11 @@ def test_warm_start_is_used_and_keeps_absent_sources() -> None:
     warm = DawidSkene(warm_start=state).fit(second)
     cold = DawidSkene().fit(second)
     rel = warm.source_reliability_
-    assert "s03" in rel.index and rel.loc["s03", "n"] == (first["source"] == "s03").sum()
+    assert "s03" in rel.index
+    assert rel.loc["s03", "n"] == (first["source"] == "s03").sum()
     assert rel.loc["newcomer", "n"] == 30
-    assert "s03" in warm.warm_state_["sources"] and "newcomer" in warm.warm_state_["sources"]
+    assert "s03" in warm.warm_state_["sources"]
+    assert "newcomer" in warm.warm_state_["sources"]
     # the state's counts change the fit: not the same as starting cold on the batch
     assert not np.allclose(
         warm.source_reliability_["reliability"].reindex(cold.source_reliability_.index),
@@ -120,4 +122,5 @@ def test_cli_warm_start_and_state_out(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert f"{tmp_path / 'junk.json'}: not a warm-start state" in bad.stderr
     wrong = run(str(tmp_path / "day1.parquet"), "--method", "majority", "--warm-start", str(state0))
-    assert wrong.returncode == 2 and "--method dawid_skene" in wrong.stderr
+    assert wrong.returncode == 2
+    assert "--method dawid_skene" in wrong.stderr
