@@ -22,7 +22,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
-from scoring.columnar import is_parquet, write_frame_atomic, write_text_atomic
+from scoring.columnar import is_parquet, is_parquet_name, write_frame_atomic, write_text_atomic
 from scoring.engines import DASK_METHODS, ENGINES
 from scoring.exit_codes import ExitCode
 from scoring.io import (
@@ -160,7 +160,10 @@ def score_file(
         file=log,
     )
     if state_out is not None:
-        save_state(est.warm_state_, state_out)  # type: ignore[attr-defined]
+        try:
+            save_state(est.warm_state_, state_out)  # type: ignore[attr-defined]
+        except OSError as error:
+            raise InputFileError(error.strerror or str(error), state_out) from None
     accuracy = mae = None
     n_gold = 0
     if gold is not None:
@@ -207,10 +210,17 @@ def write_table(report: ScoreReport, which: str, path: str | None) -> None:
     frame = report.sources if which == "sources" else report.truths
     if frame is None:
         return
-    if path is not None and path != "-" and is_parquet(path):
-        write_frame_atomic(frame, path)
-        return
-    write_text(render(frame, report.fmt), path)
+    try:
+        if path is not None and path != "-" and is_parquet_name(path):
+            write_frame_atomic(frame, path)
+            return
+        write_text(render(frame, report.fmt), path)
+    except BrokenPipeError:  # stdout closed downstream: not a bad output file
+        raise
+    except IsADirectoryError:
+        raise InputFileError("is a directory (give a file)", path) from None
+    except OSError as error:
+        raise InputFileError(error.strerror or str(error), path) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -42,6 +42,11 @@ def is_url(path: str) -> bool:
     return "://" in path
 
 
+def is_parquet_name(path: str) -> bool:
+    """An output written as Parquet: its name ends in ``.parquet`` or ``.pq``."""
+    return path.lower().endswith(PARQUET_SUFFIXES)
+
+
 def is_parquet(path: str) -> bool:
     """Parquet by name: a ``.parquet``/``.pq`` file, a folder (a dataset) or a URL."""
     if path == "-":

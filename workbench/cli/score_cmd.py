@@ -89,7 +89,7 @@ def score(
 
     from scoring import METHODS
     from scoring.cli import score_file, write_table
-    from scoring.columnar import is_parquet
+    from scoring.columnar import is_parquet_name
     from scoring.io import InputFileError
     from workbench.cli.io import read_stdin_text, write_text_output
 
@@ -129,8 +129,11 @@ def score(
     for which, path in (("sources", output), ("truths", truths_out)):
         if which == "truths" and path is None:
             continue
-        if path is not None and is_parquet(path):
-            write_table(report, which, path)  # Parquet by extension, written atomically
+        if path is not None and is_parquet_name(path):
+            try:  # Parquet by extension, written atomically
+                write_table(report, which, path)
+            except InputFileError as error:
+                raise InputError(error.message, error.path, error.line) from None
         else:
             text = report.sources_text if which == "sources" else report.truths_text
             write_text_output(text or "", path)
