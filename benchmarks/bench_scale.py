@@ -1,5 +1,6 @@
 """Scoring at scale: 1e7 and 1e8 assertions on one machine, Dask beside it, warm start.
 
+    python benchmarks/bench_scale.py run --n 1e7 1e8      # generate (once) and score each size
     python benchmarks/bench_scale.py generate --n 1e8 --out /tmp/scale/1e8
     python benchmarks/bench_scale.py single --data /tmp/scale/1e8
     python benchmarks/bench_scale.py dask --n 1e6 1e7
@@ -253,6 +254,9 @@ def main() -> None:
     one = sub.add_parser("single")
     one.add_argument("--data", type=Path, required=True)
     one.add_argument("--methods", default="majority,one_coin,dawid_skene")
+    both = sub.add_parser("run")
+    both.add_argument("--n", type=float, nargs="+", default=[1e7, 1e8])
+    both.add_argument("--methods", default="majority,one_coin,dawid_skene")
     eng = sub.add_parser("dask")
     eng.add_argument("--n", type=float, nargs="+", default=[1e6, 1e7])
     eng.add_argument("--methods", default="majority,one_coin,dawid_skene,crh")
@@ -269,6 +273,13 @@ def main() -> None:
         print(f"generated {int(args.n):,} assertions in {time.perf_counter() - t0:.1f} s")
     elif args.cmd == "single":
         single(args.data, args.methods.split(","))
+    elif args.cmd == "run":
+        for n in (int(x) for x in args.n):
+            data = Path(tempfile.gettempdir()) / "scale" / f"{n:.0e}"
+            if not (data / "truth.parquet").exists():
+                generate(n, data)
+            print(f"{n:,} assertions ({n // PER_OBJECT:,} objects, {N_SOURCES:,} sources)")
+            single(data, args.methods.split(","))
     elif args.cmd == "dask":
         engines([int(n) for n in args.n], args.methods.split(","), args.workers)
     elif args.cmd == "warm":

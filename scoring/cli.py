@@ -161,7 +161,7 @@ def score_file(
     )
     if state_out is not None:
         try:
-            save_state(est.warm_state_, state_out)  # type: ignore[attr-defined]
+            save_state(est.warm_state(), state_out)  # type: ignore[attr-defined]
         except OSError as error:
             raise InputFileError(error.strerror or str(error), state_out) from None
     accuracy = mae = None

@@ -1,6 +1,6 @@
 """Incremental Dawid-Skene for a stream of daily batches: carry the sufficient statistics.
 
-A fit saves what EM summed over all the data so far (``DawidSkene.warm_state_``):
+A fit saves what EM summed over all the data so far (``DawidSkene.warm_state()``):
 each source's expected confusion counts, the label totals, the number of
 objects, and each source's weighted agreement and n. The next day's fit on its
 batch alone starts from those confusions (one E-step instead of majority vote)

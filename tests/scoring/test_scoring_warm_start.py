@@ -32,7 +32,7 @@ def test_warm_started_days_match_a_full_refit() -> None:
         batch, gold = day(d)
         seen.append(batch)
         warm = DawidSkene(warm_start=state).fit(batch)
-        state = warm.warm_state_
+        state = warm.warm_state()
         full = DawidSkene().fit(pd.concat(seen, ignore_index=True))
         # only the day's objects are re-estimated
         assert len(warm.truths_) == batch["object"].nunique()
@@ -54,15 +54,15 @@ def test_warm_start_is_used_and_keeps_absent_sources() -> None:
     second, _ = day(1)
     second = second[second["source"] != "s03"].copy()
     second.loc[second.index[:30], "source"] = "newcomer"
-    state = DawidSkene().fit(first).warm_state_
+    state = DawidSkene().fit(first).warm_state()
     warm = DawidSkene(warm_start=state).fit(second)
     cold = DawidSkene().fit(second)
     rel = warm.source_reliability_
     assert "s03" in rel.index
     assert rel.loc["s03", "n"] == (first["source"] == "s03").sum()
     assert rel.loc["newcomer", "n"] == 30
-    assert "s03" in warm.warm_state_["sources"]
-    assert "newcomer" in warm.warm_state_["sources"]
+    assert "s03" in warm.warm_state()["sources"]
+    assert "newcomer" in warm.warm_state()["sources"]
     # the state's counts change the fit: not the same as starting cold on the batch
     assert not np.allclose(
         warm.source_reliability_["reliability"].reindex(cold.source_reliability_.index),
@@ -71,7 +71,7 @@ def test_warm_start_is_used_and_keeps_absent_sources() -> None:
 
 
 def test_state_file_round_trip_and_errors(tmp_path: Path) -> None:
-    state = DawidSkene().fit(day(0)[0]).warm_state_
+    state = DawidSkene().fit(day(0)[0]).warm_state()
     save_state(state, tmp_path / "s.json")
     assert load_state(tmp_path / "s.json") == json.loads(json.dumps(state))
     (tmp_path / "bad.json").write_text('{"format": "other"}')
