@@ -245,17 +245,38 @@ class TruthEstimator:
         known = enc.fixed_claim != -2
         conf = np.where(known, 1.0, conf)
         agree, n_all = source_agreement(enc, agree_a)
+        self._publish(
+            pd.DataFrame(
+                {
+                    "value": values,
+                    "confidence": np.clip(conf, 0.0, 1.0),
+                    "support": support_best,
+                    "known": known,
+                },
+                index=pd.Index(enc.object_names, name="object"),
+            ),
+            enc.source_names,
+            agree,
+            n_all,
+            res.trust,
+            enc.value_type,
+            res.loss_history,
+        )
+
+    def _publish(
+        self,
+        truths: pd.DataFrame,
+        source_names: pd.Index,
+        agree: FloatArray,
+        n_all: FloatArray,
+        trust: FloatArray,
+        value_type: str,
+        loss_history: list[float],
+    ) -> None:
+        """Set the fitted attributes from per-source sums (also the Dask engine's last step)."""
         mean, lo, hi, prior = beta_posterior(agree, n_all, self.prior, self.level)
         letters = grades(agree, n_all, prior, self.level)
-        self.truths_ = pd.DataFrame(
-            {
-                "value": values,
-                "confidence": np.clip(conf, 0.0, 1.0),
-                "support": support_best,
-                "known": known,
-            },
-            index=pd.Index(enc.object_names, name="object"),
-        )
+        self.truths_ = truths
         self.source_reliability_ = pd.DataFrame(
             {
                 "reliability": mean,
@@ -263,16 +284,16 @@ class TruthEstimator:
                 "ci_high": hi,
                 "n": n_all,
                 "grade": letters,
-                "trust": np.where(n_all > 0, res.trust, np.nan),
+                "trust": np.where(n_all > 0, trust, np.nan),
                 "assessment": assessments(letters),
             },
-            index=pd.Index(enc.source_names, name="source"),
+            index=pd.Index(source_names, name="source"),
         )
         self.method_ = self.name
-        self.value_type_ = enc.value_type
+        self.value_type_ = value_type
         self.prior_ = prior
-        self.loss_history_ = list(res.loss_history)
-        self.n_iter_ = len(res.loss_history)
+        self.loss_history_ = list(loss_history)
+        self.n_iter_ = len(loss_history)
 
     def to_source_scores(self) -> list[SourceScore]:
         """The fitted reliabilities as :class:`models.score.SourceScore` records."""

@@ -17,6 +17,14 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from scoring import columnar
+from scoring.columnar import (
+    ColumnarError,
+    check_parquet,
+    is_parquet,
+    read_csv_in_blocks,
+    read_parquet,
+)
 from scoring.utils import FrameError, validate_frame
 
 FORMATS = ("csv", "json", "jsonl")
@@ -115,29 +123,56 @@ def _may_be_respelled(data: bytes) -> bool:
     return bool(leading.any() or (minus & (nxt == ord("0"))).any())
 
 
-def read_csv(path: str, required: tuple[str, ...], stdin: IO[str] | None = None) -> pd.DataFrame:
-    """Read a CSV (``-`` = stdin) with every value as written; check its header.
-
-    Parse errors name the line.
-    """
-    name = _display(path)
+def _parse_block(data: bytes, name: str, first_line: int = 2) -> pd.DataFrame:
+    """parse_text_csv with errors named by file line (``first_line``: the file line of
+    the block's first data line; the block starts with the header)."""
     try:
-        if path == "-":
-            data = (stdin or sys.stdin).read().encode("utf-8")
-        else:
-            source = Path(path)
-            if not source.is_file():
-                raise InputFileError("no such file", name)
-            data = source.read_bytes()
-        frame = parse_text_csv(data)
-    except InputFileError:
-        raise
+        return parse_text_csv(data)
     except pd.errors.EmptyDataError:
         raise InputFileError("empty file: expected a header line", name, 1) from None
     except pd.errors.ParserError as error:
         match = _LINE.search(str(error))
-        line = int(match.group(1)) if match else None
-        raise InputFileError(f"malformed CSV: {str(error).splitlines()[-1]}", name, line) from None
+        line = int(match.group(1)) + first_line - 2 if match else None
+        detail = str(error).splitlines()[-1]
+        if line is not None:  # the block's line number -> the file's
+            detail = _LINE.sub(f"line {line}", detail, count=1)
+        raise InputFileError(f"malformed CSV: {detail}", name, line) from None
+    except UnicodeDecodeError:
+        raise InputFileError("not UTF-8 text", name) from None
+
+
+def read_csv(
+    path: str,
+    required: tuple[str, ...],
+    stdin: IO[str] | None = None,
+    numeric: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Read assertions or truths (``-`` = stdin) with every value as written; check columns.
+
+    Parquet (a ``.parquet``/``.pq`` file or a dataset folder) keeps its column
+    types; a CSV over ``columnar.CHUNK_BYTES`` is parsed in blocks with progress
+    on stderr. Parse errors name the line (CSV) or the row (Parquet).
+    """
+    name = _display(path)
+    if is_parquet(path):
+        try:
+            frame = read_parquet(path, required, numeric)
+        except ColumnarError as error:
+            raise InputFileError(error.message, name) from None
+        return frame
+    try:
+        if path == "-":
+            frame = _parse_block((stdin or sys.stdin).read().encode("utf-8"), name)
+        else:
+            source = Path(path)
+            if not source.is_file():
+                raise InputFileError("no such file", name)
+            if source.stat().st_size > columnar.CHUNK_BYTES:
+                frame = read_csv_in_blocks(
+                    path, lambda data, line: _parse_block(data, name, line), columnar.CHUNK_BYTES
+                )
+            else:
+                frame = _parse_block(source.read_bytes(), name)
     except UnicodeDecodeError:
         raise InputFileError("not UTF-8 text", name) from None
     except OSError as error:
@@ -153,27 +188,44 @@ def read_csv(path: str, required: tuple[str, ...], stdin: IO[str] | None = None)
     return frame
 
 
+def _at_row(path: str, row: int | None, message: str) -> InputFileError:
+    """The error for data row ``row`` (0-based): a line of a CSV, a row of a Parquet file."""
+    if row is None:
+        return InputFileError(message, _display(path))
+    if is_parquet(path):
+        return InputFileError(f"row {row + 1}: {message}", _display(path))
+    return InputFileError(message, _display(path), row + 2)  # the header is line 1
+
+
+def check_assertions_parquet(path: str) -> None:
+    """A Parquet assertions dataset's columns and types, from its metadata (the Dask
+    engine's workers read the data)."""
+    try:
+        check_parquet(path, ("source", "object", "value"), numeric=("weight",))
+    except ColumnarError as error:
+        raise InputFileError(error.message, path) from None
+
+
 def read_assertions(path: str, stdin: IO[str] | None = None) -> pd.DataFrame:
-    """Assertions CSV -> validated frame (source, object, value, weight[, stance, origin])."""
-    frame = read_csv(path, ("source", "object", "value"), stdin)
+    """Assertions (CSV or Parquet) -> validated frame (source, object, value, weight[, ...])."""
+    frame = read_csv(path, ("source", "object", "value"), stdin, numeric=("weight",))
     try:
         # the parsed frame is ours alone: share its columns instead of copying them
         return validate_frame(frame, copy=False)
     except FrameError as error:
-        line = None if error.row is None else error.row + 2  # header is line 1
-        raise InputFileError(error.message, _display(path), line) from None
+        raise _at_row(path, error.row, error.message) from None
 
 
 def read_truths(path: str, stdin: IO[str] | None = None) -> pd.Series:
-    """Gold CSV with columns object,value (``truth`` is accepted for value) -> Series."""
+    """Gold file with columns object,value (``truth`` is accepted for value) -> Series."""
     frame = read_csv(path, ("object",), stdin)
     col = "value" if "value" in frame.columns else "truth" if "truth" in frame.columns else None
     if col is None:
-        raise InputFileError("missing column value (or truth)", _display(path), 1)
+        line = None if is_parquet(path) else 1
+        raise InputFileError("missing column value (or truth)", _display(path), line)
     bad = frame["object"].isna().to_numpy() | frame[col].isna().to_numpy()
     if bad.any():
-        line = int(np.flatnonzero(bad)[0]) + 2
-        raise InputFileError("empty object or value", _display(path), line)
+        raise _at_row(path, int(np.flatnonzero(bad)[0]), "empty object or value")
     return pd.Series(frame[col].to_numpy(), index=frame["object"].to_numpy(), name="value")
 
 

@@ -437,16 +437,19 @@ def _factorize(values: pd.Series | npt.NDArray[Any]) -> tuple[IntArray, pd.Index
         lo, hi = int(arr.min()), int(arr.max())
         span = hi - lo + 1
         if span <= 2 * len(arr) + 65_536:
-            shifted = arr.astype(np.int64, copy=False)
+            # offsets in the column's own width when they fit (no int64 copy at 1e8 rows)
+            fits = arr.dtype.itemsize < 4 or arr.dtype == np.int32  # (not uint32)
+            narrow = fits and span < 2**31
+            shifted: IntArray = arr.astype(np.int32 if narrow else np.int64, copy=False)
             if lo:
-                shifted = shifted - lo
+                shifted = shifted - (np.int32(lo) if narrow else lo)
             present = np.zeros(span, dtype=bool)
             present[shifted] = True
             uniq = np.flatnonzero(present)
             # code = number of present values up to it: a running count, int32 so
-            # the table gathered from at random is half the size
-            rank = np.cumsum(present, dtype=np.int32 if span < 2**31 else np.int64)
-            codes = rank[shifted].astype(np.int64)
+            # the table gathered from at random is half the size (and the codes too)
+            rank: IntArray = np.cumsum(present, dtype=np.int32 if span < 2**31 else np.int64)
+            codes = rank[shifted]
             codes -= 1
             return codes, pd.Index((uniq + lo).astype(arr.dtype, copy=False))
     codes, uniques = pd.factorize(arr, sort=False)
@@ -515,7 +518,7 @@ def encode(
                 raw_of_key[key_codes] = np.arange(len(raw_uniques))
         n_keys = len(key_uniques)
         if text_like and similarity < 100:
-            pair = o[lab_idx] * n_keys + lcodes
+            pair = o[lab_idx].astype(np.int64) * n_keys + lcodes
             pcodes, puniq = _factorize(pair)
             p_obj = puniq.to_numpy() // n_keys
             p_key = puniq.to_numpy() % n_keys
@@ -530,7 +533,7 @@ def encode(
             vcodes[lab_idx] = n_num_keys + lcodes
     # claims: unique (object, cluster) pairs, sorted by object
     n_v = int(vcodes.max()) + 1
-    ckey = o * n_v + vcodes
+    ckey = o.astype(np.int64) * n_v + vcodes  # int64: objects x values may pass 2**31
     if n_obj * n_v <= 4 * n + 1_000_000:
         # small key space: a presence table gives claims already sorted by object
         present = np.zeros(n_obj * n_v, dtype=bool)
@@ -540,7 +543,7 @@ def encode(
         # the table gathered from at random is half the size)
         dtype = np.int32 if len(cu) < 2**31 else np.int64
         rank = np.cumsum(present, dtype=dtype)
-        c = rank[ckey].astype(np.int64)
+        c = rank[ckey]
         c -= 1
         per_obj = np.count_nonzero(present.reshape(n_obj, n_v), axis=1)
         claim_obj = np.repeat(np.arange(n_obj, dtype=np.int64), per_obj)
@@ -654,7 +657,7 @@ def _most_common_form(
         out_one: npt.NDArray[Any] = np.empty(n_claims, dtype=values.dtype)
         out_one[c] = values[rcodes]
         return out_one
-    pair = c * nr + rcodes
+    pair = c.astype(np.int64) * nr + rcodes
     pcodes, puniq = _factorize(pair)
     pw = scatter_add(pcodes, weights=w)
     pu = puniq.to_numpy()

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+class Engine(StrEnum):
+    MEMORY = "memory"
+    DASK = "dask"
+
+
 class OutputFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
@@ -30,7 +35,10 @@ class OutputFormat(StrEnum):
 def score(
     assertions: Annotated[
         str | None,
-        typer.Argument(help="CSV with columns source,object,value[,weight]; - reads stdin."),
+        typer.Argument(
+            help="CSV or Parquet (.parquet, .pq, a folder) with columns "
+            "source,object,value[,weight]; - reads stdin."
+        ),
     ] = None,
     db: DbOption = None,
     method: Annotated[
@@ -43,10 +51,12 @@ def score(
         str | None, typer.Option("--known", help="CSV object,value of truths that fix objects.")
     ] = None,
     truths_out: Annotated[
-        str | None, typer.Option("--truths-out", help="Write the inferred truths here.")
+        str | None,
+        typer.Option("--truths-out", help="Write the inferred truths here (.parquet: Parquet)."),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Write the source table here.")
+        str | None,
+        typer.Option("-o", "--output", help="Write the source table here (.parquet: Parquet)."),
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.CSV,
     value_type: Annotated[
@@ -58,12 +68,28 @@ def score(
             "--tolerance", help="Numbers within this fraction of each other agree (0.05 = 5%)."
         ),
     ] = 0.05,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="memory, or dask for a cluster (Parquet folders).")
+    ] = Engine.MEMORY,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="--engine dask: a Dask scheduler address.")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="--engine dask without --scheduler: local workers.")
+    ] = 2,
+    warm_start: Annotated[
+        str | None, typer.Option("--warm-start", help="dawid_skene: start from this state.")
+    ] = None,
+    state_out: Annotated[
+        str | None, typer.Option("--state-out", help="dawid_skene: save the state here.")
+    ] = None,
 ) -> None:
     """Score how far each source can be trusted, with an interval and an Admiralty grade."""
     import io
 
     from scoring import METHODS
-    from scoring.cli import score_file
+    from scoring.cli import score_file, write_table
+    from scoring.columnar import is_parquet_name
     from scoring.io import InputFileError
     from workbench.cli.io import read_stdin_text, write_text_output
 
@@ -92,12 +118,25 @@ def score(
             tolerance=tolerance,
             with_truths=truths_out is not None,
             stdin=stdin,
+            engine=engine.value,
+            scheduler=scheduler,
+            workers=workers,
+            warm_start=warm_start,
+            state_out=state_out,
         )
     except InputFileError as error:
         raise InputError(error.message, error.path, error.line) from None
-    write_text_output(report.sources_text, output)
-    if truths_out is not None and report.truths_text is not None:
-        write_text_output(report.truths_text, truths_out)
+    for which, path in (("sources", output), ("truths", truths_out)):
+        if which == "truths" and path is None:
+            continue
+        if path is not None and is_parquet_name(path):
+            try:  # Parquet by extension, written atomically
+                write_table(report, which, path)
+            except InputFileError as error:
+                raise InputError(error.message, error.path, error.line) from None
+        else:
+            text = report.sources_text if which == "sources" else report.truths_text
+            write_text_output(text or "", path)
 
 
 def _score_database(db: str | None, fmt: str, output: str | None) -> None:
