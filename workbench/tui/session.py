@@ -493,7 +493,7 @@ class ReviewSession:
         """Kept up to date by every write, so it costs nothing on the verdict path."""
         return Progress(
             reviewed=self._counts["reviewed"],
-            total=len(self._queued - self._rejected),
+            total=len(self._queued) - len(self._rejected),  # rejected ones are queued ones
             contested=self._counts["contested"],
         )
 
@@ -846,7 +846,7 @@ class ReviewSession:
             if (kind or correction.kind) is CorrectionKind.REJECT and correction.claim_id:
                 if correction.kind is CorrectionKind.UNDO:
                     self._rejected = self._rejected - {correction.claim_id}
-                else:
+                elif correction.claim_id in self._queued:
                     self._rejected = self._rejected | {correction.claim_id}
         return stored
 
