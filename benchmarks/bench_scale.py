@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -192,7 +193,9 @@ def warm(days: int, per_day: int) -> None:
     """Daily batches: warm start from yesterday's state vs a full refit on every day so far."""
     root = Path(tempfile.gettempdir()) / "scale" / f"days-{per_day:.0e}"
     history = root / "history"
-    history.mkdir(parents=True, exist_ok=True)
+    # the full refit reads every day so far: never the days of a longer earlier run
+    shutil.rmtree(history, ignore_errors=True)
+    history.mkdir(parents=True)
     state = None
     print("day  warm s  full s  (n so far)  truths equal  acc warm  acc full  max |rel diff|")
     for d in range(days):
