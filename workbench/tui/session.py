@@ -525,9 +525,7 @@ class ReviewSession:
     def has_unjudged(self, item: QueueItem) -> bool:
         """Whether ``item`` holds a claim this reviewer has not judged (no database read)."""
         with self._lock:
-            return any(
-                c not in self._current and c not in self._rejected for c in item.claim_ids
-            )
+            return any(c not in self._current and c not in self._rejected for c in item.claim_ids)
 
     # -- one event ---------------------------------------------------------------------
 
