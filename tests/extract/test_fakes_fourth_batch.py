@@ -103,3 +103,12 @@ def test_a_caption_s_end_is_not_part_of_the_speaker() -> None:
     )
     assert claims
     assert not any(")" in name or "Images" in name for name in claims[0][0])
+
+
+def test_he_after_a_named_spokesman_whose_comma_was_stripped() -> None:
+    claims = _claims(
+        "Ahmed a resident of the west of the city said his home was destroyed. Mahmud Abu "
+        "Malak a spokesman for the Nureddin al-Zanki rebel group described fierce fighting. "
+        "All kinds of heavy artillery are being used in the assault he said."
+    )
+    assert claims[-1][0] == ("Mahmud Abu Malak",)

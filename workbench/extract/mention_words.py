@@ -215,7 +215,11 @@ SUBJECT = re.compile(
     r"^(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?"
     r"((?:(?:[A-Z][\w'\u2019.-]*|"
     + "|".join(sorted((w for w in TITLE_WORDS if w.isalpha()), key=len, reverse=True))
-    + r")\s+){0,6}[A-Z][\w'\u2019.-]*)\s+(?:[a-z]+ed|spoke|met|was|is|has|had|"
+    + r")\s+){0,6}[A-Z][\w'\u2019.-]*)"
+    # an apposition, its commas stripped: "Mahmud Abu Malak a spokesman for the Nureddin
+    # al-Zanki rebel group described fierce fighting"
+    r"(?:,?\s+(?:a|an)\s+(?:[\w'\u2019-]+\s+){1,9}?)?"
+    r"\s*(?<=\s)(?:[a-z]+ed|spoke|met|was|is|has|had|"
     r"will|would|visited|arrived|left|took|gave|made|went|came|flew|sent|signed)\b"
 )
 TRAILING_NAME = re.compile(

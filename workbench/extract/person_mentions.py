@@ -113,7 +113,11 @@ class PersonMentions(BodyMentions):
         name = self.registry.lookup_alias(normal, original)
         if name is None:
             person = self._personal_name(phrase)
-            if person and len(phrase.split()) > len(person.split()):
+            # "Mahmud Abu Malak a spokesman for the ... group described": the title is in
+            # the apposition the stripped comma glued on
+            apposition = sentence[match.end(1) : match.end()].lower().split()
+            titled = any(word in PERSON_TITLES for word in apposition)
+            if person and (titled or len(phrase.split()) > len(person.split())):
                 name = self.registry.lookup_alias(normalise_mention(person), person)
                 if name is None:
                     resolved = self._discover(person, SourceKind.OFFICIAL)
