@@ -52,6 +52,15 @@ LOSSES = ("absolute", "huber", "squared")
 HUBER_STEPS = 10
 
 
+def source_weights(
+    total: FloatArray, n_s: FloatArray, mean_loss: float, smoothing: float
+) -> FloatArray:
+    """CRH's source weights from each source's summed loss: -log of its smoothed share of
+    the total loss (Li et al. 2014), floored so a perfect source keeps a finite weight."""
+    smoothed = (total + smoothing * mean_loss + 1e-9) / (n_s + smoothing)
+    return np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
+
+
 class CRH(TruthEstimator):
     """Weighted vote / weighted median truths with loss-based source weights."""
 
@@ -115,8 +124,7 @@ class CRH(TruthEstimator):
                 is_best = (best[enc.claim_obj] == claim_idx).astype(np.float64)
                 total = n_s - sc @ is_best  # weighted 0-1 loss per source
                 mean_loss = float(total.sum() / n_s.sum())
-                smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
-                new_weight = np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
+                new_weight = source_weights(total, n_s, mean_loss, self.smoothing)
                 change = relative_change(weight, new_weight)
                 weight = new_weight
                 history.append(float(total @ weight))
@@ -135,9 +143,7 @@ class CRH(TruthEstimator):
                 loss = np.where(num_a, np.nan_to_num(dev), loss)
             total = scatter_add(enc.s, weights=enc.w * loss, minlength=enc.n_sources)
             mean_loss = float((enc.w * loss).sum() / enc.w.sum())
-            smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
-            new_weight = -np.log(smoothed / smoothed.sum())
-            new_weight = np.maximum(new_weight, 1e-6)
+            new_weight = source_weights(total, n_s, mean_loss, self.smoothing)
             change = relative_change(weight, new_weight)
             weight = new_weight
             history.append(float((enc.w * loss * weight[enc.s]).sum()))

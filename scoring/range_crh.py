@@ -45,6 +45,7 @@ import pandas as pd
 
 from scoring.base import TruthEstimator, assessments, grades, relative_change
 from scoring.copying import copy_probability, dependence_weights, shared_values
+from scoring.crh import source_weights
 from scoring.utils import (
     BoolArray,
     FloatArray,
@@ -235,8 +236,7 @@ class RangeCRH(TruthEstimator):
             loss = np.where(verdict < 0, np.maximum(loss, 1.0), loss)  # refuted: wrong
             total = scatter_add(s, weights=w * loss, minlength=n_src)
             mean_loss = float((w * loss).sum() / max(w.sum(), 1e-300))
-            smoothed = (total + self.smoothing * mean_loss + 1e-9) / (n_s + self.smoothing)
-            new_trust = np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
+            new_trust = source_weights(total, n_s, mean_loss, self.smoothing)
             change = max(change, relative_change(trust, new_trust))
             trust = new_trust
             history.append(float((w * loss * trust[s]).sum()))

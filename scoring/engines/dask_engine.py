@@ -24,6 +24,7 @@ import pandas as pd
 
 from scoring import get_estimator
 from scoring.base import TruthEstimator
+from scoring.crh import source_weights
 from scoring.dawid_skene import DawidSkene
 from scoring.engines import DASK_METHODS
 from scoring.engines import partition_steps as steps
@@ -252,8 +253,7 @@ def _crh(est: Any, runner: _Rounds, vocab: Vocabulary, first: dict[str, Any]) ->
         stats = runner.run({"weight": weight})
         total = n_s - stats["hit_w"]
         mean_loss = float(total.sum() / n_s.sum())
-        smoothed = (total + est.smoothing * mean_loss + 1e-9) / (n_s + est.smoothing)
-        new_weight = np.maximum(-np.log(smoothed / smoothed.sum()), 1e-6)
+        new_weight = source_weights(total, n_s, mean_loss, est.smoothing)
         change = relative_change(weight, new_weight)
         weight = new_weight
         history.append(float(total @ weight))
