@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from scoring_command import run
 
 from workbench.cli import main as workbench_main
 
@@ -18,17 +17,6 @@ ASSERTIONS = (
     "a,capital_it,Rome\nb,capital_it,Rome\nc,capital_it,Milan\nd,capital_it,Rome\n"
 )
 GOLD = "object,value\ncapital_fr,Paris\ncapital_de,Berlin\ncapital_it,Milan\n"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scoring", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(__file__).resolve().parents[2],
-    )
 
 
 @pytest.fixture

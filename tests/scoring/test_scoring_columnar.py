@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -13,21 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from data_scale import crowd
+from scoring_command import run
 
 from scoring import columnar
 from scoring.io import InputFileError, read_assertions
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scoring", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -12,12 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from data_scale import crowd
+from scoring_command import run
 
 from scoring import DawidSkene
 from scoring.utils import FrameError
 from scoring.warm_start import load_state, save_state
 
-ROOT = Path(__file__).resolve().parents[2]
 DAYS = 4
 
 
@@ -77,16 +75,6 @@ def test_state_file_round_trip_and_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text('{"format": "other"}')
     with pytest.raises(FrameError, match="not a warm-start state"):
         load_state(tmp_path / "bad.json")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scoring", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 def test_cli_warm_start_and_state_out(tmp_path: Path) -> None:
