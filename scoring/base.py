@@ -244,7 +244,7 @@ class TruthEstimator:
                 ).to_numpy()
         known = enc.fixed_claim != -2
         conf = np.where(known, 1.0, conf)
-        agree, n_all = source_agreement(enc, agree_a)
+        agree, n_all = self._source_sums(enc, agree_a)
         self._publish(
             pd.DataFrame(
                 {
@@ -262,6 +262,10 @@ class TruthEstimator:
             enc.value_type,
             res.loss_history,
         )
+
+    def _source_sums(self, enc: Encoded, agree_a: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Each source's weighted agreement and n (an estimator may keep more of it)."""
+        return source_agreement(enc, agree_a)
 
     def _publish(
         self,

@@ -121,7 +121,14 @@ def score_file(
         if "numeric_tol" in est.get_params():
             est.set_params(numeric_tol=tolerance)
         if warm_start is not None:
-            est.set_params(warm_start=load_state(warm_start))
+            state = load_state(warm_start)
+            if state.get("batch_missing"):
+                print(
+                    f"scoring: {warm_start}: its last batch {state['batch_missing']} is "
+                    "missing; every past batch stays as it was fitted",
+                    file=log,
+                )
+            est.set_params(warm_start=state)
     except FrameError as error:
         raise InputFileError(error.message, warm_start) from None
     except ValueError as error:
@@ -264,7 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=2, help="--engine dask without --scheduler: local workers"
     )
     p.add_argument("--warm-start", help="dawid_skene: start from this saved state (JSON)")
-    p.add_argument("--state-out", help="dawid_skene: save the state for the next batch here")
+    p.add_argument(
+        "--state-out",
+        help="dawid_skene: save the state for the next batch here (and the batch itself "
+        "beside it, as STATE.batch.parquet)",
+    )
     return p
 
 

@@ -25,7 +25,7 @@ reduces to its one-coin special case (``OneCoin``), reported in ``fallback_``.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, Self, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -41,11 +41,14 @@ from scoring.utils import (
     FloatArray,
     FrameError,
     IntArray,
+    as_known_series,
     csr_from_codes,
     scatter_add,
     seg_max,
+    source_agreement,
+    validate_frame,
 )
-from scoring.warm_start import align, state_dict
+from scoring.warm_start import BATCH_COLUMNS, Sums, align, state_dict
 
 Float32Array = npt.NDArray[np.float32]
 STOPS = ("elbo", "likelihood")
@@ -92,6 +95,27 @@ class DawidSkene(TruthEstimator):
         self.stop = stop
         self.warm_start = warm_start
 
+    def fit(self, frame: pd.DataFrame, known_truths: Any = None) -> Self:
+        """Fit on a long frame. With a ``warm_start`` state that brings its last batch,
+        that batch is fitted again together with ``frame`` (scoring.warm_start), and
+        ``truths_`` holds ``frame``'s objects only."""
+        self._forget()
+        self._check_params()
+        known = as_known_series(known_truths)
+        batch = None if self.warm_start is None else self.warm_start.get("batch")
+        data = frame
+        if batch is not None:
+            data = validate_frame(frame, copy=False)
+            self.current_objects_ = pd.unique(data["object"].to_numpy())
+            cols = list(BATCH_COLUMNS)
+            data = pd.concat([batch.loc[:, cols], data.loc[:, cols]], ignore_index=True)
+        enc = self._encode(data, known)
+        self._finish(enc, self._fit_encoded(enc), known)
+        if batch is not None:
+            self.truths_ = self.truths_[self.truths_.index.isin(self.current_objects_)]
+        self._batch_ = frame
+        return self
+
     def _fit_encoded(self, enc: Encoded, init: FloatArray | None = None) -> CoreResult:
         """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
         if not (self.smoothing > 0 and self.diag_prior >= 0):
@@ -117,6 +141,9 @@ class DawidSkene(TruthEstimator):
             if self.warm_start is None
             else align(self.warm_start, enc.source_names, label_value)
         )
+        # the objects of the day's batch, when the last batch is fitted with it
+        current = getattr(self, "current_objects_", None)
+        self._is_current_ = None if current is None else pd.Index(enc.object_names).isin(current)
         self._labels_ = label_value
         t, log_pi, log_prior, history = self._em(enc, init)
         pi = np.exp(log_pi, dtype=np.float64).reshape(S, K, K)  # [s, l, k] = P(l | k)
@@ -162,20 +189,42 @@ class DawidSkene(TruthEstimator):
         # 1e4 sources, paid only by callers who save it
         self._state_parts_ = (source_names, agree, n_all)
 
+    def _source_sums(self, enc: Encoded, agree_a: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """As the base class; also keeps the day's batch's own sums for ``warm_state()``."""
+        agree, n_all = source_agreement(enc, agree_a)
+        current = getattr(self, "_is_current_", None)
+        if current is None:
+            self._last_agree_ = (agree, n_all)
+        else:
+            on = current[enc.o]
+            w = enc.w[on]
+            self._last_agree_ = (
+                scatter_add(enc.s[on], weights=w * agree_a[on], minlength=enc.n_sources),
+                scatter_add(enc.s[on], weights=w, minlength=enc.n_sources),
+            )
+        return agree, n_all
+
     def warm_state(self) -> dict[str, Any]:
         """The state the next batch starts from (scoring.warm_start): counts over every
-        batch so far, keyed by source and label names. Needs a categorical fit."""
+        batch so far and over the day's batch, keyed by source and label names, and
+        the day's assertions. Needs a categorical fit."""
         sums = getattr(self, "_sums_", None)
         parts = getattr(self, "_state_parts_", None)
         if sums is None or parts is None or not hasattr(self, "_labels_"):
             raise ValueError("warm_state() needs a Dawid-Skene fit on categorical labels")
-        both, used, n_objects = sums
+        both, used, n_objects, last_both, last_n = sums
         source_names, agree, n_all = parts
+        last_agree, last_w = self._last_agree_
         n_cur = used.shape[0]
+        batch = validate_frame(self._batch_).loc[:, list(BATCH_COLUMNS)]
         state = state_dict(
-            source_names[:n_cur], list(self._labels_), both, used, n_objects,
-            agree[:n_cur], n_all[:n_cur],
-        )  # fmt: skip
+            source_names[:n_cur],
+            list(self._labels_),
+            used,
+            Sums(both, n_objects, agree[:n_cur], n_all[:n_cur]),
+            Sums(last_both, last_n, last_agree, last_w),
+            batch,
+        )
         warm = getattr(self, "_warm_", None)
         if warm is not None and warm.old_names:  # sources of past batches only: unchanged
             old = set(warm.old_names)
@@ -209,11 +258,11 @@ class DawidSkene(TruthEstimator):
         del cell
         t = np.zeros((O, K), dtype=np.float32)
         warm = getattr(self, "_warm_", None)  # unset when auto calls _em directly
-        if warm is not None:  # the saved confusions: one E-step instead of majority vote
+        if warm is not None:  # the labels a source used in past batches count too
             used = np.maximum(used, warm.used)
-            table0 = self._m_step_from_counts(warm.both, warm.n_objects, S, K, used)
-            t = self._e_step(enc, m, table0, None)[0]
-        elif init is None:  # start from weighted majority vote over labels
+        if init is None:  # start from weighted majority vote over labels, warm or not
+            # (a warm start from the saved confusions runs EM on past the stop that
+            # regularises it: 0.55 accuracy points under a refit on the second day)
             t[enc.claim_obj, enc.claim_label] = majority_shares(enc)
         else:  # a claim posterior; labels nobody gave share what it leaves
             t[enc.claim_obj, enc.claim_label] = init
@@ -241,12 +290,20 @@ class DawidSkene(TruthEstimator):
                 and abs(history[-2] - history[-1]) <= self.tol * abs(history[-1])
             ):
                 break
-        # what the next batch adds to (scoring.warm_start): counts summed over all data
+        # what the next batch adds to (scoring.warm_start): counts summed over all
+        # data, and over the day's batch alone (all of this fit unless the last
+        # batch was fitted again with it)
         both = np.asarray(m.T @ t, dtype=np.float64)
+        current = getattr(self, "_is_current_", None)
+        if current is None:
+            last_both, last_n = both, O
+        else:
+            t_current = t * current[:, None].astype(np.float32)
+            last_both, last_n = np.asarray(m.T @ t_current, dtype=np.float64), int(current.sum())
         n_all = O
         if warm is not None:
             both, n_all = both + warm.both, O + warm.n_objects
-        self._sums_ = (both, used, n_all)
+        self._sums_ = (both, used, n_all, last_both, last_n)
         return t, table[:-1], table[-1], history
 
     def _m_step(

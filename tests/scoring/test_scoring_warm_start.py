@@ -13,8 +13,8 @@ from data_scale import crowd
 from scoring_command import run
 
 from scoring import DawidSkene
-from scoring.utils import FrameError
-from scoring.warm_start import load_state, save_state
+from scoring.utils import FrameError, validate_frame
+from scoring.warm_start import BATCH_COLUMNS, load_state, save_state
 
 DAYS = 4
 
@@ -68,13 +68,50 @@ def test_warm_start_is_used_and_keeps_absent_sources() -> None:
     )
 
 
+def test_the_last_batch_is_fitted_again_and_the_earlier_ones_frozen() -> None:
+    days = [day(d)[0] for d in range(3)]
+    state = DawidSkene().fit(days[0]).warm_state()
+    pd.testing.assert_frame_equal(state["batch"], validate_frame(days[0])[list(BATCH_COLUMNS)])
+    assert state["last"]["n_objects"] == state["n_objects"] == days[0]["object"].nunique()
+    second = DawidSkene(warm_start=state).fit(days[1])
+    # day 0 was fitted again with day 1: the same fit as a refit on both days
+    refit = DawidSkene().fit(pd.concat(days[:2], ignore_index=True))
+    pd.testing.assert_series_equal(
+        second.truths_["value"], refit.truths_["value"].reindex(second.truths_.index)
+    )
+    rel = second.source_reliability_
+    ref = refit.source_reliability_.reindex(rel.index)
+    np.testing.assert_allclose(rel["reliability"], ref["reliability"], atol=1e-6)
+    # the saved sums split: day 0 now frozen, day 1 the last batch
+    after = second.warm_state()
+    assert after["last"]["n_objects"] == days[1]["object"].nunique()
+    assert after["n_objects"] == pd.concat(days[:2])["object"].nunique()
+    last_n = sum(rec["n"] for rec in after["last"]["sources"].values())
+    assert last_n == pytest.approx(len(days[1]))
+    # without its last batch a state freezes every past batch: another fit
+    frozen = DawidSkene(warm_start={**state, "batch": None}).fit(days[1])
+    assert not frozen.source_reliability_["reliability"].equals(rel["reliability"])
+    assert frozen.source_reliability_["n"].sum() == pytest.approx(len(days[0]) + len(days[1]))
+
+
 def test_state_file_round_trip_and_errors(tmp_path: Path) -> None:
     state = DawidSkene().fit(day(0)[0]).warm_state()
     save_state(state, tmp_path / "s.json")
-    assert load_state(tmp_path / "s.json") == json.loads(json.dumps(state))
+    assert (tmp_path / "s.batch.parquet").is_file()
+    loaded = load_state(tmp_path / "s.json")
+    pd.testing.assert_frame_equal(loaded.pop("batch"), state["batch"])
+    on_disk = {k: v for k, v in state.items() if k != "batch"}
+    assert loaded == json.loads(json.dumps(on_disk))
+    (tmp_path / "s.batch.parquet").unlink()  # a lost batch file: the state still loads
+    lost = load_state(tmp_path / "s.json")
+    assert lost["batch"] is None
+    assert lost["batch_missing"] == str(tmp_path / "s.batch.parquet")
     (tmp_path / "bad.json").write_text('{"format": "other"}')
     with pytest.raises(FrameError, match="not a warm-start state"):
         load_state(tmp_path / "bad.json")
+    pd.DataFrame({"x": [1]}).to_parquet(tmp_path / "s.batch.parquet")
+    with pytest.raises(FrameError, match=r"its last batch .*missing column"):
+        load_state(tmp_path / "s.json")
 
 
 def test_cli_warm_start_and_state_out(tmp_path: Path) -> None:
@@ -95,10 +132,18 @@ def test_cli_warm_start_and_state_out(tmp_path: Path) -> None:
         str(state1),
     )
     assert second.returncode == 0, second.stderr
+    assert "missing" not in second.stderr
+    assert (tmp_path / "state1.batch.parquet").is_file()
     table = pd.read_csv(StringIO(second.stdout))
     assert table["n"].sum() == 16000  # both days
     objects = pd.concat([day(0)[0], day(1)[0]])["object"].nunique()
     assert json.loads(state1.read_text())["n_objects"] == objects
+    (tmp_path / "state1.batch.parquet").unlink()
+    frozen = run(
+        str(tmp_path / "day1.parquet"), "--method", "dawid_skene", "--warm-start", str(state1)
+    )
+    assert frozen.returncode == 0, frozen.stderr
+    assert f"its last batch {tmp_path / 'state1.batch.parquet'} is missing" in frozen.stderr
     (tmp_path / "junk.json").write_text("not json")
     bad = run(
         str(tmp_path / "day1.parquet"),
@@ -112,3 +157,23 @@ def test_cli_warm_start_and_state_out(tmp_path: Path) -> None:
     wrong = run(str(tmp_path / "day1.parquet"), "--method", "majority", "--warm-start", str(state0))
     assert wrong.returncode == 2
     assert "--method dawid_skene" in wrong.stderr
+
+
+def test_workbench_score_carries_the_state_from_day_to_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main as workbench_main
+
+    for d in range(2):
+        day(d)[0].to_parquet(tmp_path / f"day{d}.parquet", index=False)
+    state = tmp_path / "state.json"
+    base = ["score", "--method", "dawid_skene", "--state-out", str(state)]
+    assert workbench_main([*base[:1], str(tmp_path / "day0.parquet"), *base[1:]]) == 0
+    assert (tmp_path / "state.batch.parquet").is_file()
+    capsys.readouterr()
+    args = [str(tmp_path / "day1.parquet"), *base[1:], "--warm-start", str(state)]
+    assert workbench_main(["score", *args]) == 0
+    table = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert table["n"].sum() == 16000  # both days
+    # the state now holds the second day as its last batch
+    assert load_state(state)["batch"]["object"].isin(day(1)[0]["object"]).all()

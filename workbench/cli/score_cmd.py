@@ -81,7 +81,8 @@ def score(
         str | None, typer.Option("--warm-start", help="dawid_skene: start from this state.")
     ] = None,
     state_out: Annotated[
-        str | None, typer.Option("--state-out", help="dawid_skene: save the state here.")
+        str | None,
+        typer.Option("--state-out", help="dawid_skene: save the state here (the batch beside it)."),
     ] = None,
 ) -> None:
     """Score how far each source can be trusted, with an interval and an Admiralty grade."""
