@@ -117,3 +117,35 @@ def test_known_places_are_found_again_in_other_claims() -> None:
     features = extract_features(claims, {report.id: report})
     assert features[1].places == {"tasil"}
     assert not features[1].inherited_places
+
+
+# every locative word of the place pattern, in the cases wire copy writes them
+LOCATIVES = (
+    "in", "near", "at", "around", "outside", "into", "toward", "towards", "north of",
+    "south-east of", "northwestern of", "western of", "village of", "town of", "city of",
+    "province of", "district of", "governorate of", "region of", "area of", "suburb of",
+    "neighbourhood of", "neighborhood of",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("word", LOCATIVES)
+def test_each_locative_word_finds_the_place_in_any_case(word: str) -> None:
+    from workbench.events.features import places_in_text
+
+    for form in (word, word.capitalize(), word.upper()):
+        assert places_in_text(f"Shells fell {form} Kafr Dunya on Monday.") == {"kafr dunya"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Monday", "since Sunday", "earlier on Friday", "last week", "this month",
+        "past week", "yesterday", "today", "last night", "3 days ago", "several weeks ago",
+        "a few days ago", "seven days ago", "January 5", "5 December", "Wednesday",
+        "thursday", "Saturday", "TUESDAY", "two weeks ago", "June 30", "12 August",
+    ],
+)  # fmt: skip
+def test_each_time_expression_is_found_in_any_case(text: str) -> None:
+    from workbench.events.features import find_time
+
+    assert find_time(f"Fighting continued {text}, residents said.") == text

@@ -121,7 +121,10 @@ _ACTOR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 _PLACE_AFTER = re.compile(
-    r"\b(?i:in|near|at|around|outside|into|toward|towards|(?:north|south|east|west|"
+    # The lookahead holds the first letters of the words below: Python's re tries the
+    # case-blind alternation at every word start otherwise (1.7x slower at 100k claims).
+    r"\b(?=[ainotsewvcpdgrAINOTSEWVCPDGR])"
+    r"(?i:in|near|at|around|outside|into|toward|towards|(?:north|south|east|west|"
     r"north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+of|(?:village|town|city|province|district|governorate|region|area|suburb|"
     r"neighbourhood|neighborhood)\s+of)\s+(?:the\s+)?"
@@ -263,6 +266,9 @@ def _year_near(words: Sequence[str], index: int) -> int | None:
 
 
 _TIME_IN_LOWER = re.compile(
+    # first characters of every branch below: a word start that cannot begin one is
+    # passed over at once (1.7x faster)
+    r"(?=[olestmwfypdajn0-9])(?:"
     r"\b(?:(?:on|last|earlier on|late on|early on|since)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:last|this|past) (?:week|month)\b|\byesterday\b|\btoday\b|\blast night\b"
@@ -270,6 +276,7 @@ _TIME_IN_LOWER = re.compile(
     r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) \d{1,2}\b|\b\d{1,2} (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b"
+    r")"
 )
 # The same, case-blind: Python's re scans a lower-cased copy about three times faster than
 # it matches with IGNORECASE, which matters at 100,000 claims.
