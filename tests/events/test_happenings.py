@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from models import Report
@@ -182,3 +183,22 @@ def test_wire_reports_of_two_strikes_are_two_happenings() -> None:
     assert len(darfur) == 1
     assert len(dnipro) == 1
     assert darfur != dnipro
+
+
+def test_undated_reports_not_listed_as_close_push_apart_dated_ones_stay_neutral() -> None:
+    from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, _cut
+
+    # report 1 is close to 0 and to 2; 0 and 2 are not listed as a pair
+    left, right = np.array([0, 1]), np.array([1, 2])
+    score = np.array([0.6, 0.5])
+
+    def cut(undated: bool) -> list[int]:
+        return _cut(3, left, right, score, DEFAULT_HAPPENING_WEIGHTS, np.full(3, undated))
+
+    # undated: 0 and 2 were compared (every undated report is) and found far apart,
+    # so 2 does not chain onto 0 through 1
+    undated = cut(True)
+    assert undated[0] == undated[1] != undated[2]
+    # dated days apart: 0 and 2 were never compared, and the link through 1 holds
+    dated = cut(False)
+    assert dated[0] == dated[1] == dated[2]

@@ -215,7 +215,7 @@ def happening_labels(
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
     # Places that share nothing (not even one area) keep reports apart, whatever the words.
     score[place == 0.0] = 0.0
-    return _cut(len(profiles), left, right, score, weights)
+    return _cut(len(profiles), left, right, score, weights, days < 0)
 
 
 def _cut(
@@ -224,9 +224,13 @@ def _cut(
     right: npt.NDArray[np.int64],
     score: npt.NDArray[np.float64],
     weights: HappeningWeights,
+    undated: npt.NDArray[np.bool_],
     link: float | None = None,
 ) -> list[int]:
-    """Average-linkage clusters inside each set of linked reports."""
+    """Average-linkage clusters inside each set of linked reports.
+
+    ``undated`` reports were compared with every report (``_pairs_undated``): a pair of
+    theirs that is not listed was too far apart to keep, not unseen."""
     link = weights.cut if link is None else link
     linked = score >= link
     graph = csr_matrix((np.ones(int(linked.sum())), (left[linked], right[linked])), shape=(n, n))
@@ -256,6 +260,7 @@ def _cut(
                 np.array([local[j] for j in right[positions].tolist()], dtype=np.int64),
                 score[positions],
                 weights,
+                undated[group],
                 link=min(1.0, link + 0.1),
             )
             for index, value in zip(group, sub, strict=True):
@@ -263,6 +268,11 @@ def _cut(
             next_label += max(sub) + 1
             continue
         distance = np.full((len(group), len(group)), 1.0 - weights.cut)
+        # an undated report was compared with every report: a pair of its that is not
+        # listed is far apart (it pushes apart), not unseen
+        far = undated[group]
+        distance[far, :] = 1.0
+        distance[:, far] = 1.0
         rows = [local[i] for i in left[positions].tolist()]
         cols = [local[j] for j in right[positions].tolist()]
         close = np.clip(1.0 - score[positions], 0.0, None)  # float32 cosine can pass 1
