@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,6 +39,7 @@ from workbench.tui.messages import (
     QueueLoaded,
     SearchFinished,
     SourcesScored,
+    TablePrepared,
 )
 from workbench.tui.render import claim_text, grade_text, plain, report_reference, safe
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
@@ -58,7 +60,8 @@ from workbench.tui.session import (
     ReviewSession,
     is_busy,
 )
-from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
+from workbench.tui.widgets import EventView, IncidentTable, QueueList, SourcePanel, VerdictBar
+from workbench.tui.widgets.incident_table import prepare_table
 
 BUSY_RETRY_SECONDS = 0.5
 BUSY_RETRIES = 60
@@ -145,9 +148,21 @@ class ReviewScreen(Screen[None]):
             return
         self.post_message(EventLoaded(index, detail, focus))
 
+    def _prefetch_next(self, item: QueueItem) -> None:
+        """Read the next event, and render its comparison table, while the reviewer reads."""
+        width = self.query_one(IncidentTable).size.width  # 0 while hidden: nothing to match
+        self._prefetch(item, width, self.app.console, self.app.console_options)
+
     @work(thread=True, group="prefetch")
-    def _prefetch(self, item: QueueItem) -> None:
-        self.session.load_event(item)
+    def _prefetch(
+        self, item: QueueItem, width: int, console: Console, options: ConsoleOptions
+    ) -> None:
+        detail = self.session.load_event(item)
+        if width and detail.comparison:
+            prepared = prepare_table(
+                console, options, detail.comparison, detail.event.casualties, detail.sources, width
+            )
+            self.post_message(TablePrepared(prepared))
 
     def _score_soon(self) -> None:
         """Rescore once the reviewer pauses, so scoring never competes with the next key."""
@@ -293,7 +308,7 @@ class ReviewScreen(Screen[None]):
             self.call_after_refresh(self._score)
         self.ready = True
         if self.index + 1 < len(self.items):  # after this frame is painted, not before
-            self.call_after_refresh(self._prefetch, self.items[self.index + 1])
+            self.call_after_refresh(self._prefetch_next, self.items[self.index + 1])
 
     @on(SourcesScored)
     def _scored(self, message: SourcesScored) -> None:
@@ -301,6 +316,10 @@ class ReviewScreen(Screen[None]):
         self.query_one(EventView).show_estimates(message.estimates)
         self.team = message.team
         self._update_progress()
+
+    @on(TablePrepared)
+    def _table_prepared(self, message: TablePrepared) -> None:
+        self.query_one(IncidentTable).prepared = message.prepared
 
     @on(SearchFinished)
     def _searched(self, message: SearchFinished) -> None:
