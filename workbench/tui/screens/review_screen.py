@@ -150,7 +150,17 @@ class ReviewScreen(Screen[None]):
 
     def _prefetch_next(self, item: QueueItem) -> None:
         """Read the next event, and render its comparison table, while the reviewer reads."""
-        width = self.query_one(IncidentTable).size.width  # 0 while hidden: nothing to match
+        table = self.query_one(IncidentTable)
+        width = table.size.width  # 0 while hidden: nothing to match
+        cached = self.session.cached_event(item)
+        if (
+            cached is not None
+            and table.prepared is not None
+            and table.prepared.fits(
+                tuple(cached.comparison), cached.event.casualties, cached.sources, width
+            )
+        ):
+            return  # read and rendered already (a correction shows this event again)
         self._prefetch(item, width, self.app.console, self.app.console_options)
 
     @work(thread=True, group="prefetch")
