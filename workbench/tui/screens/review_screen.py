@@ -9,7 +9,6 @@ order before the next claim is shown, so the key handler writes it directly.
 
 from __future__ import annotations
 
-import gc
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -29,7 +28,7 @@ from models.correction import Correction, CorrectionKind
 from workbench.corrections import trim_span
 from workbench.export import default_export_path
 from workbench.store.faults import describe_error
-from workbench.tui import keymap
+from workbench.tui import gc_pause, keymap
 from workbench.tui.messages import (
     EventLoaded,
     ExportFinished,
@@ -122,6 +121,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#source-table").can_focus = False
         self.title = "workbench review"
         self.sub_title = safe(self.session.reviewer, single_line=True)  # reaches the title bar
+        gc_pause.pause()  # until the queue is in (the app paused it already when run)
         self._load_queue()
 
     # -- workers (thread): they only call the session and post messages ---------------
@@ -235,6 +235,7 @@ class ReviewScreen(Screen[None]):
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
+        gc_pause.resume()
         self.notify(
             f"Could not read the database: {message.error}",
             severity="error",
@@ -256,11 +257,9 @@ class ReviewScreen(Screen[None]):
     def _queue_loaded(self, message: QueueLoaded) -> None:
         shown = self.detail.event.id if self.detail is not None else None
         self.queue_loaded = True
-        # The queue (one object per claim and event) lives as long as the session: out of
-        # the collector's sight, a full collection no longer walks it in the middle of a
-        # verdict key (tens of milliseconds on 100,000 claims). Only reference cycles
-        # that are garbage already would be kept; objects still go when unreferenced.
-        gc.freeze()
+        # the queue stays for the session: a full collection in the middle of a verdict
+        # key no longer walks it (tens of milliseconds on 100,000 claims)
+        gc_pause.freeze_and_resume()
         self.items = self.session.filtered(self.which, self.source, self.search_ids)
         index, claim = self.session.resume_point(self.items)
         self._update_progress()
@@ -547,6 +546,7 @@ class ReviewScreen(Screen[None]):
         self.app.exit()
 
     def on_unmount(self) -> None:
+        gc_pause.resume()  # quit before the queue was in
         self.session.keep_drafts()  # however the app ends: q, ctrl+q, ctrl+c
 
     def action_previous_event(self) -> None:
