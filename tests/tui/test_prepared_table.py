@@ -11,11 +11,11 @@ import dataclasses
 import pytest
 from rich.console import Console
 from rich.segment import Segment
+from textual.geometry import Region
 
 from models import CasualtyFigures, Source
 from tests.tui import incident_corpus
 from tests.tui.conftest import review, settle
-from tests.tui.test_incident_view import _lines
 from workbench.events import build_event
 from workbench.events.comparison import OriginStance, compare_origins
 from workbench.tui import make_app
@@ -38,6 +38,13 @@ def _rows() -> Rows:
     sources = {s.name: s for s in incident_corpus.SOURCES}
     event = build_event("ev", flat, by_id, sources)
     return tuple(compare_origins(event, flat, by_id, sources)), event.casualties, sources
+
+
+def _painted(table: IncidentTable) -> list[list[Segment]]:
+    """What the widget paints, styles included, line by line."""
+    size = table.outer_size
+    strips = table.render_lines(Region(0, 0, size.width, size.height))
+    return [list(Segment.simplify(strip)) for strip in strips]
 
 
 def _drawn(console: Console, renderable: object, width: int) -> list[list[Segment]]:
@@ -88,19 +95,19 @@ async def test_the_next_event_replays_its_prepared_table_and_draws_the_same(
         await settle(pilot)
         assert screen.index == 1
         assert isinstance(table.render(), _Replay)
-        replayed = _lines(table)
+        replayed = _painted(table)
         table.prepared = None  # what the table draws when rendered now
         table.refresh()
         await pilot.pause()
         assert not isinstance(table.render(), _Replay)
-        assert _lines(table) == replayed
+        assert _painted(table) == replayed
 
 
 async def test_a_stale_prepared_table_is_not_replayed(incident_app: WorkbenchApp) -> None:
     async with incident_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = review(pilot).query_one(IncidentTable)
-        shown = _lines(table)
+        shown = _painted(table)
         origins, casualties, sources = table.origins, table.casualties, table.sources
         width = table.size.width
         console = pilot.app.console
@@ -111,4 +118,4 @@ async def test_a_stale_prepared_table_is_not_replayed(incident_app: WorkbenchApp
         table.refresh()
         await pilot.pause()
         assert not isinstance(table.render(), _Replay)
-        assert _lines(table) == shown
+        assert _painted(table) == shown
