@@ -46,12 +46,17 @@ from textual import events
 from workbench.tui import make_app
 
 FRAMES: list[float] = []
+QUIET = 2.0  # seconds without a frame: the screen is up to date
 
 
-async def shown_after(moment: float) -> float:
-    # the first frame the app hands to the terminal after ``moment``
+async def shown_after(moment: float, since: float = 0.0) -> float:
+    # the first frame the app hands to the terminal after ``moment``; if none comes, the
+    # frame that already drew it: the app painted between the change and our look at it,
+    # and with nothing left to draw no frame would ever come (the run hung, rarely)
     while not FRAMES or FRAMES[-1] <= moment:
         await asyncio.sleep(0.0005)
+        if FRAMES and FRAMES[-1] > since and time.perf_counter() - moment > QUIET:
+            return FRAMES[-1]
     return next(t for t in FRAMES if t > moment)
 
 
@@ -86,7 +91,7 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
             app._driver.send_message(events.Key(key, key))  # what Pilot.press sends
             while not screen.ready or screen.claim_id == before:
                 await asyncio.sleep(0.0005)
-            elapsed = await shown_after(time.perf_counter()) - start
+            elapsed = await shown_after(time.perf_counter(), start) - start
             cpu = time.thread_time() - cpu
             times.append(elapsed)
             (crossing if screen.index != event else within).append(elapsed)
@@ -109,7 +114,7 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
             while not screen.ready or screen._claim() is None \
                     or screen._claim().modality is not modality:
                 await asyncio.sleep(0.0005)
-            fixes.append(await shown_after(time.perf_counter()) - start)
+            fixes.append(await shown_after(time.perf_counter(), start) - start)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times,
                           "correction_s": fixes,

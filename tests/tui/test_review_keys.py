@@ -330,6 +330,31 @@ async def test_clicking_a_verdict_chip_marks_the_claim(app: WorkbenchApp, tiny_d
         assert not bar.query_one("#chip-single_source").has_class("-current")
 
 
+def _lit(screen: ReviewScreen) -> set[str]:
+    bar = screen.query_one(VerdictBar)
+    return {chip.id or "" for chip in bar.query(".verdict-chip") if chip.has_class("-current")}
+
+
+async def test_the_lit_chip_is_the_verdict_of_the_claim_in_focus(app: WorkbenchApp) -> None:
+    """A verdict lights its chip only once the move is known: none for the next claim,
+    its own when the focus comes back, and its own when there is nowhere to move."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert _lit(screen) == set()  # the next claim: not judged yet
+        await pilot.press("up")
+        await settle(pilot)
+        assert _lit(screen) == {"chip-single_source"}
+        screen._open(len(screen.items) - 1, None)
+        await settle(pilot)
+        screen._focus(screen.query_one(EventView).order[-1])  # the very last claim
+        await pilot.press("u")
+        await settle(pilot)
+        assert _lit(screen) == {"chip-unverifiable"}
+
+
 async def test_clicking_the_queue_opens_an_event(app: WorkbenchApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

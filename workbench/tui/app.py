@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from workbench.tui import gc_pause
 from workbench.tui.keymap import KEY_SPECS, effective_keys, key_display, load_overrides
 from workbench.tui.screens.review_screen import ReviewScreen
 from workbench.tui.session import ReviewSession
@@ -24,6 +25,12 @@ class WorkbenchApp(App[None]):
         super().__init__()
         self.session = session
         self.overrides = load_overrides() if keys is None else keys
+
+    def on_load(self) -> None:
+        gc_pause.pause()  # until the review screen's queue is in (``gc_pause``)
+
+    def on_unmount(self) -> None:
+        gc_pause.release()
 
     def on_mount(self) -> None:
         if self.overrides:

@@ -9,6 +9,7 @@ from textual.message import Message
 
 from models import TollEstimate
 from workbench.tui.session import EventDetail, QueueItem, SourceRow
+from workbench.tui.widgets.incident_table import PreparedTable
 
 
 @dataclass
@@ -34,6 +35,13 @@ class EventLoaded(Message):
     index: int
     detail: EventDetail
     focus_claim: str | None = None
+
+
+@dataclass
+class TablePrepared(Message):
+    """The next event's comparison table, rendered by the prefetch worker."""
+
+    prepared: PreparedTable
 
 
 @dataclass

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,7 +28,7 @@ from models.correction import Correction, CorrectionKind
 from workbench.corrections import trim_span
 from workbench.export import default_export_path
 from workbench.store.faults import describe_error
-from workbench.tui import keymap
+from workbench.tui import gc_pause, keymap
 from workbench.tui.messages import (
     EventLoaded,
     ExportFinished,
@@ -37,6 +38,7 @@ from workbench.tui.messages import (
     QueueLoaded,
     SearchFinished,
     SourcesScored,
+    TablePrepared,
 )
 from workbench.tui.render import claim_text, grade_text, plain, report_reference, safe
 from workbench.tui.screens.adjudication_screen import AdjudicationScreen
@@ -57,7 +59,8 @@ from workbench.tui.session import (
     ReviewSession,
     is_busy,
 )
-from workbench.tui.widgets import EventView, QueueList, SourcePanel, VerdictBar
+from workbench.tui.widgets import EventView, IncidentTable, QueueList, SourcePanel, VerdictBar
+from workbench.tui.widgets.incident_table import prepare_table
 
 BUSY_RETRY_SECONDS = 0.5
 BUSY_RETRIES = 60
@@ -118,6 +121,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#source-table").can_focus = False
         self.title = "workbench review"
         self.sub_title = safe(self.session.reviewer, single_line=True)  # reaches the title bar
+        gc_pause.pause()  # until the queue is in (the app paused it already when run)
         self._load_queue()
 
     # -- workers (thread): they only call the session and post messages ---------------
@@ -144,9 +148,31 @@ class ReviewScreen(Screen[None]):
             return
         self.post_message(EventLoaded(index, detail, focus))
 
+    def _prefetch_next(self, item: QueueItem) -> None:
+        """Read the next event, and render its comparison table, while the reviewer reads."""
+        table = self.query_one(IncidentTable)
+        width = table.size.width  # 0 while hidden: nothing to match
+        cached = self.session.cached_event(item)
+        if (
+            cached is not None
+            and table.prepared is not None
+            and table.prepared.fits(
+                tuple(cached.comparison), cached.event.casualties, cached.sources, width
+            )
+        ):
+            return  # read and rendered already (a correction shows this event again)
+        self._prefetch(item, width, self.app.console, self.app.console_options)
+
     @work(thread=True, group="prefetch")
-    def _prefetch(self, item: QueueItem) -> None:
-        self.session.load_event(item)
+    def _prefetch(
+        self, item: QueueItem, width: int, console: Console, options: ConsoleOptions
+    ) -> None:
+        detail = self.session.load_event(item)
+        if width and detail.comparison:
+            prepared = prepare_table(
+                console, options, detail.comparison, detail.event.casualties, detail.sources, width
+            )
+            self.post_message(TablePrepared(prepared))
 
     def _score_soon(self) -> None:
         """Rescore once the reviewer pauses, so scoring never competes with the next key."""
@@ -209,6 +235,7 @@ class ReviewScreen(Screen[None]):
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
+        gc_pause.resume()
         self.notify(
             f"Could not read the database: {message.error}",
             severity="error",
@@ -230,6 +257,9 @@ class ReviewScreen(Screen[None]):
     def _queue_loaded(self, message: QueueLoaded) -> None:
         shown = self.detail.event.id if self.detail is not None else None
         self.queue_loaded = True
+        # the queue stays for the session: a full collection in the middle of a verdict
+        # key no longer walks it (tens of milliseconds on 100,000 claims)
+        gc_pause.freeze_and_resume()
         self.items = self.session.filtered(self.which, self.source, self.search_ids)
         index, claim = self.session.resume_point(self.items)
         self._update_progress()
@@ -287,7 +317,7 @@ class ReviewScreen(Screen[None]):
             self.call_after_refresh(self._score)
         self.ready = True
         if self.index + 1 < len(self.items):  # after this frame is painted, not before
-            self.call_after_refresh(self._prefetch, self.items[self.index + 1])
+            self.call_after_refresh(self._prefetch_next, self.items[self.index + 1])
 
     @on(SourcesScored)
     def _scored(self, message: SourcesScored) -> None:
@@ -295,6 +325,10 @@ class ReviewScreen(Screen[None]):
         self.query_one(EventView).show_estimates(message.estimates)
         self.team = message.team
         self._update_progress()
+
+    @on(TablePrepared)
+    def _table_prepared(self, message: TablePrepared) -> None:
+        self.query_one(IncidentTable).prepared = message.prepared
 
     @on(SearchFinished)
     def _searched(self, message: SearchFinished) -> None:
@@ -369,10 +403,12 @@ class ReviewScreen(Screen[None]):
                 return
             self.notify(describe_error(error), severity="error", timeout=10)
             return
-        self._after_write(claim.id)
+        # the chip is lit once, for the claim shown after the move (each restyle costs ~1 ms)
+        self._after_write(claim.id, light=False)
         for cited in spent:  # their CITED badges go: the verdict took them as evidence
             self._redraw_card(cited)
         self._advance(unjudged=True)
+        self._light()
         self._score_soon()
 
     def _retry_busy(self, claim_id: str, label: VerdictLabel, note: str, attempt: int) -> None:
@@ -413,10 +449,11 @@ class ReviewScreen(Screen[None]):
             self._advance(unjudged=True)
         self._score_soon()
 
-    def _after_write(self, claim_id: str) -> None:
+    def _after_write(self, claim_id: str, light: bool = True) -> None:
         """Redraw what a write changed: the card, the chip, the queue marker, progress."""
         self._redraw_card(claim_id)
-        self._light()
+        if light:
+            self._light()
         self.query_one(QueueList).refresh_item(self.index)
         self._update_progress()
 
@@ -509,6 +546,7 @@ class ReviewScreen(Screen[None]):
         self.app.exit()
 
     def on_unmount(self) -> None:
+        gc_pause.resume()  # quit before the queue was in
         self.session.keep_drafts()  # however the app ends: q, ctrl+q, ctrl+c
 
     def action_previous_event(self) -> None:

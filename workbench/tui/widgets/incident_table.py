@@ -9,8 +9,11 @@ shorten below ``WIDE`` columns so five origins fit at 80x24.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
@@ -47,6 +50,80 @@ def display_name(name: str, sources: Mapping[str, Source], room: int) -> str:
     return shown
 
 
+@dataclass(frozen=True)
+class PreparedTable:
+    """An incident's table rendered ahead of time, at one width.
+
+    Rich lays a table out cell by cell: ten origins take several milliseconds, the
+    largest part of showing the next event. The review screen renders the next
+    event's table in its prefetch worker, while the reviewer reads; ``IncidentTable``
+    replays these segments only if its rows and width are the ones rendered here.
+    """
+
+    origins: tuple[OriginStance, ...]
+    casualties: tuple[CasualtyFigures, ...]
+    sources: Mapping[str, Source]
+    width: int
+    table: Table
+    segments: tuple[Segment, ...]
+
+    def fits(
+        self,
+        origins: tuple[OriginStance, ...],
+        casualties: tuple[CasualtyFigures, ...],
+        sources: Mapping[str, Source],
+        width: int,
+    ) -> bool:
+        """True when these rows at this width draw exactly what was rendered."""
+        return (
+            width == self.width
+            and origins == self.origins
+            and casualties == self.casualties
+            and _named(origins, casualties, sources) == _named(origins, casualties, self.sources)
+        )
+
+
+def _named(
+    origins: Sequence[OriginStance],
+    casualties: Sequence[CasualtyFigures],
+    sources: Mapping[str, Source],
+) -> dict[str, Source | None]:
+    # the only sources the table reads: the origins named in it (for their aliases)
+    names = {row.origin for row in origins} | {row.conservative_origin for row in casualties}
+    return {name: sources.get(name) for name in names}
+
+
+def prepare_table(
+    console: Console,
+    options: ConsoleOptions,
+    origins: Sequence[OriginStance],
+    casualties: Sequence[CasualtyFigures],
+    sources: Mapping[str, Source],
+    width: int,
+) -> PreparedTable:
+    """Render the table of these rows at ``width`` (safe in a worker thread: no widget)."""
+    origins, casualties = tuple(origins), tuple(casualties)
+    table = build_table(origins, casualties, sources, width)
+    segments = tuple(console.render(table, options.update(highlight=False, width=width)))
+    return PreparedTable(origins, casualties, sources, width, table, segments)
+
+
+class _Replay:
+    """A prepared table's segments, or the table itself at any other width."""
+
+    def __init__(self, prepared: PreparedTable) -> None:
+        self.prepared = prepared
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width == self.prepared.width:
+            yield from self.prepared.segments
+        else:
+            yield self.prepared.table
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.prepared.table)
+
+
 class IncidentTable(Widget):
     """The comparison table; ``show`` gives it an incident's rows."""
 
@@ -55,6 +132,7 @@ class IncidentTable(Widget):
         self.origins: tuple[OriginStance, ...] = ()
         self.casualties: tuple[CasualtyFigures, ...] = ()
         self.sources: Mapping[str, Source] = {}
+        self.prepared: PreparedTable | None = None  # the next event's, from the prefetch
 
     def show(
         self,
@@ -73,47 +151,62 @@ class IncidentTable(Widget):
 
     def render(self) -> RenderableType:
         width = self.size.width or 120
-        wide = width >= WIDE
-        kinds = [row.kind for row in self.casualties]
-        table = Table(
-            box=None,
-            padding=(0, 1),
-            pad_edge=False,
-            expand=True,
-            show_edge=False,
-            header_style="bold",
+        prepared = self.prepared
+        if prepared is not None and prepared.fits(
+            self.origins, self.casualties, self.sources, width
+        ):
+            return _Replay(prepared)
+        return build_table(self.origins, self.casualties, self.sources, width)
+
+
+def build_table(
+    origins: Sequence[OriginStance],
+    casualties: Sequence[CasualtyFigures],
+    sources: Mapping[str, Source],
+    width: int,
+) -> Table:
+    """The comparison table at ``width`` columns."""
+    wide = width >= WIDE
+    kinds = [row.kind for row in casualties]
+    table = Table(
+        box=None,
+        padding=(0, 1),
+        pad_edge=False,
+        expand=True,
+        show_edge=False,
+        header_style="bold",
+    )
+    table.add_column("origin", ratio=1, no_wrap=True, overflow="ellipsis")
+    for kind in kinds:
+        table.add_column(kind, justify="right", no_wrap=True)
+    for long, short in STANCE:
+        table.add_column(long if wide else short, justify="right", no_wrap=True)
+    room = max(8, width - 8 * len(kinds) - (8 if wide else 4) * len(STANCE))
+    for row in origins:
+        name = Text(
+            display_name(row.origin, sources, room),
+            style="" if row.known else "italic dim",
         )
-        table.add_column("origin", ratio=1, no_wrap=True, overflow="ellipsis")
+        cells: list[Text] = [name]
         for kind in kinds:
-            table.add_column(kind, justify="right", no_wrap=True)
-        for long, short in STANCE:
-            table.add_column(long if wide else short, justify="right", no_wrap=True)
-        room = max(8, width - 8 * len(kinds) - (8 if wide else 4) * len(STANCE))
-        for row in self.origins:
-            name = Text(
-                display_name(row.origin, self.sources, room),
-                style="" if row.known else "italic dim",
-            )
-            cells: list[Text] = [name]
-            for kind in kinds:
-                if kind in row.figures:
-                    cells.append(Text(figure_range(*row.figures[kind]), style="bold"))
-                else:
-                    cells.append(Text("·", style="dim"))
-            for count in (row.claims, row.denies, row.blames, row.caveats):
-                cells.append(Text(str(count)) if count else Text("·", style="dim"))
-            table.add_row(*cells)
-        if self.casualties:
-            table.add_section()
-            cells = [Text("all origins", style="bold")]
-            cells += [
-                Text(figure_range(row.minimum, row.maximum), style=STATUS[row.status][1])
-                for row in self.casualties
-            ]
-            table.add_row(*cells, *(Text("") for _ in STANCE))
-            table.caption = _caption(self.casualties, self.sources)
-            table.caption_justify = "left"
-        return table
+            if kind in row.figures:
+                cells.append(Text(figure_range(*row.figures[kind]), style="bold"))
+            else:
+                cells.append(Text("·", style="dim"))
+        for count in (row.claims, row.denies, row.blames, row.caveats):
+            cells.append(Text(str(count)) if count else Text("·", style="dim"))
+        table.add_row(*cells)
+    if casualties:
+        table.add_section()
+        cells = [Text("all origins", style="bold")]
+        cells += [
+            Text(figure_range(row.minimum, row.maximum), style=STATUS[row.status][1])
+            for row in casualties
+        ]
+        table.add_row(*cells, *(Text("") for _ in STANCE))
+        table.caption = _caption(casualties, sources)
+        table.caption_justify = "left"
+    return table
 
 
 def _caption(rows: Sequence[CasualtyFigures], sources: Mapping[str, Source]) -> Text:
