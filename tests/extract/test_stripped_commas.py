@@ -279,3 +279,19 @@ def test_names_and_places_glued_to_a_speaker(text: str, source: str) -> None:
 )
 def test_fronted_adjuncts_and_titled_names(text: str, source: str) -> None:
     assert _claims(text)[0][0] == (source,)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A participle clause after the subject, its commas stripped: its object is not the
+        # speaker (issue 14, FA-KES "A doctor receiving the casualties confirmed").
+        ("A nurse treating the injured told reporters nine people had died.", "nurse"),
+        ("Paramedics responding to the blast said at least six people died.", "paramedics"),
+        ("Volunteers digging through the rubble said two rescuers were killed.", "volunteers"),
+        # "monitoring", "peacekeeping" before a noun are modifiers, not participles.
+        ("The EU monitoring mission said its teams saw shelling.", "EU monitoring mission"),
+    ],
+)
+def test_a_participle_clause_glued_to_the_speaker(text: str, source: str) -> None:
+    assert _claims(text)[0][0] == (source,)

@@ -413,6 +413,27 @@ _PARTICIPLE_TAIL = re.compile(
     r"\s+(?:in|near|at|on|with|for|from|inside|around|outside)\s+[^,;]{1,60}$",
     re.IGNORECASE | re.DOTALL,
 )
+# Stripped commas: "A doctor receiving the casualties", "Rescue workers responding to the
+# attacks", "X a rescue service operating in rebel-held territory": the participle's object
+# is not the speaker; the noun phrase before the participle is. A preposition or a
+# determiner must follow: "monitoring mission", "peacekeeping force" are one noun phrase.
+_STRIPPED_PARTICIPLE = re.compile(
+    r"^((?:[\w'\u2019.-]+\s+){0,7}?[\w'\u2019.-]+)\s+([a-z]{3,}ing)\s+"
+    r"(?:in|near|at|on|to|with|for|from|inside|around|outside|across|through|along|"
+    r"the|a|an|its|their)\s+"
+    r"[^,;\"\u201c\u201d]{1,80}$",
+    re.DOTALL,
+)
+# -ing words that are nouns, not participles ("officials at the bombing site").
+_ING_NOUNS = frozenset(
+    """
+    morning evening building bombing shelling fighting meeting funding wing king spring
+    ceiling training housing landing beginning briefing hearing uprising
+    """.split()  # noqa: SIM905
+)
+_HEAD_ENDS = frozenset(
+    "the a an of at in on to for from with by and or its their his her".split()  # noqa: SIM905
+)
 _LAST_DETERMINER = re.compile(r".*\s((?:the|a|an)\s+\S.*)$", re.DOTALL)
 
 
@@ -433,6 +454,7 @@ def clean_speaker(phrase: str) -> str:
         if last is not None:
             phrase = last.group(1)
     phrase = _PARTICIPLE_TAIL.sub(r"\1", phrase)
+    phrase = _before_participle(phrase)
     phrase = _BRACKETED.sub("", _LEADING_BRACKET.sub("", phrase)).strip()
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()
@@ -446,6 +468,18 @@ def clean_speaker(phrase: str) -> str:
         # one word ("Ahmed a resident of ...") stays whole: the description says a person
         phrase = named.group(1)
     return strip_workplace(phrase)
+
+
+def _before_participle(phrase: str) -> str:
+    """The noun phrase before a participle clause glued on by a stripped comma ("Medics
+    working at the clinic" -> "Medics"), when that phrase can speak."""
+    match = _STRIPPED_PARTICIPLE.match(phrase)
+    if match is None or match.group(2) in _ING_NOUNS:
+        return phrase
+    head = match.group(1)
+    if head.split()[-1].lower() in _HEAD_ENDS or not plausible_speaker(head):
+        return phrase
+    return head
 
 
 def _after_glued_count(phrase: str) -> str:
