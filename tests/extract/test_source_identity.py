@@ -278,3 +278,27 @@ def test_the_army_is_the_states_forces_not_the_militia_that_spoke_last() -> None
         ("Rapid Support Forces",),
         ("Sudanese Armed Forces",),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # "the source" after "a <Body> source": the body that spoke (issue 14).
+        (
+            "Two rockets hit a school according to a Homs Police Command source. The attack "
+            "also damaged several shops the source told SANA.",
+            ("Homs Police Command",),
+        ),
+        # A body's spokesman, then "he said": the spokesman, not the last person named.
+        (
+            "Prime Minister Hussein Arnous visited the site. The Syrian Civil Defense said "
+            "rescuers were searching the rubble. The Civil Defense spokesman said ten bodies "
+            "were found. Teams had worked through the night he said.",
+            ("White Helmets",),
+        ),
+    ],
+)
+def test_a_later_mention_of_a_body_that_spoke_through_a_source(
+    text: str, last: tuple[str, ...]
+) -> None:
+    assert _sources(text)[-1] == last
