@@ -74,3 +74,14 @@ def one_casualty(text: str, start: int, person: tuple[str, int]) -> bool:
     if person[0] in _SUBGROUP_PEOPLE and _INCLUDING_BEFORE.search(before):
         return True
     return bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(text, person[1]))
+
+
+# A headline that opens on one victim without an article: "Child killed 9 civilians
+# injured in attacks", "Girl child killed two others injured".
+HEADLINE_ONE = re.compile(
+    r"(?:(?:girl|boy|baby|little|young|teenage)\s+)?(child|woman|girl|boy|man)\s+"
+    r"(?:killed|dead)\b",
+    re.IGNORECASE,
+)
+# The victim right before a verb: "child killed" is passive, not "killed 9 civilians".
+ONE_PERSON_BEFORE = re.compile(r"\b(?:child|woman|girl|boy|man)\s+$", re.IGNORECASE)

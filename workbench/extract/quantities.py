@@ -14,8 +14,10 @@ import re
 
 from models import Quantity
 from workbench.extract.one_person import (
+    HEADLINE_ONE,
     KILLING_ONE,
     ONE_LEFT_DEAD,
+    ONE_PERSON_BEFORE,
     ONE_WAS_KILLED,
     one_casualty,
     person_after_article,
@@ -524,10 +526,13 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
+    before = _VERB_BEFORE.search(text, max(0, start - 40), start) if own is not None else None
     if (
         own is not None
         and not own.group("aux")
-        and _VERB_BEFORE.search(text, max(0, start - 40), start)
+        and before is not None
+        # "child killed 9 civilians injured" (a headline): the verb before has its own victim
+        and not ONE_PERSON_BEFORE.search(text, max(0, before.start() - 12), before.start())
     ):
         # "killed 30 people injured 90" (commas stripped): the verb before governs.
         own = None
@@ -677,8 +682,14 @@ def parse_quantities(text: str) -> list[Quantity]:
         or KILLING_ONE.search(text)  # "killing a civilian"
         or ONE_WAS_KILLED.search(text)  # "a child was killed"
         or ONE_LEFT_DEAD.search(text)  # "left a child dead"
+        or HEADLINE_ONE.match(text)  # "Child killed ..."
     ):
         return out
+    headline = HEADLINE_ONE.match(text)
+    if headline is not None:
+        noun = headline.group(1).lower()
+        words = text[headline.start(1) : headline.end(1)]
+        out.append(Quantity(value=1.0, unit=f"{noun} killed", low=1.0, high=1.0, text=words))
     pos = 0
     for match in _QUANTITY.finditer(text):
         if match.start() < pos:
