@@ -95,7 +95,8 @@ _WAS_QUOTED = re.compile(
 _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
     r"jointly|separately|promptly|quickly|swiftly|immediately|strongly|flatly|categorically|"
-    r"vehemently|firmly|officially|publicly|formally|initially|subsequently|reportedly)\s+)+$"
+    r"vehemently|firmly|officially|publicly|formally|initially|subsequently|reportedly|"
+    r"[a-z]{2,}(?:ally|ently|antly|ively|edly|ously|ately|ibly|fully))\s+)+$"
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"

@@ -78,6 +78,9 @@ _PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 # Anchored at the end and only ever removed whole, so the order of the words is free:
 # a case-folded trie is faster than the listed alternation.
+# A manner adverb by its ending ("consistently", "persistently", "reportedly"); the
+# endings leave out nouns in -ly ("family", "assembly", "ally").
+_MANNER_ADVERB = r"[a-z]{2,}(?:ally|ently|antly|ively|edly|ously|ately|ibly|fully)"
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:"
     + word_trie(
@@ -93,7 +96,10 @@ _TRAILING_ADVERBS = re.compile(
         ],
         fold_case=True,
     )
-    + r"|(?i:on|last|this)\s+\w+))+$"
+    + r"|(?i:on|last|this)\s+\w+|"
+    # any manner adverb: "has consistently denied", "persistently"
+    + _MANNER_ADVERB
+    + r"))+$"
 )
 _LEADING_CONNECTIVES = re.compile(
     r"^(?:(?:and|but|meanwhile|however|separately|also|in\s+addition|elsewhere|"
