@@ -53,10 +53,11 @@ _COORDINATION = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
 )
 _ACCORDING_DOCUMENT = re.compile(
-    r"(?:(?:the|a|an|its|their)\s+)?(?:latest\s+|official\s+|preliminary\s+|new\s+)?"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|official|preliminary|initial|earlier|new)\s+)?"
     r"(?:estimates?|figures?|data|tall(?:y|ies)|counts?|statements?|reports?|records?|"
-    r"documents?|analysis|assessments?|a\s+post|posts?)\s+(?:by|from|of|issued\s+by|"
-    r"published\s+by|released\s+by|compiled\s+by)\s+",
+    r"documents?|analysis|assessments?|a\s+post|posts?|information|statistics)\s+"
+    r"(?:by|from|of|issued\s+by|published\s+by|released\s+by|compiled\s+by|"
+    r"provided\s+by|given\s+by)\s+",
     re.IGNORECASE,
 )
 # "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all

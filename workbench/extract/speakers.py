@@ -362,6 +362,15 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
                 # "according to the Observatory a toll the regime has not confirmed": a
                 # reporter's comment glued on by a stripped comma ends the speaker.
                 break
+            raw_next = tokens[count].group(0) if count < len(tokens) else ""
+            named = previous[:1].isupper() or _NAME_PARTICLE.match(previous) is not None
+            if token.lower() == "the" and named and raw_next[:1].islower():
+                # "According to director Rami Abdel Rahman the bus was ...": a name, then
+                # the clause's subject ("Save the Children" keeps its capital; "Musa Bello
+                # a resident" is an apposition).
+                break
+        if count > 1 and token[:1].isdigit() and previous[:1].isupper():
+            break  # "According to a source at Aleppo Police Command 5 people were killed"
         previous = token
         if not _np_token(token):
             # "a local resistance group": up to two unlisted nouns inside the phrase.
@@ -377,7 +386,7 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
 
 
 _COMMENT_NOUNS = frozenset(
-    "toll claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
+    "toll total claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
 )
 _JOINERS = frozenset("of for and to in at on with from by & 's".split())  # noqa: SIM905
 _TRAILING_CONNECTORS = re.compile(
