@@ -302,3 +302,32 @@ def test_a_later_mention_of_a_body_that_spoke_through_a_source(
     text: str, last: tuple[str, ...]
 ) -> None:
     assert _sources(text)[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # Two modifiers of one head: one source ("police and medical sources" stay two).
+        (
+            "Diplomatic and military sources said the convoy was hit. Two drivers died "
+            "according to the sources.",
+            [("diplomatic and military sources",), ("diplomatic and military sources",)],
+        ),
+        # A bare plural with another modifier is not the sources that spoke before.
+        (
+            "Local sources told SANA that a shell fell on the market. Tribal sources said "
+            "the road was cut.",
+            [("local sources",), ("tribal sources",)],
+        ),
+        # A sentence adverb after a stripped full stop opens the speaker's sentence.
+        (
+            "Two shops burned in Jisr al-Shughour and Ariha Moreover civil sources said four "
+            "people were hurt.",
+            [("civil sources",)],
+        ),
+    ],
+)
+def test_shared_heads_other_sources_and_glued_sentences(
+    text: str, sources: list[tuple[str, ...]]
+) -> None:
+    assert _sources(text) == sources

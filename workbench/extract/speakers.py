@@ -452,9 +452,25 @@ _HEAD_ENDS = frozenset(
 _LAST_DETERMINER = re.compile(r".*\s((?:the|a|an)\s+\S.*)$", re.DOTALL)
 
 
+# A sentence adverb inside the phrase opens a new sentence whose full stop was stripped:
+# "... in Foaa and Kefraya in Idleb Meanwhile civil sources".
+_GLUED_WORDS = (
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Furthermore",
+    "Separately",
+    "Elsewhere",
+    "Additionally",
+)
+_GLUED_SENTENCE = re.compile(r"^.*?\S\s+(?:" + "|".join(_GLUED_WORDS) + r")\s+(?=\S)", re.DOTALL)
+
+
 def clean_speaker(phrase: str) -> str:
     """Drop connectives, adverbs, auxiliaries and anonymity clauses around a speaker."""
     phrase = phrase.strip(" ;:-\u2014\u2013\"\u201c\u201d'")
+    if any(word in phrase for word in _GLUED_WORDS):
+        phrase = _GLUED_SENTENCE.sub("", phrase)
     phrase = _ANONYMITY.sub("", phrase)
     phrase = phrase.strip(" ,;:-\u2014\u2013\"\u201c\u201d'")
     phrase = _VIA_ADJUNCT.sub("", phrase)
@@ -582,6 +598,13 @@ _INNER_AND = re.compile(
 )
 
 
+# Adjectives that cannot speak alone: "local and media sources" is one source ("police
+# and medical sources" are two: the police are a speaker).
+_SHARED_HEAD = re.compile(
+    r"^(?:the\s+)?(?:local|medical|diplomatic|humanitarian|judicial|tribal|official|"
+    r"regional|international)\s+and\s+[a-z]+\s+[a-z]+$",
+    re.IGNORECASE,
+)
 _LIST_JOINER = re.compile(r"\s(?:and|as\s+well\s+as)\s")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*")
 
@@ -599,5 +622,7 @@ def split_speakers(phrase: str) -> list[str]:
     if phrase_for_split != phrase:
         parts = split_speakers(phrase_for_split)
         return [p.replace(" \x00 ", " and ") for p in parts]
+    if _SHARED_HEAD.match(phrase):
+        return [phrase]  # "local and media sources": one head shared by two modifiers
     parts = _LIST_SEPARATOR.split(phrase)
     return [p.strip() for p in parts if p.strip()]
