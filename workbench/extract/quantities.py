@@ -640,6 +640,8 @@ _NUMBER_WORD = re.compile(
     )
     + r"\b"
 )
+# A cheap first test for "a child dead", "a woman injured" in a text with no number.
+_HURT = re.compile(r"dead|killed|injured|wounded")
 _SUPERLATIVE_OF = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\w+est|most|few|main|first|last|latest|"
     r"biggest|worst|only)\b",
@@ -681,7 +683,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         or _NUMBER_WORD.search(text)
         or KILLING_ONE.search(text)  # "killing a civilian"
         or ONE_WAS_KILLED.search(text)  # "a child was killed"
-        or ONE_LEFT_DEAD.search(text)  # "left a child dead"
+        or (_HURT.search(text) and ONE_LEFT_DEAD.search(text))  # "left a child dead"
         or HEADLINE_ONE.match(text)  # "Child killed ..."
     ):
         return out
