@@ -244,3 +244,8 @@ def test_shops_explosions_and_the_head_of_fighter_jets_are_counted() -> None:
 )
 def test_wire_copy_casualty_forms(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in parse_quantities(text)] == expected
+
+
+def test_a_place_named_by_its_number_is_no_count() -> None:
+    # "captured Base 46" (issue 14): the number names the base.
+    assert [(q.value, q.unit) for q in parse_quantities("Rebels captured Camp 17 at dawn")] == []
