@@ -331,3 +331,13 @@ def test_shared_heads_other_sources_and_glued_sentences(
     text: str, sources: list[tuple[str, ...]]
 ) -> None:
     assert _sources(text) == sources
+
+
+def test_one_name_glued_to_a_persons_description() -> None:
+    # "Ahmed a resident of ... said" with the comma stripped (issue 14): the named person
+    # speaks, and "he" after is that person.
+    text = (
+        "Karim a teacher in the old city said the market was shelled at noon. Two shops "
+        "burned he said."
+    )
+    assert _sources(text) == [("Karim",), ("Karim",)]

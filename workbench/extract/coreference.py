@@ -51,6 +51,7 @@ from workbench.extract.mention_words import (
     ROLE_FOR,
     ROLE_OF_BODY,
     SAME_SOURCE,
+    SINGLE_NAME_APPOSITIVE,
     SOURCE_AT_BODY,
     SPOKES_ROLE,
     SUB_BODY_HEADS,
@@ -195,6 +196,14 @@ class MentionResolver(PersonMentions):
         if head_noun(lowered) in DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
             # "the statement said": the document speaks for the last source.
             return self.recent[-1]
+        single = SINGLE_NAME_APPOSITIVE.match(phrase)
+        if (
+            single is not None
+            and head_noun(single.group(2).lower()) in ANONYMOUS_HEADS
+            and not self.registry.lookup_alias(normalise_mention(single.group(1)), single.group(1))
+        ):
+            # "Ahmed a resident of the west of the city" (commas stripped): Ahmed, a person.
+            return self._discover(single.group(1), SourceKind.PERSON)
         bare = BARE_APPOSITIVE.match(phrase)
         bare_person = self._personal_name(bare.group(1)) if bare else ""
         if bare and bare_person and bare.group(1).endswith(bare_person):
