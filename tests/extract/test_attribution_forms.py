@@ -600,3 +600,27 @@ def test_the_next_quotation_after_a_who_said_tail_is_the_same_speakers() -> None
     )
     assert [c.text for c in claims][-1] == "There is no safe place"
     assert {c.sources for c in claims} == {("Umm Khaled Abu Shamala",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A manner adverb between the auxiliary and the cue (issue 14).
+        (
+            "The ministry has vigorously denied targeting civilian areas.",
+            [("targeting civilian areas", "denied")],
+        ),
+        (
+            "The militia has consistently rejected the charges.",
+            [("the charges", "rejected")],
+        ),
+        # "pointing out that" after a claim whose comma was stripped: a second claim.
+        (
+            "The minister said the talks had stalled pointing out that no date was set.",
+            [("the talks had stalled", "said"), ("no date was set", "pointing out")],
+        ),
+    ],
+)
+def test_adverbs_and_phrasal_participles(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = extract_claims(Report(text=text))
+    assert [(c.text, c.cue) for c in claims] == expected

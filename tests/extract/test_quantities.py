@@ -208,3 +208,44 @@ def test_shops_explosions_and_the_head_of_fighter_jets_are_counted() -> None:
         "and residents heard 10 loud explosions"
     )
     assert [(q.value, q.unit) for q in figures] == [(20, "shops"), (2, "jets"), (10, "explosions")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Single victims named by an article in SANA-style copy (issue 14).
+        (
+            "mortar fire left a boy dead and a woman injured in the old quarter",
+            [(1, "boy killed"), (1, "woman wounded")],
+        ),
+        (
+            "a shell hit a school injuring a 12-year-old girl and a teacher",
+            [(1, "girl wounded"), (1, "teacher wounded")],
+        ),
+        (
+            "rockets hit the market killing four people including a woman and injuring six",
+            [(4, "people killed"), (1, "woman killed"), (6, "wounded")],
+        ),
+        # "claiming N lives", "N injuries", the same verb's "others", paired modifiers.
+        (
+            "a car bomb exploded claiming three lives and injuring ten people",
+            [(3, "killed"), (10, "people wounded")],
+        ),
+        ("the clinic counted two deaths and 31 injuries", [(2, "killed"), (31, "wounded")]),
+        (
+            "12 villagers were killed in the raid while three others were killed on the road",
+            [(12, "villagers killed"), (3, "villagers killed")],
+        ),
+        ("at least 40 army and militia fighters were killed", [(40, "fighters killed")]),
+        ("11 government forces were killed in the ambush", [(11, "forces killed")]),
+        # "One mother and her child": "her" is no modifier of a counted noun.
+        ("One father and his son have died in the strike", []),
+    ],
+)
+def test_wire_copy_casualty_forms(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in parse_quantities(text)] == expected
+
+
+def test_a_place_named_by_its_number_is_no_count() -> None:
+    # "captured Base 46" (issue 14): the number names the base.
+    assert [(q.value, q.unit) for q in parse_quantities("Rebels captured Camp 17 at dawn")] == []

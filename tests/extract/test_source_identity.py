@@ -278,3 +278,66 @@ def test_the_army_is_the_states_forces_not_the_militia_that_spoke_last() -> None
         ("Rapid Support Forces",),
         ("Sudanese Armed Forces",),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # "the source" after "a <Body> source": the body that spoke (issue 14).
+        (
+            "Two rockets hit a school according to a Homs Police Command source. The attack "
+            "also damaged several shops the source told SANA.",
+            ("Homs Police Command",),
+        ),
+        # A body's spokesman, then "he said": the spokesman, not the last person named.
+        (
+            "Prime Minister Hussein Arnous visited the site. The Syrian Civil Defense said "
+            "rescuers were searching the rubble. The Civil Defense spokesman said ten bodies "
+            "were found. Teams had worked through the night he said.",
+            ("White Helmets",),
+        ),
+    ],
+)
+def test_a_later_mention_of_a_body_that_spoke_through_a_source(
+    text: str, last: tuple[str, ...]
+) -> None:
+    assert _sources(text)[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # Two modifiers of one head: one source ("police and medical sources" stay two).
+        (
+            "Diplomatic and military sources said the convoy was hit. Two drivers died "
+            "according to the sources.",
+            [("diplomatic and military sources",), ("diplomatic and military sources",)],
+        ),
+        # A bare plural with another modifier is not the sources that spoke before.
+        (
+            "Local sources told SANA that a shell fell on the market. Tribal sources said "
+            "the road was cut.",
+            [("local sources",), ("tribal sources",)],
+        ),
+        # A sentence adverb after a stripped full stop opens the speaker's sentence.
+        (
+            "Two shops burned in Jisr al-Shughour and Ariha Moreover civil sources said four "
+            "people were hurt.",
+            [("civil sources",)],
+        ),
+    ],
+)
+def test_shared_heads_other_sources_and_glued_sentences(
+    text: str, sources: list[tuple[str, ...]]
+) -> None:
+    assert _sources(text) == sources
+
+
+def test_one_name_glued_to_a_persons_description() -> None:
+    # "Ahmed a resident of ... said" with the comma stripped (issue 14): the named person
+    # speaks, and "he" after is that person.
+    text = (
+        "Karim a teacher in the old city said the market was shelled at noon. Two shops "
+        "burned he said."
+    )
+    assert _sources(text) == [("Karim",), ("Karim",)]

@@ -279,3 +279,55 @@ def test_names_and_places_glued_to_a_speaker(text: str, source: str) -> None:
 )
 def test_fronted_adjuncts_and_titled_names(text: str, source: str) -> None:
     assert _claims(text)[0][0] == (source,)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A participle clause after the subject, its commas stripped: its object is not the
+        # speaker (issue 14, FA-KES "A doctor receiving the casualties confirmed").
+        ("A nurse treating the injured told reporters nine people had died.", "nurse"),
+        ("Paramedics responding to the blast said at least six people died.", "paramedics"),
+        ("Volunteers digging through the rubble said two rescuers were killed.", "volunteers"),
+        # "monitoring", "peacekeeping" before a noun are modifiers, not participles.
+        ("The EU monitoring mission said its teams saw shelling.", "EU monitoring mission"),
+    ],
+)
+def test_a_participle_clause_glued_to_the_speaker(text: str, source: str) -> None:
+    assert _claims(text)[0][0] == (source,)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "proposition"),
+    [
+        # "According to X" whose comma before the clause was stripped: the clause's
+        # subject is not part of the speaker (issue 14).
+        (
+            "According to civil defence chief Raed al-Saleh the shelter was hit twice.",
+            "Raed al-Saleh",
+            "the shelter was hit twice",
+        ),
+        (
+            "According to a source at Homs Police Command 7 people were wounded.",
+            "Homs Police Command",
+            "7 people were wounded",
+        ),
+        (
+            "According to the Syrian Network for Human Rights a total of 60 people died.",
+            "Syrian Network for Human Rights",
+            "a total of 60 people died",
+        ),
+        # ... and information provided by someone is that someone's.
+        (
+            "According to the information provided by a medical source the dead were all "
+            "civilians.",
+            "medical source",
+            "the dead were all civilians",
+        ),
+    ],
+)
+def test_according_to_a_speaker_glued_to_its_clause(
+    text: str, source: str, proposition: str
+) -> None:
+    sources, _, claim = _claims(text)[0]
+    assert (sources, claim) == ((source,), proposition)

@@ -225,3 +225,37 @@ def test_put_the_toll_at_is_a_claim() -> None:
         ("put", [(52, "killed")])
     ]
     assert extract_claims(Report(text="The army put pressure on the rebels.")) == []
+
+
+# Written in the pattern of real headlines and leads (not quoted from the data set).
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # A headline opening on one victim with no article: the figure after is the
+        # injured, not more dead (issue 14).
+        (
+            "Woman killed 12 civilians injured in rocket attacks on Hama",
+            "Rocket shells hit residential areas of the city on Monday.",
+            1,
+            12,
+        ),
+        (
+            "Boy killed 4 others injured in mortar attack on Latakia",
+            "A mortar shell landed near a school in the city.",
+            1,
+            4,
+        ),
+        # A range: the crowd coders of FA-KES count its upper end.
+        (
+            "Gas attack kills hundreds near Damascus",
+            "Between 400 and 900 people died in the attack on the suburbs the activists said.",
+            900,
+            None,
+        ),
+    ],
+)
+def test_one_victim_headlines_and_ranges(
+    title: str, text: str, killed: float, injured: float | None
+) -> None:
+    toll = report_toll(Report(title=title, text=text))
+    assert (toll.killed, toll.injured) == (killed, injured)

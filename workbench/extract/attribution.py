@@ -53,10 +53,11 @@ _COORDINATION = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
 )
 _ACCORDING_DOCUMENT = re.compile(
-    r"(?:(?:the|a|an|its|their)\s+)?(?:latest\s+|official\s+|preliminary\s+|new\s+)?"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|official|preliminary|initial|earlier|new)\s+)?"
     r"(?:estimates?|figures?|data|tall(?:y|ies)|counts?|statements?|reports?|records?|"
-    r"documents?|analysis|assessments?|a\s+post|posts?)\s+(?:by|from|of|issued\s+by|"
-    r"published\s+by|released\s+by|compiled\s+by)\s+",
+    r"documents?|analysis|assessments?|a\s+post|posts?|information|statistics)\s+"
+    r"(?:by|from|of|issued\s+by|published\s+by|released\s+by|compiled\s+by|"
+    r"provided\s+by|given\s+by)\s+",
     re.IGNORECASE,
 )
 # "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
@@ -96,6 +97,11 @@ _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
     r"jointly|separately|promptly|quickly|swiftly|immediately|strongly|flatly|categorically|"
     r"vehemently|firmly|officially|publicly|formally|initially|subsequently|reportedly)\s+)+$"
+)
+# Any manner adverb right before the cue ("has consistently denied"); read only when the
+# word before the cue ends in -ly, as a scan with it costs every sentence.
+_MANNER_BEFORE = re.compile(
+    r"(?<=\s)[a-z]{2,}(?:ally|ently|antly|ively|edly|ously|ately|ibly|fully)\s+$"
 )
 _RELATIVE_DENIAL = re.compile(
     r"^(?:(?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|version|"
@@ -362,13 +368,24 @@ _FRONTED_PRONOUN = re.compile(
 )
 
 
+def _aux_start(text: str, region_start: int, cue_start: int) -> int:
+    """Where the auxiliaries and adverbs between a subject and its cue begin ("has also
+    repeatedly denied", "has consistently denied"), or ``cue_start`` when there are none."""
+    if text[max(region_start, cue_start - 4) : cue_start].rstrip().endswith("ly"):
+        manner = _MANNER_BEFORE.search(text, max(region_start, cue_start - 30), cue_start)
+        if manner is not None:
+            cue_start = manner.start()
+    aux = _TRAILING_AUX.search(text, region_start, cue_start)
+    return aux.start() if aux is not None else cue_start
+
+
 def _speaker_before(
     text: str, region_start: int, cue_start: int, regions: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Speaker of a forward cue: the noun phrase between the region start and the cue."""
-    aux = _TRAILING_AUX.search(text, region_start, cue_start)
-    if aux is not None and aux.start() > region_start:
-        cue_start = aux.start()  # "The Huthis, who ..., have accused": drop "have"
+    aux = _aux_start(text, region_start, cue_start)
+    if aux > region_start:
+        cue_start = aux  # "The Huthis, who ..., have accused": drop "have"
     relative = _RELATIVE_SUBJECT.search(text, region_start, cue_start)
     if relative is not None:
         # "... claimed by the JNIM group which said on its channels that ...": the noun
@@ -478,9 +495,9 @@ def _speaker_trailing(
         if phrase and plausible_speaker(phrase):
             offset = text.find(phrase, sep + 1, cue_start)
             return (offset, offset + len(phrase)), sep
-    aux = _TRAILING_AUX.search(text, region_start, cue_start)
-    if aux is not None and aux.start() > region_start:
-        cue_start = aux.start()  # "... the UN children's agency UNICEF has said" (no comma)
+    aux = _aux_start(text, region_start, cue_start)
+    if aux > region_start:
+        cue_start = aux  # "... the UN children's agency UNICEF has said" (no comma)
     stop = len(text[:cue_start].rstrip())
     back = backward_speaker_start(text, stop, pronoun=True)
     if back <= region_start:

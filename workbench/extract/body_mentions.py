@@ -259,8 +259,11 @@ class BodyMentions(MentionMemory):
         if head in ANONYMOUS_HEADS and definite:
             stem = head.rstrip("s")
             for resolved in reversed(self.recent):
-                if resolved.kind is SourceKind.ANONYMOUS and resolved.name.rstrip("s").endswith(
-                    stem
+                if (
+                    resolved.kind is SourceKind.ANONYMOUS
+                    and resolved.name.rstrip("s").endswith(stem)
+                    # "civil sources" after "local sources" are other sources
+                    and modifiers <= set(resolved.name.lower().split())
                 ):
                     return resolved
         words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an")]

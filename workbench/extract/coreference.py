@@ -51,6 +51,7 @@ from workbench.extract.mention_words import (
     ROLE_FOR,
     ROLE_OF_BODY,
     SAME_SOURCE,
+    SINGLE_NAME_APPOSITIVE,
     SOURCE_AT_BODY,
     SPOKES_ROLE,
     SUB_BODY_HEADS,
@@ -132,7 +133,13 @@ class MentionResolver(PersonMentions):
         ):
             body = self._body_of_source(at_body.group("body"), position)
             if body is not None:
-                self.source_bodies[head_noun(phrase[: at_body.start("body")].lower())] = body
+                # "a source at X" names its role first; "a Police Command source" last
+                role = (
+                    phrase.split()[-1].lower()
+                    if at_body.re is BODY_SOURCE
+                    else head_noun(phrase[: at_body.start("body")].lower())
+                )
+                self.source_bodies[role] = body
                 return body
         same = SAME_SOURCE.match(phrase)
         if same:
@@ -189,6 +196,14 @@ class MentionResolver(PersonMentions):
         if head_noun(lowered) in DOCUMENT_HEADS and len(lowered.split()) <= 3 and self.recent:
             # "the statement said": the document speaks for the last source.
             return self.recent[-1]
+        single = SINGLE_NAME_APPOSITIVE.match(phrase)
+        if (
+            single is not None
+            and head_noun(single.group(2).lower()) in ANONYMOUS_HEADS
+            and not self.registry.lookup_alias(normalise_mention(single.group(1)), single.group(1))
+        ):
+            # "Ahmed a resident of the west of the city" (commas stripped): Ahmed, a person.
+            return self._discover(single.group(1), SourceKind.PERSON)
         bare = BARE_APPOSITIVE.match(phrase)
         bare_person = self._personal_name(bare.group(1)) if bare else ""
         if bare and bare_person and bare.group(1).endswith(bare_person):
@@ -319,7 +334,7 @@ class MentionResolver(PersonMentions):
                 body_normal, body
             )
             if known:
-                return self._known(known)
+                return self._through_spokesperson(phrase, self._known(known))
             national = national_body(body_normal, head_noun(body_normal))
             if national:
                 military = head_noun(body_normal) in ("army", "military", "forces", "navy")
@@ -328,7 +343,7 @@ class MentionResolver(PersonMentions):
                 )
             spoken_for = self._body_spoken_for(body, body_normal, position)
             if spoken_for is not None:
-                return spoken_for
+                return self._through_spokesperson(phrase, spoken_for)
         if head_noun(normal) in OUTLET_STAFF:
             # "Reuters witnesses", "an AFP journalist": the outlet's own reporting.
             outlet = self._alias_in(normal, original)
@@ -386,6 +401,14 @@ class MentionResolver(PersonMentions):
                 return local
             return self._known(inside)
         return self._describe(phrase, normal, position)
+
+    @staticmethod
+    def _through_spokesperson(phrase: str, body: Resolved) -> Resolved:
+        """ "The Civil Defense spokesman" is the body, spoken for by a person: a later "he
+        said" is that spokesman, not the last person named."""
+        if body.kind in PERSON_KINDS or phrase.lower().endswith("press office"):
+            return body
+        return Resolved(body.name, SourceKind.OFFICIAL)
 
     def _local_unit(self, original: str, inside: str) -> Resolved | None:
         """ "Kanbalu People's Defense Force": a listed body's name after a place that is

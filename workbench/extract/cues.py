@@ -167,7 +167,9 @@ def is_according(match: re.Match[str]) -> bool:
 
 
 def is_ing(cue: str) -> bool:
-    return cue.lower() in ING_CUES
+    # "... must act pointing out that ...": the phrasal participle is one too
+    lowered = " ".join(cue.lower().split())
+    return lowered in ING_CUES or lowered == "pointing out"
 
 
 def canonical_cue(cue: str) -> str:

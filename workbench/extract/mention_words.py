@@ -393,6 +393,9 @@ BARE_APPOSITIVE = re.compile(
     r"^((?:(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w'\u2019-]+|al|bin|abu)\s+){1,3}"
     r"(?:[A-Z][\w'\u2019-]+|al-[A-Z][\w'\u2019-]+))\s+((?:a|an)\s+[a-zA-Z].*)$"
 )
+# One name glued to a description of a person by a stripped comma: "Ahmed a resident of
+# the city". (Two words or more are read by ``BARE_APPOSITIVE``.)
+SINGLE_NAME_APPOSITIVE = re.compile(r"^([A-Z][a-z'\u2019-]{2,})\s+((?:a|an)\s+[a-z].*)$")
 PROPER_APPOSITIVE = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
 BARE_SPOKESMAN = frozenset({"the spokesman", "the spokeswoman", "the spokesperson"})
 ROLE_OF_BODY = re.compile(

@@ -13,6 +13,15 @@ import math
 import re
 
 from models import Quantity
+from workbench.extract.one_person import (
+    HEADLINE_ONE,
+    KILLING_ONE,
+    ONE_LEFT_DEAD,
+    ONE_PERSON_BEFORE,
+    ONE_WAS_KILLED,
+    one_casualty,
+    person_after_article,
+)
 from workbench.extract.patterns import word_trie
 
 _UNITS_SMALL = {
@@ -199,7 +208,7 @@ _PEOPLE = (
     lebanese israelis gazans rohingya kurds tigrayans amharas
     assailants raiders bandits kidnappers abductees gendarmes christians muslims suspects
     violations firearms weapons rifles guns mines
-    serviceman servicemen khwarij martyrs citizens
+    serviceman servicemen khwarij martyrs citizens forces injuries
     incidents communities shelters missions launchers projectiles
 """.split()  # noqa: SIM905
     )
@@ -276,7 +285,9 @@ _DURATION_AFTER = re.compile(
 )
 _DESIGNATOR_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-?|\b(?i:resolution|route|highway|road|article|no\.|number|flight|page|"
-    r"chapter|section|brigade|division|battalion|unit)\s+)$"
+    r"chapter|section|brigade|division|battalion|unit)\s+|"
+    # a place named by its number, capitalised: "captured Base 46", "Hill 412", "Camp 7"
+    r"\b(?:Base|Camp|Hill|Gate|Sector|Zone|Block|Checkpoint|Tower|Kilometre|Km)\s+)$"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
 # "4 km (2 miles)", "8 kilometres (five miles)", "70 nautical miles (130 km)": one figure.
@@ -372,6 +383,11 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+# Two modifiers joined by "and" before the counted noun: "regime and rebel fighters".
+_PAIRED_MODIFIERS = re.compile(
+    r"^\s+([a-z][a-z-]+)\s+and\s+(?!(?:her|his|their|its|the|other|more|some|many)\s)"
+    r"([a-z][a-z-]+)\s+([a-z]+)\b"
+)
 _UAV = re.compile(r"^(?:\s+[A-Z][\w-]*)?\s+unmanned\s+aerial\s+vehicles\b", re.IGNORECASE)
 
 
@@ -400,6 +416,9 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     uav = _UAV.match(rest)
     if uav:
         return "drones", uav.end()  # "46 Ukrainian unmanned aerial vehicles"
+    pair = _PAIRED_MODIFIERS.match(rest)
+    if pair and pair.group(3).lower() in _PEOPLE and pair.group(1) not in _PEOPLE:
+        return pair.group(3).lower(), pair.end()  # "70 regime and rebel fighters"
     for word in words[:4]:
         lowered = word.group(0).lower().rstrip("'\u2019")
         if lowered in _PEOPLE:
@@ -481,6 +500,12 @@ _LIVES_OF = re.compile(
     r"\b(?:cost|costing|claimed|claiming|took|taking|taken)\s+(?:the\s+)?lives\s+of\b(?:(?!injur|wound|hurt)[^.;:]){0,70}$",
     re.IGNORECASE,
 )
+_LIVES_AFTER = re.compile(r"\s+(?:more\s+|other\s+|innocent\s+|civilian\s+)?lives\b")
+_TAKING = re.compile(
+    r"\b(?:cost|costing|claimed|claiming|claims|took|taking|takes)\s+(?:(?:at\s+least|more\s+than|"
+    r"some|about|around|nearly|another)\s+)?$",
+    re.IGNORECASE,
+)
 _BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?(?:at\s+least\s+)?$", re.IGNORECASE)
 
 
@@ -497,14 +522,19 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
         return "killed"  # "civil defense teams have uncovered the bodies of 8 people"
     if _LIVES_OF.search(text, max(0, start - 90), start):
         return "killed"  # "has cost the lives of at least 63 rebels and 21 fighters"
+    if _LIVES_AFTER.match(text, end) and _TAKING.search(text, max(0, start - 30), start):
+        return "killed"  # "claiming two lives and injuring three people"
     both = _KILLED_OR_INJURED.match(text, end)
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
+    before = _VERB_BEFORE.search(text, max(0, start - 40), start) if own is not None else None
     if (
         own is not None
         and not own.group("aux")
-        and _VERB_BEFORE.search(text, max(0, start - 40), start)
+        and before is not None
+        # "child killed 9 civilians injured" (a headline): the verb before has its own victim
+        and not ONE_PERSON_BEFORE.search(text, max(0, before.start() - 12), before.start())
     ):
         # "killed 30 people injured 90" (commas stripped): the verb before governs.
         own = None
@@ -532,31 +562,11 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
     return best[1] if best else ""
 
 
-# "killing a civilian", "a child was killed": one person ("including a child" is not
-# counted, as in the gold: the toll it belongs to already counts it).
-_ONE_BEFORE = re.compile(
-    r"(?:killing|killed|kills?|wounding|wounded|injuring|injured|shot\s+dead)\s+$",
-    re.IGNORECASE,
-)
-_ONE_AFTER = re.compile(
-    r"(?:\s+child)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?)?"
-    r"(?:killed|wounded|injured|shot\s+dead|martyred)\b",
-    re.IGNORECASE,
-)
-_SINGULAR_PEOPLE = frozenset(
-    """
-    civilian soldier child woman man boy girl paramedic medic doctor nurse journalist
-    policeman police officer officer resident worker aid-worker student teacher farmer
-    fighter militant rebel peacekeeper
-    """.split()  # noqa: SIM905
-)
-
-
 # A plural noun we do not count right after a number: the figure counts that, not the dead.
 _OTHER_NOUN_AFTER = re.compile(
     r"\s+(?:other\s+|more\s+|separate\s+|different\s+)?"
     r"(?!(?:others|times|hours|days|weeks|months|years|minutes|deaths|casualties|"
-    r"fatalities|bodies|persons|lives|overnight|as|was|is|has|this|kills|injures|wounds)\b)([a-z]{3,}s)\b"
+    r"fatalities|injuries|bodies|persons|lives|overnight|as|was|is|has|this|kills|injures|wounds)\b)([a-z]{3,}s)\b"
 )
 # ... unless the casualty verb governs it: "killed eight tourists", "eight tourists were
 # killed" count tourists.
@@ -570,26 +580,14 @@ _VERB_AFTER = re.compile(
 )
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
-
-
-def _one_casualty(text: str, match: re.Match[str], unit_end: int) -> bool:
-    """'a civilian' counts one only as the victim of a casualty verb next to it."""
-    noun = text[match.end() : match.end() + unit_end].strip().lower()
-    if noun not in _SINGULAR_PEOPLE:
-        return False
-    before = text[max(0, match.start() - 30) : match.start()]
-    return bool(_ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end() + unit_end))
-
-
 def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
         return casualty
     if unit in ("dead", "deaths", "fatalities", "casualties", "bodies", "martyrs"):
         return casualty or "killed"
-    if unit in ("wounded", "injured"):
-        return "wounded"
+    if unit in ("wounded", "injured", "injuries"):
+        return "wounded"  # "three deaths and 22 injuries"
     if unit in _PEOPLE and unit not in _THINGS and casualty:
         return f"{unit} {casualty}"
     return unit or casualty
@@ -644,23 +642,8 @@ _NUMBER_WORD = re.compile(
     )
     + r"\b"
 )
-# "killing a civilian": a text with no number may still count one victim.
-_CASUALTY_VERB = """
-    killing killed kill kills wounding wounded injuring injured shot_dead
-""".split()  # noqa: SIM905
-_KILLING_ONE = re.compile(
-    word_trie([w.replace("_", " ") for w in _CASUALTY_VERB], fold_case=True, after_no=r"\w")
-    + r"\s+[aA][nN]?\s"
-)
-_ONE_WAS_KILLED = re.compile(
-    r"\s(?:"
-    + word_trie(["was", "has been", "had been"], fold_case=True)
-    + r")\s+(?:[aA][lL][sS][oO]\s+)?(?:"
-    + word_trie(["killed", "wounded", "injured", "shot dead"], fold_case=True)
-    + r")\b"
-)
-
-
+# A cheap first test for "a child dead", "a woman injured" in a text with no number.
+_HURT = re.compile(r"dead|killed|injured|wounded")
 _SUPERLATIVE_OF = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\w+est|most|few|main|first|last|latest|"
     r"biggest|worst|only)\b",
@@ -700,10 +683,17 @@ def parse_quantities(text: str) -> list[Quantity]:
     if not (
         _DIGIT.search(text)
         or _NUMBER_WORD.search(text)
-        or _KILLING_ONE.search(text)  # "killing a civilian"
-        or _ONE_WAS_KILLED.search(text)  # "a child was killed"
+        or KILLING_ONE.search(text)  # "killing a civilian"
+        or ONE_WAS_KILLED.search(text)  # "a child was killed"
+        or (_HURT.search(text) and ONE_LEFT_DEAD.search(text))  # "left a child dead"
+        or HEADLINE_ONE.match(text)  # "Child killed ..."
     ):
         return out
+    headline = HEADLINE_ONE.match(text)
+    if headline is not None:
+        noun = headline.group(1).lower()
+        words = text[headline.start(1) : headline.end(1)]
+        out.append(Quantity(value=1.0, unit=f"{noun} killed", low=1.0, high=1.0, text=words))
     pos = 0
     for match in _QUANTITY.finditer(text):
         if match.start() < pos:
@@ -746,10 +736,11 @@ def parse_quantities(text: str) -> list[Quantity]:
             continue
         if _skip(text, match.start("num"), match.end(), num):
             continue
+        person: tuple[str, int] | None = None
         if num in ("a", "an", "A", "An"):
             # "killing a civilian": one person; any other "a" is an article.
-            noun = _NEXT_WORD.match(text, match.end("num"))
-            if noun is None or noun.group(1).lower() not in _SINGULAR_PEOPLE:
+            person = person_after_article(text, match.end("num"))
+            if person is None or not one_casualty(text, match.start(), person):
                 continue
             value: float | None = 1.0
         else:
@@ -766,9 +757,9 @@ def parse_quantities(text: str) -> list[Quantity]:
                 high_value = second
         match_end = match.end() if high_value is not None else match.end("num")
         unit, unit_end = _unit_after(text[match_end:])
+        if person is not None:
+            unit, unit_end = person[0], person[1] - match_end
         if is_word and value in (1, 0) and unit == "":
-            continue
-        if is_word and num.lower() in ("a", "an") and not _one_casualty(text, match, unit_end):
             continue
         if _SUPERLATIVE_OF.match(text, match.end("num")):
             continue  # "one of its largest air attacks" is not a count
@@ -794,7 +785,11 @@ def parse_quantities(text: str) -> list[Quantity]:
                 continue  # "strikes on two districts ... killed 46": districts are not the dead
             unit = governed.group(1).lower()  # "killed eight tourists"
             end = governed.end()
-        full_unit = inherited or _compose_unit(unit, casualty)
+        full_unit = inherited or _compose_unit(unit, casualty) or ""
+        if unit == "others" and casualty and out and out[-1].unit.endswith(" " + casualty):
+            # "15 civilians were killed ... while six others were killed": the same verb
+            # counts more of the same people ("wounded seven others" stays bare).
+            full_unit = out[-1].unit
         if governed is not None and casualty:
             full_unit = f"{unit} {casualty}"
         conversion = _PAREN_CONVERSION.match(text[end:])

@@ -78,6 +78,9 @@ _PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
 _TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
 # Anchored at the end and only ever removed whole, so the order of the words is free:
 # a case-folded trie is faster than the listed alternation.
+# A manner adverb by its ending ("consistently", "persistently", "reportedly"); the
+# endings leave out nouns in -ly ("family", "assembly", "ally").
+_MANNER_ADVERB = r"[a-z]{2,}(?:ally|ently|antly|ively|edly|ously|ately|ibly|fully)"
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:"
     + word_trie(
@@ -95,6 +98,9 @@ _TRAILING_ADVERBS = re.compile(
     )
     + r"|(?i:on|last|this)\s+\w+))+$"
 )
+# Any manner adverb at the end ("The government has consistently"), read only when the
+# phrase ends in -ly, as a scan with it costs every speaker.
+_TRAILING_MANNER = re.compile(r"\s+" + _MANNER_ADVERB + r"$")
 _LEADING_CONNECTIVES = re.compile(
     r"^(?:(?:and|but|meanwhile|however|separately|also|in\s+addition|elsewhere|"
     r"earlier|later|then|so|yet|while|whereas)\b[\s,]*)+",
@@ -356,6 +362,15 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
                 # "according to the Observatory a toll the regime has not confirmed": a
                 # reporter's comment glued on by a stripped comma ends the speaker.
                 break
+            raw_next = tokens[count].group(0) if count < len(tokens) else ""
+            named = previous[:1].isupper() or _NAME_PARTICLE.match(previous) is not None
+            if token.lower() == "the" and named and raw_next[:1].islower():
+                # "According to director Rami Abdel Rahman the bus was ...": a name, then
+                # the clause's subject ("Save the Children" keeps its capital; "Musa Bello
+                # a resident" is an apposition).
+                break
+        if count > 1 and token[:1].isdigit() and previous[:1].isupper():
+            break  # "According to a source at Aleppo Police Command 5 people were killed"
         previous = token
         if not _np_token(token):
             # "a local resistance group": up to two unlisted nouns inside the phrase.
@@ -371,7 +386,7 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
 
 
 _COMMENT_NOUNS = frozenset(
-    "toll claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
+    "toll total claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
 )
 _JOINERS = frozenset("of for and to in at on with from by & 's".split())  # noqa: SIM905
 _TRAILING_CONNECTORS = re.compile(
@@ -413,12 +428,50 @@ _PARTICIPLE_TAIL = re.compile(
     r"\s+(?:in|near|at|on|with|for|from|inside|around|outside)\s+[^,;]{1,60}$",
     re.IGNORECASE | re.DOTALL,
 )
+# Stripped commas: "A doctor receiving the casualties", "Rescue workers responding to the
+# attacks", "X a rescue service operating in rebel-held territory": the participle's object
+# is not the speaker; the noun phrase before the participle is. A preposition or a
+# determiner must follow: "monitoring mission", "peacekeeping force" are one noun phrase.
+_STRIPPED_PARTICIPLE = re.compile(
+    r"^((?:[\w'\u2019.-]+\s+){0,7}?[\w'\u2019.-]+)\s+([a-z]{3,}ing)\s+"
+    r"(?:in|near|at|on|to|with|for|from|inside|around|outside|across|through|along|"
+    r"the|a|an|its|their)\s+"
+    r"[^,;\"\u201c\u201d]{1,80}$",
+    re.DOTALL,
+)
+# -ing words that are nouns, not participles ("officials at the bombing site").
+_ING_NOUNS = frozenset(
+    """
+    morning evening building bombing shelling fighting meeting funding wing king spring
+    ceiling training housing landing beginning briefing hearing uprising
+    """.split()  # noqa: SIM905
+)
+_HEAD_ENDS = frozenset(
+    "the a an of at in on to for from with by and or its their his her".split()  # noqa: SIM905
+)
 _LAST_DETERMINER = re.compile(r".*\s((?:the|a|an)\s+\S.*)$", re.DOTALL)
+
+
+# A sentence adverb inside the phrase opens a new sentence whose full stop was stripped:
+# "... in Foaa and Kefraya in Idleb Meanwhile civil sources".
+_GLUED_WORDS = (
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Furthermore",
+    "Separately",
+    "Elsewhere",
+    "Additionally",
+)
+_GLUED_GATE = re.compile(word_trie(_GLUED_WORDS))
+_GLUED_SENTENCE = re.compile(r"^.*?\S\s+(?:" + "|".join(_GLUED_WORDS) + r")\s+(?=\S)", re.DOTALL)
 
 
 def clean_speaker(phrase: str) -> str:
     """Drop connectives, adverbs, auxiliaries and anonymity clauses around a speaker."""
     phrase = phrase.strip(" ;:-\u2014\u2013\"\u201c\u201d'")
+    if _GLUED_GATE.search(phrase):
+        phrase = _GLUED_SENTENCE.sub("", phrase)
     phrase = _ANONYMITY.sub("", phrase)
     phrase = phrase.strip(" ,;:-\u2014\u2013\"\u201c\u201d'")
     phrase = _VIA_ADJUNCT.sub("", phrase)
@@ -428,11 +481,14 @@ def clean_speaker(phrase: str) -> str:
     while previous != phrase:
         previous = phrase
         phrase = _TRAILING_ADVERBS.sub("", phrase).strip(" ,;:")
+        if phrase.endswith("ly"):
+            phrase = _TRAILING_MANNER.sub("", phrase)
     if _FRONTED_DOCUMENT.match(phrase):
         last = _LAST_DETERMINER.match(phrase)
         if last is not None:
             phrase = last.group(1)
     phrase = _PARTICIPLE_TAIL.sub(r"\1", phrase)
+    phrase = _before_participle(phrase)
     phrase = _BRACKETED.sub("", _LEADING_BRACKET.sub("", phrase)).strip()
     if phrase.endswith(")") and "(" not in phrase:
         phrase = phrase[:-1].rstrip()
@@ -446,6 +502,20 @@ def clean_speaker(phrase: str) -> str:
         # one word ("Ahmed a resident of ...") stays whole: the description says a person
         phrase = named.group(1)
     return strip_workplace(phrase)
+
+
+def _before_participle(phrase: str) -> str:
+    """The noun phrase before a participle clause glued on by a stripped comma ("Medics
+    working at the clinic" -> "Medics"), when that phrase can speak."""
+    if "ing " not in phrase:
+        return phrase  # the common case, settled without the regex
+    match = _STRIPPED_PARTICIPLE.match(phrase)
+    if match is None or match.group(2) in _ING_NOUNS:
+        return phrase
+    head = match.group(1)
+    if head.split()[-1].lower() in _HEAD_ENDS or not plausible_speaker(head):
+        return phrase
+    return head
 
 
 def _after_glued_count(phrase: str) -> str:
@@ -531,6 +601,13 @@ _INNER_AND = re.compile(
 )
 
 
+# Adjectives that cannot speak alone: "local and media sources" is one source ("police
+# and medical sources" are two: the police are a speaker).
+_SHARED_HEAD = re.compile(
+    r"^(?:the\s+)?(?:local|medical|diplomatic|humanitarian|judicial|tribal|official|"
+    r"regional|international)\s+and\s+[a-z]+\s+[a-z]+$",
+    re.IGNORECASE,
+)
 _LIST_JOINER = re.compile(r"\s(?:and|as\s+well\s+as)\s")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s+|\s+as\s+well\s+as\s+)\s*")
 
@@ -548,5 +625,7 @@ def split_speakers(phrase: str) -> list[str]:
     if phrase_for_split != phrase:
         parts = split_speakers(phrase_for_split)
         return [p.replace(" \x00 ", " and ") for p in parts]
+    if _SHARED_HEAD.match(phrase):
+        return [phrase]  # "local and media sources": one head shared by two modifiers
     parts = _LIST_SEPARATOR.split(phrase)
     return [p.strip() for p in parts if p.strip()]

@@ -14,6 +14,7 @@ The word lists live in ``toll_words.yaml``.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -139,6 +140,21 @@ def _listed_with(text: str, first: Quantity, second: Quantity) -> bool:
     return _LIST_JOINT.match(text[a + len(first.text) : b]) is not None
 
 
+def _count(quantity: Quantity) -> float:
+    """A range's upper end ("between 500 and 1300 people died" counts 1,300, as the
+    crowd coders of real copy read it); any other figure as written."""
+    high = quantity.high
+    if (
+        high is not None
+        and math.isfinite(high)
+        and high > quantity.value
+        and quantity.low == quantity.value
+        and not (quantity.at_least or quantity.at_most or _vague(quantity))
+    ):
+        return high
+    return quantity.value
+
+
 def sentence_toll(text: str) -> Toll | None:
     """The toll one sentence gives, or None when it gives no killed figure of a happening."""
     if _patterns().background.search(text):
@@ -147,12 +163,12 @@ def sentence_toll(text: str) -> Toll | None:
     killed = [q for q in figures if is_killed(q) and not _subgroup(text, q)]
     if not killed:
         return None
-    total = killed[0].value
+    total = _count(killed[0])
     previous = killed[0]
     for quantity in killed[1:]:
         if not _listed_with(text, previous, quantity):
             break
-        total += quantity.value
+        total += _count(quantity)
         previous = quantity
     injured = next((q.value for q in figures if is_injured(q) and not _subgroup(text, q)), None)
     return Toll(
