@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.tui.conftest import review, settle
-from workbench.tui import gc_pause
+from workbench import gc_pause
 from workbench.tui.app import WorkbenchApp
 
 

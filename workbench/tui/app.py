@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from workbench.tui import gc_pause
+from workbench import gc_pause
 from workbench.tui.keymap import KEY_SPECS, effective_keys, key_display, load_overrides
 from workbench.tui.screens.review_screen import ReviewScreen
 from workbench.tui.session import ReviewSession

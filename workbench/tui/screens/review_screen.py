@@ -25,10 +25,11 @@ from textual.widgets import Footer, Header, Input, Static
 
 from models import Claim, IncidentGrade, VerdictLabel
 from models.correction import Correction, CorrectionKind
+from workbench import gc_pause
 from workbench.corrections import trim_span
 from workbench.export import default_export_path
 from workbench.store.faults import describe_error
-from workbench.tui import gc_pause, keymap
+from workbench.tui import keymap
 from workbench.tui.messages import (
     EventLoaded,
     ExportFinished,
