@@ -202,3 +202,19 @@ def test_undated_reports_not_listed_as_close_push_apart_dated_ones_stay_neutral(
     # dated days apart: 0 and 2 were never compared, and the link through 1 holds
     dated = cut(False)
     assert dated[0] == dated[1] == dated[2]
+
+
+@pytest.mark.parametrize(("score", "together"), [(0.31, True), (0.30, True), (0.2999, False)])
+def test_a_linked_pair_is_cut_where_average_linkage_would(score: float, together: bool) -> None:
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, _cut
+
+    weights = DEFAULT_HAPPENING_WEIGHTS
+    # linked (the link is the pair's own score), then kept or cut at the weights' cut
+    labels = _cut(
+        2, np.array([0]), np.array([1]), np.array([score]), weights, np.zeros(2, bool), link=score
+    )
+    assert bool(labels[0] == labels[1]) is together
+    scipy = fcluster(linkage([1.0 - score], method="average"), 1.0 - weights.cut, "distance")
+    assert bool(scipy[0] == scipy[1]) is together
