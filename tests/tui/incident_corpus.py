@@ -10,7 +10,17 @@ from __future__ import annotations
 import sys
 from datetime import UTC, date, datetime
 
-from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source, SourceKind
+from models import (
+    Caveat,
+    CaveatKind,
+    Claim,
+    Event,
+    Modality,
+    Quantity,
+    Report,
+    Source,
+    SourceKind,
+)
 from workbench.store import open_engine, schema
 from workbench.store.reports import store_reports
 
@@ -173,6 +183,18 @@ def build() -> tuple[list[Report], dict[str, list[Claim]]]:
                 )
             )
     return reports, claims
+
+
+def first_incident() -> tuple[Event, list[Claim], dict[str, Report], dict[str, Source]]:
+    """The five-origin incident as grouping describes it: event, claims, reports, sources."""
+    from workbench.events import build_event
+
+    reports, claims = build()
+    first = reports[: len(EVENTS["ev-ariha"][1])]
+    flat = [claim for report in first for claim in claims[report.id]]
+    by_id = {report.id: report for report in reports}
+    sources = {source.name: source for source in SOURCES}
+    return build_event("ev", flat, by_id, sources), flat, by_id, sources
 
 
 def make_db(db: str) -> str:

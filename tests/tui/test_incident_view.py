@@ -42,13 +42,7 @@ def incident_app(sqlite_url: str) -> WorkbenchApp:
 
 
 def test_every_origin_with_its_figures_and_stance() -> None:
-    reports, claims = incident_corpus.build()
-    from workbench.events import build_event
-
-    flat = [c for r in reports[:4] for c in claims[r.id]]
-    by_id = {r.id: r for r in reports}
-    sources = {s.name: s for s in incident_corpus.SOURCES}
-    event = build_event("ev", flat, by_id, sources)
+    event, flat, by_id, sources = incident_corpus.first_incident()
     rows = {row.origin: row for row in compare_origins(event, flat, by_id, sources)}
     assert set(rows) == {s.name for s in incident_corpus.SOURCES}
     sohr = rows["Syrian Observatory for Human Rights"]

@@ -16,7 +16,6 @@ from textual.geometry import Region
 from models import CasualtyFigures, Source
 from tests.tui import incident_corpus
 from tests.tui.conftest import review, settle
-from workbench.events import build_event
 from workbench.events.comparison import OriginStance, compare_origins
 from workbench.tui import make_app
 from workbench.tui.app import WorkbenchApp
@@ -32,11 +31,7 @@ Rows = tuple[tuple[OriginStance, ...], tuple[CasualtyFigures, ...], dict[str, So
 
 
 def _rows() -> Rows:
-    reports, claims = incident_corpus.build()
-    flat = [c for r in reports[:4] for c in claims[r.id]]
-    by_id = {r.id: r for r in reports}
-    sources = {s.name: s for s in incident_corpus.SOURCES}
-    event = build_event("ev", flat, by_id, sources)
+    event, flat, by_id, sources = incident_corpus.first_incident()
     return tuple(compare_origins(event, flat, by_id, sources)), event.casualties, sources
 
 
