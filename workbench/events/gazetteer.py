@@ -34,6 +34,9 @@ SEPARATOR = "#names"
 NEAR_KM = 50.0
 # A city this big is what an ambiguous name most likely means ("Damascus", not Damascus, MD).
 BIG_CITY = 100_000
+# A city this big names the scene's country even alone ("Lebanese victims in Damascus"
+# is Syria); a smaller one may be a namesake of a town the gazetteer lacks.
+METROPOLIS = 1_000_000
 TOWN = 5_000
 _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|at|outside|around|of|from|into|village|town|city|province|district)\s+(?:the\s+)?$"
@@ -176,6 +179,8 @@ class PlaceScan:
     found: tuple[tuple[int, tuple[Place, ...]], ...]
     votes: Mapping[str, float]
     named: frozenset[str]
+    # countries a metropolis points to ("Damascus"): a scene, even named alone
+    cities: frozenset[str] = frozenset()
 
 
 def scan_places(text: str) -> PlaceScan:
@@ -183,10 +188,22 @@ def scan_places(text: str) -> PlaceScan:
     found: list[tuple[int, tuple[Place, ...]]] = []
     votes: dict[str, float] = defaultdict(float)  # country -> evidence
     named: set[str] = set()
+    cities: set[str] = set()
     for offset, name in _names(text):
         if _STREET_AFTER.match(text, offset + len(name)):
             continue
         country, candidates = _lookup(name)
+        if candidates and name.isupper() and len(name) > 3:
+            # "KHARTOUM (AFP) -": a dateline says which country the desk covers, not
+            # where the scene is; so its city votes for its country and is no place
+            city = _big_city(candidates)
+            if city is not None:
+                votes[city.country] += 1
+                if city.population >= METROPOLIS:
+                    cities.add(city.country)
+            continue
+        if candidates and " " not in name and written_lower(name, text):
+            continue  # "Drone", "City": the text writes the word in lower case
         if country:
             # "US", "Russian": often an actor, not the scene, so half a place's vote
             votes[country] += 0.5
@@ -212,7 +229,10 @@ def scan_places(text: str) -> PlaceScan:
             top, second = heapq.nlargest(2, candidates, key=_population)
             if top.population >= BIG_CITY and top.population >= 3 * max(second.population, 1):
                 votes[top.country] += 1
-    return PlaceScan(tuple(found), dict(votes), frozenset(named))
+        city = _big_city(candidates)
+        if city is not None and city.population >= METROPOLIS:
+            cities.add(city.country)
+    return PlaceScan(tuple(found), dict(votes), frozenset(named), frozenset(cities))
 
 
 def read_places(text: str, default_country: str = "") -> tuple[list[PlaceMention], str]:
@@ -233,13 +253,19 @@ def resolve_places(scan: PlaceScan, default_country: str = "") -> tuple[list[Pla
         if not default_country or not scan.found:
             return [], ""
         votes[default_country] = 0.0
-    # A scene country is named, or holds two different places: one name alone ("Obama",
-    # a Japanese city) is more likely a person or a word.
-    distinct: dict[str, set[str]] = {}
+    # A scene country is named, holds a metropolis, or holds two places named differently:
+    # one small name alone ("Obama", a Japanese town) is more likely a person or a word.
+    # Two candidates of one name ("City": Oakville and Thompsonville) are one name.
+    distinct: dict[str, set[frozenset[str]]] = {}
     for _offset, candidates in scan.found:
+        names = frozenset(place.name for place in candidates)
         for place in candidates:
-            distinct.setdefault(place.country, set()).add(place.name)
-    eligible = {code for code in votes if code in scan.named or len(distinct.get(code, ())) >= 2}
+            distinct.setdefault(place.country, set()).add(names)
+    eligible = {
+        code
+        for code in votes
+        if code in scan.named or code in scan.cities or len(distinct.get(code, ())) >= 2
+    }
     country = max(votes, key=lambda code: (code in eligible, votes[code]))
     mentions = []
     for offset, candidates in scan.found:
@@ -249,8 +275,64 @@ def resolve_places(scan: PlaceScan, default_country: str = "") -> tuple[list[Pla
     return mentions, country
 
 
+def written_lower(word: str, text: str) -> bool:
+    """The text also writes ``word`` in lower case, as a word of its own."""
+    lower = word.lower()
+    return (
+        lower != word
+        and lower in text
+        and re.search(rf"(?<![\w\-]){re.escape(lower)}(?![\w\-])", text) is not None
+    )
+
+
+_VOWELS = "aeiou"
+
+
+@functools.lru_cache(maxsize=65536)
+def respell(name: str, country: str) -> Place | None:
+    """The place of ``country`` a name the gazetteer lacks is a spelling of, if one is.
+
+    Transliterated names vary in doubled letters and vowels ("Raqa" for Raqqa, "Deir
+    az-Zour" for Deir ez-Zor). One such edit of the folded name (a letter doubled or
+    undoubled, a vowel changed, dropped or added) that names a town of the report's
+    country is taken; two different towns, or none, leave the name unresolved.
+    """
+    key = fold_name(name)
+    if len(key) < 4 or not country:
+        return None
+    variants: set[str] = set()
+    for i, letter in enumerate(key):
+        variants.add(key[: i + 1] + letter + key[i + 1 :])  # doubled
+        if i and key[i - 1] == letter:
+            variants.add(key[:i] + key[i + 1 :])  # undoubled
+        if letter in _VOWELS:
+            variants.add(key[:i] + key[i + 1 :])  # dropped
+            variants.update(key[:i] + v + key[i + 1 :] for v in _VOWELS)  # changed
+    for i in range(1, len(key)):
+        variants.update(key[:i] + v + key[i:] for v in _VOWELS)  # added
+    variants.discard(key)
+    gazetteer = load_gazetteer()
+    found = {
+        place
+        for variant in variants
+        if variant in gazetteer.places
+        for place in gazetteer.places[variant]
+        if place.country == country and place.population >= TOWN
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _population(place: Place) -> int:
     return place.population
+
+
+def _big_city(candidates: tuple[Place, ...]) -> Place | None:
+    """The big city a name most likely means: one that dwarfs its namesakes elsewhere."""
+    top = max(candidates, key=_population)
+    if top.population < BIG_CITY:
+        return None
+    abroad = [place.population for place in candidates if place.country != top.country]
+    return top if top.population >= 3 * max(abroad, default=1) else None
 
 
 def names_country(name: str) -> str | None:

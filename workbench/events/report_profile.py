@@ -32,10 +32,13 @@ from workbench.events.gazetteer import (
     Place,
     PlaceMention,
     PlaceScan,
+    fold_name,
     load_gazetteer,
     names_country,
     resolve_places,
+    respell,
     scan_places,
+    written_lower,
 )
 
 LEAD_CHARS = 400  # the lead: where a report names its main happening
@@ -112,21 +115,30 @@ def _holds_known(known: Sequence[int], start: int, end: int) -> bool:
     return at < len(known) and known[at] < end
 
 
-def _common_words(name: str, text: str) -> bool:
-    """The name holds a word the report itself writes in lower case.
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")  # IS, ISIL, YPG, SDF: groups, not places
 
-    Headlines in title case make "in US-led Coalition Attacks" look like a place; a word
-    the same report writes in lower case ("attacks", "clashes", "latest") is no name.
+
+def place_words(name: str, text: str) -> str:
+    """The words of a capitalised run after "in" that can name a place, or "".
+
+    Headlines in title case make "in US-led Coalition Attacks" look like a place: words
+    the same report writes in lower case end the name, as do names the gazetteer keeps
+    out ("Monitor", "State"). A country word in front is the country, already read
+    ("Syrias Raqa": Raqa). Acronyms are groups ("in IS stronghold"), and names under four
+    letters ("N." of "N. Syria", "Jun") are abbreviations.
     """
-    for word in re.findall(r"[A-Za-z][\w\-]*", name)[:4]:
-        lower = word.lower()
-        if (
-            lower != word
-            and lower in text
-            and re.search(rf"(?<![\w\-]){re.escape(lower)}(?![\w\-])", text)
-        ):
-            return True
-    return False
+    words = name.split()
+    while words and names_country(words[0]):
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        if written_lower(word, text) or fold_name(word) in load_gazetteer().not_places:
+            break
+        kept.append(word)
+    if not kept or _ACRONYM.fullmatch(kept[0]):
+        return ""
+    place = " ".join(kept)
+    return place if len(fold_name(place)) >= 4 else ""
 
 
 def report_day(report: Report) -> date | None:
@@ -156,15 +168,17 @@ def profile_report(
     # name: "in Kafr Dunya" in two reports is one place.
     known = sorted(mention.offset for mention in mentions)
     for match in _PLACE_AFTER.finditer(head + report.text[:LEAD_CHARS]):
-        name = normalise_place(match.group(1))
+        words = place_words(match.group(1), report.text)
+        name = normalise_place(words)
         if (
             name
             and not is_coarse(name)
             and not names_country(match.group(1))
             and not _holds_known(known, match.start(1), match.end(1))
-            and not _common_words(match.group(1), report.text)
         ):
-            mentions.append(PlaceMention(match.start(1), Place(name, "", name, 0.0, 0.0, 0)))
+            # "Raqa" is Raqqa spelled another way; else the name compares as a name
+            place = respell(words, country) or Place(name, "", name, 0.0, 0.0, 0)
+            mentions.append(PlaceMention(match.start(1), place))
     if not mentions:  # the text yielded none: the places the claims name, first first
         folded = ""
         for name in dict.fromkeys(normalise_place(place) for place in claim_places):

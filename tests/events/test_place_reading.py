@@ -1,0 +1,159 @@
+"""Reading a report's places on real copy: the mistakes FA-KES showed, one test each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models import Claim, Modality, Report
+from workbench.events.departures import Departure, departures, names_near_day
+from workbench.events.gazetteer import read_places, respell
+from workbench.events.report_profile import place_words, profile_report, profile_reports
+
+DAY = date(2016, 4, 4)
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_place() -> None:
+    # GeoNames lists "City" for two towns in Connecticut; they outvoted Aleppo.
+    text = (
+        "Two Killed Three Injured in Terrorist Attack in Aleppo City. Two civilians were "
+        "killed as terrorists targeted New Aleppo area in Aleppo city with rocket shells."
+    )
+    mentions, country = read_places(text)
+    assert country == "SY"
+    assert {m.place.name for m in mentions} == {"Aleppo"}
+
+
+def test_a_drone_is_no_italian_town() -> None:
+    mentions, _country = read_places(
+        "Drone strike on Darfur market kills dozens. A drone strike on a crowded market "
+        "in the North Darfur town of Kutum killed at least 54 people."
+    )
+    assert "Dronero" not in {m.place.name for m in mentions}
+
+
+def test_a_dateline_names_the_country_but_not_the_scene() -> None:
+    text = "KHARTOUM (AFP) - A drone strike on a crowded market in Kutum killed 54 people."
+    mentions, country = read_places(text)
+    assert country == "SD"
+    assert all(m.offset > 0 for m in mentions)  # the dateline is not a place of the report
+
+
+def test_a_metropolis_outweighs_a_demonym() -> None:
+    # "Lebanese" names Lebanon once; Damascus is where the bus was bombed.
+    mentions, country = read_places(
+        "Terrorist Bomb Targets Bus in Damascus Claims 6 Lebanese Martyrs 22 Injured"
+    )
+    assert country == "SY"
+    assert [m.place.name for m in mentions] == ["Damascus"]
+
+
+@pytest.mark.parametrize(
+    ("run", "text", "expected"),
+    [
+        # FA-KES titles lost their colons: "in Syria's Raqa: Monitor"
+        ("Syrias Raqa Monitor", "the monitor said", "Raqa"),
+        ("IS stronghold", "a stronghold of the group", ""),  # a group, not a place
+        ("N", "in N. Syria", ""),  # an abbreviation
+        ("Kafr Dunya", "air strikes hit a market", "Kafr Dunya"),
+    ],
+)
+def test_the_words_of_a_run_after_in_that_can_name_a_place(
+    run: str, text: str, expected: str
+) -> None:
+    assert place_words(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("Raqa", "Ar Raqqah"), ("Deir az-Zour", "Deir ez-Zor"), ("Idleb", "Idlib")],
+)
+def test_a_spelling_the_gazetteer_lacks_is_read_as_the_place(written: str, expected: str) -> None:
+    place = respell(written, "SY")
+    assert place is not None
+    assert place.name == expected
+
+
+def test_a_name_one_edit_from_two_towns_stays_unresolved() -> None:
+    assert respell("Qusour", "SY") is None  # a Deir ez-Zor district, not Al Qusayr (Homs)
+    assert respell("Raqa", "") is None  # no country to read it in
+
+
+def test_two_spellings_of_one_city_give_one_region() -> None:
+    reports = [
+        Report(title="US-led strike kills 18 civilians in Syrias Raqa", text="The monitor said.",
+               published=DAY),
+        Report(title="At least 45 killed in US airstrike in Syrias Raqqa", text="Local reports.",
+               published=DAY),
+    ]  # fmt: skip
+    first, second = profile_reports(reports)
+    assert set(first.regions) == set(second.regions) == {("SY", "04")}
+
+
+@pytest.mark.parametrize(
+    ("expression", "near"),
+    [
+        ("on Tuesday", True),
+        ("Thursday evening", True),
+        ("today", True),
+        ("last night", True),
+        ("last week", False),
+        ("on December 11", False),
+        ("two weeks ago", False),
+        ("", False),
+    ],
+)
+def test_weekdays_are_near_days_and_dates_are_not(expression: str, near: bool) -> None:
+    assert names_near_day(expression) is near
+
+
+def _claim(report: Report, text: str, when: str) -> Claim:
+    start = report.text.index(text)
+    return Claim(
+        report_id=report.id,
+        text=text,
+        span=(start, start + len(text)),
+        sources=("Syrian Observatory for Human Rights",),
+        modality=Modality.ASSERTED,
+        time_expression=when,
+    )
+
+
+def _departed(text: str, claim_texts: list[tuple[str, str]]) -> dict[str, Departure]:
+    report = Report(title="Air strikes kill 15 in Kafr Dunya", text=text, published=DAY)
+    claims = [_claim(report, part, when) for part, when in claim_texts]
+    profile = profile_report(report)
+    gone = departures(claims, {report.id: report}, {report.id: profile}, lambda _: {})
+    return {claims[index].text: why.reason for index, why in gone.items()}
+
+
+def test_a_weekday_alone_keeps_a_claim_with_its_report() -> None:
+    # FA-KES: "the missile hit near a school Thursday evening" in Friday's report of it
+    text = (
+        "Air strikes killed 15 civilians in Kafr Dunya on Sunday, the monitor said. "
+        "The strikes hit a market on Thursday, the monitor said."
+    )
+    gone = _departed(
+        text,
+        [
+            ("Air strikes killed 15 civilians in Kafr Dunya on Sunday", "on Sunday"),
+            ("The strikes hit a market on Thursday", "on Thursday"),
+        ],
+    )
+    assert gone == {}
+
+
+def test_a_date_of_another_month_still_departs() -> None:
+    text = (
+        "Air strikes killed 15 civilians in Kafr Dunya on Sunday, the monitor said. "
+        "Warplanes dropped nerve agents on eastern Hama on December 11, the monitor said."
+    )
+    gone = _departed(
+        text,
+        [
+            ("Air strikes killed 15 civilians in Kafr Dunya on Sunday", "on Sunday"),
+            ("Warplanes dropped nerve agents on eastern Hama on December 11", "on December 11"),
+        ],
+    )
+    assert gone == {"Warplanes dropped nerve agents on eastern Hama on December 11": Departure.DATE}
