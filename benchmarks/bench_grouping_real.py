@@ -6,7 +6,9 @@ CSV is the FA-KES CSV with its coded columns, as the argument or in FAKES_CSV (F
 Salem et al., ICWSM 2019, Zenodo 2607278). Each row becomes a report (outlet, title, text,
 published = the coded date; with --undated no date at all). Gold: articles with the same
 coded date and location are one happening (noisy: a governorate can hold two happenings on
-one day, and the coded date of one happening differs between outlets now and then).
+one day, and the coded date of one happening differs between outlets now and then); or,
+with --gold, the happenings a reader decided (``benchmarks/data/fakes_happenings.csv``, see
+``benchmarks/data/README.md``).
 
 Printed for the default grouping by happening (``group_claims``) and for claim threads
 alone (the claim-level clustering that was the default before): report-pair precision,
@@ -106,13 +108,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--undated", action="store_true", help="give the reports no date")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        help="a CSV of row,happening (row: 0-based row of the FA-KES CSV) to score against "
+        "instead of the date and location groups, e.g. benchmarks/data/fakes_happenings.csv",
+    )
     args = parser.parse_args()
     if args.csv is None:
         parser.error("give the FA-KES CSV (or set FAKES_CSV)")
     frame = pd.read_csv(args.csv)
     registry = load_registry()
     reports, claims, gold = [], [], {}
-    for row in frame.itertuples():
+    relabel = None
+    if args.gold is not None:
+        happenings = pd.read_csv(args.gold)
+        relabel = dict(zip(happenings["row"], happenings["happening"], strict=True))
+        if set(relabel) != set(range(len(frame))):
+            parser.error(f"{args.gold}: its rows do not cover the CSV's {len(frame)} rows")
+    for number, row in enumerate(frame.itertuples()):
         published = None if args.undated else datetime.strptime(row.date, "%m/%d/%y").date()
         report = Report(
             outlet=row.source,
@@ -121,10 +135,19 @@ def main() -> None:
             published=published,
         )
         reports.append(report)
-        gold[report.id] = (row.date, row.location)
+        gold[report.id] = relabel[number] if relabel else (row.date, row.location)
         claims.extend(extract_claims(report, registry))
     by_id = {report.id: report for report in reports}
-    print(json.dumps({"reports": len(reports), "claims": len(claims), "undated": args.undated}))
+    print(
+        json.dumps(
+            {
+                "reports": len(reports),
+                "claims": len(claims),
+                "undated": args.undated,
+                "gold": str(args.gold) if args.gold else "date and location",
+            }
+        )
+    )
     for name, group in (
         ("by happening (default)", group_by_happening),
         ("claim threads alone (the earlier default)", group_by_threads),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from models import Claim, Modality, Report
 from workbench.events.departures import Departure, departures, names_near_day
 from workbench.events.gazetteer import read_places, respell
+from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
+from workbench.events.kinds import attack_means
 from workbench.events.report_profile import place_words, profile_report, profile_reports
 
 DAY = date(2016, 4, 4)
@@ -157,3 +160,45 @@ def test_a_date_of_another_month_still_departs() -> None:
         ],
     )
     assert gone == {"Warplanes dropped nerve agents on eastern Hama on December 11": Departure.DATE}
+
+
+def test_headlines_naming_different_means_of_attack_are_two_happenings() -> None:
+    # FA-KES, one day in Aleppo: the opposition's air raid and the state agency's rocket
+    # attack share the city, the day and the words "killed", "civilians", "Aleppo".
+    raid = (
+        "Air raids on the rebel-held Shaar district of Aleppo killed 12 civilians, a monitor said."
+    )
+    rockets = (
+        "Terrorists fired rocket shells on al-Midan in Aleppo, killing 12 civilians, SANA said."
+    )
+    reports = [
+        Report(title="Air raids kill 12 civilians in Aleppo", text=raid, published=DAY),
+        Report(title="Rocket attack kills 12 civilians in Aleppo", text=rockets, published=DAY),
+        Report(title="Air raids kill 12 in Aleppo: monitor", text=raid, published=DAY),
+    ]
+    # a corpus around them, as in any real use: other days' reports of Aleppo's war
+    reports += [
+        Report(
+            title=f"{n} killed in Aleppo",
+            text=f"Fighting killed {n} civilians in Aleppo, a monitor said.",
+            published=date(2016, 3, n),
+        )
+        for n in range(1, 25)
+    ]
+    labels = happening_labels(reports)
+    assert labels[0] == labels[2] != labels[1]
+    same = happening_labels(reports, replace(DEFAULT_HAPPENING_WEIGHTS, means_differ=1.0))
+    assert same[0] == same[1] == same[2]  # without the evidence, place, day and words join them
+
+
+@pytest.mark.parametrize(
+    ("headline", "means"),
+    [
+        ("Air strikes kill 18 in Idlib", {"air_strike"}),
+        ("Car bomb kills 10 in Homs", {"bombing"}),
+        ("Rebel shelling kills four civilians in Damascus", {"shelling"}),
+        ("Clashes kill 30 fighters near Aleppo", set()),  # fighting goes with any means
+    ],
+)
+def test_the_means_of_attack_a_headline_names(headline: str, means: set[str]) -> None:
+    assert attack_means(headline) == means

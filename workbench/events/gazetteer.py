@@ -196,11 +196,11 @@ def scan_places(text: str) -> PlaceScan:
         if candidates and name.isupper() and len(name) > 3:
             # "KHARTOUM (AFP) -": a dateline says which country the desk covers, not
             # where the scene is; so its city votes for its country and is no place
+            # (as much as a country named: Reuters' Beirut desk covers Syria)
             city = _big_city(candidates)
             if city is not None:
-                votes[city.country] += 1
-                if city.population >= METROPOLIS:
-                    cities.add(city.country)
+                votes[city.country] += 0.5
+                named.add(city.country)
             continue
         if candidates and " " not in name and written_lower(name, text):
             continue  # "Drone", "City": the text writes the word in lower case
@@ -211,14 +211,17 @@ def scan_places(text: str) -> PlaceScan:
             continue
         if not candidates:
             continue
-        if any(place.population < TOWN for place in candidates) and not _LOCATIVE.search(
-            text, max(0, offset - 24), offset
-        ):
+        located = _LOCATIVE.search(text, max(0, offset - 24), offset) is not None
+        if any(place.population < TOWN for place in candidates) and not located:
             # Without "in", "near", "village of" before it, a capitalised word is a
             # place only if it is at least a town: "Human" is no village here.
             candidates = tuple(place for place in candidates if place.population >= TOWN)
             if not candidates:
                 continue
+        if not located and not _big_city(candidates) and not _own_name(name, candidates):
+            # a small town's other name ("Drone" for Dronero) is a word until a
+            # locative says otherwise ("Drone strike on El Fasher hospital")
+            continue
         found.append((offset, candidates))
         # A name that can only be in one country says so; else only a city that dwarfs
         # its namesakes ("Homs" in Syria, not Al Khums in Libya).
@@ -320,6 +323,12 @@ def respell(name: str, country: str) -> Place | None:
         if place.country == country and place.population >= TOWN
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _own_name(name: str, candidates: tuple[Place, ...]) -> bool:
+    """``name`` is the main name of one of the candidates, not only another name of it."""
+    key = fold_name(name)
+    return any(fold_name(place.name) == key for place in candidates)
 
 
 def _population(place: Place) -> int:

@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import connected_components
 
 from models import Report
 from workbench.events.gazetteer import NEAR_KM
+from workbench.events.kinds import means_differ
 from workbench.events.report_profile import ReportProfile, profile_reports
 
 
@@ -44,6 +45,9 @@ class HappeningWeights:
     near_text: float = 0.60  # ... when their text is this close (or the leads name one town
     # and one day)
     undated_text: float = 0.30  # undated reports link on content alone, from this close
+    # headlines that name different means of attack ("air raid", "car bomb"): a pair's
+    # score is multiplied by this (copies of one story still link)
+    means_differ: float = 0.5
     max_component: int = 4000  # larger linked sets are cut with a stricter link first
 
 
@@ -88,6 +92,21 @@ def place_scores(
         near = _km(lat[left[low]], lon[left[low]], lat[right[low]], lon[right[low]]) <= NEAR_KM
         score[low[near]] = 0.5
     return score
+
+
+def _means_differ(
+    profiles: Sequence[ReportProfile],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+) -> npt.NDArray[np.bool_]:
+    """Pairs whose headlines name means of attack, none in common (``kinds.means_differ``)."""
+    codes: dict[frozenset[str], int] = {}
+    code = np.array([codes.setdefault(p.means, len(codes)) for p in profiles], dtype=np.int64)
+    table = np.zeros((len(codes), len(codes)), dtype=bool)
+    for a, i in codes.items():
+        for b, j in codes.items():
+            table[i, j] = means_differ(a, b)
+    return table[code[left], code[right]]
 
 
 def _km(
@@ -215,6 +234,8 @@ def happening_labels(
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
     # Places that share nothing (not even one area) keep reports apart, whatever the words.
     score[place == 0.0] = 0.0
+    differ = _means_differ(profiles, left, right)
+    score[differ] *= weights.means_differ
     return _cut(len(profiles), left, right, score, weights, days < 0)
 
 

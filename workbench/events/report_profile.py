@@ -40,6 +40,7 @@ from workbench.events.gazetteer import (
     scan_places,
     written_lower,
 )
+from workbench.events.kinds import attack_means
 
 LEAD_CHARS = 400  # the lead: where a report names its main happening
 TITLE_WEIGHT = 3.0
@@ -97,6 +98,7 @@ class ReportProfile:
     body_places: tuple[tuple[int, Place], ...]
     spot: str  # the first place the lead names, when it is a town or village, not a city
     words: str  # the text TF-IDF reads: the title twice, then the body
+    means: frozenset[str] = frozenset()  # means of attack its headline names (``kinds``)
 
 
 def _first_sentence(text: str) -> str:
@@ -226,6 +228,7 @@ def profile_report(
         ),
         spot=lead[0].name if lead and lead[0].population < SPOT_POPULATION else "",
         words=f"{title}\n{title}\n{report.text}" if title else report.text,
+        means=attack_means(title or _first_sentence(report.text)),
     )
 
 
