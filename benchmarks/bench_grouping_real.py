@@ -1,6 +1,8 @@
 """Grouping quality on real coverage: FA-KES reports of the Syrian war (CC BY 4.0).
 
-Usage: python benchmarks/bench_grouping_real.py [CSV] [--undated]
+Usage: python benchmarks/bench_grouping_real.py [CSV] [--undated] [--gold GOLD.csv]
+       python benchmarks/bench_grouping_real.py corpora/fakes-syria/fakes-syria-reports.jsonl \
+           --gold benchmarks/data/fakes_happenings.csv
 
 CSV is the FA-KES CSV with its coded columns, as the argument or in FAKES_CSV (FA-KES, Abu
 Salem et al., ICWSM 2019, Zenodo 2607278). Each row becomes a report (outlet, title, text,
@@ -117,7 +119,17 @@ def main() -> None:
     args = parser.parse_args()
     if args.csv is None:
         parser.error("give the FA-KES CSV (or set FAKES_CSV)")
-    frame = pd.read_csv(args.csv)
+    if args.csv.suffix == ".jsonl":  # the bundled corpus: no governorate, so --gold
+        if args.gold is None:
+            parser.error("the bundled corpus has no location column: give --gold")
+        frame = pd.read_json(args.csv, lines=True, dtype={"published": str})
+        frame = frame.rename(
+            columns={"outlet": "source", "title": "article_title", "text": "article_content"}
+        )
+        frame["date"] = pd.to_datetime(frame["published"]).dt.strftime("%m/%d/%y")
+        frame["location"] = ""
+    else:
+        frame = pd.read_csv(args.csv)
     registry = load_registry()
     reports, claims, gold = [], [], {}
     relabel = None
