@@ -116,6 +116,7 @@ def _claim(report: Report, text: str, when: str) -> Claim:
     return Claim(
         report_id=report.id,
         text=text,
+        sentence=text,
         span=(start, start + len(text)),
         sources=("Syrian Observatory for Human Rights",),
         modality=Modality.ASSERTED,
@@ -202,3 +203,21 @@ def test_headlines_naming_different_means_of_attack_are_two_happenings() -> None
 )
 def test_the_means_of_attack_a_headline_names(headline: str, means: set[str]) -> None:
     assert attack_means(headline) == means
+
+
+def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
+    lead = "Air strikes killed 15 civilians in Idlib on Sunday, the monitor said. "
+    rest = (
+        "Damascus has accused rebels of shelling the safe corridors, the monitor said. "
+        "Rockets hit a market outside Damascus, the monitor said."
+    )
+    filler = "Rescuers searched the rubble of the market for hours after the raids. " * 6
+    gone = _departed(
+        lead + filler + rest,
+        [
+            ("Air strikes killed 15 civilians in Idlib on Sunday", "on Sunday"),
+            ("Damascus has accused rebels of shelling the safe corridors", ""),
+            ("Rockets hit a market outside Damascus", ""),
+        ],
+    )
+    assert gone == {"Rockets hit a market outside Damascus": Departure.PLACE}

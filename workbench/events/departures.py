@@ -154,13 +154,37 @@ def _own_evidence(
                     return Departure.DATE
     if main.places and country:
         start, end = claim.span
-        own = [place for offset, place in body_places if start <= offset < end]
+        own = [
+            place
+            for offset, place in body_places
+            if start <= offset < end and not _speaks_for_a_state(report.text, offset)
+        ]
         if own and not any(same_area(place, anchor) for place in own for anchor in main.places):
             return Departure.PLACE
     classes = kind_classes(claim.text)
     if classes and main.classes and classes.isdisjoint(main.classes):
         return Departure.KIND
     return None
+
+
+# "Damascus has accused rebels", "cooperates with Damascus": a capital named as the state
+# that sits there is no place of the claim.
+_NAME_AT = re.compile(r"[A-Z][\w'\-]*(?:[ \-][A-Z][\w'\-]*)*")
+_STATE_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:accus|deni|deny|said|says|blam|reject|warn|"
+    r"insist|agre|want|refus|cooperat|condemn|maintain|urg|respond|acknowledg|admit|vow)"
+)
+_STATE_WORD_BEFORE = re.compile(r"(?:\bwith|\baccused|\bblamed|\burged|\btold|\bby)\s+$")
+
+
+def _speaks_for_a_state(text: str, offset: int) -> bool:
+    """The place named at ``offset`` acts or speaks ("Damascus denied", "blamed Moscow")."""
+    name = _NAME_AT.match(text, offset)
+    after = name.end() if name else offset
+    return bool(
+        _STATE_VERB_AFTER.match(text, after)
+        or _STATE_WORD_BEFORE.search(text, max(0, offset - 12), offset)
+    )
 
 
 def _same_voice(a: Claim, b: Claim) -> bool:
