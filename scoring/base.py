@@ -181,10 +181,18 @@ class TruthEstimator:
         self._forget()
         self._check_params()
         known = as_known_series(known_truths)
-        enc = self._encode(frame, known)
+        enc = self._encode(self._frame_to_fit(frame), known)
         result = self._fit_encoded(enc)
         self._finish(enc, result, known)
+        self._after_fit(frame)
         return self
+
+    def _frame_to_fit(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The assertions to fit for ``frame`` (a warm start adds yesterday's batch)."""
+        return frame
+
+    def _after_fit(self, frame: pd.DataFrame) -> None:
+        """Called once the fitted attributes are set, with the frame ``fit`` was given."""
 
     def fit_predict(self, frame: pd.DataFrame, known_truths: Any = None) -> pd.Series:
         """Fit, then return the inferred value of every object."""

@@ -25,7 +25,7 @@ reduces to its one-coin special case (``OneCoin``), reported in ``fallback_``.
 
 from __future__ import annotations
 
-from typing import Any, Self, cast
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +41,6 @@ from scoring.utils import (
     FloatArray,
     FrameError,
     IntArray,
-    as_known_series,
     csr_from_codes,
     scatter_add,
     seg_max,
@@ -95,26 +94,22 @@ class DawidSkene(TruthEstimator):
         self.stop = stop
         self.warm_start = warm_start
 
-    def fit(self, frame: pd.DataFrame, known_truths: Any = None) -> Self:
-        """Fit on a long frame. With a ``warm_start`` state that brings its last batch,
-        that batch is fitted again together with ``frame`` (scoring.warm_start), and
-        ``truths_`` holds ``frame``'s objects only."""
-        self._forget()
-        self._check_params()
-        known = as_known_series(known_truths)
+    def _frame_to_fit(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """With a ``warm_start`` state that brings its last batch, that batch is fitted
+        again together with ``frame`` (scoring.warm_start), and ``truths_`` holds
+        ``frame``'s objects only."""
         batch = None if self.warm_start is None else self.warm_start.get("batch")
-        data = frame
-        if batch is not None:
-            data = validate_frame(frame, copy=False)
-            self.current_objects_ = pd.unique(data["object"].to_numpy())
-            cols = list(BATCH_COLUMNS)
-            data = pd.concat([batch.loc[:, cols], data.loc[:, cols]], ignore_index=True)
-        enc = self._encode(data, known)
-        self._finish(enc, self._fit_encoded(enc), known)
-        if batch is not None:
+        if batch is None:
+            return frame
+        data = validate_frame(frame, copy=False)
+        self.current_objects_ = pd.unique(data["object"].to_numpy())
+        cols = list(BATCH_COLUMNS)
+        return pd.concat([batch.loc[:, cols], data.loc[:, cols]], ignore_index=True)
+
+    def _after_fit(self, frame: pd.DataFrame) -> None:
+        if hasattr(self, "current_objects_"):
             self.truths_ = self.truths_[self.truths_.index.isin(self.current_objects_)]
-        self._batch_ = frame
-        return self
+        self._batch_ = frame  # what a warm state saves as the next day's batch
 
     def _fit_encoded(self, enc: Encoded, init: FloatArray | None = None) -> CoreResult:
         """EM from majority vote, or from ``init`` (a claim posterior, e.g. one-coin's)."""
