@@ -104,7 +104,8 @@ class DawidSkene(TruthEstimator):
         data = validate_frame(frame, copy=False)
         self.current_objects_ = pd.unique(data["object"].to_numpy())
         cols = list(BATCH_COLUMNS)
-        return pd.concat([batch.loc[:, cols], data.loc[:, cols]], ignore_index=True)
+        joined: pd.DataFrame = pd.concat([batch.loc[:, cols], data.loc[:, cols]], ignore_index=True)
+        return joined
 
     def _after_fit(self, frame: pd.DataFrame) -> None:
         if hasattr(self, "current_objects_"):
