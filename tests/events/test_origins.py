@@ -126,3 +126,31 @@ def test_spokespeople_of_one_body_are_one_origin_and_bodies_stay_apart() -> None
     assert claims[0].sources == ("Rami Abdel Rahman",)
     # Without the registry's word, the person is an origin of their own.
     assert len(count_origins(claims, {r.id: r for r in (a, b, c)}).origins) == 4
+
+
+def test_a_description_another_report_names_is_that_person() -> None:
+    # Reuters names the governor; AFP only describes him: one speaker, one origin.
+    named = Report(
+        outlet="Wire A",
+        published=DAY,
+        text="A missile hit a block in the invented city, regional governor Ivan Petrenko said.",
+    )
+    described = Report(
+        outlet="Wire B",
+        published=DAY,
+        text="Four people were killed in the invented city, the regional governor said.",
+    )
+    other = Report(
+        outlet="Wire C",
+        published=DAY,
+        text="The toll rose to five, a police spokesman said, as the mayor Olena Kovalenko said.",
+    )
+    claims = [
+        _claim(named, ("Ivan Petrenko",), "a missile hit a block"),
+        _claim(described, ("regional governor",), "four people were killed"),
+        _claim(other, ("police spokesman",), "the toll rose to five"),
+        _claim(other, ("Olena Kovalenko",), "the toll rose"),
+    ]
+    counted = count_origins(claims, {r.id: r for r in (named, described, other)})
+    # "police spokesman" is written before no name: it stays its own origin
+    assert counted.origins == ("Ivan Petrenko", "Olena Kovalenko", "police spokesman")

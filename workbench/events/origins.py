@@ -159,6 +159,37 @@ def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) 
     return out
 
 
+_PERSON = re.compile(r"[A-Z][\w'\-]+(?: (?:al-|bin |de )?[A-Z][\w'\-]+)+")
+
+
+def _named_descriptions(claims: Sequence[Claim], reports: Mapping[str, Report]) -> dict[str, str]:
+    """Descriptions that another report of the event gives a name: description -> person.
+
+    AFP's "the regional governor said" and Reuters' "regional governor Serhiy Lysak said"
+    are one speaker, so one origin. Only a description written right before the name in
+    a report of the same event counts, and only when it names one person there.
+    """
+    speakers = {speaker for claim in claims for speaker in claim.sources}
+    people = sorted(s for s in speakers if _PERSON.fullmatch(s))
+    descriptions = [s for s in speakers if s[:1].islower() and len(s) > 3]
+    if not people or not descriptions:
+        return {}
+    texts = {
+        claim.report_id: reports[claim.report_id].text
+        for claim in claims
+        if claim.report_id in reports
+    }
+    out: dict[str, str] = {}
+    for description in descriptions:
+        pattern = re.compile(
+            rf"(?i:\b{re.escape(description)}),?\s+({'|'.join(map(re.escape, people))})\b"
+        )
+        found = {match.group(1) for text in texts.values() for match in pattern.finditer(text)}
+        if len(found) == 1:
+            out[description] = found.pop()
+    return out
+
+
 def _body_of(name: str, sources: Mapping[str, Source] | None) -> str:
     """The body a source speaks for (``Source.speaks_for``), else the source itself."""
     source = (sources or {}).get(name)
@@ -185,6 +216,7 @@ def count_origins(
     source, add no origin.
     """
     syndicated = _syndication_groups(claims, reports)
+    named = _named_descriptions(claims, reports)
     outlets: set[str] = set()
     origins: set[str] = set()
     unknown: list[str] = []
@@ -205,7 +237,7 @@ def count_origins(
         for speaker in claim.sources:
             # A spokesperson's claims are their body's: two officials of one ministry
             # are one origin, not two.
-            name = _body_of(speaker, sources)
+            name = _body_of(named.get(speaker, speaker), sources)
             if name.casefold() not in own_voice:
                 if is_wire(name, sources):
                     found.append(wire_story(name))
