@@ -391,6 +391,15 @@ _PAIRED_MODIFIERS = re.compile(
 _UAV = re.compile(r"^(?:\s+[A-Z][\w-]*)?\s+unmanned\s+aerial\s+vehicles\b", re.IGNORECASE)
 
 
+# Another number a few words on (a digit standing alone, or a number word).
+_NEXT_NUMBER = re.compile(
+    r"(?<![\w-])\d|\b(?:"
+    + "|".join([*_TENS, *(k for k in _UNITS_SMALL if k != "one"), "dozens", "hundreds"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
     partitive = _OF_NUMBER.match(rest)
@@ -398,7 +407,13 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         # "22 of 25 drones": both figures count drones; the second is read on its own.
         unit, _ = _unit_after(rest[partitive.end() :])
         return unit, 0
-    words = list(_WORD.finditer(rest[:80]))
+    window = rest[:80]
+    other = _NEXT_NUMBER.search(window)
+    if other is not None:
+        # "nine strongpoints eight tanks", "the two neighborhoods injuring 21 people": the
+        # noun after another number is that number's, not this one's.
+        window = window[: other.start()]
+    words = list(_WORD.finditer(window))
     if words and words[0].group(0).lower() == "of" and (vague or words[0].start() <= 1):
         words = words[1:]
         if words and words[0].group(0).lower() in ("the", "these", "those", "them"):
@@ -441,7 +456,7 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
                 word = following  # "staff members": the compound's head
                 lowered = word.group(0).lower()
             return lowered, word.end()
-        if lowered in (
+        if word.group(0).islower() and lowered in (
             "killed",
             "martyred",
             "died",
