@@ -24,3 +24,25 @@ def test_a_capitalised_is_is_the_group_not_a_verb() -> None:
     assert _figures("the raids killed 15 Islamic State (IS) militants") == [
         (15, "militants killed")
     ]
+
+
+def test_another_victim_counts_one() -> None:
+    assert _figures("Later another woman was killed by a sniper") == [(1, "woman killed")]
+    assert _figures("killed another 20 people") == [(20, "people killed")]
+    assert _figures("another convoy was hit") == []
+
+
+def test_a_person_named_by_the_word_person_counts_one() -> None:
+    assert _figures("a shell hit the market injuring a person") == [(1, "person wounded")]
+
+
+def test_the_death_of_and_injuries_to_a_single_victim() -> None:
+    assert _figures("the shelling led to the death of a girl") == [(1, "girl killed")]
+    assert _figures("a mortar round caused injuries to a man") == [(1, "man wounded")]
+
+
+def test_a_second_victim_named_by_a_possessive() -> None:
+    assert _figures("resulting in the death of a woman and her child") == [
+        (1, "woman killed"),
+        (1, "child killed"),
+    ]

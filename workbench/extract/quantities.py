@@ -19,6 +19,7 @@ from workbench.extract.one_person import (
     ONE_LEFT_DEAD,
     ONE_PERSON_BEFORE,
     ONE_WAS_KILLED,
+    SINGULAR_PEOPLE,
     one_casualty,
     person_after_article,
 )
@@ -97,7 +98,7 @@ _TENS_RE = _words(list(_TENS))
 # word first) matches what the listed alternation matched.
 _WORD_NUMBER = (
     rf"(?:{_TENS_RE}(?:[- ]{_words([k for k in _UNITS_SMALL if k != 'zero'])})?|"
-    rf"{_words([*_UNITS_SMALL, 'a', 'an'])})"
+    rf"{_words([*_UNITS_SMALL, 'a', 'an', 'another'])})"
     r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+and\s+"
     rf"{_words([*_TENS, *_UNITS_SMALL])}(?:-{_UNITS})?)?)*"
 )
@@ -692,6 +693,12 @@ def _elided_unit(text: str, start: int, end: int, found: list[Quantity]) -> str:
     return found[-1].unit
 
 
+# A second single victim named by a possessive after a first: "a woman and her child".
+_AND_THEIR_ONE = re.compile(
+    r"\s+and\s+(?:her|his)\s+(?:(?:young|little|elderly|infant|teenage)\s+)?([a-z]+)\b"
+)
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """Figures in ``text``, in order of appearance."""
     out: list[Quantity] = []
@@ -752,8 +759,9 @@ def parse_quantities(text: str) -> list[Quantity]:
         if _skip(text, match.start("num"), match.end(), num):
             continue
         person: tuple[str, int] | None = None
-        if num in ("a", "an", "A", "An"):
-            # "killing a civilian": one person; any other "a" is an article.
+        if num.lower() in ("a", "an", "another"):
+            # "killing a civilian", "another child was killed": one person; any other "a"
+            # is an article.
             person = person_after_article(text, match.end("num"))
             if person is None or not one_casualty(text, match.start(), person):
                 continue
@@ -837,4 +845,19 @@ def parse_quantities(text: str) -> list[Quantity]:
             )
         )
         pos = end
+        if person is not None and casualty:
+            kin = _AND_THEIR_ONE.match(text, end)
+            if kin is not None and kin.group(1).lower() in SINGULAR_PEOPLE:
+                # "the death of a woman and her child": the second victim is one more
+                noun = kin.group(1).lower()
+                out.append(
+                    Quantity(
+                        value=1.0,
+                        unit=_compose_unit(noun, casualty),
+                        low=1.0,
+                        high=1.0,
+                        text=text[kin.start(1) : kin.end(1)],
+                    )
+                )
+                pos = kin.end()
     return out
