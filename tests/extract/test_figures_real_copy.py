@@ -46,3 +46,18 @@ def test_a_second_victim_named_by_a_possessive() -> None:
         (1, "woman killed"),
         (1, "child killed"),
     ]
+
+
+def test_a_part_of_a_toll_is_counted_with_the_tolls_verb() -> None:
+    assert _figures(
+        "The fighting has claimed more than 5000 lives including some 900 civilians"
+    ) == [(5000, "killed"), (900, "civilians killed")]
+    assert _figures("dozens were wounded - 10 of them children") == [
+        (12, "wounded"),
+        (10, "children wounded"),
+    ]
+    # no verb before: nothing to inherit
+    assert _figures("hundreds of people including 50 children were evacuated") == [
+        (100, "people"),
+        (50, "children"),
+    ]

@@ -693,6 +693,30 @@ def _elided_unit(text: str, start: int, end: int, found: list[Quantity]) -> str:
     return found[-1].unit
 
 
+_OF_THEM_AFTER = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_TOLL_VERBS = ("killed or injured", "killed", "wounded", "detained", "abducted", "missing")
+
+
+def _subgroup_verb(text: str, start: int, end: int, previous: Quantity) -> str:
+    """The casualty verb of the figure before, when this figure is a part of it ("including
+    N", "N of them") with no verb of its own; "" otherwise."""
+    if not (
+        _SUBGROUP_BEFORE.search(text, max(0, start - 30), start) or _OF_THEM_AFTER.match(text, end)
+    ):
+        return ""
+    at = text.find(previous.text, max(0, start - 200), start)
+    if at < 0 or ". " in text[at:start] or ";" in text[at:start]:
+        return ""
+    return next(
+        (
+            verb
+            for verb in _TOLL_VERBS
+            if previous.unit == verb or previous.unit.endswith(" " + verb)
+        ),
+        "",
+    )
+
+
 # A second single victim named by a possessive after a first: "a woman and her child".
 _AND_THEIR_ONE = re.compile(
     r"\s+and\s+(?:her|his)\s+(?:(?:young|little|elderly|infant|teenage)\s+)?([a-z]+)\b"
@@ -815,6 +839,12 @@ def parse_quantities(text: str) -> list[Quantity]:
             full_unit = out[-1].unit
         if governed is not None and casualty:
             full_unit = f"{unit} {casualty}"
+        if not casualty and unit in _PEOPLE and unit not in _THINGS and out:
+            inherited_verb = _subgroup_verb(text, match.start(), match_end, out[-1])
+            if inherited_verb:
+                # "claimed 300000 lives including some 87000 civilians - 15000 of them
+                # children": a part of a toll is counted with the toll's verb.
+                full_unit = f"{unit} {inherited_verb}"
         conversion = _PAREN_CONVERSION.match(text[end:])
         if conversion:
             end += conversion.end()
