@@ -61,3 +61,25 @@ def test_a_part_of_a_toll_is_counted_with_the_tolls_verb() -> None:
         (100, "people"),
         (50, "children"),
     ]
+
+
+def test_a_compound_whose_head_alone_says_too_little_is_kept_whole() -> None:
+    assert _figures("helicopters dropped four barrel bombs on the market") == [(4, "barrel bombs")]
+    assert _figures("the strikes destroyed three command posts") == [(3, "command posts")]
+    assert _figures("two aid workers were killed") == [(2, "aid workers killed")]
+    # an adjective is still dropped
+    assert _figures("the rebels fired two ballistic missiles") == [(2, "missiles")]
+
+
+def test_the_verb_after_the_subjects_own_post_modifier() -> None:
+    assert _figures("five nurses from a clinic in the eastern suburbs were also killed") == [
+        (5, "nurses killed")
+    ]
+    assert _figures(
+        "Two paramedics from the Red Crescent - the main relief group - have been wounded"
+    ) == [(2, "paramedics wounded")]
+    # a verb before the figure governs it
+    assert _figures("shelling killed 20 people in the town as 10 civilians were wounded") == [
+        (20, "people killed"),
+        (10, "civilians wounded"),
+    ]

@@ -384,6 +384,21 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+# Compounds whose head alone does not say what is counted, kept whole as wire copy's
+# readers (and the real-copy gold) keep them: "three barrel bombs", "two command posts",
+# "four rescue workers". An adjective before a noun ("ballistic missiles", "military
+# vehicles") is dropped as before.
+_COMPOUNDS = frozenset(
+    """
+    barrel_bombs cluster_bombs command_posts observation_posts arms_depots ammunition_depots
+    weapons_depots fuel_depots artillery_systems artillery_guns rescue_workers aid_workers
+    relief_workers health_workers medical_workers humanitarian_workers medical_staff
+    hospital_staff security_personnel medical_personnel fighter_jets
+    """.split()  # noqa: SIM905
+)
+_COMPOUNDS = frozenset(words.replace("_", " ") for words in _COMPOUNDS)
+
+
 # Two modifiers joined by "and" before the counted noun: "regime and rebel fighters".
 _PAIRED_MODIFIERS = re.compile(
     r"^\s+([a-z][a-z-]+)\s+and\s+(?!(?:her|his|their|its|the|other|more|some|many)\s)"
@@ -435,8 +450,15 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     pair = _PAIRED_MODIFIERS.match(rest)
     if pair and pair.group(3).lower() in _PEOPLE and pair.group(1) not in _PEOPLE:
         return pair.group(3).lower(), pair.end()  # "70 regime and rebel fighters"
-    for word in words[:4]:
+    for index, word in enumerate(words[:4]):
         lowered = word.group(0).lower().rstrip("'\u2019")
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            following is not None
+            and following.start() - word.end() <= 1
+            and f"{lowered} {following.group(0).lower()}" in _COMPOUNDS
+        ):
+            return f"{lowered} {following.group(0).lower()}", following.end()
         if lowered in _PEOPLE:
             index = words.index(word)
             following = words[index + 1] if index + 1 < len(words) else None
@@ -503,6 +525,14 @@ _OWN_VERB_AFTER = re.compile(
 )
 
 
+_OWN_VERB_PAST_MODIFIER = re.compile(
+    r"\s+(?:from|of|in|at|with)\s+"
+    r"(?:(?!\b(?:and|while|when|after|but|who|which|that|where)\b)[^;.,\d]){1,110}?"
+    r"\s+(?P<aux>(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?)"
+    r"(?P<verb>killed|wounded|injured|missing|detained|arrested|abducted|kidnapped|martyred)\b"
+)
+
+
 # "88 killed & injured", "hundreds of people were killed or injured", "hundreds of dead and
 # injured people": one count of both.
 _KILLED_OR_INJURED = re.compile(
@@ -544,6 +574,10 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
+    if own is None and not _VERB_BEFORE.search(text, max(0, start - 40), start):
+        # "four medical staff from a clinic in the south were also killed": the verb after
+        # the subject's own post-modifier
+        own = _OWN_VERB_PAST_MODIFIER.match(text, end)
     before = _VERB_BEFORE.search(text, max(0, start - 40), start) if own is not None else None
     if (
         own is not None
@@ -604,8 +638,9 @@ def _compose_unit(unit: str, casualty: str) -> str:
         return casualty or "killed"
     if unit in ("wounded", "injured", "injuries"):
         return "wounded"  # "three deaths and 22 injuries"
-    if unit in _PEOPLE and unit not in _THINGS and casualty:
-        return f"{unit} {casualty}"
+    head = unit.rsplit(" ", 1)[-1]
+    if head in _PEOPLE and head not in _THINGS and casualty:
+        return f"{unit} {casualty}"  # "soldiers killed", "rescue workers killed"
     return unit or casualty
 
 
