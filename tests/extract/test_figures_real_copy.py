@@ -83,3 +83,21 @@ def test_the_verb_after_the_subjects_own_post_modifier() -> None:
         (20, "people killed"),
         (10, "civilians wounded"),
     ]
+
+
+def test_dead_and_injured_together_are_one_count_of_both() -> None:
+    assert _figures("dozens of dead and injured people arrived at the clinic") == [
+        (12, "killed or injured")
+    ]
+
+
+def test_cases_strongpoints_and_bombers_are_counted() -> None:
+    assert _figures("the group recorded dozens of cases of gas poisoning") == [(12, "cases")]
+    assert _figures("aircraft hit five militant strongpoints") == [(5, "strongpoints")]
+    assert _figures("four strategic bombers took part in the raid") == [(4, "bombers")]
+    # a bomber is a person too: a headline's toll of them stays a toll
+    assert _figures("5 ISIS Bombers Killed near the border") == [(5, "bombers killed")]
+
+
+def test_a_singular_person_noun_before_a_counted_thing_is_its_modifier() -> None:
+    assert _figures("the jets struck three rebel positions") == [(3, "positions")]

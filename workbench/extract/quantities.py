@@ -177,6 +177,7 @@ _THINGS = frozenset(
     boats ships violations firearms weapons rifles guns mines
     incidents communities shelters missions launchers projectiles howitzers mortars
     motorcycles cars jets warships shops stores explosions blasts
+    cases strongpoints
     """.split()  # noqa: SIM905
 )
 # Counted nouns (people, and the things above).
@@ -200,7 +201,7 @@ _PEOPLE = (
     ships terrorists attacks raids settlements batteries rounds sorties
         farmers herders fishermen traders miners worshippers worshipers shepherds minors teenagers
     boys girls babies pupils teachers nurses peacekeepers gendarmes militiamen recruits
-    inmates elements
+    inmates elements bombers
     paramedic medic doctor nurse journalist policeman woman man boy girl student teacher
     farmer worker peacekeeper
     marines sailors pilots conscripts troops contractors aid-workers humanitarians
@@ -416,6 +417,12 @@ _NEXT_NUMBER = re.compile(
 )
 
 
+_DEAD_AND_INJURED = re.compile(
+    r"\s*(?:and|&|or)\s*(?:injured|wounded)(?:\s+(?:people|persons|civilians))?\b",
+    re.IGNORECASE,
+)
+
+
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
     """The unit right after a number: a measure, or a people noun a few words on."""
     partitive = _OF_NUMBER.match(rest)
@@ -462,6 +469,10 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         if lowered in _PEOPLE:
             index = words.index(word)
             following = words[index + 1] if index + 1 < len(words) else None
+            both = _DEAD_AND_INJURED.match(rest, word.end()) if lowered == "dead" else None
+            if both is not None:
+                # "hundreds of dead and injured people": one count of both
+                return "killed or injured", both.end()
             if (
                 lowered in ("wounded", "injured", "dead")
                 and following is not None
@@ -470,6 +481,15 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
                 and following.start() - word.end() <= 1
             ):
                 # "600 wounded people", "23 wounded soldiers": the people are counted.
+                return following.group(0).lower(), following.end()
+            if (
+                following is not None
+                and following.group(0).lower() in _THINGS
+                and not lowered.endswith("s")
+                and following.start() - word.end() <= 1
+            ):
+                # "five militant strongpoints", "two rebel positions": a singular person
+                # noun before a counted thing is its modifier
                 return following.group(0).lower(), following.end()
             if (
                 following is not None
@@ -634,6 +654,8 @@ def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
         return casualty
+    if unit == "killed or injured":
+        return unit
     if unit in ("dead", "deaths", "fatalities", "casualties", "bodies", "martyrs"):
         return casualty or "killed"
     if unit in ("wounded", "injured", "injuries"):
