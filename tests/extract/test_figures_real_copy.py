@@ -101,3 +101,10 @@ def test_cases_strongpoints_and_bombers_are_counted() -> None:
 
 def test_a_singular_person_noun_before_a_counted_thing_is_its_modifier() -> None:
     assert _figures("the jets struck three rebel positions") == [(3, "positions")]
+
+
+def test_several_and_a_few_are_not_figures() -> None:
+    # every gold, invented and real, leaves "several" uncounted; "several dozen" counts
+    assert _figures("several civilians were wounded in the shelling") == []
+    assert _figures("the toll may rise as a few of the injured are in critical condition") == []
+    assert _figures("several dozen fighters were killed") == [(12, "fighters killed")]

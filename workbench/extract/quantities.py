@@ -809,7 +809,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             key = _SPACES.sub(" ", vague.lower())
             vague_value, vague_low, vague_high = _VAGUE[key]
             unit, unit_end = _unit_after(text[match.end() :], vague=True)
-            if key in ("several", "a few") and (unit not in _PEOPLE or unit in _THINGS):
+            if key in ("several", "a few"):
+                # "several civilians", "several of the wounded": every gold, invented and
+                # real, leaves these uncounted (no reader compares "several" with a figure)
                 continue
             # "dozens" alone counts only next to a casualty word ("dozens were killed").
             if (
