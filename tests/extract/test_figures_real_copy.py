@@ -108,3 +108,13 @@ def test_several_and_a_few_are_not_figures() -> None:
     assert _figures("several civilians were wounded in the shelling") == []
     assert _figures("the toll may rise as a few of the injured are in critical condition") == []
     assert _figures("several dozen fighters were killed") == [(12, "fighters killed")]
+
+
+def test_n_of_them_counts_the_people_named_before_in_its_sentence() -> None:
+    assert _figures("police fired on the gunmen and killed three of them") == [(3, "gunmen killed")]
+    assert _figures("the rebels said they killed 30 soldiers and lost six of their own") == [
+        (30, "soldiers killed"),
+        (6, "soldiers killed"),
+    ]
+    # a casualty word is no antecedent
+    assert _figures("the dead were buried. Four of them were children") == []

@@ -774,6 +774,30 @@ def _subgroup_verb(text: str, start: int, end: int, previous: Quantity) -> str:
     )
 
 
+_OF_THEM_OWN = re.compile(r"\s+of\s+(?:them|their\s+own)\b", re.IGNORECASE)
+_NOT_ANTECEDENTS = frozenset(
+    """
+    dead deaths wounded injured injuries casualties fatalities victims bodies others martyrs
+    """.split()  # noqa: SIM905
+)
+
+
+def _antecedent(text: str, start: int) -> str:
+    """The plural people noun that "them" in "N of them" stands for: the last one before
+    the figure in its sentence; "" when there is none."""
+    lo = max(text.rfind(". ", 0, start) + 1, start - 200, 0)
+    for word in reversed(list(_WORD.finditer(text, lo, start))):
+        lowered = word.group(0).lower()
+        if (
+            lowered in _PEOPLE
+            and lowered not in _THINGS
+            and lowered.endswith("s")
+            and lowered not in _NOT_ANTECEDENTS
+        ):
+            return lowered
+    return ""
+
+
 # A second single victim named by a possessive after a first: "a woman and her child".
 _AND_THEIR_ONE = re.compile(
     r"\s+and\s+(?:her|his)\s+(?:(?:young|little|elderly|infant|teenage)\s+)?([a-z]+)\b"
@@ -865,6 +889,12 @@ def parse_quantities(text: str) -> list[Quantity]:
         unit, unit_end = _unit_after(text[match_end:])
         if person is not None:
             unit, unit_end = person[0], person[1] - match_end
+        if unit == "":
+            them = _OF_THEM_OWN.match(text, match_end)
+            antecedent = _antecedent(text, match.start()) if them is not None else ""
+            if antecedent:
+                # "fired at the attackers and killed five of them": the attackers
+                unit, unit_end = antecedent, them.end() - match_end
         if is_word and value in (1, 0) and unit == "":
             continue
         if _SUPERLATIVE_OF.match(text, match.end("num")):
