@@ -118,3 +118,4 @@ def test_n_of_them_counts_the_people_named_before_in_its_sentence() -> None:
     ]
     # a casualty word is no antecedent
     assert _figures("the dead were buried. Four of them were children") == []
+    assert _figures("they detained four men and released one of them") == [(4, "men detained")]

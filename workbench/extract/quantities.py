@@ -791,7 +791,7 @@ def _antecedent(text: str, start: int) -> str:
         if (
             lowered in _PEOPLE
             and lowered not in _THINGS
-            and lowered.endswith("s")
+            and (lowered.endswith(("s", "men")) or lowered in ("people", "children", "personnel"))
             and lowered not in _NOT_ANTECEDENTS
         ):
             return lowered
@@ -889,7 +889,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         unit, unit_end = _unit_after(text[match_end:])
         if person is not None:
             unit, unit_end = person[0], person[1] - match_end
-        if unit == "":
+        if unit == "" and value > 1:  # "releasing one of them" counts no one
             them = _OF_THEM_OWN.match(text, match_end)
             antecedent = _antecedent(text, match.start()) if them is not None else ""
             if antecedent:
