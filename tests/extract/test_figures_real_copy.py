@@ -119,3 +119,13 @@ def test_n_of_them_counts_the_people_named_before_in_its_sentence() -> None:
     # a casualty word is no antecedent
     assert _figures("the dead were buried. Four of them were children") == []
     assert _figures("they detained four men and released one of them") == [(4, "men detained")]
+
+
+def test_a_designator_letter_is_no_measure() -> None:
+    assert _figures("troops seized two M16 rifles from the camp") == [(2, "rifles")]
+    assert _figures("a 5 m wall") == [(5, "m")]
+
+
+def test_one_of_the_things_is_not_a_count() -> None:
+    assert _figures("one of the rockets fell on a school") == []
+    assert _figures("the blast killed one of the guards") == [(1, "guards killed")]

@@ -449,8 +449,8 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         two = lowered + " " + words[1].group(0).lower() if len(words) > 1 else ""
         if two in _MEASURE_UNITS and words[1].start() - first.end() <= 1:
             return _MEASURE_UNITS[two], words[1].end()
-        if lowered in _MEASURE_UNITS:
-            return _MEASURE_UNITS[lowered], first.end()
+        if lowered in _MEASURE_UNITS and not rest[first.end() : first.end() + 1].isdigit():
+            return _MEASURE_UNITS[lowered], first.end()  # ("two M16 rifles": no metres)
     uav = _UAV.match(rest)
     if uav:
         return "drones", uav.end()  # "46 Ukrainian unmanned aerial vehicles"
@@ -725,6 +725,7 @@ _SUPERLATIVE_OF = re.compile(
 
 
 _SPACES = re.compile(r"\s+")
+_ONE_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\b", re.IGNORECASE)
 
 
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
@@ -897,6 +898,8 @@ def parse_quantities(text: str) -> list[Quantity]:
                 unit, unit_end = antecedent, them.end() - match_end
         if is_word and value in (1, 0) and unit == "":
             continue
+        if is_word and value == 1 and unit in _THINGS and _ONE_OF_THE.match(text, match_end):
+            continue  # "one of the shells landed on the mosque" is not a count of shells
         if _SUPERLATIVE_OF.match(text, match.end("num")):
             continue  # "one of its largest air attacks" is not a count
         end = match_end + unit_end
