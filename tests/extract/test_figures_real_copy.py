@@ -129,3 +129,11 @@ def test_a_designator_letter_is_no_measure() -> None:
 def test_one_of_the_things_is_not_a_count() -> None:
     assert _figures("one of the rockets fell on a school") == []
     assert _figures("the blast killed one of the guards") == [(1, "guards killed")]
+
+
+def test_hospitalized_and_trapped_are_the_figures_own_verbs() -> None:
+    assert _figures("three people died and 15 residents were hospitalised") == [
+        (3, "people killed"),
+        (15, "residents hospitalized"),
+    ]
+    assert _figures("some 20000 people trapped in the old city") == [(20000, "people trapped")]

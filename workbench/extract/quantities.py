@@ -268,6 +268,7 @@ _CASUALTY_CANON = {
     "kidnapped": "abducted",
     "lost": "killed",
     "martyred": "killed",
+    "hospitalised": "hospitalized",
 }
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -541,7 +542,9 @@ _OWN_VERB_AFTER = re.compile(
     r"(?:\s*,\s+including\s+[^,;.]{1,150},)?(?:\s+(?:more|others))?"  # "hundreds more were"
     r"\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
     r"had\s+been|got|get)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
-    r"detained|arrested|abducted|kidnapped|martyred)\b"
+    r"detained|arrested|abducted|kidnapped|martyred|"
+    # states a casualty count is given in too: "10 citizens have been hospitalized"
+    r"hospitali[sz]ed|trapped|stranded)\b"
 )
 
 
