@@ -137,3 +137,15 @@ def test_hospitalized_and_trapped_are_the_figures_own_verbs() -> None:
         (15, "residents hospitalized"),
     ]
     assert _figures("some 20000 people trapped in the old city") == [(20000, "people trapped")]
+
+
+def test_a_bare_one_in_a_list_of_places_counts_one_more() -> None:
+    assert _figures("Four soldiers were killed in the town of Kafr Nabl and one in Saraqeb") == [
+        (4, "soldiers killed"),
+        (1, "soldiers killed"),
+    ]
+    assert _figures("the two of them and one in the morning") == []
+
+
+def test_suvs_are_counted() -> None:
+    assert _figures("the raids destroyed 12 SUVs") == [(12, "suvs")]

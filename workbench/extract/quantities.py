@@ -177,7 +177,7 @@ _THINGS = frozenset(
     boats ships violations firearms weapons rifles guns mines
     incidents communities shelters missions launchers projectiles howitzers mortars
     motorcycles cars jets warships shops stores explosions blasts
-    cases strongpoints
+    cases strongpoints suvs
     """.split()  # noqa: SIM905
 )
 # Counted nouns (people, and the things above).
@@ -733,7 +733,9 @@ _ONE_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\b", re.
 
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 _PLACE_AFTER = re.compile(
-    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z])",
+    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|district|neighbou?rhood|province|region)\s+of\s+|(?-i:[a-z]+)\s+)?"
+    r"(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _MEASURES = frozenset(_MEASURE_UNITS.values())
@@ -900,6 +902,20 @@ def parse_quantities(text: str) -> list[Quantity]:
                 # "fired at the attackers and killed five of them": the attackers
                 unit, unit_end = antecedent, them.end() - match_end
         if is_word and value in (1, 0) and unit == "":
+            single = _elided_unit(text, match.start(), match_end, out) if value == 1 else ""
+            if not single:
+                continue
+            # "five civilians were killed in X and one in the town of Y": one more of them
+            out.append(
+                Quantity(
+                    value=1.0,
+                    unit=single,
+                    low=1.0,
+                    high=1.0,
+                    text=text[match.start() : match_end],
+                )
+            )
+            pos = match_end
             continue
         if is_word and value == 1 and unit in _THINGS and _ONE_OF_THE.match(text, match_end):
             continue  # "one of the shells landed on the mosque" is not a count of shells
