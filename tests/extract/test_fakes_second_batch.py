@@ -214,7 +214,7 @@ def test_an_adjunct_with_state_tv_after_a_trailing_cue() -> None:
         'goals of terrorism" Barazi added in his interview with state TV.'
     )
     (sources, cue, content), *_ = _claims(text)
-    assert (sources, cue) == (("Barazi",), "added")
+    assert (sources, cue) == (("Talal Barazi",), "added")  # the registry names him
     assert "state TV" not in content
 
 

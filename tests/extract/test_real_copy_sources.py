@@ -17,3 +17,26 @@ def test_a_common_adjective_opening_a_description_is_lower_cased() -> None:
     ]
     # a name before "reports" keeps its capital
     assert _sources("Amaq reports said the blast killed 5 soldiers.") != [("amaq reports",)]
+
+
+def test_the_chemical_weapons_watchdog_is_the_opcw_and_the_group_after_it() -> None:
+    assert (
+        _sources(
+            "The global chemical weapons watchdog said it had found traces of sarin. "
+            '"Samples are being analysed" the group said.'
+        )
+        == [("Organisation for the Prohibition of Chemical Weapons",)] * 2
+    )
+
+
+def test_a_description_headed_by_watchdog_is_a_speaker() -> None:
+    assert _sources("The nuclear safety watchdog said the plant lost power.") == [
+        ("nuclear safety watchdog",)
+    ]
+
+
+def test_al_masdar_and_the_homs_governor_have_one_name() -> None:
+    assert _sources("Shells hit the Christian quarter Al Masdar reports.") == [("Al-Masdar News",)]
+    assert _sources("Homs governor Talal al-Barazi said 3 people were killed.") == [
+        ("Talal Barazi",)
+    ]
