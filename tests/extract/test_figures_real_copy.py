@@ -149,3 +149,10 @@ def test_a_bare_one_in_a_list_of_places_counts_one_more() -> None:
 
 def test_suvs_are_counted() -> None:
     assert _figures("the raids destroyed 12 SUVs") == [(12, "suvs")]
+
+
+def test_a_web_pages_furniture_is_no_figure() -> None:
+    assert _figures("Get short URL 312 Militants executed at least 40 civilians") == [
+        (40, "civilians killed")
+    ]
+    assert _figures("Print Tweet Views 215 Related Syrian refugees arrive") == []

@@ -290,7 +290,9 @@ _DESIGNATOR_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-?|\b(?i:resolution|route|highway|road|article|no\.|number|flight|page|"
     r"chapter|section|brigade|division|battalion|unit)\s+|"
     # a place named by its number, capitalised: "captured Base 46", "Hill 412", "Camp 7"
-    r"\b(?:Base|Camp|Hill|Gate|Sector|Zone|Block|Checkpoint|Tower|Kilometre|Km)\s+)$"
+    r"\b(?:Base|Camp|Hill|Gate|Sector|Zone|Block|Checkpoint|Tower|Kilometre|Km)\s+|"
+    # a web page's furniture: "Print Tweet Views 371", "Get short URL 548"
+    r"\b(?:Views|URL|Comments|Shares)\s+(?:\d+\s+)?)$"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
 # "4 km (2 miles)", "8 kilometres (five miles)", "70 nautical miles (130 km)": one figure.
