@@ -156,3 +156,20 @@ def test_a_web_pages_furniture_is_no_figure() -> None:
         (40, "civilians killed")
     ]
     assert _figures("Print Tweet Views 215 Related Syrian refugees arrive") == []
+
+
+def test_destroyed_people_are_killed_and_destroyed_things_stay_bare() -> None:
+    assert _figures("the army destroyed 40 terrorists and 3 vehicles") == [
+        (40, "terrorists killed"),
+        (3, "vehicles"),
+    ]
+
+
+def test_a_calibre_in_millimetres_is_a_measure() -> None:
+    assert _figures("units destroyed a truck carrying a 14 mm machinegun") == [(14, "mm")]
+
+
+def test_a_dotted_date_is_no_figure() -> None:
+    assert _figures("21.06.2017 Jets killed 12 militants near the town") == [
+        (12, "militants killed")
+    ]

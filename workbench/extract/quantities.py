@@ -146,6 +146,11 @@ _MEASURE_UNITS = {
     "meter": "m",
     "meters": "m",
     "m": "m",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
     "percent": "%",
     "per cent": "%",
     "%": "%",
@@ -226,7 +231,8 @@ _CASUALTY = re.compile(
             killed kill kills killing dead died die death deaths toll lost_their_lives wounded
             wounding injured injuring injure injures injuries hurt captured detained arrested
             abducted kidnapped displaced missing executed beheaded massacred shot_dead lost
-            martyred martyrs eliminated eliminating eliminates eliminate
+            martyred martyrs eliminated eliminating eliminates eliminate destroyed destroying
+            destroy destroys
             """.split()  # noqa: SIM905
         ],
         fold_case=True,
@@ -268,6 +274,12 @@ _CASUALTY_CANON = {
     "kidnapped": "abducted",
     "lost": "killed",
     "martyred": "killed",
+    # "destroyed over 60 terrorists" (army and defence-ministry copy); a destroyed thing
+    # keeps its bare noun, as no casualty verb is composed with things
+    "destroyed": "destroyed",
+    "destroying": "destroyed",
+    "destroy": "destroyed",
+    "destroys": "destroyed",
     "hospitalised": "hospitalized",
 }
 _MONTHS = (
@@ -655,6 +667,15 @@ _VERB_AFTER = re.compile(
 )
 
 
+def _destroyed_people(unit: str, casualty: str) -> str:
+    """'destroyed' counts the dead only of people ("destroyed 40 terrorists"); a bare
+    figure or a thing it governs has no casualty verb ("destroyed nine strongholds")."""
+    if casualty != "destroyed":
+        return casualty
+    head = unit.rsplit(" ", 1)[-1]
+    return "killed" if head in _PEOPLE and head not in _THINGS else ""
+
+
 def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
@@ -673,7 +694,7 @@ def _compose_unit(unit: str, casualty: str) -> str:
 
 # "3rd", "12-14", "5/6", "10:30", "4x4": not a count.
 _ORDINAL_OR_JOINED_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)\b|^[-/:]\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]"
+    r"^(?:st|nd|rd|th)\b|^[-/:]\d|^\.\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]"
 )
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-/:]$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -853,7 +874,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             ):
                 continue
             end = match.end() + unit_end
-            full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
+            full = _compose_unit(
+                unit, _destroyed_people(unit, _casualty_unit(text, match.start(), end))
+            )
             if not full:
                 continue  # "a few others blew up": nothing counted a reader can compare
             out.append(
@@ -924,7 +947,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         if _SUPERLATIVE_OF.match(text, match.end("num")):
             continue  # "one of its largest air attacks" is not a count
         end = match_end + unit_end
-        casualty = _casualty_unit(text, match.start(), end)
+        casualty = _destroyed_people(unit, _casualty_unit(text, match.start(), end))
         inherited = ""
         if unit == "" and not casualty:
             inherited = _elided_unit(text, match.start(), match_end, out)
