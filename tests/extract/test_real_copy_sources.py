@@ -40,3 +40,23 @@ def test_al_masdar_and_the_homs_governor_have_one_name() -> None:
     assert _sources("Homs governor Talal al-Barazi said 3 people were killed.") == [
         ("Talal Barazi",)
     ]
+
+
+def _claims(text: str) -> list[tuple[tuple[str, ...], str]]:
+    return [(c.sources, c.text) for c in extract_claims(Report(text=text), load_registry())]
+
+
+def test_according_to_between_subject_and_verb_keeps_the_whole_clause() -> None:
+    claims = _claims(
+        "The shelling according to the police source killed three people and wounded 12. "
+        "The city was calm on Friday."
+    )
+    assert len(claims) == 1
+    sources, content = claims[0]
+    assert sources == ("police source",)
+    assert content.startswith("The shelling")
+    assert "wounded 12" in content
+    # a clause before "according to" keeps its own reading
+    assert _claims("Five people died according to the monitor.") == [
+        (("monitor",), "Five people died")
+    ]
