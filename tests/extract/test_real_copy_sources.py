@@ -60,3 +60,14 @@ def test_according_to_between_subject_and_verb_keeps_the_whole_clause() -> None:
     assert _claims("Five people died according to the monitor.") == [
         (("monitor",), "Five people died")
     ]
+
+
+def test_a_part_of_the_toll_after_a_trailing_cue_stays_with_the_toll() -> None:
+    claims = _claims(
+        "Shelling on the old city killed 9 civilians Sunday the monitor said most of them "
+        "in the market area."
+    )
+    assert len(claims) == 1
+    sources, content = claims[0]
+    assert sources == ("monitor",)
+    assert content.startswith("Shelling on the old city killed 9 civilians")

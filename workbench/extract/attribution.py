@@ -112,7 +112,9 @@ _RELATIVE_DENIAL = re.compile(
 _RELATIVE_SUBJECT = re.compile(r"\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _CONTINUATION = re.compile(
-    r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
+    r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with|"
+    r"(?:most|many|some|all|half)\s+of\s+them|mostly|including|among\s+them)\b",
+    re.IGNORECASE,
 )
 _BASE_FORMS = frozenset(
     {

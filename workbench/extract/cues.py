@@ -156,7 +156,10 @@ TRAILING_FOLLOWERS = re.compile(
     r"said)\b|in\s+a\s+|noting\b|referring\b|"
     # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
     r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
-    r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
+    r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
+    # "... killed 13 civilians Monday the Observatory said most of them in ...": a part of
+    # the toll before the cue, not a proposition of its own (its commas stripped)
+    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b)",
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
 
