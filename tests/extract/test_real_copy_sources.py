@@ -71,3 +71,13 @@ def test_a_part_of_the_toll_after_a_trailing_cue_stays_with_the_toll() -> None:
     sources, content = claims[0]
     assert sources == ("monitor",)
     assert content.startswith("Shelling on the old city killed 9 civilians")
+
+
+def test_the_toll_of_the_attack_a_source_just_described_carries_its_source() -> None:
+    claims = _claims(
+        "A police source told SANA that terrorists fired rocket shells on the city. "
+        "The attacks claimed the lives of three citizens and injured 20 others."
+    )
+    assert [sources for sources, _ in claims] == [("police source",), ("police source",)]
+    # with no claim before it, the sentence is the reporter's own
+    assert _claims("The attacks claimed the lives of three citizens.") == []
