@@ -81,3 +81,16 @@ def test_the_toll_of_the_attack_a_source_just_described_carries_its_source() -> 
     assert [sources for sources, _ in claims] == [("police source",), ("police source",)]
     # with no claim before it, the sentence is the reporter's own
     assert _claims("The attacks claimed the lives of three citizens.") == []
+
+
+def test_went_on_to_state_is_a_cue() -> None:
+    assert [
+        (c.sources, c.cue)
+        for c in extract_claims(
+            Report(
+                text="The ministry said 5 people died. The ministry went on to state that "
+                "two towns have joined the truce."
+            ),
+            load_registry(),
+        )
+    ] == [(("ministry",), "said"), (("ministry",), "state")]

@@ -48,7 +48,18 @@ ING_CUES = frozenset(
 )
 TELL_CUES = frozenset({"told", "tells"})
 # Two-word reporting verbs: "Nyrabia pointed out that ...".
-PHRASAL_CUES = frozenset({"pointed out", "points out", "pointing out"})
+PHRASAL_CUES = frozenset(
+    {
+        "pointed out",
+        "points out",
+        "pointing out",
+        # "The center went on to state that ...": the verb after "went on to" reports
+        "went on to say",
+        "went on to state",
+        "went on to add",
+        "goes on to say",
+    }
+)
 # A cue is a whole word: not inside another word or a hyphenated compound.
 CUE_RE = re.compile(
     word_trie(
@@ -176,5 +187,9 @@ def is_ing(cue: str) -> bool:
 
 
 def canonical_cue(cue: str) -> str:
-    """'According  to' -> 'according to'; verbs keep their surface form."""
-    return " ".join(cue.lower().split())
+    """'According  to' -> 'according to'; verbs keep their surface form ('went on to
+    state' is 'state')."""
+    words = cue.lower().split()
+    if words[:3] in (["went", "on", "to"], ["goes", "on", "to"]):
+        words = words[3:]
+    return " ".join(words)
