@@ -400,16 +400,16 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
-# Compounds whose head alone does not say what is counted, kept whole as wire copy's
-# readers (and the real-copy gold) keep them: "three barrel bombs", "two command posts",
-# "four rescue workers". An adjective before a noun ("ballistic missiles", "military
-# vehicles") is dropped as before.
+# Compounds of things whose head alone does not say what is counted, kept whole as wire
+# copy's readers (and the real-copy gold) keep them: "three barrel bombs", "two command
+# posts". An adjective before a noun ("ballistic missiles", "military vehicles") is dropped
+# as before, and so is a modifier of people ("four medical staff" count staff): a toll is
+# compared across outlets that name the same dead differently ("9 staff", "nine medical
+# staff"), and the grouping of reports must see one count.
 _COMPOUNDS = frozenset(
     """
     barrel_bombs cluster_bombs command_posts observation_posts arms_depots ammunition_depots
-    weapons_depots fuel_depots artillery_systems artillery_guns rescue_workers aid_workers
-    relief_workers health_workers medical_workers humanitarian_workers medical_staff
-    hospital_staff security_personnel medical_personnel fighter_jets
+    weapons_depots fuel_depots artillery_systems artillery_guns fighter_jets
     """.split()  # noqa: SIM905
 )
 _COMPOUNDS = frozenset(words.replace("_", " ") for words in _COMPOUNDS)
