@@ -94,3 +94,14 @@ def test_went_on_to_state_is_a_cue() -> None:
             load_registry(),
         )
     ] == [(("ministry",), "said"), (("ministry",), "state")]
+
+
+def test_the_activist_after_activists_is_one_of_them_named_in_the_singular() -> None:
+    assert _sources(
+        "Activists said 12 people were killed in the raids. "
+        '"A rocket hit the school gate" the activist said.'
+    ) == [("activists",), ("activist",)]
+    # the plural again is the same group
+    assert _sources(
+        "Activists said 12 people were killed in the raids. The activists said a school was hit."
+    ) == [("activists",), ("activists",)]
