@@ -41,7 +41,11 @@ def evaluate(split: str, batch: str = "", gold: Path = DATA / "wire_gold.jsonl")
     items = (
         load_gold(DATA / "palmyra_expected.json")
         if split == "seed"
-        else [g for g in load_gold(gold) if g["split"] == split and g["id"].startswith(batch)]
+        else [
+            g
+            for g in load_gold(gold)
+            if g["split"] == split and (g["id"].startswith(batch) or g.get("batch") == batch)
+        ]
     )
     total = Scores()
     for item in items:
@@ -73,7 +77,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     parser.add_argument("--split", choices=["seed", "dev", "heldout"], action="append")
-    parser.add_argument("--batch", default="", help="only reports whose id starts with this")
+    parser.add_argument(
+        "--batch",
+        default="",
+        help='only reports whose id starts with this (or whose "batch" field is this)',
+    )
     parser.add_argument(
         "--gold",
         type=Path,

@@ -112,7 +112,9 @@ _RELATIVE_DENIAL = re.compile(
 _RELATIVE_SUBJECT = re.compile(r"\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _CONTINUATION = re.compile(
-    r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\b", re.IGNORECASE
+    r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with|"
+    r"(?:most|many|some|all|half)\s+of\s+them|mostly|including|among\s+them)\b",
+    re.IGNORECASE,
 )
 _BASE_FORMS = frozenset(
     {
@@ -148,6 +150,28 @@ _RELATIVE_CLAUSE = re.compile(
     r"(?:[^;\"\u201c\u201d]|[\"\u201c][^;\"\u201c\u201d]{1,40}[\"\u201d]){1,160},$"
 )
 # "According to the Sudan Doctors Network, a medical group that tracks casualties, ...".
+# A verb right after an inserted "according to X": "... according to the source claimed".
+_PREDICATE_AFTER = re.compile(
+    r"\s*,?\s*(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
+    r"(?:claimed|killed|left|caused|wounded|injured|hit|targeted|destroyed|struck)\b"
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|\w+ed)\b", re.IGNORECASE
+)
+
+
+def _bare_subject(lead: str) -> bool:
+    """A short noun phrase with no verb: "The terrorist attacks" (not a clause)."""
+    words = lead.split()
+    return 1 <= len(words) <= 5 and _VERBISH.search(lead) is None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """The end of the sentence that runs from ``start`` (the text's end if none)."""
+    stop = text.find(". ", start)
+    return len(text) if stop < 0 else stop + 1
+
+
 _ACCORDING_APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an)\s+(?:[\w'-]+\s+){0,4}(?:group|organi[sz]ation|agency|network|monitor|"
     r"body|charity|NGO|coalition|alliance|outlet|website|watchdog|initiative|project|platform)"
@@ -590,6 +614,24 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                     region_start = open_forward.region[0]
                     open_forward = None
                 cursor = region_start
+                predicate = _PREDICATE_AFTER.match(text, sp_end)
+                if predicate is not None and _bare_subject(text[cursor : match.start()]):
+                    # "The terrorist attacks according to the source claimed the lives of
+                    # two persons": the source is inserted between subject and verb (its
+                    # commas stripped); the claim is the whole clause.
+                    end = _clause_end(text, predicate.start())
+                    attr = Attribution(
+                        cue,
+                        (match.start(), match.end()),
+                        [text[sp_start:sp_end]],
+                        speaker,
+                        (cursor, end),
+                        "according-trail",
+                        region=(cursor, end),
+                    )
+                    out.append(attr)
+                    cursor = end
+                    continue
                 attr = Attribution(
                     cue,
                     (match.start(), match.end()),

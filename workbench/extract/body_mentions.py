@@ -262,6 +262,9 @@ class BodyMentions(MentionMemory):
                 if (
                     resolved.kind is SourceKind.ANONYMOUS
                     and resolved.name.rstrip("s").endswith(stem)
+                    # "the activist said" after "Activists posted": one of them, named in
+                    # the singular, not the group
+                    and not (head == stem and resolved.name.endswith(stem + "s"))
                     # "civil sources" after "local sources" are other sources
                     and modifiers <= set(resolved.name.lower().split())
                 ):

@@ -48,7 +48,18 @@ ING_CUES = frozenset(
 )
 TELL_CUES = frozenset({"told", "tells"})
 # Two-word reporting verbs: "Nyrabia pointed out that ...".
-PHRASAL_CUES = frozenset({"pointed out", "points out", "pointing out"})
+PHRASAL_CUES = frozenset(
+    {
+        "pointed out",
+        "points out",
+        "pointing out",
+        # "The center went on to state that ...": the verb after "went on to" reports
+        "went on to say",
+        "went on to state",
+        "went on to add",
+        "goes on to say",
+    }
+)
 # A cue is a whole word: not inside another word or a hyphenated compound.
 CUE_RE = re.compile(
     word_trie(
@@ -156,7 +167,10 @@ TRAILING_FOLLOWERS = re.compile(
     r"said)\b|in\s+a\s+|noting\b|referring\b|"
     # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
     r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
-    r"(?:asking|requesting|declining|speaking)\b)",  # '..., asking not to be named'
+    r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
+    # "... killed 13 civilians Monday the Observatory said most of them in ...": a part of
+    # the toll before the cue, not a proposition of its own (its commas stripped)
+    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b)",
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
 
@@ -173,5 +187,9 @@ def is_ing(cue: str) -> bool:
 
 
 def canonical_cue(cue: str) -> str:
-    """'According  to' -> 'according to'; verbs keep their surface form."""
-    return " ".join(cue.lower().split())
+    """'According  to' -> 'according to'; verbs keep their surface form ('went on to
+    state' is 'state')."""
+    words = cue.lower().split()
+    if words[:3] in (["went", "on", "to"], ["goes", "on", "to"]):
+        words = words[3:]
+    return " ".join(words)

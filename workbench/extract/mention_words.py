@@ -324,7 +324,26 @@ def lower_first(name: str) -> str:
         and not named
     ):
         first = first.lower()
+    elif (
+        first.lower() in _COMMON_OPENERS
+        and first[1:].islower()
+        and rest.islower()
+        and rest.split()[-1] in _REPORT_HEADS | ANONYMOUS_HEADS
+    ):
+        first = first.lower()  # "Initial reports indicated": a description, no name
     return f"{first} {rest}".strip()
+
+
+# Common adjectives that open an unnamed description at a sentence's start.
+_COMMON_OPENERS = frozenset(
+    """
+    initial preliminary early earlier first latest unconfirmed conflicting further new
+    previous recent subsequent separate similar various numerous independent
+    """.split()  # noqa: SIM905
+)
+_REPORT_HEADS = frozenset(
+    ["reports", "report", "information", "figures", "data", "estimates", "accounts"]
+)
 
 
 POST_MODIFIER = re.compile(

@@ -15,7 +15,7 @@ SINGULAR_PEOPLE = frozenset(
     """
     civilian soldier child woman man boy girl paramedic medic doctor nurse journalist
     policeman police officer officer resident worker aid-worker student teacher farmer
-    fighter militant rebel peacekeeper
+    fighter militant rebel peacekeeper person
     """.split()  # noqa: SIM905
 )
 # An age or a light adjective between the article and the person: "a 9-year-old girl".
@@ -23,7 +23,9 @@ AGE = re.compile(r"\s+(?:\d+-years?-old|young|elderly|little|pregnant|old)(?=\s)
 # The casualty word before the article, also before a second victim joined by "and"
 # ("injuring a woman and a girl").
 _ONE_BEFORE = re.compile(
-    r"(?:killing|killed|kills?|wounding|wounded|injuring|injured|shot\s+dead)\s+"
+    r"(?:killing|killed|kills?|wounding|wounded|injuring|injured|shot\s+dead|"
+    # "leading to the death of a woman", "causing serious injuries to a man"
+    r"deaths?\s+of|injur(?:y|ies)\s+to)\s+"
     r"(?:an?(?:\s+[\d\w-]+)?\s+[a-z]+\s+and\s+)?$",
     re.IGNORECASE,
 )
@@ -38,6 +40,7 @@ _ONE_AFTER = re.compile(
 )
 _CASUALTY_VERB = """
     killing killed kill kills wounding wounded injuring injured shot_dead including
+    death_of deaths_of injury_to injuries_to
 """.split()  # noqa: SIM905
 # Quick tests that a text may count one victim, for texts with no number at all.
 KILLING_ONE = re.compile(

@@ -286,7 +286,12 @@ class _Draft:
 # "The victims included 51 children", "Among the dead were four staff and five children".
 _CASUALTY_DETAIL = re.compile(
     r"^\s*(?:(?:Among|Of)\s+(?:the|them|those)\b|(?:The|Those)\s+(?:victims|dead|"
-    r"killed|wounded|injured|casualties|fatalities)\b)"
+    r"killed|wounded|injured|casualties|fatalities)\b|"
+    # "A police source told SANA that shells hit X. The attacks claimed the lives of five
+    # citizens and injured 90 others.": the toll of the attack the source just described
+    r"(?:The|These)\s+(?:terrorist\s+)?(?:attacks?|explosions?|blasts?|shelling|bombing|"
+    r"strikes?|shells|raids?|bombardment)\s+(?:also\s+)?(?:claimed|killed|left|wounded|"
+    r"injured)\b)"
 )
 
 

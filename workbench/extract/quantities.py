@@ -19,6 +19,7 @@ from workbench.extract.one_person import (
     ONE_LEFT_DEAD,
     ONE_PERSON_BEFORE,
     ONE_WAS_KILLED,
+    SINGULAR_PEOPLE,
     one_casualty,
     person_after_article,
 )
@@ -97,7 +98,7 @@ _TENS_RE = _words(list(_TENS))
 # word first) matches what the listed alternation matched.
 _WORD_NUMBER = (
     rf"(?:{_TENS_RE}(?:[- ]{_words([k for k in _UNITS_SMALL if k != 'zero'])})?|"
-    rf"{_words([*_UNITS_SMALL, 'a', 'an'])})"
+    rf"{_words([*_UNITS_SMALL, 'a', 'an', 'another'])})"
     r"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+and\s+"
     rf"{_words([*_TENS, *_UNITS_SMALL])}(?:-{_UNITS})?)?)*"
 )
@@ -145,6 +146,11 @@ _MEASURE_UNITS = {
     "meter": "m",
     "meters": "m",
     "m": "m",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
     "percent": "%",
     "per cent": "%",
     "%": "%",
@@ -176,6 +182,7 @@ _THINGS = frozenset(
     boats ships violations firearms weapons rifles guns mines
     incidents communities shelters missions launchers projectiles howitzers mortars
     motorcycles cars jets warships shops stores explosions blasts
+    cases strongpoints suvs
     """.split()  # noqa: SIM905
 )
 # Counted nouns (people, and the things above).
@@ -199,7 +206,7 @@ _PEOPLE = (
     ships terrorists attacks raids settlements batteries rounds sorties
         farmers herders fishermen traders miners worshippers worshipers shepherds minors teenagers
     boys girls babies pupils teachers nurses peacekeepers gendarmes militiamen recruits
-    inmates elements
+    inmates elements bombers
     paramedic medic doctor nurse journalist policeman woman man boy girl student teacher
     farmer worker peacekeeper
     marines sailors pilots conscripts troops contractors aid-workers humanitarians
@@ -224,7 +231,8 @@ _CASUALTY = re.compile(
             killed kill kills killing dead died die death deaths toll lost_their_lives wounded
             wounding injured injuring injure injures injuries hurt captured detained arrested
             abducted kidnapped displaced missing executed beheaded massacred shot_dead lost
-            martyred martyrs eliminated eliminating eliminates eliminate
+            martyred martyrs eliminated eliminating eliminates eliminate destroyed destroying
+            destroy destroys
             """.split()  # noqa: SIM905
         ],
         fold_case=True,
@@ -266,6 +274,13 @@ _CASUALTY_CANON = {
     "kidnapped": "abducted",
     "lost": "killed",
     "martyred": "killed",
+    # "destroyed over 60 terrorists" (army and defence-ministry copy); a destroyed thing
+    # keeps its bare noun, as no casualty verb is composed with things
+    "destroyed": "destroyed",
+    "destroying": "destroyed",
+    "destroy": "destroyed",
+    "destroys": "destroyed",
+    "hospitalised": "hospitalized",
 }
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -287,7 +302,9 @@ _DESIGNATOR_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-?|\b(?i:resolution|route|highway|road|article|no\.|number|flight|page|"
     r"chapter|section|brigade|division|battalion|unit)\s+|"
     # a place named by its number, capitalised: "captured Base 46", "Hill 412", "Camp 7"
-    r"\b(?:Base|Camp|Hill|Gate|Sector|Zone|Block|Checkpoint|Tower|Kilometre|Km)\s+)$"
+    r"\b(?:Base|Camp|Hill|Gate|Sector|Zone|Block|Checkpoint|Tower|Kilometre|Km)\s+|"
+    # a web page's furniture: "Print Tweet Views 371", "Get short URL 548"
+    r"\b(?:Views|URL|Comments|Shares)\s+(?:\d+\s+)?)$"
 )
 _UNIT_AFTER = re.compile(r"\s*(?:km|miles|%|percent|people|civilians)\b", re.IGNORECASE)
 # "4 km (2 miles)", "8 kilometres (five miles)", "70 nautical miles (130 km)": one figure.
@@ -383,12 +400,42 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+# Compounds of things whose head alone does not say what is counted, kept whole as wire
+# copy's readers (and the real-copy gold) keep them: "three barrel bombs", "two command
+# posts". An adjective before a noun ("ballistic missiles", "military vehicles") is dropped
+# as before, and so is a modifier of people ("four medical staff" count staff): a toll is
+# compared across outlets that name the same dead differently ("9 staff", "nine medical
+# staff"), and the grouping of reports must see one count.
+_COMPOUNDS = frozenset(
+    """
+    barrel_bombs cluster_bombs command_posts observation_posts arms_depots ammunition_depots
+    weapons_depots fuel_depots artillery_systems artillery_guns fighter_jets
+    """.split()  # noqa: SIM905
+)
+_COMPOUNDS = frozenset(words.replace("_", " ") for words in _COMPOUNDS)
+
+
 # Two modifiers joined by "and" before the counted noun: "regime and rebel fighters".
 _PAIRED_MODIFIERS = re.compile(
     r"^\s+([a-z][a-z-]+)\s+and\s+(?!(?:her|his|their|its|the|other|more|some|many)\s)"
     r"([a-z][a-z-]+)\s+([a-z]+)\b"
 )
 _UAV = re.compile(r"^(?:\s+[A-Z][\w-]*)?\s+unmanned\s+aerial\s+vehicles\b", re.IGNORECASE)
+
+
+# Another number a few words on (a digit standing alone, or a number word).
+_NEXT_NUMBER = re.compile(
+    r"(?<![\w-])\d|\b(?:"
+    + "|".join([*_TENS, *(k for k in _UNITS_SMALL if k != "one"), "dozens", "hundreds"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+_DEAD_AND_INJURED = re.compile(
+    r"\s*(?:and|&|or)\s*(?:injured|wounded)(?:\s+(?:people|persons|civilians))?\b",
+    re.IGNORECASE,
+)
 
 
 def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
@@ -398,7 +445,13 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         # "22 of 25 drones": both figures count drones; the second is read on its own.
         unit, _ = _unit_after(rest[partitive.end() :])
         return unit, 0
-    words = list(_WORD.finditer(rest[:80]))
+    window = rest[:80]
+    other = _NEXT_NUMBER.search(window)
+    if other is not None:
+        # "nine strongpoints eight tanks", "the two neighborhoods injuring 21 people": the
+        # noun after another number is that number's, not this one's.
+        window = window[: other.start()]
+    words = list(_WORD.finditer(window))
     if words and words[0].group(0).lower() == "of" and (vague or words[0].start() <= 1):
         words = words[1:]
         if words and words[0].group(0).lower() in ("the", "these", "those", "them"):
@@ -411,19 +464,30 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
         two = lowered + " " + words[1].group(0).lower() if len(words) > 1 else ""
         if two in _MEASURE_UNITS and words[1].start() - first.end() <= 1:
             return _MEASURE_UNITS[two], words[1].end()
-        if lowered in _MEASURE_UNITS:
-            return _MEASURE_UNITS[lowered], first.end()
+        if lowered in _MEASURE_UNITS and not rest[first.end() : first.end() + 1].isdigit():
+            return _MEASURE_UNITS[lowered], first.end()  # ("two M16 rifles": no metres)
     uav = _UAV.match(rest)
     if uav:
         return "drones", uav.end()  # "46 Ukrainian unmanned aerial vehicles"
     pair = _PAIRED_MODIFIERS.match(rest)
     if pair and pair.group(3).lower() in _PEOPLE and pair.group(1) not in _PEOPLE:
         return pair.group(3).lower(), pair.end()  # "70 regime and rebel fighters"
-    for word in words[:4]:
+    for index, word in enumerate(words[:4]):
         lowered = word.group(0).lower().rstrip("'\u2019")
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (
+            following is not None
+            and following.start() - word.end() <= 1
+            and f"{lowered} {following.group(0).lower()}" in _COMPOUNDS
+        ):
+            return f"{lowered} {following.group(0).lower()}", following.end()
         if lowered in _PEOPLE:
             index = words.index(word)
             following = words[index + 1] if index + 1 < len(words) else None
+            both = _DEAD_AND_INJURED.match(rest, word.end()) if lowered == "dead" else None
+            if both is not None:
+                # "hundreds of dead and injured people": one count of both
+                return "killed or injured", both.end()
             if (
                 lowered in ("wounded", "injured", "dead")
                 and following is not None
@@ -435,13 +499,22 @@ def _unit_after(rest: str, vague: bool = False) -> tuple[str, int]:
                 return following.group(0).lower(), following.end()
             if (
                 following is not None
+                and following.group(0).lower() in _THINGS
+                and not lowered.endswith("s")
+                and following.start() - word.end() <= 1
+            ):
+                # "five militant strongpoints", "two rebel positions": a singular person
+                # noun before a counted thing is its modifier
+                return following.group(0).lower(), following.end()
+            if (
+                following is not None
                 and following.group(0).lower() in _COMPOUND_HEADS
                 and (following.start() - word.end() <= 1)
             ):
                 word = following  # "staff members": the compound's head
                 lowered = word.group(0).lower()
             return lowered, word.end()
-        if lowered in (
+        if word.group(0).islower() and lowered in (
             "killed",
             "martyred",
             "died",
@@ -483,7 +556,17 @@ _OWN_VERB_AFTER = re.compile(
     r"(?:\s*,\s+including\s+[^,;.]{1,150},)?(?:\s+(?:more|others))?"  # "hundreds more were"
     r"\s+(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|"
     r"had\s+been|got|get)\s+(?:also\s+|still\s+|now\s+)?)?(?P<verb>killed|wounded|injured|missing|displaced|"
-    r"detained|arrested|abducted|kidnapped|martyred)\b"
+    r"detained|arrested|abducted|kidnapped|martyred|"
+    # states a casualty count is given in too: "10 citizens have been hospitalized"
+    r"hospitali[sz]ed|trapped|stranded)\b"
+)
+
+
+_OWN_VERB_PAST_MODIFIER = re.compile(
+    r"\s+(?:from|of|in|at|with)\s+"
+    r"(?:(?!\b(?:and|while|when|after|but|who|which|that|where)\b)[^;.,\d]){1,110}?"
+    r"\s+(?P<aux>(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?)"
+    r"(?P<verb>killed|wounded|injured|missing|detained|arrested|abducted|kidnapped|martyred)\b"
 )
 
 
@@ -528,6 +611,10 @@ def _casualty_unit(text: str, start: int, end: int) -> str:
     if both is not None:
         return "killed or injured"  # "88 killed & injured": casualties, not deaths
     own = _OWN_VERB_AFTER.match(text, end)
+    if own is None and not _VERB_BEFORE.search(text, max(0, start - 40), start):
+        # "four medical staff from a clinic in the south were also killed": the verb after
+        # the subject's own post-modifier
+        own = _OWN_VERB_PAST_MODIFIER.match(text, end)
     before = _VERB_BEFORE.search(text, max(0, start - 40), start) if own is not None else None
     if (
         own is not None
@@ -580,22 +667,34 @@ _VERB_AFTER = re.compile(
 )
 
 
+def _destroyed_people(unit: str, casualty: str) -> str:
+    """'destroyed' counts the dead only of people ("destroyed 40 terrorists"); a bare
+    figure or a thing it governs has no casualty verb ("destroyed nine strongholds")."""
+    if casualty != "destroyed":
+        return casualty
+    head = unit.rsplit(" ", 1)[-1]
+    return "killed" if head in _PEOPLE and head not in _THINGS else ""
+
+
 def _compose_unit(unit: str, casualty: str) -> str:
     """'soldiers' + 'killed' -> 'soldiers killed'; 'dead' alone -> 'killed'."""
     if unit in ("others", "more"):
         return casualty
+    if unit == "killed or injured":
+        return unit
     if unit in ("dead", "deaths", "fatalities", "casualties", "bodies", "martyrs"):
         return casualty or "killed"
     if unit in ("wounded", "injured", "injuries"):
         return "wounded"  # "three deaths and 22 injuries"
-    if unit in _PEOPLE and unit not in _THINGS and casualty:
-        return f"{unit} {casualty}"
+    head = unit.rsplit(" ", 1)[-1]
+    if head in _PEOPLE and head not in _THINGS and casualty:
+        return f"{unit} {casualty}"  # "soldiers killed", "rescue workers killed"
     return unit or casualty
 
 
 # "3rd", "12-14", "5/6", "10:30", "4x4": not a count.
 _ORDINAL_OR_JOINED_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)\b|^[-/:]\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]"
+    r"^(?:st|nd|rd|th)\b|^[-/:]\d|^\.\d|^(?!(?:km|kms|m|mi|kg|sq)\b)[A-Za-z]"
 )
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-/:]$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -652,11 +751,14 @@ _SUPERLATIVE_OF = re.compile(
 
 
 _SPACES = re.compile(r"\s+")
+_ONE_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\b", re.IGNORECASE)
 
 
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 _PLACE_AFTER = re.compile(
-    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z])",
+    r"\s+(?:over|in|near|on|at|across|from|around)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|district|neighbou?rhood|province|region)\s+of\s+|(?-i:[a-z]+)\s+)?"
+    r"(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _MEASURES = frozenset(_MEASURE_UNITS.values())
@@ -675,6 +777,60 @@ def _elided_unit(text: str, start: int, end: int, found: list[Quantity]) -> str:
     if previous < 0 or "." in text[previous + len(found[-1].text) : start]:
         return ""
     return found[-1].unit
+
+
+_OF_THEM_AFTER = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_TOLL_VERBS = ("killed or injured", "killed", "wounded", "detained", "abducted", "missing")
+
+
+def _subgroup_verb(text: str, start: int, end: int, previous: Quantity) -> str:
+    """The casualty verb of the figure before, when this figure is a part of it ("including
+    N", "N of them") with no verb of its own; "" otherwise."""
+    if not (
+        _SUBGROUP_BEFORE.search(text, max(0, start - 30), start) or _OF_THEM_AFTER.match(text, end)
+    ):
+        return ""
+    at = text.find(previous.text, max(0, start - 200), start)
+    if at < 0 or ". " in text[at:start] or ";" in text[at:start]:
+        return ""
+    return next(
+        (
+            verb
+            for verb in _TOLL_VERBS
+            if previous.unit == verb or previous.unit.endswith(" " + verb)
+        ),
+        "",
+    )
+
+
+_OF_THEM_OWN = re.compile(r"\s+of\s+(?:them|their\s+own)\b", re.IGNORECASE)
+_NOT_ANTECEDENTS = frozenset(
+    """
+    dead deaths wounded injured injuries casualties fatalities victims bodies others martyrs
+    """.split()  # noqa: SIM905
+)
+
+
+def _antecedent(text: str, start: int) -> str:
+    """The plural people noun that "them" in "N of them" stands for: the last one before
+    the figure in its sentence; "" when there is none."""
+    lo = max(text.rfind(". ", 0, start) + 1, start - 200, 0)
+    for word in reversed(list(_WORD.finditer(text, lo, start))):
+        lowered = word.group(0).lower()
+        if (
+            lowered in _PEOPLE
+            and lowered not in _THINGS
+            and (lowered.endswith(("s", "men")) or lowered in ("people", "children", "personnel"))
+            and lowered not in _NOT_ANTECEDENTS
+        ):
+            return lowered
+    return ""
+
+
+# A second single victim named by a possessive after a first: "a woman and her child".
+_AND_THEIR_ONE = re.compile(
+    r"\s+and\s+(?:her|his)\s+(?:(?:young|little|elderly|infant|teenage)\s+)?([a-z]+)\b"
+)
 
 
 def parse_quantities(text: str) -> list[Quantity]:
@@ -706,7 +862,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             key = _SPACES.sub(" ", vague.lower())
             vague_value, vague_low, vague_high = _VAGUE[key]
             unit, unit_end = _unit_after(text[match.end() :], vague=True)
-            if key in ("several", "a few") and (unit not in _PEOPLE or unit in _THINGS):
+            if key in ("several", "a few"):
+                # "several civilians", "several of the wounded": every gold, invented and
+                # real, leaves these uncounted (no reader compares "several" with a figure)
                 continue
             # "dozens" alone counts only next to a casualty word ("dozens were killed").
             if (
@@ -716,7 +874,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             ):
                 continue
             end = match.end() + unit_end
-            full = _compose_unit(unit, _casualty_unit(text, match.start(), end))
+            full = _compose_unit(
+                unit, _destroyed_people(unit, _casualty_unit(text, match.start(), end))
+            )
             if not full:
                 continue  # "a few others blew up": nothing counted a reader can compare
             out.append(
@@ -737,8 +897,9 @@ def parse_quantities(text: str) -> list[Quantity]:
         if _skip(text, match.start("num"), match.end(), num):
             continue
         person: tuple[str, int] | None = None
-        if num in ("a", "an", "A", "An"):
-            # "killing a civilian": one person; any other "a" is an article.
+        if num.lower() in ("a", "an", "another"):
+            # "killing a civilian", "another child was killed": one person; any other "a"
+            # is an article.
             person = person_after_article(text, match.end("num"))
             if person is None or not one_casualty(text, match.start(), person):
                 continue
@@ -759,12 +920,34 @@ def parse_quantities(text: str) -> list[Quantity]:
         unit, unit_end = _unit_after(text[match_end:])
         if person is not None:
             unit, unit_end = person[0], person[1] - match_end
+        if unit == "" and value > 1:  # "releasing one of them" counts no one
+            them = _OF_THEM_OWN.match(text, match_end)
+            antecedent = _antecedent(text, match.start()) if them is not None else ""
+            if antecedent:
+                # "fired at the attackers and killed five of them": the attackers
+                unit, unit_end = antecedent, them.end() - match_end
         if is_word and value in (1, 0) and unit == "":
+            single = _elided_unit(text, match.start(), match_end, out) if value == 1 else ""
+            if not single:
+                continue
+            # "five civilians were killed in X and one in the town of Y": one more of them
+            out.append(
+                Quantity(
+                    value=1.0,
+                    unit=single,
+                    low=1.0,
+                    high=1.0,
+                    text=text[match.start() : match_end],
+                )
+            )
+            pos = match_end
             continue
+        if is_word and value == 1 and unit in _THINGS and _ONE_OF_THE.match(text, match_end):
+            continue  # "one of the shells landed on the mosque" is not a count of shells
         if _SUPERLATIVE_OF.match(text, match.end("num")):
             continue  # "one of its largest air attacks" is not a count
         end = match_end + unit_end
-        casualty = _casualty_unit(text, match.start(), end)
+        casualty = _destroyed_people(unit, _casualty_unit(text, match.start(), end))
         inherited = ""
         if unit == "" and not casualty:
             inherited = _elided_unit(text, match.start(), match_end, out)
@@ -792,6 +975,12 @@ def parse_quantities(text: str) -> list[Quantity]:
             full_unit = out[-1].unit
         if governed is not None and casualty:
             full_unit = f"{unit} {casualty}"
+        if not casualty and unit in _PEOPLE and unit not in _THINGS and out:
+            inherited_verb = _subgroup_verb(text, match.start(), match_end, out[-1])
+            if inherited_verb:
+                # "claimed 300000 lives including some 87000 civilians - 15000 of them
+                # children": a part of a toll is counted with the toll's verb.
+                full_unit = f"{unit} {inherited_verb}"
         conversion = _PAREN_CONVERSION.match(text[end:])
         if conversion:
             end += conversion.end()
@@ -822,4 +1011,19 @@ def parse_quantities(text: str) -> list[Quantity]:
             )
         )
         pos = end
+        if person is not None and casualty:
+            kin = _AND_THEIR_ONE.match(text, end)
+            if kin is not None and kin.group(1).lower() in SINGULAR_PEOPLE:
+                # "the death of a woman and her child": the second victim is one more
+                noun = kin.group(1).lower()
+                out.append(
+                    Quantity(
+                        value=1.0,
+                        unit=_compose_unit(noun, casualty),
+                        low=1.0,
+                        high=1.0,
+                        text=text[kin.start(1) : kin.end(1)],
+                    )
+                )
+                pos = kin.end()
     return out

@@ -56,6 +56,7 @@ NP_WORDS = frozenset(
     ombudsman's paramilitary paramilitaries gendarmerie gendarmes jihadist jihadists
     ruling transitional interim provisional caretaker shadow de-facto reporter reporters
     correspondent correspondents photographer photographers cameraman crew arm political
+    watchdog watchdogs global
     """.split()  # noqa: SIM905
 )
 # Words that end a speaker phrase when scanning right to left even if in NP_WORDS,
