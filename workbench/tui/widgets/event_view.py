@@ -152,7 +152,9 @@ class EventView(Vertical):
 
     def _finish(self, columns: HorizontalScroll, focus: str | None) -> None:
         if columns.scroll_x:
-            columns.scroll_home(animate=False)
+            # now: deferred, the first frame shows the new cards at the last event's
+            # scroll (its first columns out of sight) and a second frame repaints them
+            columns.scroll_home(animate=False, immediate=True)
         first = self.order[0] if self.order else None
         self.focus_claim(focus if focus in self._cards else first)
 
