@@ -10,6 +10,10 @@ Measures, each in a fresh child process so imports and caches count:
   dialog's enter does) to the event shown again with it, p50/p95 (goal p95 < 100 ms);
 - peak memory: the child's maximum resident set size (goal < 500 MB).
 
+"Shown" is the first frame the app hands to the terminal while its state holds the
+change (the next claim, the corrected modality): each frame records whether it did, so
+the time does not depend on when this script's own loop gets to look.
+
 Beside each key's wall time it reports the main thread's CPU time over the same
 interval (``time.thread_time``): on a shared machine the wall time moves with the
 load, the CPU time much less, so it is the figure to compare two versions by.
