@@ -10,6 +10,10 @@ Measures, each in a fresh child process so imports and caches count:
   dialog's enter does) to the event shown again with it, p50/p95 (goal p95 < 100 ms);
 - peak memory: the child's maximum resident set size (goal < 500 MB).
 
+"Shown" is the first frame the app hands to the terminal while its state holds the
+change (the next claim, the corrected modality): each frame records whether it did, so
+the time does not depend on when this script's own loop gets to look.
+
 Beside each key's wall time it reports the main thread's CPU time over the same
 interval (``time.thread_time``): on a shared machine the wall time moves with the
 load, the CPU time much less, so it is the figure to compare two versions by.
@@ -46,18 +50,25 @@ from textual import events
 from workbench.tui import make_app
 
 FRAMES: list[float] = []
-QUIET = 2.0  # seconds without a frame: the screen is up to date
+SEEN: list[bool] = []  # per frame: did the app's state hold the change being timed
+WATCH = [lambda: False]  # what the change is, set before each timed action
 
 
-async def shown_after(moment: float, since: float = 0.0) -> float:
-    # the first frame the app hands to the terminal after ``moment``; if none comes, the
-    # frame that already drew it: the app painted between the change and our look at it,
-    # and with nothing left to draw no frame would ever come (the run hung, rarely)
-    while not FRAMES or FRAMES[-1] <= moment:
+async def shown(since: float) -> float:
+    # the first frame the app hands to the terminal after ``since`` with the change in it
+    # (the app's state when it drew the frame). Looking for "a frame after we saw the
+    # change" instead timed the frame after the one that showed it whenever the app
+    # painted before this loop looked, a sixtieth to a thirtieth of a second later, or
+    # waited for a frame that never came.
+    start = len(FRAMES)
+    while start and FRAMES[start - 1] > since:
+        start -= 1
+    while True:
+        for n in range(start, len(FRAMES)):
+            if SEEN[n]:
+                return FRAMES[n]
+        start = len(FRAMES)
         await asyncio.sleep(0.0005)
-        if FRAMES and FRAMES[-1] > since and time.perf_counter() - moment > QUIET:
-            return FRAMES[-1]
-    return next(t for t in FRAMES if t > moment)
 
 
 async def main(db: str, verdicts: int, corrections: int) -> None:
@@ -67,14 +78,16 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
     def timed_display(screen, renderable):
         display(screen, renderable)
         FRAMES.append(time.perf_counter())
+        SEEN.append(WATCH[0]())
 
     app._display = timed_display
+    WATCH[0] = lambda: getattr(app.screen, "ready", False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = pilot.app.screen
         while not getattr(screen, "ready", False):
             await asyncio.sleep(0.0005)
             screen = pilot.app.screen
-        launch = await shown_after(time.perf_counter()) - T0
+        launch = await shown(0.0) - T0
         while not screen.queue_loaded:  # the rest of the queue arrives in the background
             await asyncio.sleep(0.001)
         queue = time.perf_counter() - T0
@@ -86,12 +99,13 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
                 break  # the last event: there may be no next claim to wait for
             await pilot.pause()  # a reviewer reads before the next key
             before, event = screen.claim_id, screen.index
+            WATCH[0] = lambda: screen.ready and screen.claim_id != before
             start, cpu = time.perf_counter(), time.thread_time()
             key = keys[n % len(keys)]
             app._driver.send_message(events.Key(key, key))  # what Pilot.press sends
             while not screen.ready or screen.claim_id == before:
                 await asyncio.sleep(0.0005)
-            elapsed = await shown_after(time.perf_counter(), start) - start
+            elapsed = await shown(start) - start
             cpu = time.thread_time() - cpu
             times.append(elapsed)
             (crossing if screen.index != event else within).append(elapsed)
@@ -106,6 +120,8 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
 
             await pilot.pause()
             modality = Modality.DENIED if n % 2 == 0 else Modality.ASSERTED
+            WATCH[0] = lambda: screen.ready and screen._claim() is not None \
+                and screen._claim().modality is modality
             start = time.perf_counter()
             fix = Correction(kind=CorrectionKind.MODALITY, reviewer="bench", claim_id=claim.id,
                              report_id=claim.report_id, span=claim.span, modality=modality)
@@ -114,7 +130,7 @@ async def main(db: str, verdicts: int, corrections: int) -> None:
             while not screen.ready or screen._claim() is None \
                     or screen._claim().modality is not modality:
                 await asyncio.sleep(0.0005)
-            fixes.append(await shown_after(time.perf_counter(), start) - start)
+            fixes.append(await shown(start) - start)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"launch_s": launch, "queue_s": queue, "verdict_s": times,
                           "correction_s": fixes,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.containers import HorizontalScroll
+from textual.screen import Screen
 
 from models import Claim, Event
 from tests.tui.conftest import review, settle
@@ -128,3 +130,91 @@ async def test_queue_marker_and_progress_follow_a_verdict(app: WorkbenchApp) -> 
         assert queue.highlighted == 1
         assert str(queue.get_option_at_index(0).prompt).startswith(" ✓")
         assert "event 2 of" in str(screen.query_one("#filter-line").render())
+
+
+async def test_a_card_that_grows_is_laid_out_in_one_pass() -> None:
+    # a card's new height used to ask for a second, identical layout of the screen
+    app = ViewApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.query_one(EventView)
+        await view.show(_event("a", [["one"], ["two"]]), _body, None)
+        await pilot.pause()
+        passes = 0
+        layout = app.screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            nonlocal passes
+            passes += 1
+            layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        long = " ".join(["casualties"] * 40)
+        assert view.show_in_place(_event("b", [["uno"], [long]]), _body, None)
+        await pilot.pause(0.2)  # time for a second pass, if one were asked for
+
+        assert passes == 1
+        card = _cards(view)[1]
+        assert card.size.height == card.visual.get_height(card.styles, card.size.width)  # type: ignore[arg-type]
+
+
+async def test_the_next_event_is_scrolled_home_in_its_first_frame() -> None:
+    # the first frame used to show the new cards at the last event's scroll
+    app = ViewApp()
+    async with app.run_test(size=(70, 30)) as pilot:  # one column in view at a time
+        view = app.query_one(EventView)
+        columns = view.query_one("#columns", HorizontalScroll)
+        await view.show(_event("a", [["one"], ["two"], ["three"]]), _body, "a-2-0")
+        await pilot.pause(0.1)
+        assert columns.scroll_x > 0  # the last column's card in view
+        scrolls: list[float] = []
+        display = app._display
+
+        def recorded(screen: Screen[object], update: object) -> None:
+            display(screen, update)  # type: ignore[arg-type]
+            scrolls.append(columns.scroll_x)
+
+        app._display = recorded  # type: ignore[method-assign]
+        assert view.show_in_place(_event("b", [["uno"], ["dos"], ["tres"]]), _body, None)
+        await pilot.pause(0.1)
+
+        assert scrolls
+        assert scrolls[0] == 0
+        assert view._focused == "b-0-0"
+
+
+async def test_columns_out_of_view_are_refilled_after_the_first_frame() -> None:
+    app = ViewApp()
+    async with app.run_test(size=(70, 30)) as pilot:  # one column in view at a time
+        view = app.query_one(EventView)
+        await view.show(_event("a", [["one"], ["two"], ["three"]]), _body, None)
+        await pilot.pause(0.1)
+        cards = _cards(view)
+
+        assert view.show_in_place(_event("b", [["uno"], ["dos"], ["tres"]]), _body, None)
+
+        # in view: filled in the key's own frame; out of view: its claim now, its text later
+        assert [str(card.render()) for card in cards] == ["uno", "two", "three"]
+        assert [card.claim_id for card in cards] == ["b-0-0", "b-1-0", "b-2-0"]
+        assert view.order == ["b-0-0", "b-1-0", "b-2-0"]
+        await pilot.pause(0.1)
+        assert [str(card.render()) for card in cards] == ["uno", "dos", "tres"]
+        headings = [str(h.render()) for h in view.query(".column-title")]
+        assert headings == ["Source 0", "Source 1", "Source 2"]
+
+
+async def test_a_column_out_of_view_is_filled_before_its_card_is_focused_or_redrawn() -> None:
+    app = ViewApp()
+    async with app.run_test(size=(70, 30)) as pilot:
+        view = app.query_one(EventView)
+        await view.show(_event("a", [["one"], ["two"], ["three"]]), _body, None)
+        await pilot.pause(0.1)
+        cards = _cards(view)
+
+        assert view.show_in_place(_event("b", [["uno"], ["dos"], ["tres"]]), _body, "b-2-0")
+        assert str(cards[2].render()) == "tres"  # the focus went there: filled at once
+
+        assert view.show_in_place(_event("c", [["eins"], ["zwei"], ["drei"]]), _body, None)
+        view.update_card("c-2-0", Text("drei ✓"))  # a verdict's redraw, before the frame
+        assert str(cards[2].render()) == "drei ✓"
+        await pilot.pause(0.1)
+        assert str(cards[2].render()) == "drei ✓"  # nothing painted over it later

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from models import VERDICTS, VerdictLabel
+from models import VERDICTS, Claim, Report, Source, SourceKind, VerdictLabel
 from tests.tui.conftest import review, settle
 from workbench.export import export_rows, render
 from workbench.store import open_engine, schema
 from workbench.store.engine import default_db_path
+from workbench.store.reports import store_reports
 from workbench.store.verdicts import current_verdicts, verdict_history
 from workbench.tui import make_app
 from workbench.tui.app import WorkbenchApp
@@ -472,3 +474,84 @@ async def test_source_panel_lists_the_most_quoted_sources_first(app: WorkbenchAp
         claims = [row.claims for row in rows]
         assert claims == sorted(claims, reverse=True)
         assert claims[0] > claims[-1]
+
+
+def _same_shape_db(db: str) -> str:
+    """Three events of one report each, four claims from four sources: one shape."""
+    sources = [Source(name=f"Source {k}", kind=SourceKind.NGO) for k in range(4)]
+    reports, claims = [], {}
+    for r in range(3):
+        lines = [f"Source {k} said {k + r + 3} people were killed in report {r}." for k in range(4)]
+        report = Report(
+            outlet=f"Outlet {r}",
+            title=f"Report {r}",
+            published=date(2016, 1, 1 + r),
+            text="\n".join(lines),
+        )
+        offset, found = 0, []
+        for k, line in enumerate(lines):
+            span = (offset, offset + len(line))
+            found.append(
+                Claim(
+                    report_id=report.id,
+                    text=line,
+                    sentence=line,
+                    span=span,
+                    cue="said",
+                    sources=(f"Source {k}",),
+                )
+            )
+            offset += len(line) + 1
+        reports.append(report)
+        claims[report.id] = found
+    engine = open_engine(db)
+    with engine.begin() as connection:
+        store_reports(connection, reports, claims, sources)
+        now = datetime.now(UTC)
+        for report in reports:  # one event per report
+            event = {"id": f"event-{report.id}", "title": report.title, "created_at": now}
+            connection.execute(schema.events.insert(), event)
+            for claim in claims[report.id]:
+                row = {"claim_id": claim.id, "event_id": event["id"]}
+                connection.execute(schema.event_claims.insert(), row)
+    engine.dispose()
+    return db
+
+
+@pytest.mark.parametrize("size", [(80, 24), SIZE])
+async def test_undo_right_after_the_move_to_the_next_event(
+    sqlite_url: str, size: tuple[int, int]
+) -> None:
+    # events of one shape: the next event's columns out of view are filled after its
+    # first frame; an undo pressed before that goes back, and every card shows its claim
+    db = _same_shape_db(sqlite_url)
+    app = make_app(db=db, reviewer="tester", keys={})
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        view = screen.query_one(EventView)
+        first = list(view.order)
+        assert len(view.query(".source-column")) == 4
+        for _ in first[:-1]:
+            await pilot.press("s")
+        await settle(pilot)  # the next event prefetched: the last key draws it in place
+        screen.session.record(first[-1], VerdictLabel.SINGLE_SOURCE, "")  # what "s" does,
+        screen._after_write(first[-1], light=False)  # without Pilot's wait for a frame:
+        screen._advance(unjudged=True)
+        assert view._later  # ... the columns out of view are still waiting
+        await pilot.press("backspace")
+
+        await settle(pilot)
+        assert screen.index == 0
+        assert screen.claim_id == first[-1]
+        assert _current(db).get(first[-1]) is None
+        assert screen.detail is not None
+        for claim in screen.detail.claims:
+            assert view._cards[claim.id].claim_id == claim.id
+            assert str(view._cards[claim.id].render()) == str(screen._body(claim))
+        await pilot.press("s")  # judged again: on to the next event, every card filled
+        await settle(pilot)
+        assert screen.index == 1
+        assert screen.detail is not None
+        for claim in screen.detail.claims:
+            assert str(view._cards[claim.id].render()) == str(screen._body(claim))

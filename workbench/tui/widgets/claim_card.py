@@ -44,6 +44,15 @@ class ClaimCard(Static):
         # of a card scrolled out of view would re-arrange the whole screen
         self._laid_out = Size(0, 0)
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A card neither scrolls nor lays out children: its new virtual size comes from
+        # the layout pass that just ran, and Textual's reactive would request a second,
+        # identical pass (a whole-screen reflow and repaint) for every card whose height
+        # changed, e.g. each time the next event's cards wrap to other heights.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
     def on_resize(self, event: events.Resize) -> None:
         gutter = self.styles.gutter
         self._laid_out = Size(

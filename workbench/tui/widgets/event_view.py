@@ -18,6 +18,8 @@ from workbench.tui.widgets.claim_card import ClaimCard, update_in_place
 from workbench.tui.widgets.incident_table import IncidentTable
 
 CardBody = Callable[[Claim], Text]
+# a column to fill: the widget, its heading, its cards and the claims they take
+_Column = tuple[VerticalScroll, Text, list[ClaimCard], list[Claim]]
 
 
 def _grouped(detail: EventDetail) -> dict[str, list[Claim]]:
@@ -39,6 +41,9 @@ class EventView(Vertical):
         self._detail: EventDetail | None = None
         # event id -> truth discovery's toll estimates (from ``SourcesScored``)
         self.estimates: dict[str, tuple[TollEstimate, ...]] = {}
+        # columns out of view, refilled after the frame that shows the next event
+        self._later: list[_Column] = []
+        self._later_body: CardBody | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…", style="dim"), id="event-header", markup=False)
@@ -56,6 +61,7 @@ class EventView(Vertical):
         """
         if self.show_in_place(detail, body, focus):
             return
+        self._later = []  # every column kept is refilled below
         self._update_header(detail)
         columns = self.query_one("#columns", HorizontalScroll)
         grouped = _grouped(detail)
@@ -106,11 +112,43 @@ class EventView(Vertical):
         self._update_header(detail)
         self._unfocus()
         self._cards, self.order = {}, []
-        for column, cards, (key, claims) in zip(existing, cards_of, grouped.items(), strict=True):
-            self._refill(column, plain(key, "bold", single_line=True), cards, claims, body)
+        in_view = _in_view(columns, existing)
+        later: list[_Column] = []
+        for n, (column, cards, (key, claims)) in enumerate(
+            zip(existing, cards_of, grouped.items(), strict=True)
+        ):
+            heading = plain(key, "bold", single_line=True)
+            if n < in_view:
+                self._refill(column, heading, cards, claims, body)
+            else:  # the cards take their claims now (keys, focus), their text after the frame
+                for card, claim in zip(cards, claims, strict=True):
+                    card.claim_id = claim.id
+                    self._cards[claim.id] = card
+                later.append((column, heading, cards, claims))
             self.order.extend(claim.id for claim in claims)
+        self._later, self._later_body = later, body
+        if later:
+            self.call_after_refresh(self.fill_later)
         self._finish(columns, focus)
         return True
+
+    def fill_later(self) -> None:
+        """Refill the columns left out of the next event's first frame (now, if any are left).
+
+        Only the columns in view are refilled in the key's own frame; the others (eight of
+        ten on a wide terminal) wait until that frame is painted, or until a card of theirs
+        is focused or redrawn, whichever comes first.
+        """
+        later, body = self._later, self._later_body
+        self._later = []
+        if body is None:
+            return
+        for column, heading, cards, claims in later:
+            if column.is_attached:  # not removed meanwhile (an empty view)
+                self._refill(column, heading, cards, claims, body)
+
+    def _waiting(self, card: ClaimCard) -> bool:
+        return any(card in cards for _, _, cards, _ in self._later)
 
     def _refill(
         self,
@@ -152,7 +190,9 @@ class EventView(Vertical):
 
     def _finish(self, columns: HorizontalScroll, focus: str | None) -> None:
         if columns.scroll_x:
-            columns.scroll_home(animate=False)
+            # now: deferred, the first frame shows the new cards at the last event's
+            # scroll (its first columns out of sight) and a second frame repaints them
+            columns.scroll_home(animate=False, immediate=True)
         first = self.order[0] if self.order else None
         self.focus_claim(focus if focus in self._cards else first)
 
@@ -208,14 +248,36 @@ class EventView(Vertical):
             self._cards[self._focused].set_focused(False)
         self._focused = claim_id
         card = self._cards.get(claim_id or "")
+        if card is not None and self._waiting(card):
+            self.fill_later()  # its text before its focus: it is about to be in view
         if card is not None:
             card.set_focused(True)
             card.scroll_visible(animate=False)
 
     def update_card(self, claim_id: str, body: Text) -> None:
         card = self._cards.get(claim_id)
+        if card is not None and self._waiting(card):
+            self.fill_later()  # its event's text first, then this redraw, in that order
         if card is not None:
             card.set_body(body)
+
+
+def _in_view(columns: HorizontalScroll, existing: list[VerticalScroll]) -> int:
+    """How many of ``existing`` show with ``columns`` scrolled home (all, before a layout).
+
+    Widths from the last layout: the next event has the shape on screen, hence the widths.
+    """
+    room = columns.outer_size.width
+    x = shown = 0
+    for column in existing:
+        width = column.outer_size.width
+        if not room or not width:
+            return len(existing)
+        if x >= room:
+            break
+        x += width
+        shown += 1
+    return shown
 
 
 def _range(low: float, high: float) -> str:

@@ -14,13 +14,14 @@ from textual.widgets.option_list import Option
 
 from workbench.tui.render import plain
 from workbench.tui.session import QueueItem
+from workbench.tui.widgets.steady_scroll import SteadyScrollbars
 
 PAGE = 100
 # Titles are cut to one line so the queue reads as a list, not a wall of text.
 TITLE_CHARS = 26
 
 
-class QueueList(OptionList):
+class QueueList(SteadyScrollbars, OptionList):
     """Shows a window of ``PAGE`` events around the current one."""
 
     class EventChosen(Message):

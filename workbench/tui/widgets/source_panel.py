@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 from models import SourceScore, VerdictLabel
 from workbench.tui.render import plain, safe
 from workbench.tui.session import SourceRow
+from workbench.tui.widgets.steady_scroll import SteadyScrollbars
 
 # Verdicts that count for or against a source in the chart.
 _FOR = (VerdictLabel.ACKNOWLEDGED, VerdictLabel.CORROBORATED)
@@ -25,6 +26,10 @@ NAME_CHARS = 14
 PLOT_WIDTH = 40
 
 
+class SourceTable(SteadyScrollbars, DataTable[Text | str]):
+    """The sources' table, without a scrollbar repaint after each layout of the screen."""
+
+
 class SourcePanel(Vertical):
     """A table of sources and a stacked bar chart; updated from ``SourcesScored``."""
 
@@ -33,9 +38,7 @@ class SourcePanel(Vertical):
         self.rows: list[SourceRow] = []
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Text | str] = DataTable(
-            id="source-table", cursor_type="row", zebra_stripes=True
-        )
+        table = SourceTable(id="source-table", cursor_type="row", zebra_stripes=True)
         # fixed widths: the table redraws as verdicts arrive and must not jump about
         for label, width in (("source", NAME_CHARS), ("G", 1), ("rel", 4), ("95% CI", 9), ("n", 4)):
             table.add_column(label, width=width, key=label)
