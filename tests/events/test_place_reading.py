@@ -177,15 +177,7 @@ def test_headlines_naming_different_means_of_attack_are_two_happenings() -> None
         Report(title="Rocket attack kills 12 civilians in Aleppo", text=rockets, published=DAY),
         Report(title="Air raids kill 12 in Aleppo: monitor", text=raid, published=DAY),
     ]
-    # a corpus around them, as in any real use: other days' reports of Aleppo's war
-    reports += [
-        Report(
-            title=f"{n} killed in Aleppo",
-            text=f"Fighting killed {n} civilians in Aleppo, a monitor said.",
-            published=date(2016, 3, n),
-        )
-        for n in range(1, 25)
-    ]
+    reports += _other_days()
     labels = happening_labels(reports)
     assert labels[0] == labels[2] != labels[1]
     same = happening_labels(reports, replace(DEFAULT_HAPPENING_WEIGHTS, means_differ=1.0))
@@ -221,3 +213,15 @@ def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
         ],
     )
     assert gone == {"Rockets hit a market outside Damascus": Departure.PLACE}
+
+
+def _other_days() -> list[Report]:
+    """A corpus around the reports under test, as in any real use: other days' reports."""
+    return [
+        Report(
+            title=f"{n} killed in Aleppo",
+            text=f"Fighting killed {n} civilians in a market in Aleppo, a monitor said.",
+            published=date(2016, 3, n),
+        )
+        for n in range(1, 25)
+    ]

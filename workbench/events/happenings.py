@@ -132,8 +132,16 @@ def _tfidf(profiles: Sequence[ReportProfile]) -> csr_matrix:
     # Words in over half the reports say nothing about which happening; in a handful of
     # reports every shared word is in half of them, so the cap waits for a corpus.
     max_df = 0.5 if len(profiles) >= MIN_REPORTS_FOR_MAX_DF else 1.0
+    # Word pairs as well as words: "car bomb", "air strike", "Deir ez-Zor" and a toll's
+    # "killed 18" are what two reports of one happening share, where single words are what
+    # every report of a war shares (on FA-KES without dates, precision 0.25 -> 0.62 at equal
+    # recall; with dates, report-pair F1 0.775 -> 0.786).
     vectoriser = TfidfVectorizer(
-        sublinear_tf=True, stop_words="english", max_df=max_df, dtype=np.float32
+        sublinear_tf=True,
+        stop_words="english",
+        max_df=max_df,
+        ngram_range=(1, 2),
+        dtype=np.float32,
     )
     try:
         matrix = vectoriser.fit_transform([profile.words for profile in profiles])
@@ -220,9 +228,10 @@ def happening_labels(
     leads = [p.lead_days or (-1, -1) for p in profiles]
     lead_first = np.array([lead[0] for lead in leads], dtype=np.int64)
     lead_last = np.array([lead[1] for lead in leads], dtype=np.int64)
-    chunks = _pairs_by_day(
-        spot_codes(profiles), lead_first, lead_last, days, matrix, weights
-    ) + _pairs_undated(days, matrix, weights)
+    spot = spot_codes(profiles)
+    chunks = _pairs_by_day(spot, lead_first, lead_last, days, matrix, weights) + _pairs_undated(
+        days, matrix, weights
+    )
     if chunks:
         left = np.concatenate([c[0] for c in chunks])
         right = np.concatenate([c[1] for c in chunks])
@@ -234,7 +243,12 @@ def happening_labels(
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
     # Places that share nothing (not even one area) keep reports apart, whatever the words.
     score[place == 0.0] = 0.0
-    differ = _means_differ(profiles, left, right)
+    # Different means of attack on one day are, most of the time, two happenings in one
+    # region (an air raid and a rocket attack in Aleppo); in one named town they are more
+    # often two versions of one (the monitor's air strikes, the agency's shelling).
+    differ = _means_differ(profiles, left, right) & ~(
+        (spot[left] != 0) & (spot[left] == spot[right])
+    )
     score[differ] *= weights.means_differ
     return _cut(len(profiles), left, right, score, weights, days < 0)
 
