@@ -151,6 +151,50 @@ def test_a_description_another_report_names_is_that_person() -> None:
         _claim(other, ("police spokesman",), "the toll rose to five"),
         _claim(other, ("Olena Kovalenko",), "the toll rose"),
     ]
-    counted = count_origins(claims, {r.id: r for r in (named, described, other)})
+    counted = count_origins(claims, {r.id: r for r in (named, described, other)}, one_event=True)
     # "police spokesman" is written before no name: it stays its own origin
     assert counted.origins == ("Ivan Petrenko", "Olena Kovalenko", "police spokesman")
+
+
+def _one_event(*pairs: tuple[str, str, str]) -> tuple[str, ...]:
+    """(outlet, report text, source) per claim -> the origins of them as one event."""
+    reports = {outlet: Report(outlet=outlet, published=DAY, text=text) for outlet, text, _ in pairs}
+    claims = [_claim(reports[outlet], (source,)) for outlet, _, source in pairs]
+    by_id = {report.id: report for report in reports.values()}
+    return count_origins(claims, by_id, one_event=True).origins
+
+
+def test_a_generic_or_other_office_description_is_no_named_person() -> None:
+    # "a witness" in one report is not the witness another report names
+    assert _one_event(
+        ("A", "Shells fell, local witness Ahmed Ali said.", "Ahmed Ali"),
+        ("B", "Shells fell, a local witness said.", "local witness"),
+    ) == ("Ahmed Ali", "local witness")  # many people are witnesses: not linked
+    # the former governor is not "the regional governor"
+    assert _one_event(
+        ("A", "It was hit, former regional governor Oleh Synehubov said.", "Oleh Synehubov"),
+        ("B", "Four were killed, the regional governor said.", "regional governor"),
+    ) == ("Oleh Synehubov", "regional governor")
+
+
+def test_a_description_is_linked_only_within_one_event_and_to_one_person() -> None:
+    reports = [
+        Report(outlet="A", published=DAY, text="A strike, regional governor Ivan Petrenko said."),
+        Report(outlet="B", published=DAY, text="A strike, regional governor Olena Kovalenko said."),
+        Report(outlet="C", published=DAY, text="Four were killed, the regional governor said."),
+    ]
+    claims = [
+        _claim(reports[0], ("Ivan Petrenko",)),
+        _claim(reports[1], ("Olena Kovalenko",)),
+        _claim(reports[2], ("regional governor",)),
+    ]
+    by_id = {report.id: report for report in reports}
+    # two governors named: which one "the regional governor" is, is not known
+    assert "regional governor" in count_origins(claims, by_id, one_event=True).origins
+    # across a corpus (not one event) no description is linked
+    assert "regional governor" in count_origins(claims[::2], by_id).origins
+    # names in any script
+    assert _one_event(
+        ("A", "Ruling party spokesman Ömer Çelik said the talks failed.", "Ömer Çelik"),
+        ("B", "The talks failed, the ruling party spokesman said.", "ruling party spokesman"),
+    ) == ("Ömer Çelik",)

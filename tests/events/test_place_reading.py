@@ -8,10 +8,15 @@ from datetime import date
 import pytest
 
 from models import Claim, Modality, Report
-from workbench.events.departures import Departure, departures, names_near_day
+from workbench.events.departures import (
+    Departure,
+    _speaks_for_a_state,
+    departures,
+    names_near_day,
+)
 from workbench.events.gazetteer import read_places, respell
 from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
-from workbench.events.kinds import attack_means
+from workbench.events.kinds import attack_means, means_differ
 from workbench.events.report_profile import place_words, profile_report, profile_reports
 
 DAY = date(2016, 4, 4)
@@ -60,6 +65,9 @@ def test_a_metropolis_outweighs_a_demonym() -> None:
         ("IS stronghold", "a stronghold of the group", ""),  # a group, not a place
         ("N", "in N. Syria", ""),  # an abbreviation
         ("Kafr Dunya", "air strikes hit a market", "Kafr Dunya"),
+        ("Jordan Valley", "settlers", "Jordan Valley"),  # a country word inside a name
+        ("Gaza City", "an air strike", "Gaza City"),
+        ("Syria", "fighting", ""),  # a country alone is read as one elsewhere
     ],
 )
 def test_the_words_of_a_run_after_in_that_can_name_a_place(
@@ -104,6 +112,8 @@ def test_two_spellings_of_one_city_give_one_region() -> None:
         ("last week", False),
         ("on December 11", False),
         ("two weeks ago", False),
+        ("on Monday, December 11", False),  # a weekday with its date is a date
+        ("the night of 12 June", False),
         ("", False),
     ],
 )
@@ -187,14 +197,27 @@ def test_headlines_naming_different_means_of_attack_are_two_happenings() -> None
 @pytest.mark.parametrize(
     ("headline", "means"),
     [
-        ("Air strikes kill 18 in Idlib", {"air_strike"}),
+        ("Air strikes kill 18 in Idlib", {"air"}),
         ("Car bomb kills 10 in Homs", {"bombing"}),
-        ("Rebel shelling kills four civilians in Damascus", {"shelling"}),
+        ("Rebel shelling kills four civilians in Damascus", {"ground"}),
         ("Clashes kill 30 fighters near Aleppo", set()),  # fighting goes with any means
+        ("Army raid in Jenin kills three", set()),  # a raid on the ground is no air raid
     ],
 )
 def test_the_means_of_attack_a_headline_names(headline: str, means: set[str]) -> None:
     assert attack_means(headline) == means
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Israeli bombing kills 20 in Gaza", "Israeli air strikes kill 20 in Gaza"),
+        ("Russian missile strike kills 12 in Odesa", "Russian air strike kills 12 in Odesa"),
+        ("Drone strike on El Fasher hospital", "Air strike on El Fasher hospital"),
+    ],
+)
+def test_outlets_words_for_one_strike_are_one_means(one: str, other: str) -> None:
+    assert not means_differ(attack_means(one), attack_means(other))
 
 
 def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
@@ -225,3 +248,21 @@ def _other_days() -> list[Report]:
         )
         for n in range(1, 25)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "speaks"),
+    [
+        ("Damascus has accused rebels of shelling the corridors", "Damascus", True),
+        ("Moscow denied the report", "Moscow", True),
+        ("the YPG cooperates with Damascus rather than fighting it", "Damascus", True),
+        ("Deir ez-Zor denied it", "Deir", True),
+        ("Activists in Douma said jets struck a clinic", "Douma", False),  # people there
+        ("An official in Kherson said", "Kherson", False),
+        ("Israel's border with Gaza was shelled", "Gaza", False),
+        ("Fighters in Idlib agreed to a truce", "Idlib", False),
+        ("Shells hit Aleppo urgently", "Aleppo", False),
+    ],
+)
+def test_a_place_acting_for_its_state(text: str, name: str, speaks: bool) -> None:
+    assert _speaks_for_a_state(text, text.index(name)) is speaks

@@ -60,7 +60,7 @@ def compare_origins(
     sources: Mapping[str, Source] | None = None,
 ) -> tuple[OriginStance, ...]:
     """One row per origin of ``event``: figures first, then the origins that say most."""
-    counted = count_origins(claims, reports, sources)
+    counted = count_origins(claims, reports, sources, one_event=True)
     tally: dict[str, list[int]] = {}
     known: dict[str, bool] = {}
     for claim in claims:

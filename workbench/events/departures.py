@@ -23,6 +23,7 @@ from enum import StrEnum
 from models import Claim, Modality, Report
 from workbench.events.features import (
     _PLACE_AFTER,
+    MONTHS,
     WEEKDAYS,
     Window,
     is_coarse,
@@ -93,8 +94,10 @@ def names_near_day(expression: str) -> bool:
     happening's (measured on FA-KES: about half the claims they moved out were about
     the report's own happening). Dates, "last week" and "in 2013" still are.
     """
+    if any(ch.isdigit() for ch in expression):
+        return False  # "on Monday, December 11", "3 March 2014": a date
     words = set(re.findall(r"[a-z]+", expression.casefold()))
-    if words & _FAR_WORDS:
+    if words & _FAR_WORDS or any(word in MONTHS for word in words):
         return False
     return bool(words & _NEAR_WORDS) or any(word in WEEKDAYS and len(word) > 3 for word in words)
 
@@ -169,21 +172,36 @@ def _own_evidence(
 
 # "Damascus has accused rebels", "cooperates with Damascus": a capital named as the state
 # that sits there is no place of the claim.
-_NAME_AT = re.compile(r"[A-Z][\w'\-]*(?:[ \-][A-Z][\w'\-]*)*")
+_NAME_AT = re.compile(r"[^\W\d_][\w']*")
+_NAME_PARTICLES = frozenset({"al", "el", "ez", "az", "ad", "as", "ar", "ash", "de", "bin"})
 _STATE_VERB_AFTER = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:accus|deni|deny|said|says|blam|reject|warn|"
-    r"insist|agre|want|refus|cooperat|condemn|maintain|urg|respond|acknowledg|admit|vow)"
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:accuses|accused|denies|denied|blames|blamed|"
+    r"rejects|rejected|insists|insisted|refuses|refused|condemns|condemned|vows|vowed|"
+    r"warns|warned|cooperates|cooperated|acknowledges|acknowledged|admits|admitted)\b"
 )
-_STATE_WORD_BEFORE = re.compile(r"(?:\bwith|\baccused|\bblamed|\burged|\btold|\bby)\s+$")
+_STATE_WORD_BEFORE = re.compile(
+    r"(?:\baccused|\bblamed|\burged|\btold|\bcooperat\w*\s+with|\btalks\s+with|"
+    r"\bties\s+with|\brelations\s+with)\s+$"
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|outside|from|at|around|into)\s+(?:the\s+)?$")
 
 
 def _speaks_for_a_state(text: str, offset: int) -> bool:
-    """The place named at ``offset`` acts or speaks ("Damascus denied", "blamed Moscow")."""
-    name = _NAME_AT.match(text, offset)
-    after = name.end() if name else offset
+    """The place named at ``offset`` acts for its state ("Damascus denied", "blamed
+    Moscow", "cooperates with Damascus"), not where something happened. "Said" is left
+    out: "a doctor in Douma said" is a person in the place."""
+    if _LOCATIVE_BEFORE.search(text, max(0, offset - 12), offset):
+        return False
+    after = offset
+    for word in _NAME_AT.finditer(text, offset):  # the capitalised words of the name
+        if word.start() != after and text[after : word.start()] not in (" ", "-"):
+            break
+        if not word.group(0)[:1].isupper() and word.group(0) not in _NAME_PARTICLES:
+            break
+        after = word.end()
     return bool(
         _STATE_VERB_AFTER.match(text, after)
-        or _STATE_WORD_BEFORE.search(text, max(0, offset - 12), offset)
+        or _STATE_WORD_BEFORE.search(text, max(0, offset - 24), offset)
     )
 
 

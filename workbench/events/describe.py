@@ -44,7 +44,7 @@ def build_event(
     """An Event from its claims: title, figure comparison, outlets and origins."""
     ordered = sorted(claims, key=lambda claim: reading_order(claim, reports))
     title = event_title(ordered[0].text)
-    origins = count_origins(ordered, reports, sources)
+    origins = count_origins(ordered, reports, sources, one_event=True)
     return Event(
         id=event_id,
         title=title,

@@ -295,10 +295,11 @@ _VOWELS = "aeiou"
 def respell(name: str, country: str) -> Place | None:
     """The place of ``country`` a name the gazetteer lacks is a spelling of, if one is.
 
-    Transliterated names vary in doubled letters and vowels ("Raqa" for Raqqa, "Deir
-    az-Zour" for Deir ez-Zor). One such edit of the folded name (a letter doubled or
-    undoubled, a vowel changed, dropped or added) that names a town of the report's
-    country is taken; two different towns, or none, leave the name unresolved.
+    Transliterated names vary in doubled letters and vowels ("Raqa" for Raqqa, "Idleb" for
+    Idlib). One such edit of the folded name (a letter doubled or undoubled, a vowel
+    changed, dropped or added) that names a town of the report's country, among all the
+    spellings GeoNames lists for it, is taken ("Deir az-Zour" is one edit from its
+    "Deir az-Zor"); two different towns, or none, leave the name unresolved.
     """
     key = fold_name(name)
     if len(key) < 4 or not country:

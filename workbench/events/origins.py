@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from models import Claim, Report, RoleFlag, Source
+from models import Claim, Report, RoleFlag, Source, SourceKind
 
 WIRES = frozenset(
     {
@@ -159,35 +159,74 @@ def _syndication_groups(claims: Sequence[Claim], reports: Mapping[str, Report]) 
     return out
 
 
-_PERSON = re.compile(r"[A-Z][\w'\-]+(?: (?:al-|bin |de )?[A-Z][\w'\-]+)+")
+# Words that make a description another office ("former governor", "deputy governor").
+_OFFICE_QUALIFIERS = frozenset(
+    {"former", "deputy", "vice", "acting", "assistant", "ex", "late", "then", "interim"}
+)
+# Descriptions many people fit: never one named person of the event.
+_GENERIC_HEADS = frozenset(
+    """witness witnesses resident residents activist activists source sources official
+    officials group doctor doctors medic medics man woman relative relatives survivor
+    survivors journalist reporter fighter fighters soldier soldiers officer officers
+    """.split()  # noqa: SIM905
+)
 
 
-def _named_descriptions(claims: Sequence[Claim], reports: Mapping[str, Report]) -> dict[str, str]:
+def _is_person(name: str, sources: Mapping[str, Source] | None) -> bool:
+    """Two or more capitalised words (any script), not a body the registry lists."""
+    source = (sources or {}).get(name)
+    if source is not None and source.kind is not SourceKind.PERSON:
+        return False
+    words = name.replace("al-", "").split()
+    return len(words) >= 2 and all(
+        w[:1].isupper() and not any(c.isdigit() for c in w) for w in words
+    )
+
+
+def _named_descriptions(
+    claims: Sequence[Claim],
+    reports: Mapping[str, Report],
+    sources: Mapping[str, Source] | None = None,
+) -> dict[str, str]:
     """Descriptions that another report of the event gives a name: description -> person.
 
     AFP's "the regional governor said" and Reuters' "regional governor Serhiy Lysak said"
-    are one speaker, so one origin. Only a description written right before the name in
-    a report of the same event counts, and only when it names one person there.
+    are one speaker, so one origin. Only a description of two words or more whose head
+    many people do not fit ("witness", "spokesman"), written right before the name with
+    no other office word before it ("former governor X" is not "governor"), and naming
+    one person across the event's reports, counts. Call it on one event's claims only.
     """
     speakers = {speaker for claim in claims for speaker in claim.sources}
-    people = sorted(s for s in speakers if _PERSON.fullmatch(s))
-    descriptions = [s for s in speakers if s[:1].islower() and len(s) > 3]
+    people = [s for s in speakers if _is_person(s, sources)]
+    descriptions = {
+        s.casefold(): s
+        for s in speakers
+        if s[:1].islower()
+        and len(s.split()) >= 2
+        and s.split()[-1].casefold() not in _GENERIC_HEADS
+    }
     if not people or not descriptions:
         return {}
-    texts = {
-        claim.report_id: reports[claim.report_id].text
-        for claim in claims
-        if claim.report_id in reports
-    }
-    out: dict[str, str] = {}
-    for description in descriptions:
-        pattern = re.compile(
-            rf"(?i:\b{re.escape(description)}),?\s+({'|'.join(map(re.escape, people))})\b"
-        )
-        found = {match.group(1) for text in texts.values() for match in pattern.finditer(text)}
-        if len(found) == 1:
-            out[description] = found.pop()
-    return out
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(people, key=len, reverse=True)))
+    found: dict[str, set[str]] = {}
+    texts = {claim.report_id for claim in claims if claim.report_id in reports}
+    for report_id in texts:
+        text = reports[report_id].text
+        for match in pattern.finditer(text):
+            # the words right before the name: "... said regional governor Serhiy Lysak"
+            before = text[max(0, match.start() - 60) : match.start()].casefold().rstrip(" ,")
+            for key, description in descriptions.items():
+                if before.endswith(key) and not _qualified(before[: -len(key)]):
+                    found.setdefault(description, set()).add(match.group(0))
+    return {d: names.pop() for d, names in found.items() if len(names) == 1}
+
+
+def _qualified(head: str) -> bool:
+    """The text before a description ends in another office word ("former", "deputy")."""
+    if head and head[-1:].isalnum():
+        return True  # "vice-regional governor": the description is part of a longer word
+    words = head.split()
+    return bool(words) and words[-1].strip("-") in _OFFICE_QUALIFIERS
 
 
 def _body_of(name: str, sources: Mapping[str, Source] | None) -> str:
@@ -205,6 +244,7 @@ def count_origins(
     claims: Sequence[Claim],
     reports: Mapping[str, Report],
     sources: Mapping[str, Source] | None = None,
+    one_event: bool = False,
 ) -> OriginCount:
     """Outlets and independent origins of the claims of one event.
 
@@ -213,10 +253,13 @@ def count_origins(
     in the outlet's (or a wire's) own voice has the wire story as its origin when
     the copy is credited to a wire or copied word for word across outlets, and the
     outlet otherwise. Sources of unknown provenance, and claims with no named
-    source, add no origin.
+    source, add no origin. With ``one_event`` (the claims are one event's), a description
+    that another report writes before a name is that person (``_named_descriptions``).
     """
     syndicated = _syndication_groups(claims, reports)
-    named = _named_descriptions(claims, reports)
+    # only within one event can "the regional governor" be the named governor of another
+    # report (corpus-wide, the same words name many people)
+    named = _named_descriptions(claims, reports, sources) if one_event else {}
     outlets: set[str] = set()
     origins: set[str] = set()
     unknown: list[str] = []

@@ -117,6 +117,12 @@ def _holds_known(known: Sequence[int], start: int, end: int) -> bool:
     return at < len(known) and known[at] < end
 
 
+# Generic words of a place's name: never a place alone, and part of the name after a
+# country word ("Gaza City").
+_FEATURES = frozenset(
+    """city valley delta basin province strip heights region governorate state mountains
+    coast border sea river lake desert plain plains""".split()  # noqa: SIM905
+)
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")  # IS, ISIL, YPG, SDF: groups, not places
 
 
@@ -130,14 +136,21 @@ def place_words(name: str, text: str) -> str:
     letters ("N." of "N. Syria", "Jun") are abbreviations.
     """
     words = name.split()
-    while words and names_country(words[0]):
+    # "Jordan Valley", "Gaza City", "Niger Delta": the country word is part of the name
+    while len(words) > 1 and names_country(words[0]) and words[1].casefold() not in _FEATURES:
         words = words[1:]
+    if len(words) == 1 and names_country(words[0]):
+        return ""
     kept: list[str] = []
     for word in words:
         if written_lower(word, text) or fold_name(word) in load_gazetteer().not_places:
             break
         kept.append(word)
-    if not kept or _ACRONYM.fullmatch(kept[0]):
+    if (
+        not kept
+        or _ACRONYM.fullmatch(kept[0])
+        or (len(kept) == 1 and kept[0].casefold() in _FEATURES)
+    ):
         return ""
     place = " ".join(kept)
     return place if len(fold_name(place)) >= 4 else ""

@@ -23,7 +23,7 @@ def event_record(
 ) -> dict[str, Any]:
     """One event with its claims, figure comparison and origins, as plain JSON data."""
     members = [claims[claim_id] for claim_id in event.claim_ids]
-    origins = count_origins(members, reports, sources)
+    origins = count_origins(members, reports, sources, one_event=True)
     out_claims = []
     for claim in members:
         report = reports.get(claim.report_id)
