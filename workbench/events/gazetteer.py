@@ -218,7 +218,8 @@ def scan_places(text: str) -> PlaceScan:
             candidates = tuple(place for place in candidates if place.population >= TOWN)
             if not candidates:
                 continue
-        if not located and not _big_city(candidates) and not _own_name(name, candidates):
+        city = _big_city(candidates)
+        if not located and city is None and not _own_name(name, candidates):
             # a small town's other name ("Drone" for Dronero) is a word until a
             # locative says otherwise ("Drone strike on El Fasher hospital")
             continue
@@ -232,7 +233,6 @@ def scan_places(text: str) -> PlaceScan:
             top, second = heapq.nlargest(2, candidates, key=_population)
             if top.population >= BIG_CITY and top.population >= 3 * max(second.population, 1):
                 votes[top.country] += 1
-        city = _big_city(candidates)
         if city is not None and city.population >= METROPOLIS:
             cities.add(city.country)
     return PlaceScan(tuple(found), dict(votes), frozenset(named), frozenset(cities))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -25,16 +27,23 @@ def _alternation(words: list[str]) -> str:
 
 
 @functools.cache
+def _data() -> dict[str, Any]:
+    """The lexicon file, read once for both the kinds and the means of attack."""
+    data: dict[str, Any] = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One whole-word pattern of ``words`` in lower case."""
+    return re.compile(r"\b(?:" + _alternation([word.lower() for word in words]) + r")\b")
+
+
+@functools.cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     """Class -> one pattern of all its kinds' words in lower case (one search per class)."""
-    data = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
     return {
-        class_name: re.compile(
-            r"\b(?:"
-            + _alternation([word.lower() for words in members.values() for word in words])
-            + r")\b"
-        )
-        for class_name, members in data["classes"].items()
+        class_name: _pattern(word for words in members.values() for word in words)
+        for class_name, members in _data()["classes"].items()
     }
 
 
@@ -48,11 +57,7 @@ def kind_classes(text: str) -> frozenset[str]:
 @functools.cache
 def _means() -> dict[str, re.Pattern[str]]:
     """Family of means of attack -> one pattern of its words in lower case."""
-    data = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
-    return {
-        family: re.compile(r"\b(?:" + _alternation([w.lower() for w in words]) + r")\b")
-        for family, words in data["means"].items()
-    }
+    return {family: _pattern(words) for family, words in _data()["means"].items()}
 
 
 def attack_means(text: str) -> frozenset[str]:
