@@ -16,12 +16,15 @@ from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
     ADJUNCT_RE,
     CLAIM_CUES,
+    CLAUSE_ONLY_CUES,
+    CLAUSE_OR_END_RE,
     CUE_RE,
     NOT_A_CUE_AFTER,
     NOT_A_CUE_BEFORE,
     OUTLET_CUES,
     OUTLET_STAFF_BEFORE,
     SHOW_SUBJECTS,
+    STATES_NOUN_BEFORE,
     TELL_CUES,
     THAT_ONLY_CUES,
     THAT_RE,
@@ -279,6 +282,9 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if is_according(match):
         return True
     before = _word_before(text, match.start())
+    if before and before.group(1).lower() == "officially":
+        # "the army officially announced" reports; "the officially reported toll" does not
+        before = _word_before(text, before.start(1)) or before
     if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
         return False  # "the reported attack", "was said", "8 reports"
     word = match.group(0)
@@ -298,6 +304,10 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 30]
     if word in THAT_ONLY_CUES and not THAT_RE.match(after):
         return False
+    if word in CLAUSE_ONLY_CUES and not CLAUSE_OR_END_RE.match(after):
+        return False  # "declared an autonomous region", "posted a video": an act
+    if word == "states" and before and before.group(1).lower() in STATES_NOUN_BEFORE:
+        return False  # "member states of the OPCW": a noun
     if word in TOLL_CUES:
         return TOLL_AFTER_RE.match(text, match.end()) is not None
     if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):

@@ -32,6 +32,21 @@ REPORTING_VERBS = frozenset(
 # Cues that report only with a "that" clause: "investigators established that sarin was
 # used", not "the army established a base".
 THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
+# Verbs of an act that report only before a clause, a quote or the end of the sentence:
+# "the army declared that the town was taken" reports, "the rebels declared an autonomous
+# region", "activists posted a video", "the agency demanded an investigation" and "the
+# regime responded with airstrikes" do not (an act, an appeal, not a proposition).
+CLAUSE_ONLY_CUES = frozenset(
+    {"declared", "declares", "posted", "demanded", "demands", "responded", "responds"}
+)
+CLAUSE_OR_END_RE = re.compile(r"""^\s*(?:,?\s*that\b|[:"\u201c\u201d,.;]|$)""")
+# Words before "states" that make it a noun: "member states of the OPCW questioned".
+STATES_NOUN_BEFORE = frozenset(
+    """
+    member western arab gulf european baltic nuclear island neighbouring neighboring other
+    several many some these those both all african asian islamic muslim sovereign
+    """.split()  # noqa: SIM905
+)
 # "put the death toll at 27", "state media gave a toll of 44 dead": these verbs report a
 # toll and nothing else.
 TOLL_CUES = frozenset({"put", "puts", "gave", "gives"})
@@ -72,7 +87,7 @@ CUE_RE = re.compile(
 NOT_A_CUE_BEFORE = frozenset(
     """
     the a an its their his her our unconfirmed widely so was were is are been being be
-    previously-reported officially to not never will would could may might can did does do
+    previously-reported to not never will would could may might can did does do
     should must without
     mondays tuesdays wednesdays thursdays fridays saturdays sundays todays yesterdays
     """.split()  # noqa: SIM905

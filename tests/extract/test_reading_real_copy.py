@@ -1,0 +1,54 @@
+"""Reading rules found on real wire copy (FA-KES held-out, issue 14), each shown on an
+invented sentence of the same shape. The copy keeps FA-KES's stripped commas."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import Report
+from workbench.extract import extract_claims, load_registry
+
+
+def _claims(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+    return [
+        (claim.sources, claim.cue, claim.text)
+        for claim in extract_claims(Report(text=text), load_registry())
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia that runs the valley has declared a free zone along the river.",
+        "Volunteers posted a film on Facebook apparently showing smoke over the market.",
+        "Photos posted online purportedly show a crater near the old bridge.",
+        "The relief agency on Friday demanded an inquiry into the shelling of the depot.",
+        "The army responded with shelling on positions north of the town.",
+        "A week-long truce declared last month by the council expired on Monday.",
+    ],
+)
+def test_an_act_with_a_noun_object_is_not_a_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_an_act_verb_before_a_clause_still_reports() -> None:
+    claims = _claims("The ministry declared that the crossing would reopen on Sunday.")
+    assert [cue for _, cue, _ in claims] == ["declared"]
+
+
+def test_member_states_is_a_noun_not_a_cue() -> None:
+    claims = _claims("Member states of the agency have long questioned whether the list was full.")
+    assert claims == []
+
+
+def test_officially_before_a_cue_keeps_the_cue() -> None:
+    claims = _claims(
+        "The Iraqi army meanwhile officially announced it had retaken the northern bridge."
+    )
+    assert [(cue, text) for _, cue, text in claims] == [
+        ("announced", "it had retaken the northern bridge")
+    ]
+
+
+def test_an_officially_reported_toll_is_no_cue() -> None:
+    assert _claims("The officially reported toll stood at nine on Monday.") == []
