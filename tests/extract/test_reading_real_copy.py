@@ -7,6 +7,7 @@ import pytest
 
 from models import Report
 from workbench.extract import extract_claims, load_registry
+from workbench.extract.speakers import forward_speaker_end
 
 
 def _claims(text: str) -> list[tuple[tuple[str, ...], str, str]]:
@@ -52,3 +53,24 @@ def test_officially_before_a_cue_keeps_the_cue() -> None:
 
 def test_an_officially_reported_toll_is_no_cue() -> None:
     assert _claims("The officially reported toll stood at nine on Monday.") == []
+
+
+def test_a_count_after_an_according_to_source_opens_the_clause() -> None:
+    # the comma after the source was stripped
+    claims = _claims(
+        "According to the Al-Rahma clinic three people died and twelve were hurt in the raid."
+    )
+    assert [(text[:16], cue) for _, cue, text in claims] == [("three people die", "according to")]
+    assert "three" not in " ".join(claims[0][0])
+
+
+def test_a_count_inside_a_relative_clause_stays_in_the_speaker() -> None:
+    text = "Ali Musa a farmer who lost two sons"
+    assert forward_speaker_end(text, 0) > text.index("two")
+
+
+def test_a_date_stamp_before_the_lead_is_not_the_claim() -> None:
+    claims = _claims(
+        "14 Mar 2017 According to the Red Crescent five people died in the shelling of the camp."
+    )
+    assert [(cue, text[:9]) for _, cue, text in claims] == [("according to", "five peop")]

@@ -197,6 +197,11 @@ def _after_glued_title(paragraph: str, title: str) -> int:
     return end if end < len(paragraph) else 0
 
 
+# A bare date stamp that opens the first paragraph of a scraped page: no sentence of its own.
+_DATE_STAMP = re.compile(
+    r"\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
+    r"(?=[A-Z\"\u201c])"
+)
 _TITLE_TRAIL = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _DATELINE_AFTER_TITLE = re.compile(
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
@@ -609,6 +614,9 @@ class _Extractor:
                 continue
             if index == 0:
                 cut = _after_glued_title(paragraph, self.report.title)
+                stamp = _DATE_STAMP.match(paragraph, cut)
+                if stamp is not None:
+                    cut = stamp.end()  # "11 Aug 2016 According to the hospital ..."
                 if cut:
                     # "Fri 07 Apr 2017 Homs governor says U.S. attack caused deaths ...
                     # A U.S. missile strike ...": the headline glued to the lead is no claim.

@@ -352,6 +352,7 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     end = start
     unknown = 0
     previous = ""
+    relative = False  # "a resident who lost two brothers": the count is inside the phrase
     tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 40 * max_tokens)))
     for count, match in enumerate(tokens, start=1):
         token = match.group(0)
@@ -372,6 +373,14 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
                 break
         if count > 1 and token[:1].isdigit() and previous[:1].isupper():
             break  # "According to a source at Aleppo Police Command 5 people were killed"
+        if (
+            count > 1
+            and token.lower() in _COUNT_WORDS
+            and previous.lower() not in _JOINERS
+            and not relative
+        ):
+            break  # "According to the district hospital three people died": the subject
+        relative = relative or token.lower() in ("who", "which", "whose")
         previous = token
         if not _np_token(token):
             # "a local resistance group": up to two unlisted nouns inside the phrase.
@@ -386,6 +395,14 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     return start + len(trimmed)
 
 
+# Count words that open the clause after a speaker whose comma was stripped.
+_COUNT_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousands dozens scores
+    """.split()  # noqa: SIM905
+)
 _COMMENT_NOUNS = frozenset(
     "toll total claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
 )
