@@ -74,3 +74,24 @@ def test_a_date_stamp_before_the_lead_is_not_the_claim() -> None:
         "14 Mar 2017 According to the Red Crescent five people died in the shelling of the camp."
     )
     assert [(cue, text[:9]) for _, cue, text in claims] == [("according to", "five peop")]
+
+
+def test_a_lead_repeated_with_its_source_is_one_claim_where_first_stated() -> None:
+    text = (
+        "Gunmen fired mortar rounds at the market of Tal Hamra on Monday leaving four people "
+        "dead. Gunmen fired mortar rounds at the market of Tal Hamra on Monday leaving four "
+        "people dead the state news agency reported."
+    )
+    claims = extract_claims(Report(text=text), load_registry())
+    assert len(claims) == 1
+    assert claims[0].span[0] == 0
+    assert text[claims[0].span[0] : claims[0].span[1]] == claims[0].text
+
+
+def test_a_sentence_printed_twice_is_one_claim() -> None:
+    sentence = (
+        "A rocket fired at the old quarter of Tal Hamra on Sunday wounded two girls "
+        "according to a police source. "
+    )
+    claims = _claims(sentence + sentence)
+    assert len(claims) == 1

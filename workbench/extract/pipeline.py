@@ -287,6 +287,19 @@ class _Draft:
         )
 
 
+def _move_to_lead(draft: _Draft, sentence: Sentence, lead: Sentence) -> None:
+    """Place a claim on the lead before its sentence when that sentence repeats the lead
+    word for word with an attribution added: the claim is where it is first stated."""
+    stated = lead.text.rstrip(" .")
+    length = len(stated)
+    if length < 40 or not sentence.text.startswith(stated):
+        return
+    if draft.span[1] - sentence.start > length:
+        return
+    shift = lead.start - sentence.start
+    draft.span = (draft.span[0] + shift, draft.span[1] + shift)
+
+
 # A sentence that details the casualties of the claim before it, in no voice of its own:
 # "The victims included 51 children", "Among the dead were four staff and five children".
 _CASUALTY_DETAIL = re.compile(
@@ -323,6 +336,11 @@ class _Extractor:
         # that only details its casualties carries on its figures.
         self.previous_claim: tuple[tuple[str, ...], str] | None = None
         self.drafted = 0  # claims drafted so far
+        # The sentence just before, when it had no attribution: a page that repeats its
+        # lead with the source added ("Shells hit X. Shells hit X SANA reported.") makes
+        # the claim where the lead states it.
+        self.bare_lead: Sentence | None = None
+        self.last_text = ""  # the sentence just before: a page may print its lead twice
 
     # -- output ------------------------------------------------------------
     def _push(self, draft: _Draft) -> Iterator[Claim]:
@@ -525,6 +543,9 @@ class _Extractor:
     def sentence(self, sentence: Sentence, inside: bool) -> tuple[list[Claim], bool]:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
+        if sentence.text == self.last_text and len(sentence.text) >= 40:
+            return [], open_after  # the same sentence printed twice is one statement
+        self.last_text = sentence.text
         self.resolver.context = sentence.text
         if _opens_with_caveat(sentence.text):
             # "Reuters could not independently verify the battlefield reports": a
@@ -539,7 +560,9 @@ class _Extractor:
             return [], open_after
         out: list[Claim] = []
         drafted = self.drafted
+        lead, self.bare_lead = self.bare_lead, None
         if not attrs:
+            self.bare_lead = sentence
             if is_caveat_sentence(sentence.text):
                 self._attach_sentence_caveat(sentence)
                 return out, open_after
@@ -583,7 +606,10 @@ class _Extractor:
             ):
                 for quoted in self.pending_quote:
                     out.extend(self._push(self._quote_claim(quoted, sources, attr.cue)))
-            out.extend(self._push(self._draft(sentence, attr, sources)))
+            draft = self._draft(sentence, attr, sources)
+            if index == 0 and lead is not None:
+                _move_to_lead(draft, sentence, lead)
+            out.extend(self._push(draft))
         self.pending_quote = []
         self.previous_claim = (self.last_sources, attrs[-1].cue) if self.drafted > drafted else None
         last = attrs[-1]
