@@ -95,3 +95,23 @@ def test_a_sentence_printed_twice_is_one_claim() -> None:
     )
     claims = _claims(sentence + sentence)
     assert len(claims) == 1
+
+
+def test_an_appositive_after_the_cue_leaves_the_clause_before_as_the_claim() -> None:
+    claims = _claims(
+        "Government troops have retaken three hamlets near Tal Hamra state television said "
+        "on Sunday part of an offensive launched last week against the rebels."
+    )
+    assert [text for _, _, text in claims] == [
+        "Government troops have retaken three hamlets near Tal Hamra"
+    ]
+
+
+def test_an_inverted_speaker_may_close_with_a_relative_clause() -> None:
+    claims = _claims(
+        "Several gunmen from the northern brigade were also killed said monitor director "
+        "Omar Haddad who did not give a precise figure."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("Omar Haddad",), "Several gunmen from the northern brigade were also killed")
+    ]

@@ -553,7 +553,9 @@ _INVERTED_SPEAKER = re.compile(
     # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
     r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
-    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting)\s))"
+    # "... said observatory head Rami Abdel Rahman who did not give a number": a relative
+    # clause on the speaker may close the sentence
+    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting|who)\s))"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")

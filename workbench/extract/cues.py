@@ -185,7 +185,10 @@ TRAILING_FOLLOWERS = re.compile(
     r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
     # "... killed 13 civilians Monday the Observatory said most of them in ...": a part of
     # the toll before the cue, not a proposition of its own (its commas stripped)
-    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b)",
+    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b|"
+    # "... took the villages state media said on Saturday part of a campaign ...": an
+    # appositive on the whole clause before the cue, not its content
+    r"part\s+of\s+(?:a|an)\s|the\s+latest\s+(?:in|of)\s)",
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
 
