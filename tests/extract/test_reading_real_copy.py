@@ -99,11 +99,11 @@ def test_a_sentence_printed_twice_is_one_claim() -> None:
 
 def test_an_appositive_after_the_cue_leaves_the_clause_before_as_the_claim() -> None:
     claims = _claims(
-        "Government troops have retaken three hamlets near Tal Hamra state television said "
+        "Government troops have retaken three hamlets in southern Jordan state media said "
         "on Sunday part of an offensive launched last week against the rebels."
     )
     assert [text for _, _, text in claims] == [
-        "Government troops have retaken three hamlets near Tal Hamra"
+        "Government troops have retaken three hamlets in southern Jordan"
     ]
 
 
