@@ -115,3 +115,15 @@ def test_an_inverted_speaker_may_close_with_a_relative_clause() -> None:
     assert [(sources, text) for sources, _, text in claims] == [
         (("Omar Haddad",), "Several gunmen from the northern brigade were also killed")
     ]
+
+
+def test_a_second_statement_after_and_later_is_its_own_claim() -> None:
+    claims = _claims(
+        "A police source said that two shells hit the old souk and later the source said "
+        "that gunmen fired more shells at the same street injuring 9 people; the agency "
+        "reported."
+    )
+    assert [text for _, _, text in claims] == [
+        "two shells hit the old souk",
+        "gunmen fired more shells at the same street injuring 9 people",
+    ]

@@ -53,7 +53,10 @@ _LEADING_CONNECTIVES = re.compile(
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
-    r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
+    # "... and later the source said that B": a time adverb may follow the conjunction
+    r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)"
+    r"(?:\s+(?:later|then|earlier|afterwards|subsequently))?\s*$",
+    re.IGNORECASE,
 )
 _ACCORDING_DOCUMENT = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|official|preliminary|initial|earlier|new)\s+)?"
@@ -778,6 +781,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                     and open_forward.speakers[0].lower() not in ("he", "she", "they", "it")
                 )
             ):
+                # "X said A; SANA reported.": the tail after a semicolon is not A
+                cut = text.rfind(";", open_forward.content[0], match.start())
+                if cut > open_forward.content[0] and cut < open_forward.content[1]:
+                    open_forward.content = (open_forward.content[0], cut)
                 continue  # "X said A, Y said": keep X's statement, drop the odd tail
             # "Israeli forces warned residents to leave, the ministry said": an earlier
             # act cue is part of this source's proposition.
