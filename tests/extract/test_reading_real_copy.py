@@ -127,3 +127,24 @@ def test_a_second_statement_after_and_later_is_its_own_claim() -> None:
         "two shells hit the old souk",
         "gunmen fired more shells at the same street injuring 9 people",
     ]
+
+
+def test_and_before_a_titled_name_opens_a_second_statement() -> None:
+    claims = _claims(
+        "The monitor reported that 12 fighters were killed as they left a village near Tal "
+        "Afar on May 9 and Colonel Tom Reyes said there was no sign of a retreat."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("monitor",), "12 fighters were killed as they left a village near Tal Afar on May 9"),
+        (("Tom Reyes",), "there was no sign of a retreat"),
+    ]
+
+
+def test_an_inverted_speaker_may_close_with_an_appositive() -> None:
+    claims = _claims(
+        "There is no bread left because the bakery has closed said Umm Samir a teacher in "
+        "the Karm al-Jabal district."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("Umm Samir",), "There is no bread left because the bakery has closed")
+    ]

@@ -555,15 +555,38 @@ _INVERTED_SPEAKER = re.compile(
     r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6}"
     # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
     r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?"
+    # "... said Abu Mohamed a vendor in the old market": an appositive that says who the
+    # named speaker is (its comma stripped)
+    r"(?:\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:\s+(?:in|of|at|from|for|with)"
+    r"\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})?)?)"
     # "... said observatory head Rami Abdel Rahman who did not give a number": a relative
     # clause on the speaker may close the sentence
     r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting|who)\s))"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+_APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
 _ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
 _INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
+
+
+# "... near Manbij on July 19 and Colonel Chris Garver said": the conjunction before a
+# capitalised name ends the first statement; the name after it is the second speaker.
+_AND_NAME = re.compile(r"\s(?:and|but|while)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _after_last_conjunction(text: str, start: int, end: int) -> int:
+    """Start of the speaker after the last conjunction in [start, end) when the words
+    before it are not a name (a clause of the statement before ran on into the speaker)."""
+    matches = list(_AND_NAME.finditer(text, start, end))
+    if not matches:
+        return start
+    last = matches[-1]
+    before = text[start : last.start()].split()
+    if all(word[:1].isupper() or word in ("of", "for", "the") for word in before):
+        return start  # "Russia and Syria said", "the Ministry of Defence and ...": one subject
+    return last.end()
 
 
 def _stripped_inverted(text: str, cue: str, pre: str, tail: int) -> bool:
@@ -830,6 +853,13 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             if relative is not None and _WHO_TAIL.match(text, sp_start + relative.end() - 3):
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
+            if tail_text and _APPOSITIVE_END.fullmatch(tail_text) and _stripped_inverted(
+                text, cue, pre, tail
+            ):
+                # "said Abu Mohamed a vendor in the Bustan al-Qasr neighborhood.": the
+                # speaker's appositive runs to the end of the sentence
+                sp_end = len(text.rstrip(" ."))
+                tail_text = ""
             if sp_end > sp_start and (
                 not tail_text
                 or tail_text[0] in ".,;"
@@ -877,6 +907,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         # Forward: "X said (that) Y".
         if open_forward is not None:
             back = backward_speaker_start(text, len(text[: match.start()].rstrip()))
+            back = _after_last_conjunction(text, back, match.start())
             prefix = text[open_forward.content[0] : back]
             if not _COORDINATION.search(prefix):
                 continue  # a cue inside the proposition ("said troops told residents ...")
