@@ -853,8 +853,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             if relative is not None and _WHO_TAIL.match(text, sp_start + relative.end() - 3):
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
-            if tail_text and _APPOSITIVE_END.fullmatch(tail_text) and _stripped_inverted(
-                text, cue, pre, tail
+            if (
+                tail_text
+                and _APPOSITIVE_END.fullmatch(tail_text)
+                and _stripped_inverted(text, cue, pre, tail)
             ):
                 # "said Abu Mohamed a vendor in the Bustan al-Qasr neighborhood.": the
                 # speaker's appositive runs to the end of the sentence
