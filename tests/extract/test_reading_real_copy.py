@@ -148,3 +148,14 @@ def test_an_inverted_speaker_may_close_with_an_appositive() -> None:
     assert [(sources, text) for sources, _, text in claims] == [
         (("Umm Samir",), "There is no bread left because the bakery has closed")
     ]
+
+
+def test_a_manner_participle_after_a_trailing_cue_is_not_the_content() -> None:
+    claims = _claims(
+        "The road has been shut for a week said Umm Samir a teacher in the old quarter. We "
+        "have nothing left to cook she said pointing to an empty shelf."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("Umm Samir",), "The road has been shut for a week"),
+        (("Umm Samir",), "We have nothing left to cook"),
+    ]

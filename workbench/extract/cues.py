@@ -183,6 +183,10 @@ TRAILING_FOLLOWERS = re.compile(
     # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
     r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
     r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
+    # "... he said pointing to his stock", "he said crying over the body": the manner of
+    # saying, not what was said
+    r"(?:pointing|crying|weeping|sobbing|gesturing|holding|standing|sitting|smiling|"
+    r"shaking|waving|laughing|shouting|looking)\b|"
     # "... killed 13 civilians Monday the Observatory said most of them in ...": a part of
     # the toll before the cue, not a proposition of its own (its commas stripped)
     r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b|"
