@@ -159,3 +159,13 @@ def test_a_manner_participle_after_a_trailing_cue_is_not_the_content() -> None:
         (("Umm Samir",), "The road has been shut for a week"),
         (("Umm Samir",), "We have nothing left to cook"),
     ]
+
+
+def test_described_reports_what_a_witness_saw() -> None:
+    claims = _claims("Residents also described long queues for bread in the eastern districts.")
+    assert [(sources, cue) for sources, cue, _ in claims] == [(("residents",), "described")]
+
+
+def test_describes_itself_is_not_a_claim() -> None:
+    claims = _claims("The volunteer group which describes itself as neutral runs three clinics.")
+    assert claims == []

@@ -309,6 +309,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
         return False
     if word in CLAUSE_ONLY_CUES and not CLAUSE_OR_END_RE.match(after):
         return False  # "declared an autonomous region", "posted a video": an act
+    if word in ("described", "describes") and _REFLEXIVE.match(after):
+        return False  # "the group which describes itself as neutral": who it is, no claim
     if word == "states" and before and before.group(1).lower() in STATES_NOUN_BEFORE:
         return False  # "member states of the OPCW": a noun
     if word in TOLL_CUES:
@@ -565,6 +567,7 @@ _INVERTED_SPEAKER = re.compile(
     r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting|who)\s))"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+_REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves)\b")
 _APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
 _ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
