@@ -169,3 +169,12 @@ def test_described_reports_what_a_witness_saw() -> None:
 def test_describes_itself_is_not_a_claim() -> None:
     claims = _claims("The volunteer group which describes itself as neutral runs three clinics.")
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [("UN investigators", "UN investigators"), ("UN monitors", "UN monitors")],
+)
+def test_investigators_of_a_body_stay_a_group_of_their_own(speaker: str, source: str) -> None:
+    claims = _claims(f"{speaker} said that chlorine was dropped on the village in May.")
+    assert [sources for sources, _, _ in claims] == [(source,)]

@@ -177,7 +177,8 @@ ANONYMOUS_HEADS = frozenset(
     adviser advisor advisers advisors aide aides insider insiders negotiator negotiators
     source sources official officials witness witnesses resident residents medic medics
     doctor doctors paramedics diplomat diplomats activist activists people eyewitness
-    eyewitnesses relatives villagers survivors security analysts experts
+    eyewitnesses relatives villagers survivors security analysts experts investigators
+    investigator monitors inspectors
     member members commander commanders fighter fighters militiaman militiamen supporter
     supporters worker workers
     nurse nurses farmer farmers teacher teachers student students driver drivers trader
