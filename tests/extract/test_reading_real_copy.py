@@ -178,3 +178,11 @@ def test_describes_itself_is_not_a_claim() -> None:
 def test_investigators_of_a_body_stay_a_group_of_their_own(speaker: str, source: str) -> None:
     claims = _claims(f"{speaker} said that chlorine was dropped on the village in May.")
     assert [sources for sources, _, _ in claims] == [(source,)]
+
+
+def test_a_police_command_after_a_place_is_one_named_body() -> None:
+    claims = _claims(
+        "A source at Homs police command said two shells fell on the market. The Homs "
+        "Police Command said later that a child was hurt."
+    )
+    assert {sources for sources, _, _ in claims} == {("Homs Police Command",)}
