@@ -186,3 +186,14 @@ def test_a_police_command_after_a_place_is_one_named_body() -> None:
         "Police Command said later that a child was hurt."
     )
     assert {sources for sources, _, _ in claims} == {("Homs Police Command",)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy reiterated the need for new talks between the two sides.",
+        "The minister stressed the importance of keeping the border crossings open.",
+    ],
+)
+def test_a_stated_need_is_an_appeal_not_a_claim(text: str) -> None:
+    assert _claims(text) == []

@@ -75,6 +75,12 @@ _CALLED_FOR = re.compile(
 )
 _CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
 _APPEAL_CUES = frozenset({"urged", "urges", "urging"})
+# A cue whose whole object is a need: "reiterated the need for further efforts".
+_NEED_FOR = re.compile(
+    r"(?:the|an?)\s+(?:(?:urgent|pressing|continued|growing)\s+)?(?:need|importance|"
+    r"necessity)\s+(?:for|of|to)\b",
+    re.IGNORECASE,
+)
 _LIFE_CLAIMS = frozenset({"claimed", "claims", "claim", "claiming"})
 _LIVES = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:lives?|souls)\b")
 
@@ -84,6 +90,8 @@ def _appeal(text: str, attr: Attribution) -> bool:
     a cue that follows ("called for A and said B") but is no claim itself."""
     if attr.cue in _APPEAL_CUES:
         return True
+    if _NEED_FOR.match(text, attr.content[0]):
+        return True  # "stressed the importance of the truce", "reiterated the need for talks"
     return attr.cue in ("called", "calls") and not _CALLED_NAMING.match(text, attr.cue_span[1])
 
 
