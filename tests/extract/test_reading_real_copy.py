@@ -197,3 +197,32 @@ def test_a_police_command_after_a_place_is_one_named_body() -> None:
 )
 def test_a_stated_need_is_an_appeal_not_a_claim(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_an_inverted_speaker_may_open_with_a_capitalised_body() -> None:
+    claims = _claims(
+        "Several gunmen of the northern brigade were also killed said Monitor director Omar "
+        "Haddad who did not give a precise figure."
+    )
+    assert [sources for sources, _, _ in claims] == [("Omar Haddad",)]
+
+
+def test_calling_an_event_a_name_is_a_claim() -> None:
+    claims = _claims(
+        "A blast on a bus killed four people; the state agency has called the attack a "
+        '"cowardly crime".'
+    )
+    assert [(cue, text) for _, cue, text in claims] == [("called", 'the attack a "cowardly crime"')]
+
+
+def test_a_published_date_stamp_is_not_part_of_the_lead() -> None:
+    claims = _claims(
+        "Published May 3 2016 Rebel forces on Monday claimed that jets hit a depot near the "
+        "border killing one guard."
+    )
+    assert [(sources, text[:8]) for sources, _, text in claims] == [(("rebel forces",), "jets hit")]
+
+
+def test_relayed_reports() -> None:
+    claims = _claims('"Four depots were destroyed overnight" the spokesman relayed.')
+    assert [cue for _, cue, _ in claims] == ["relayed"]

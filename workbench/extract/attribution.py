@@ -69,11 +69,13 @@ _ACCORDING_DOCUMENT = re.compile(
 # "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
 # parties to respect international humanitarian law" and "urged" appeal: an appeal asserts
 # nothing that can be corroborated or refuted, so it is not a claim.
-_CALLED_FOR = re.compile(
-    r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|"
-    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s)"  # "called the KIA a ..."
+# "called the KIA a terrorist organisation", "called the attack a terrorist explosion"
+_NAMING = (
+    r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?:the|this|that|its)\s+[a-z]+)"
+    r"\s+(?:a|an)\s"
 )
-_CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
+_CALLED_FOR = re.compile(r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|" + _NAMING + ")")
+_CALLED_NAMING = re.compile(r"\s+" + _NAMING)
 _APPEAL_CUES = frozenset({"urged", "urges", "urging"})
 # A cue whose whole object is a need: "reiterated the need for further efforts".
 _NEED_FOR = re.compile(
@@ -561,7 +563,7 @@ def _speaker_trailing(
 # '... the type of the gas said the spokesman.' (commas stripped): a short speaker after the
 # cue closes the sentence.
 _INVERTED_SPEAKER = re.compile(
-    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[a-z][\w-]*\s+){0,2}"
+    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[A-Za-z][\w-]*\s+){0,2}"
     r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6}"
     # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
     r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"

@@ -199,7 +199,9 @@ def _after_glued_title(paragraph: str, title: str) -> int:
 
 # A bare date stamp that opens the first paragraph of a scraped page: no sentence of its own.
 _DATE_STAMP = re.compile(
-    r"\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
+    r"\s*(?:(?:Published|Updated|Posted)\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\d{4}|"
+    r"\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
     r"(?=[A-Z\"\u201c])"
 )
 _TITLE_TRAIL = re.compile(r"\s+[-|\u2013\u2014]\s+")
