@@ -226,3 +226,11 @@ def test_a_published_date_stamp_is_not_part_of_the_lead() -> None:
 def test_relayed_reports() -> None:
     claims = _claims('"Four depots were destroyed overnight" the spokesman relayed.')
     assert [cue for _, cue, _ in claims] == ["relayed"]
+
+
+def test_a_with_clause_of_casualties_after_a_trailing_cue_is_not_the_content() -> None:
+    claims = _claims(
+        "Two nurses were also hurt in the raid the medical charity said with three patients "
+        "killed in shelling the day before."
+    )
+    assert [text for _, _, text in claims] == ["Two nurses were also hurt in the raid"]

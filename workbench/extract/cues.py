@@ -184,6 +184,9 @@ TRAILING_FOLLOWERS = re.compile(
     # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
     r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
     r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
+    # "... were injured the group said with four children killed earlier": an absolute
+    # clause that adds to the statement before the cue
+    r"with\s+(?:\w+\s+){0,6}?(?:killed|wounded|injured|dead|dying)\b|"
     # "... he said pointing to his stock", "he said crying over the body": the manner of
     # saying, not what was said
     r"(?:pointing|crying|weeping|sobbing|gesturing|holding|standing|sitting|smiling|"
