@@ -173,7 +173,7 @@ def test_describes_itself_is_not_a_claim() -> None:
 
 @pytest.mark.parametrize(
     ("speaker", "source"),
-    [("UN investigators", "UN investigators"), ("UN monitors", "UN monitors")],
+    [("UN investigators", "UN investigators"), ("OPCW inspectors", "OPCW inspectors")],
 )
 def test_investigators_of_a_body_stay_a_group_of_their_own(speaker: str, source: str) -> None:
     claims = _claims(f"{speaker} said that chlorine was dropped on the village in May.")
@@ -234,3 +234,11 @@ def test_a_with_clause_of_casualties_after_a_trailing_cue_is_not_the_content() -
         "killed in shelling the day before."
     )
     assert [text for _, _, text in claims] == ["Two nurses were also hurt in the raid"]
+
+
+def test_monitors_at_a_named_monitor_are_the_monitor() -> None:
+    claims = _claims(
+        "Monitors at the Britain-based Syrian Observatory for Human Rights said that two "
+        "barrel bombs fell on the town."
+    )
+    assert [sources for sources, _, _ in claims] == [("Syrian Observatory for Human Rights",)]

@@ -178,7 +178,7 @@ ANONYMOUS_HEADS = frozenset(
     source sources official officials witness witnesses resident residents medic medics
     doctor doctors paramedics diplomat diplomats activist activists people eyewitness
     eyewitnesses relatives villagers survivors security analysts experts investigators
-    investigator monitors inspectors
+    investigator inspectors
     member members commander commanders fighter fighters militiaman militiamen supporter
     supporters worker workers
     nurse nurses farmer farmers teacher teachers student students driver drivers trader
