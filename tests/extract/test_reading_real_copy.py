@@ -242,3 +242,13 @@ def test_monitors_at_a_named_monitor_are_the_monitor() -> None:
         "barrel bombs fell on the town."
     )
     assert [sources for sources, _, _ in claims] == [("Syrian Observatory for Human Rights",)]
+
+
+def test_a_quote_before_was_quoted_as_saying_by_an_outlet_is_the_claim() -> None:
+    claims = _claims(
+        '"Three guards were killed at the gate" the governor was quoted as saying by a local '
+        "radio station."
+    )
+    assert [(sources, cue, text) for sources, cue, text in claims] == [
+        (("governor",), "saying", "Three guards were killed at the gate")
+    ]

@@ -329,6 +329,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
         return False  # "the war has claimed over 300000 lives": a toll, not a claimant
     if word in CLAIM_CUES and _TO_HAVE.match(after):
         return True  # "claimed to have killed 12 soldiers"
+    if word == "saying" and _WAS_QUOTED.search(text, max(0, match.start() - 80), match.start()):
+        return True  # "X was quoted as saying by Al Mayadeen": the outlet, not a passive
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
         return False  # "a group called X" names; "called for a ceasefire" appeals
     return not NOT_A_CUE_AFTER.match(after)
@@ -577,6 +579,8 @@ _INVERTED_SPEAKER = re.compile(
     r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting|who)\s))"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+# What may follow "was quoted as saying" when the quote came first: "by Al Mayadeen TV".
+_BY_OUTLET_END = re.compile(r"\s*(?:by\s+[^,;.\"\u201c]{1,60})?\s*\.?\s*")
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves)\b")
 _APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
@@ -704,6 +708,27 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             that = THAT_RE.match(text[start:])
             if that:
                 start += that.end()
+            before = text[cursor : quoted_as[0]].rstrip()
+            if (
+                open_forward is None
+                and before[-1:] in CLOSE_QUOTES + '"'
+                and _BY_OUTLET_END.fullmatch(text, start)
+            ):
+                # '"Five people were killed" Barazi was quoted as saying by Al Mayadeen.':
+                # the quote before the speaker is what was said.
+                out.append(
+                    Attribution(
+                        cue,
+                        (match.start(), match.end()),
+                        [text[slice(*quoted_as)]],
+                        quoted_as,
+                        (cursor, cursor + len(before)),
+                        "trailing",
+                        region=(cursor, len(text)),
+                    )
+                )
+                cursor = len(text)
+                continue
             attr = Attribution(
                 cue,
                 (match.start(), match.end()),
