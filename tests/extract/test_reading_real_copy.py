@@ -252,3 +252,14 @@ def test_a_quote_before_was_quoted_as_saying_by_an_outlet_is_the_claim() -> None
     assert [(sources, cue, text) for sources, cue, text in claims] == [
         (("governor",), "saying", "Three guards were killed at the gate")
     ]
+
+
+def test_a_cue_after_a_subject_pronoun_is_a_verb() -> None:
+    claims = _claims(
+        "The mayor said the depot was hit on Monday. She confirmed deaths at the depot in a "
+        "phone call with a local radio station."
+    )
+    assert [(sources, cue) for sources, cue, _ in claims] == [
+        (("mayor",), "said"),
+        (("mayor",), "confirmed"),
+    ]

@@ -333,6 +333,8 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
         return True  # "X was quoted as saying by Al Mayadeen": the outlet, not a passive
     if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
         return False  # "a group called X" names; "called for a ceasefire" appeals
+    if before and before.group(1).lower() in _SUBJECT_PRONOUNS:
+        return True  # "He confirmed deaths at the airbase": after a subject, a verb
     return not NOT_A_CUE_AFTER.match(after)
 
 
@@ -581,6 +583,7 @@ _INVERTED_SPEAKER = re.compile(
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
 # What may follow "was quoted as saying" when the quote came first: "by Al Mayadeen TV".
 _BY_OUTLET_END = re.compile(r"\s*(?:by\s+[^,;.\"\u201c]{1,60})?\s*\.?\s*")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves)\b")
 _APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
