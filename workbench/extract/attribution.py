@@ -321,8 +321,11 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
         return False  # "declared an autonomous region", "posted a video": an act
     if word in ("described", "describes") and _REFLEXIVE.match(after):
         return False  # "the group which describes itself as neutral": who it is, no claim
-    if word == "states" and before and before.group(1).lower() in STATES_NOUN_BEFORE:
-        return False  # "member states of the OPCW": a noun
+    if word == "states" and (
+        (before and before.group(1).lower() in STATES_NOUN_BEFORE)
+        or _STATES_NOUN_AFTER.match(after)
+    ):
+        return False  # "member states of the OPCW", "coastal states in the Gulf": a noun
     if word in TOLL_CUES:
         return TOLL_AFTER_RE.match(text, match.end()) is not None
     if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
@@ -583,6 +586,9 @@ _INVERTED_SPEAKER = re.compile(
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
 # What may follow "was quoted as saying" when the quote came first: "by Al Mayadeen TV".
 _BY_OUTLET_END = re.compile(r"\s*(?:by\s+[^,;.\"\u201c]{1,60})?\s*\.?\s*")
+_STATES_NOUN_AFTER = re.compile(
+    r"\s+(?:in|of|and|or|have|has|are|were|will|would|which|who|across|along|bordering)\b"
+)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves)\b")
 _APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
