@@ -269,3 +269,18 @@ def test_a_cue_after_a_subject_pronoun_is_a_verb() -> None:
         (("mayor",), "said"),
         (("mayor",), "confirmed"),
     ]
+
+
+def test_an_inquiry_found_reports_its_finding() -> None:
+    claims = _claims(
+        "The joint inquiry found the militia was responsible for two raids on the camp and "
+        "that the army had shelled a school."
+    )
+    assert [(cue, text) for _, cue, text in claims] == [
+        ("found", "the militia was responsible for two raids on the camp"),
+        ("found", "the army had shelled a school"),
+    ]
+
+
+def test_found_after_anyone_else_is_no_cue() -> None:
+    assert _claims("Rescuers found three bodies under the rubble of the school.") == []

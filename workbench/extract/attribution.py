@@ -19,6 +19,9 @@ from workbench.extract.cues import (
     CLAUSE_ONLY_CUES,
     CLAUSE_OR_END_RE,
     CUE_RE,
+    FINDING_CLAUSE_RE,
+    FINDING_CUES,
+    FINDING_SUBJECTS,
     NOT_A_CUE_AFTER,
     NOT_A_CUE_BEFORE,
     OUTLET_CUES,
@@ -317,6 +320,12 @@ def _valid_cue(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 30]
     if word in THAT_ONLY_CUES and not THAT_RE.match(after):
         return False
+    if word in FINDING_CUES:
+        return (
+            before is not None
+            and before.group(1).lower() in FINDING_SUBJECTS
+            and FINDING_CLAUSE_RE.match(text, match.end()) is not None
+        )
     if word in CLAUSE_ONLY_CUES and not CLAUSE_OR_END_RE.match(after):
         return False  # "declared an autonomous region", "posted a video": an act
     if word in ("described", "describes") and _REFLEXIVE.match(after):

@@ -26,13 +26,26 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
-    described describes relayed relays
+    described describes relayed relays found finds
     established concluded determined put puts gave gives
     """.split()  # noqa: SIM905
 )
 # Cues that report only with a "that" clause: "investigators established that sarin was
 # used", not "the army established a base".
 THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
+# "The inquiry found (that) the regime was responsible": "found" reports the finding of a
+# body that investigates, before a clause; "rescuers found three bodies" does not.
+FINDING_CUES = frozenset({"found", "finds"})
+FINDING_SUBJECTS = frozenset(
+    """
+    inquiry investigation investigators report study commission probe panel court mission
+    review experts inspectors monitors tribunal autopsy analysis survey
+    """.split()  # noqa: SIM905
+)
+FINDING_CLAUSE_RE = re.compile(
+    r"\s*(?:,?\s*that\b|(?:[\w'\u2019-]+\s+){1,6}?(?:was|were|is|are|had|has|have|did|"
+    r"would|could)\b)"
+)
 # Verbs of an act that report only before a clause, a quote or the end of the sentence:
 # "the army declared that the town was taken" reports, "the rebels declared an autonomous
 # region", "activists posted a video", "the agency demanded an investigation" and "the
