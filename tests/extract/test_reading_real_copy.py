@@ -284,3 +284,10 @@ def test_an_inquiry_found_reports_its_finding() -> None:
 
 def test_found_after_anyone_else_is_no_cue() -> None:
     assert _claims("Rescuers found three bodies under the rubble of the school.") == []
+
+
+def test_a_participle_may_close_the_speaker_phrase() -> None:
+    claims = _claims("Three women interviewed said the water had been cut for a week.")
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("women interviewed",), "the water had been cut for a week")
+    ]

@@ -248,6 +248,9 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
             continue
         if token in _STOP_TOKENS or token in _TIME_NAMES:
             break  # "... on Sunday security sources told": stripped commas
+        if not taken and token.lower() in _SPEAKER_PARTICIPLES:
+            taken.append(match)  # "Two men interviewed said": the participle is the phrase's
+            continue
         if pronoun and not taken and token.lower() in _SUBJECT_PRONOUNS:
             taken.append(match)  # "Scores were also injured it said": stripped comma
             break
@@ -395,6 +398,8 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     return start + len(trimmed)
 
 
+# Participles that close a speaker phrase: "two men interviewed", "residents contacted".
+_SPEAKER_PARTICIPLES = frozenset({"interviewed", "contacted", "questioned", "polled", "surveyed"})
 # Count words that open the clause after a speaker whose comma was stripped.
 _COUNT_WORDS = frozenset(
     """
@@ -586,6 +591,8 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
         return False  # "No group claimed responsibility" names no source
     if not any(w[:1].isalpha() and w.lower() not in ("a", "an", "the") for w in words):
         return False
+    if len(words) > 1 and words[-1].lower() in _SPEAKER_PARTICIPLES:
+        words = words[:-1]  # "two men interviewed": the men
     bad = [w for w in words if not _np_token(w)]
     if bad and len(bad) <= 2 and len(words) <= 12 and all(_nounish(w) for w in bad):
         # "An RSF adviser", "Shipping data firm Clarksons": unlisted nouns inside a
