@@ -291,3 +291,14 @@ def test_a_participle_may_close_the_speaker_phrase() -> None:
     assert [(sources, text) for sources, _, text in claims] == [
         (("women interviewed",), "the water had been cut for a week")
     ]
+
+
+def test_a_name_with_letters_lost_in_transcoding_is_still_a_name() -> None:
+    # U+FFFD where the copy lost "\u00c7" and "\u015f" of a Turkish name
+    claims = _claims(
+        "Interior Minister Ahmet \ufffdel\ufffdk also stated that the border gate would stay "
+        "closed until Friday."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("Ahmet \ufffdel\ufffdk",), "the border gate would stay closed until Friday")
+    ]

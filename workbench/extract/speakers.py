@@ -76,7 +76,9 @@ _TIME_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday overnight yesterday".split()  # noqa: SIM905
 )
 _PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
-_TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
+# U+FFFD stands for a letter some copy lost in transcoding ("Mevl\ufffdt \ufffdavu\ufffd\ufffdolu"):
+# part of the word it sits in.
+_TOKEN = re.compile(r"[\w'\u2019.&\ufffd-]+|[^\w\s]")
 # Anchored at the end and only ever removed whole, so the order of the words is free:
 # a case-folded trie is faster than the listed alternation.
 # A manner adverb by its ending ("consistently", "persistently", "reportedly"); the
@@ -175,6 +177,8 @@ def _np_token(token: str) -> bool:
         return False
     if token[0].isupper() or (token[0].isdigit() and len(token) <= 3):
         return True
+    if "\ufffd" in token:
+        return True  # a name whose capital or accented letter was lost in transcoding
     lowered = token.lower().replace("\u2019", "'").rstrip(".")
     if not lowered:
         return False
