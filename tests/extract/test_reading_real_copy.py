@@ -302,3 +302,11 @@ def test_a_name_with_letters_lost_in_transcoding_is_still_a_name() -> None:
     assert [(sources, text) for sources, _, text in claims] == [
         (("Ahmet \ufffdel\ufffdk",), "the border gate would stay closed until Friday")
     ]
+
+
+def test_a_described_person_opening_a_sentence_is_the_he_that_follows() -> None:
+    claims = _claims(
+        "The governor said 12 soldiers were killed. The elderly man walked into the clinic "
+        "and sat by his son. He is all I had he said crying over the bed."
+    )
+    assert [sources for sources, _, _ in claims] == [("governor",), ("elderly man",)]
