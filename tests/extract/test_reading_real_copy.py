@@ -310,3 +310,12 @@ def test_a_described_person_opening_a_sentence_is_the_he_that_follows() -> None:
         "and sat by his son. He is all I had he said crying over the bed."
     )
     assert [sources for sources, _, _ in claims] == [("governor",), ("elderly man",)]
+
+
+def test_a_lead_repeated_after_an_agency_credit_is_one_claim() -> None:
+    lead = (
+        "A shell fired by rebels killed at least six people on Monday in the old market of "
+        "the city a monitoring group said."
+    )
+    claims = _claims(f"{lead} (afp) {lead}")
+    assert len(claims) == 1

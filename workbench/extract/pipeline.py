@@ -197,6 +197,8 @@ def _after_glued_title(paragraph: str, title: str) -> int:
     return end if end < len(paragraph) else 0
 
 
+# An agency's credit in brackets before a sentence: "(reuters) A missile fired ...".
+_CREDIT = re.compile(r"^\([A-Za-z]{2,12}\)\s+")
 # A bare date stamp that opens the first paragraph of a scraped page: no sentence of its own.
 _DATE_STAMP = re.compile(
     r"\s*(?:(?:Published|Updated|Posted)\s+)?"
@@ -545,9 +547,10 @@ class _Extractor:
     def sentence(self, sentence: Sentence, inside: bool) -> tuple[list[Claim], bool]:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
-        if sentence.text == self.last_text and len(sentence.text) >= 40:
+        text = _CREDIT.sub("", sentence.text, count=1)
+        if text == self.last_text and len(text) >= 40:
             return [], open_after  # the same sentence printed twice is one statement
-        self.last_text = sentence.text
+        self.last_text = text
         self.resolver.context = sentence.text
         if _opens_with_caveat(sentence.text):
             # "Reuters could not independently verify the battlefield reports": a
