@@ -319,3 +319,23 @@ def test_a_lead_repeated_after_an_agency_credit_is_one_claim() -> None:
     )
     claims = _claims(f"{lead} (afp) {lead}")
     assert len(claims) == 1
+
+
+def test_a_quote_no_cue_claims_is_the_speaker_before_it() -> None:
+    claims = _claims(
+        "Shells hit the northern district on Friday according to Radio Nord. "
+        '"Eleven people have been killed and 40 others wounded in the shelling." '
+        "The shelling began at dawn."
+    )
+    assert [(sources, cue, text[:15]) for sources, cue, text in claims] == [
+        (("Radio Nord",), "according to", "Shells hit the "),
+        (("Radio Nord",), "according to", "Eleven people h"),
+    ]
+
+
+def test_a_quote_closed_by_a_later_cue_is_that_speaker_s() -> None:
+    claims = _claims(
+        "Shells hit the northern district on Friday according to Radio Nord. "
+        '"We counted eleven dead at the hospital." a doctor said.'
+    )
+    assert [sources for sources, _, _ in claims] == [("Radio Nord",), ("doctor",)]

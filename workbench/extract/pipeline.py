@@ -331,6 +331,9 @@ class _Extractor:
         self.buffer: deque[_Draft] = deque()
         self.pending_caveats: list[Caveat] = []
         self.pending_quote: list[Sentence] = []
+        # The speaker of the claim right before a quote that no cue follows: '... according
+        # to RT. "Twenty-three people have been killed ..." The attack was ...' is RT's.
+        self.pending_owner: tuple[tuple[str, ...], str] | None = None
         self.quote_speaker: tuple[tuple[str, ...], str] | None = None
         self.last_sources: tuple[str, ...] = ()  # for "..., saying" and "and accused"
         # The speaker of a quote that closed the previous paragraph: a next paragraph that
@@ -359,6 +362,15 @@ class _Extractor:
     def flush(self) -> Iterator[Claim]:
         while self.buffer:
             yield self.buffer.popleft().freeze(self.report.id)
+
+    def _unclaimed_quotes(self) -> Iterator[Claim]:
+        """Quotes no cue claimed: the speaker of the claim right before them said them, if
+        there is one; else they are dropped."""
+        quotes, owner = self.pending_quote, self.pending_owner
+        self.pending_quote, self.pending_owner = [], None
+        if owner is not None:
+            for quoted in quotes:
+                yield from self._push(self._quote_claim(quoted, *owner))
 
     # -- caveats -------------------------------------------------------------
     def _attach_sentence_caveat(self, sentence: Sentence) -> None:
@@ -586,12 +598,19 @@ class _Extractor:
                     sources, cue = self.quote_speaker
                     out.extend(self._push(self._quote_claim(sentence, sources, cue)))
                 else:
+                    if not self.pending_quote:
+                        self.pending_owner = carried
                     self.pending_quote.append(sentence)
             else:
-                self.pending_quote = []
+                out.extend(self._unclaimed_quotes())
             if not open_after and not starts_quoted:
                 self.quote_speaker = None
             return out, open_after
+        first = attrs[0]
+        if self.pending_quote and not (
+            first.form in ("trailing", "inverted") and (inside or first.quoted)
+        ):
+            out.extend(self._unclaimed_quotes())  # no "he said" closes the quotes before
         for index, attr in enumerate(attrs):
             if attr.relative and index == 0:
                 continue  # "who said ..." with no antecedent in view
@@ -667,7 +686,7 @@ class _Extractor:
             if not inside or len(self.pending_quote) > 20:
                 # Only a quote left open runs on into the next paragraph (AP style).
                 self.quote_speaker = None
-                self.pending_quote = []
+                yield from self._unclaimed_quotes()
         yield from self.flush()
 
 
