@@ -348,3 +348,13 @@ def test_a_quoted_first_person_appeal_is_not_a_claim() -> None:
         'The attack killed nine people in the market" he added.'
     )
     assert [text[:16] for _, _, text in claims] == ["the strike on th", "The attack kille"]
+
+
+def test_a_caption_glued_before_according_to_is_not_the_claim() -> None:
+    claims = _claims(
+        "Reuters Photo John Smith Rebels Retake Northern Border Crossing - Report According "
+        "to the mayor the crossing was closed for three hours on Monday."
+    )
+    assert [(sources, text) for sources, _, text in claims] == [
+        (("mayor",), "the crossing was closed for three hours on Monday")
+    ]

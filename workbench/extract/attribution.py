@@ -310,6 +310,12 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
     return match
 
 
+def _title_case_run(lead: str) -> bool:
+    """Words in title case only (a caption or a headline a scraper glued on), no clause."""
+    words = [w for w in lead.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 4 and all(w[:1].isupper() for w in words)
+
+
 def _valid_cue(text: str, match: re.Match[str]) -> bool:
     if is_according(match):
         return True
@@ -673,7 +679,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             lead = _LEADING_CONNECTIVES.sub(
                 "", text[cursor : match.start()].strip(" ,;:\u2014\u2013-(")
             )
-            if not lead.strip():
+            if not lead.strip() or _title_case_run(lead):
+                # "AP Photo Felipe Dana US Missile Attack on Syria - Moscow According to the
+                # governor ...": a caption or headline glued before the sentence
                 if open_forward is not None:
                     continue
                 after = sp_end
