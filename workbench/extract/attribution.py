@@ -12,28 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from workbench.extract.cue_checks import NAMING, WAS_QUOTED, valid_cue
 from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
     ADJUNCT_RE,
-    CLAIM_CUES,
-    CLAUSE_ONLY_CUES,
-    CLAUSE_OR_END_RE,
     CUE_RE,
-    FINDING_CLAUSE_RE,
-    FINDING_CUES,
-    FINDING_SUBJECTS,
-    NOT_A_CUE_AFTER,
-    NOT_A_CUE_BEFORE,
-    OUTLET_CUES,
-    OUTLET_STAFF_BEFORE,
-    SHOW_SUBJECTS,
-    STATES_NOUN_BEFORE,
     TELL_CUES,
-    THAT_ONLY_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
-    TOLL_AFTER_RE,
-    TOLL_CUES,
     TRAILING_FOLLOWERS,
     canonical_cue,
     is_according,
@@ -72,13 +58,7 @@ _ACCORDING_DOCUMENT = re.compile(
 # "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
 # parties to respect international humanitarian law" and "urged" appeal: an appeal asserts
 # nothing that can be corroborated or refuted, so it is not a claim.
-# "called the KIA a terrorist organisation", "called the attack a terrorist explosion"
-_NAMING = (
-    r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?:the|this|that|its)\s+[a-z]+)"
-    r"\s+(?:a|an)\s"
-)
-_CALLED_FOR = re.compile(r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|" + _NAMING + ")")
-_CALLED_NAMING = re.compile(r"\s+" + _NAMING)
+_CALLED_NAMING = re.compile(r"\s+" + NAMING)
 _APPEAL_CUES = frozenset({"urged", "urges", "urging"})
 # A cue whose whole object is a need: "reiterated the need for further efforts".
 _NEED_FOR = re.compile(
@@ -86,8 +66,6 @@ _NEED_FOR = re.compile(
     r"necessity)\s+(?:for|of|to)\b",
     re.IGNORECASE,
 )
-_LIFE_CLAIMS = frozenset({"claimed", "claims", "claim", "claiming"})
-_LIVES = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:lives?|souls)\b")
 
 
 def _appeal(text: str, attr: Attribution) -> bool:
@@ -123,11 +101,6 @@ _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(
     r"\b(?:quoted|cited)\s+(?!by\b)(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE
 )
-_WAS_QUOTED = re.compile(
-    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+|later\s+)?(?:quoted|cited)"
-    r"(?:\s+by\s+[^,;]{1,60}?)?\s+as\s+$",
-    re.IGNORECASE,
-)
 _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
     r"jointly|separately|promptly|quickly|swiftly|immediately|strongly|flatly|categorically|"
@@ -151,30 +124,11 @@ _CONTINUATION = re.compile(
     r"(?:most|many|some|all|half)\s+of\s+them|mostly|including|among\s+them)\b",
     re.IGNORECASE,
 )
-_BASE_FORMS = frozenset(
-    {
-        "estimate",
-        "claim",
-        "deny",
-        "warn",
-        "allege",
-        "accuse",
-        "insist",
-        "confirm",
-        "predict",
-        "argue",
-        "report",
-        "reports",
-        "claims",
-        "estimates",
-    }
-)
 _TITLED_SUBJECT = re.compile(
     r"^((?:[A-Z][\w'\u2019-]*\s+)?(?:President|Prime\s+Minister|Minister|Governor|Mayor|"
     r"General|Gen\.|Commander)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
     r"\s+[a-z]+ed\b"
 )
-_TO_HAVE = re.compile(r"^\s+to\s+have\b")
 _PAREN_TAIL_AT = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)$")
 _STRIPPED_WHICH = re.compile(r"(?<=[\w)])\s+which\s+(?!said\b)[^;\"\u201c\u201d]{3,120}$")
 # A non-restrictive relative clause between a subject and its cue: ", which groups ...,".
@@ -212,13 +166,6 @@ _ACCORDING_APPOSITIVE = re.compile(
     r"body|charity|NGO|coalition|alliance|outlet|website|watchdog|initiative|project|platform)"
     r"\b[^,;\"\u201c\u201d]{0,80}|which\s+[^,;\"\u201c\u201d]{3,100}),(?=\s)"
 )
-# "a statement posted on Telegram": a participle after a document, not a cue.
-_DOCUMENT_PARTICIPLES = frozenset(
-    {"posted", "published", "broadcast", "released", "issued", "circulated", "shared", "aired"}
-)
-_DOCUMENTS = frozenset(
-    {"statement", "message", "video", "post", "communique", "communiqu\u00e9", "letter", "notice"}
-)
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
 # '"...," said a resident who asked not to be named': a relative clause after the speaker.
@@ -238,8 +185,6 @@ _PLACE_ADJUNCT_END = re.compile(
     r"^\s*(?:on|in|by|from|at|during|via|over)\s+[^,;\"\u201c\u201d]{1,80}?\.?\s*$"
 )
 _QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+[^\"\u201c\u201d,;]{1,80}$")
-_WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
-_WORD_OR_SPACE = re.compile(r"[\w'\u2019\s-]")
 _WHO = re.compile(r"\s+who\b")
 
 
@@ -295,81 +240,10 @@ def _in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in regions)
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """The word just before ``end`` (``_WORD_BEFORE`` over the 40 characters before it),
-    reading a short tail first: the pattern costs its window times a word's length."""
-    lo = max(0, end - 40)
-    tail = max(lo, end - 16)
-    match = _WORD_BEFORE.search(text, tail, end)
-    if (
-        tail > lo
-        and (match is None or match.start() == tail)
-        and _WORD_OR_SPACE.match(text, tail - 1)
-    ):
-        match = _WORD_BEFORE.search(text, lo, end)  # the word (or its spaces) runs on
-    return match
-
-
 def _title_case_run(lead: str) -> bool:
     """Words in title case only (a caption or a headline a scraper glued on), no clause."""
     words = [w for w in lead.split() if len(w) > 3 and w[:1].isalpha()]
     return len(words) >= 4 and all(w[:1].isupper() for w in words)
-
-
-def _valid_cue(text: str, match: re.Match[str]) -> bool:
-    if is_according(match):
-        return True
-    before = _word_before(text, match.start())
-    if before and before.group(1).lower() == "officially":
-        # "the army officially announced" reports; "the officially reported toll" does not
-        before = _word_before(text, before.start(1)) or before
-    if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
-        return False  # "the reported attack", "was said", "8 reports"
-    word = match.group(0)
-    if word in _DOCUMENT_PARTICIPLES and before and before.group(1).lower() in _DOCUMENTS:
-        return False
-    if word in OUTLET_CUES:
-        staff = OUTLET_STAFF_BEFORE.search(text, max(0, match.start() - 80), match.start())
-        return staff is not None
-    if word in ("show", "shows"):
-        return before is not None and before.group(1).lower() in SHOW_SUBJECTS
-    if (
-        before
-        and word in _BASE_FORMS
-        and before.group(1).lower().replace("\u2019", "'").endswith(("'s", "s'"))
-    ):
-        return False  # "the group's claim could not be verified": a noun
-    after = text[match.end() : match.end() + 30]
-    if word in THAT_ONLY_CUES and not THAT_RE.match(after):
-        return False
-    if word in FINDING_CUES:
-        return (
-            before is not None
-            and before.group(1).lower() in FINDING_SUBJECTS
-            and FINDING_CLAUSE_RE.match(text, match.end()) is not None
-        )
-    if word in CLAUSE_ONLY_CUES and not CLAUSE_OR_END_RE.match(after):
-        return False  # "declared an autonomous region", "posted a video": an act
-    if word in ("described", "describes") and _REFLEXIVE.match(after):
-        return False  # "the group which describes itself as neutral": who it is, no claim
-    if word == "states" and (
-        (before and before.group(1).lower() in STATES_NOUN_BEFORE)
-        or _STATES_NOUN_AFTER.match(after)
-    ):
-        return False  # "member states of the OPCW", "coastal states in the Gulf": a noun
-    if word in TOLL_CUES:
-        return TOLL_AFTER_RE.match(text, match.end()) is not None
-    if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
-        return False  # "the war has claimed over 300000 lives": a toll, not a claimant
-    if word in CLAIM_CUES and _TO_HAVE.match(after):
-        return True  # "claimed to have killed 12 soldiers"
-    if word == "saying" and _WAS_QUOTED.search(text, max(0, match.start() - 80), match.start()):
-        return True  # "X was quoted as saying by Al Mayadeen": the outlet, not a passive
-    if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
-        return False  # "a group called X" names; "called for a ceasefire" appeals
-    if before and before.group(1).lower() in _SUBJECT_PRONOUNS:
-        return True  # "He confirmed deaths at the airbase": after a subject, a verb
-    return not NOT_A_CUE_AFTER.match(after)
 
 
 def _last_separator(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> int:
@@ -432,7 +306,7 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
         phrase = clean_speaker(match.group("who"))
         at = text.find(phrase, match.start("who"), match.end("who"))
         return (at, at + len(phrase)) if phrase and at >= 0 else None
-    match = _WAS_QUOTED.search(text, window, cue_start)
+    match = WAS_QUOTED.search(text, window, cue_start)
     if match:
         end = match.start()
         appositive = _DESCRIPTIVE_APPOSITIVE.search(text, window, end)
@@ -617,11 +491,6 @@ _INVERTED_SPEAKER = re.compile(
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
 # What may follow "was quoted as saying" when the quote came first: "by Al Mayadeen TV".
 _BY_OUTLET_END = re.compile(r"\s*(?:by\s+[^,;.\"\u201c]{1,60})?\s*\.?\s*")
-_STATES_NOUN_AFTER = re.compile(
-    r"\s+(?:in|of|and|or|have|has|are|were|will|would|which|who|across|along|bordering)\b"
-)
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
-_REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves)\b")
 _APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
 _ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
@@ -661,7 +530,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
     for match in CUE_RE.finditer(text):
         if match.start() < cursor or _in_regions(match.start(), regions):
             continue
-        if not _valid_cue(text, match):
+        if not valid_cue(text, match):
             continue
         cue = canonical_cue(match.group(0))
         if is_according(match):
