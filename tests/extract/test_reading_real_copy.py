@@ -358,3 +358,13 @@ def test_a_caption_glued_before_according_to_is_not_the_claim() -> None:
     assert [(sources, text) for sources, _, text in claims] == [
         (("mayor",), "the crossing was closed for three hours on Monday")
     ]
+
+
+def test_describing_it_as_reports_after_the_main_cue() -> None:
+    claims = _claims(
+        'Jordan condemned the shelling of the camp describing it as "a grave violation".'
+    )
+    assert [(cue, text) for _, cue, text in claims] == [
+        ("condemned", "the shelling of the camp"),
+        ("describing", 'it as "a grave violation"'),
+    ]

@@ -72,7 +72,7 @@ ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging
     stressing explaining arguing blaming vowing threatening pledging confirming
-    announcing alleging asserting declaring reiterating
+    announcing alleging asserting declaring reiterating describing
     """.split()  # noqa: SIM905
 )
 TELL_CUES = frozenset({"told", "tells"})
