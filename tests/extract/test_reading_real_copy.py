@@ -7,6 +7,7 @@ import pytest
 
 from models import Report
 from workbench.extract import extract_claims, load_registry
+from workbench.extract.quantities import parse_quantities
 from workbench.extract.speakers import forward_speaker_end
 
 
@@ -368,3 +369,10 @@ def test_describing_it_as_reports_after_the_main_cue() -> None:
         ("condemned", "the shelling of the camp"),
         ("describing", 'it as "a grave violation"'),
     ]
+
+
+def test_a_population_is_not_a_count_of_the_displaced() -> None:
+    figures = parse_quantities(
+        "the fighting displaced a third of the pre-war population of about 6 million people"
+    )
+    assert figures == []
