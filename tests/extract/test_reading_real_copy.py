@@ -376,3 +376,12 @@ def test_a_population_is_not_a_count_of_the_displaced() -> None:
         "the fighting displaced a third of the pre-war population of about 6 million people"
     )
     assert figures == []
+
+
+def test_revolutionary_and_opposition_forces_is_inside_one_name() -> None:
+    claims = _claims(
+        "The National Coalition of Revolutionary and Opposition Forces said the town was "
+        "shelled overnight."
+    )
+    assert len(claims) == 1
+    assert len(claims[0][0]) == 1

@@ -624,7 +624,8 @@ def _nounish(token: str) -> bool:
 _INNER_AND = re.compile(
     r"\b(?:Foreign|Defen[cs]e|Interior|Health|Labou?r|Social|Economic|Political|Cultural|"
     r"Religious|Human|Civil|Public|Local|Regional|Internal|International|Planning|Housing|"
-    r"Information|Trade|Industry|Agriculture|Irrigation|Water|Energy|Finance)\s+and\s+[A-Z]"
+    r"Information|Trade|Industry|Agriculture|Irrigation|Water|Energy|Finance|Revolutionary)"
+    r"\s+and\s+[A-Z]"
     # "the Ministry of Foreign Affairs and Expatriates": one ministry.
     r"|\bMinistry\s+of\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){1,3}and\s+[A-Z]"
 )
