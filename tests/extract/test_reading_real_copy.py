@@ -385,3 +385,11 @@ def test_revolutionary_and_opposition_forces_is_inside_one_name() -> None:
     )
     assert len(claims) == 1
     assert len(claims[0][0]) == 1
+
+
+def test_expects_reports_a_prediction() -> None:
+    claims = extract_claims(
+        Report(text="The food agency expects stocks in the camp to run out within two weeks."),
+        load_registry(),
+    )
+    assert [(c.cue, c.modality.value) for c in claims] == [("expects", "predicted")]

@@ -26,7 +26,7 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
-    described describes relayed relays found finds
+    described describes relayed relays found finds expects
     established concluded determined put puts gave gives
     """.split()  # noqa: SIM905
 )
