@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from models import Report
 from tests.events.seed import SIDE_BY_SIDE, UNRELATED_TO_FIGHTING, seed_claims, seed_report
 from workbench.events.gazetteer import fold_name, read_places
-from workbench.events.happenings import happening_labels
+from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
 from workbench.events.report_grouping import happening_groups
 from workbench.events.report_profile import lead_date
 
@@ -220,6 +221,59 @@ def test_the_undated_bar_rises_with_the_reports_a_region_holds() -> None:
     bars = undated_bars(profile_reports(few), weights)
     assert bars[-1] == pytest.approx(weights.undated_floor)  # Derna's one report
     assert weights.undated_floor < bars[0] < weights.undated_text  # three of Aleppo
+
+
+def test_agencies_reports_a_day_apart_join_when_their_region_holds_few_reports() -> None:
+    """AFP's and Reuters' reports of one Dnipro strike share a text cosine of about 0.3:
+    a day apart, the fixed 0.60 kept them apart; among few reports of the region, twice
+    the undated bar is enough."""
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).parent / "data" / "wire_two_strikes.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    dnipro = [Report(**row) for row in rows if "Dnipro" in row["text"]]
+    assert len(dnipro) == 2
+    dnipro[1] = dnipro[1].model_copy(update={"published": DAY + timedelta(days=1)})
+    dnipro[0] = dnipro[0].model_copy(update={"published": DAY})
+    others = [*QAMISHLI, IDLIB]
+    labels = happening_labels([*dnipro, *others])
+    assert labels[0] == labels[1]
+    assert labels[0] not in labels[2:]
+    strict = happening_labels([*dnipro, *others], replace(DEFAULT_HAPPENING_WEIGHTS, near_factor=9))
+    assert strict[0] != strict[1]  # the old fixed bar
+
+
+PLANE = [
+    _report(
+        "a",
+        "Airliner crashes in French mountains, 150 feared dead",
+        "An Airbus A320 airliner of the budget carrier Skywind crashed in remote mountains "
+        "near Digne on Tuesday, and all 150 passengers and crew are feared dead, French "
+        "officials said. Rescue helicopters reached the wreckage scattered across a ravine.",
+        None,
+    ),
+    _report(
+        "b",
+        "Skywind jet with 150 on board crashes",
+        "A Skywind Airbus A320 with 150 passengers and crew on board crashed on Tuesday, the "
+        "budget carrier said at its headquarters in Cologne. The jet was flying to Dusseldorf "
+        "when it lost contact; wreckage was found in a ravine.",
+        None,
+    ),
+    _report("c", "Floods kill 30 in Kenya", "Flash floods killed 30 people in Nairobi.", None),
+    _report("d", "Earthquake shakes Chile", "A strong earthquake shook Valparaiso.", None),
+]
+
+
+def test_words_well_over_the_bar_overrule_places_that_share_nothing() -> None:
+    # the crash site beside the airline's home city: places of two countries, one story
+    labels = happening_labels(PLANE)
+    assert labels[0] == labels[1]
+    assert len(set(labels)) == 3
+    vetoed = happening_labels(PLANE, replace(DEFAULT_HAPPENING_WEIGHTS, overrule_places=99))
+    assert vetoed[0] != vetoed[1]
 
 
 def test_undated_reports_not_listed_as_close_push_apart_dated_ones_stay_neutral() -> None:
