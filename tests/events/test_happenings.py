@@ -245,37 +245,6 @@ def test_agencies_reports_a_day_apart_join_when_their_region_holds_few_reports()
     assert strict[0] != strict[1]  # the old fixed bar
 
 
-PLANE = [
-    _report(
-        "a",
-        "Airliner crashes in French mountains, 150 feared dead",
-        "An Airbus A320 airliner of the budget carrier Skywind crashed in remote mountains "
-        "near Digne on Tuesday, and all 150 passengers and crew are feared dead, French "
-        "officials said. Rescue helicopters reached the wreckage scattered across a ravine.",
-        None,
-    ),
-    _report(
-        "b",
-        "Skywind jet with 150 on board crashes",
-        "A Skywind Airbus A320 with 150 passengers and crew on board crashed on Tuesday, the "
-        "budget carrier said at its headquarters in Cologne. The jet was flying to Dusseldorf "
-        "when it lost contact; wreckage was found in a ravine.",
-        None,
-    ),
-    _report("c", "Floods kill 30 in Kenya", "Flash floods killed 30 people in Nairobi.", None),
-    _report("d", "Earthquake shakes Chile", "A strong earthquake shook Valparaiso.", None),
-]
-
-
-def test_words_well_over_the_bar_overrule_places_that_share_nothing() -> None:
-    # the crash site beside the airline's home city: places of two countries, one story
-    labels = happening_labels(PLANE)
-    assert labels[0] == labels[1]
-    assert len(set(labels)) == 3
-    vetoed = happening_labels(PLANE, replace(DEFAULT_HAPPENING_WEIGHTS, overrule_places=99))
-    assert vetoed[0] != vetoed[1]
-
-
 def test_undated_reports_not_listed_as_close_push_apart_dated_ones_stay_neutral() -> None:
     from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, _cut
 

@@ -56,9 +56,6 @@ class HappeningWeights:
     # headlines that name different means of attack ("air raid", "car bomb"): a pair's
     # score is multiplied by this (copies of one story still link)
     means_differ: float = 0.5
-    # text this many times a pair's bar overrules places that share nothing (real wire copy
-    # of five strikes: report-pair recall 0.56 -> 0.65 at precision 1.00; FA-KES unchanged)
-    overrule_places: float = 1.5
     max_component: int = 4000  # larger linked sets are cut with a stricter link first
 
 
@@ -285,15 +282,9 @@ def happening_labels(
         left = right = np.empty(0, dtype=np.int64)
         cosine = np.empty(0, dtype=np.float64)
     place = place_scores(profiles, left, right, weights.unknown_place)
-    # Places that share nothing (not even one area) keep reports apart, unless the words
-    # are well over the pair's bar: then the places were read wrong or name other things
-    # (the airline's home city beside the crash site), and count as unknown.
-    apart = place == 0.0
-    overruled = apart & (cosine >= weights.overrule_places * np.maximum(bars[left], bars[right]))
-    place[overruled] = weights.unknown_place
-    apart &= ~overruled
     score = (weights.text * cosine + weights.place * place) / (weights.text + weights.place)
-    score[apart] = 0.0
+    # Places that share nothing (not even one area) keep reports apart, whatever the words.
+    score[place == 0.0] = 0.0
     # Different means of attack on one day are, most of the time, two happenings in one
     # region (an air raid and a rocket attack in Aleppo); in one named town they are more
     # often two versions of one (the monitor's air strikes, the agency's shelling).
