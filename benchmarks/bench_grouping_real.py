@@ -1,6 +1,7 @@
 """Grouping quality on real coverage: FA-KES reports of the Syrian war (CC BY 4.0).
 
 Usage: python benchmarks/bench_grouping_real.py [CSV] [--undated] [--gold GOLD.csv]
+       python benchmarks/bench_grouping_real.py LABELLED.jsonl [--undated]
        python benchmarks/bench_grouping_real.py corpora/fakes-syria/fakes-syria-reports.jsonl \
            --gold benchmarks/data/fakes_happenings.csv
 
@@ -11,6 +12,10 @@ coded date and location are one happening (noisy: a governorate can hold two hap
 one day, and the coded date of one happening differs between outlets now and then); or,
 with --gold, the happenings a reader decided (``benchmarks/data/fakes_happenings.csv``, see
 ``benchmarks/data/README.md``).
+
+Any other labelled coverage scores the same way: a JSON Lines file of reports (``outlet``,
+``title``, ``text``, ``published`` as YYYY-MM-DD or null, and ``happening``, a label that
+reports of one happening share) is its own gold.
 
 Printed for the default grouping by happening (``group_claims``) and for claim threads
 alone (the claim-level clustering that was the default before): report-pair precision,
@@ -119,15 +124,18 @@ def main() -> None:
     args = parser.parse_args()
     if args.csv is None:
         parser.error("give the FA-KES CSV (or set FAKES_CSV)")
-    if args.csv.suffix == ".jsonl":  # the bundled corpus: no governorate, so --gold
-        if args.gold is None:
-            parser.error("the bundled corpus has no location column: give --gold")
+    labelled = False
+    if args.csv.suffix == ".jsonl":
         frame = pd.read_json(args.csv, lines=True, dtype={"published": str})
+        labelled = "happening" in frame.columns
+        if not labelled and args.gold is None:  # the bundled corpus: no governorate
+            parser.error(f"{args.csv}: no 'happening' field and no location: give --gold")
         frame = frame.rename(
             columns={"outlet": "source", "title": "article_title", "text": "article_content"}
         )
-        frame["date"] = pd.to_datetime(frame["published"]).dt.strftime("%m/%d/%y")
-        frame["location"] = ""
+        dates = pd.to_datetime(frame["published"], errors="coerce")
+        frame["date"] = dates.dt.strftime("%m/%d/%y").where(dates.notna(), "")
+        frame["location"] = frame["happening"].astype(str) if labelled else ""
     else:
         frame = pd.read_csv(args.csv)
     registry = load_registry()
@@ -139,7 +147,9 @@ def main() -> None:
         if set(relabel) != set(range(len(frame))):
             parser.error(f"{args.gold}: its rows do not cover the CSV's {len(frame)} rows")
     for number, row in enumerate(frame.itertuples()):
-        published = None if args.undated else datetime.strptime(row.date, "%m/%d/%y").date()
+        published = (
+            None if args.undated or not row.date else datetime.strptime(row.date, "%m/%d/%y").date()
+        )
         report = Report(
             outlet=row.source,
             title=row.article_title,
@@ -147,7 +157,10 @@ def main() -> None:
             published=published,
         )
         reports.append(report)
-        gold[report.id] = relabel[number] if relabel else (row.date, row.location)
+        if relabel:
+            gold[report.id] = relabel[number]
+        else:  # a labelled file's own label, else FA-KES's coded date and place
+            gold[report.id] = row.location if labelled else (row.date, row.location)
         claims.extend(extract_claims(report, registry))
     by_id = {report.id: report for report in reports}
     print(
@@ -156,7 +169,9 @@ def main() -> None:
                 "reports": len(reports),
                 "claims": len(claims),
                 "undated": args.undated,
-                "gold": str(args.gold) if args.gold else "date and location",
+                "gold": str(args.gold)
+                if args.gold
+                else ("its happening labels" if labelled else "date and location"),
             }
         )
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from models import Report
 from tests.events.seed import SIDE_BY_SIDE, UNRELATED_TO_FIGHTING, seed_claims, seed_report
 from workbench.events.gazetteer import fold_name, read_places
-from workbench.events.happenings import happening_labels
+from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
 from workbench.events.report_grouping import happening_groups
 from workbench.events.report_profile import lead_date
 
@@ -183,6 +184,65 @@ def test_wire_reports_of_two_strikes_are_two_happenings() -> None:
     assert len(darfur) == 1
     assert len(dnipro) == 1
     assert darfur != dnipro
+
+
+def test_undated_wire_reports_of_a_few_stories_group_by_their_words() -> None:
+    """Among a handful of stories, one story's reports from different agencies share a few
+    distinct words (text cosine 0.12-0.47 here); a fixed bar of 0.30, right for a theatre's
+    hundreds of reports, left every Kutum report but one pair alone."""
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).parent / "data" / "wire_two_strikes.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    labels = happening_labels([Report(**{**row, "published": None}) for row in rows])
+    # the state agency's version names only the town; undated, nothing else ties it
+    kutum = {labels[i] for i, row in enumerate(rows) if "Kutum" in row["text"] and i != 3}
+    dnipro = {labels[i] for i, row in enumerate(rows) if "Dnipro" in row["text"]}
+    assert rows[3]["outlet"] == "SUNA"
+    assert len(kutum) == 1
+    assert len(dnipro) == 1
+    assert kutum != dnipro
+
+
+def test_the_undated_bar_rises_with_the_reports_a_region_holds() -> None:
+    from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, undated_bars
+    from workbench.events.report_profile import profile_reports
+
+    crowded = [
+        _report("x", f"Shelling in Aleppo {n}", f"Shelling hit Aleppo, killing {n}.", None)
+        for n in range(2, 200)
+    ]
+    few = [*crowded[:3], _report("y", "Flood in Derna", "A flood hit Derna in Libya.", None)]
+    weights = DEFAULT_HAPPENING_WEIGHTS
+    bars = undated_bars(profile_reports(crowded), weights)
+    assert bars[0] == pytest.approx(weights.undated_text)  # 198 reports of Aleppo: the cap
+    bars = undated_bars(profile_reports(few), weights)
+    assert bars[-1] == pytest.approx(weights.undated_floor)  # Derna's one report
+    assert weights.undated_floor < bars[0] < weights.undated_text  # three of Aleppo
+
+
+def test_agencies_reports_a_day_apart_join_when_their_region_holds_few_reports() -> None:
+    """AFP's and Reuters' reports of one Dnipro strike share a text cosine of about 0.3:
+    a day apart, the fixed 0.60 kept them apart; among few reports of the region, twice
+    the undated bar is enough."""
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).parent / "data" / "wire_two_strikes.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    dnipro = [Report(**row) for row in rows if "Dnipro" in row["text"]]
+    assert len(dnipro) == 2
+    dnipro[1] = dnipro[1].model_copy(update={"published": DAY + timedelta(days=1)})
+    dnipro[0] = dnipro[0].model_copy(update={"published": DAY})
+    others = [*QAMISHLI, IDLIB]
+    labels = happening_labels([*dnipro, *others])
+    assert labels[0] == labels[1]
+    assert labels[0] not in labels[2:]
+    strict = happening_labels([*dnipro, *others], replace(DEFAULT_HAPPENING_WEIGHTS, near_factor=9))
+    assert strict[0] != strict[1]  # the old fixed bar
 
 
 def test_undated_reports_not_listed_as_close_push_apart_dated_ones_stay_neutral() -> None:

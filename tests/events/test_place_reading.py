@@ -16,7 +16,7 @@ from workbench.events.departures import (
 )
 from workbench.events.gazetteer import read_places, respell
 from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
-from workbench.events.kinds import attack_means, means_differ
+from workbench.events.kinds import attack_means, kind_classes, means_differ
 from workbench.events.report_profile import place_words, profile_report, profile_reports
 
 DAY = date(2016, 4, 4)
@@ -238,6 +238,41 @@ def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
     assert gone == {"Rockets hit a market outside Damascus": Departure.PLACE}
 
 
+def test_a_neighbouring_governorate_keeps_a_claim_with_its_report() -> None:
+    # FA-KES: a report of strikes on Idlib goes on to the same bombardment in Hama (about
+    # 100 km away, another governorate); a place across the country is another happening.
+    lead = "Air strikes killed 15 civilians in Idlib on Sunday, the monitor said. "
+    filler = "Rescuers searched the rubble of the market for hours after the raids. " * 6
+    rest = (
+        "Jets also struck a bakery in Hama, the monitor said. "
+        "Rockets hit a market in Raqqa, the monitor said."
+    )
+    gone = _departed(
+        lead + filler + rest,
+        [
+            ("Air strikes killed 15 civilians in Idlib on Sunday", "on Sunday"),
+            ("Jets also struck a bakery in Hama", ""),
+            ("Rockets hit a market in Raqqa", ""),
+        ],
+    )
+    assert gone == {"Rockets hit a market in Raqqa": Departure.PLACE}
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("according to the health ministry, 12 people were killed", {"violence"}),
+        ("the challenge is to deal with the agendas of each country", set()),
+        ("the deal collapsed after a week", {"diplomacy"}),
+        ("the two sides signed an accord in Astana", {"diplomacy"}),
+    ],
+)
+def test_kinds_read_words_not_their_look_alikes(text: str, classes: set[str]) -> None:
+    # "according to" is no accord and "deal with" no deal: on FA-KES they sent a cue
+    # fragment ("according to Barazi") out of an air strike's happening as diplomacy.
+    assert kind_classes(text) == classes
+
+
 def _other_days() -> list[Report]:
     """A corpus around the reports under test, as in any real use: other days' reports."""
     return [
@@ -266,3 +301,12 @@ def _other_days() -> list[Report]:
 )
 def test_a_place_acting_for_its_state(text: str, name: str, speaks: bool) -> None:
     assert _speaks_for_a_state(text, text.index(name)) is speaks
+
+
+@pytest.mark.parametrize("written", ["Deir ez-Zor", "Deir al-Zor"])
+def test_a_name_with_the_article_inside_is_read_whole(written: str) -> None:
+    # Syrian copy writes the article of "Deir ez-Zor" many ways; "ez-" ended the name,
+    # so the city was never read and its claims never left an Idlib report's happening.
+    mentions, country = read_places(f"Rockets hit a market in {written} on Sunday.")
+    assert [mention.place.name for mention in mentions] == ["Deir ez-Zor"]
+    assert country == "SY"

@@ -50,8 +50,10 @@ _STREET_AFTER = re.compile(
 
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ath", "the"})
 _LETTERS = re.compile(r"[^a-z ]+")
+# The Arabic article in its transliterations, inside a name: "Deir ez-Zor", "Ras al-Ain"
+_INNER_ARTICLE = "al|el|ad|as|ar|ash|az|ez|es|ed|er|en|et|at|an|ath|ul|ud|us|ur"
 _CAPITALISED = re.compile(
-    r"\b[A-Z][\w'\u2019\-]*(?:\s+(?:(?:al|el|ad|as|ar|ash|az)-)?[A-Z][\w'\u2019\-]*){0,3}"
+    rf"\b[A-Z][\w'\u2019\-]*(?:\s+(?:(?:{_INNER_ARTICLE})-)?[A-Z][\w'\u2019\-]*){{0,3}}"
 )
 
 
