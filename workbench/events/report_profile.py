@@ -162,11 +162,7 @@ def place_words(name: str, text: str, title: bool = False) -> str:
             written_lower(word, text)
             or fold_name(word) in load_gazetteer().not_places
             or (kept and (_ACRONYM.fullmatch(word) or _ADJECTIVE.fullmatch(word)))
-            or (
-                title
-                and kept
-                and not re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text)
-            )
+            or (title and kept and not re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
         ):
             break
         kept.append(word)
