@@ -212,15 +212,15 @@ def test_the_undated_bar_rises_with_the_reports_a_region_holds() -> None:
 
     crowded = [
         _report("x", f"Shelling in Aleppo {n}", f"Shelling hit Aleppo, killing {n}.", None)
-        for n in range(2, 200)
+        for n in range(2, 302)
     ]
-    few = [*crowded[:3], _report("y", "Flood in Derna", "A flood hit Derna in Libya.", None)]
+    few = [*crowded[:8], _report("y", "Flood in Derna", "A flood hit Derna in Libya.", None)]
     weights = DEFAULT_HAPPENING_WEIGHTS
     bars = undated_bars(profile_reports(crowded), weights)
-    assert bars[0] == pytest.approx(weights.undated_text)  # 198 reports of Aleppo: the cap
+    assert bars[0] == pytest.approx(weights.undated_text)  # 300 reports of Aleppo: the cap
     bars = undated_bars(profile_reports(few), weights)
     assert bars[-1] == pytest.approx(weights.undated_floor)  # Derna's one report
-    assert weights.undated_floor < bars[0] < weights.undated_text  # three of Aleppo
+    assert weights.undated_floor < bars[0] < weights.undated_text  # eight of Aleppo
 
 
 def test_agencies_reports_a_day_apart_join_when_their_region_holds_few_reports() -> None:

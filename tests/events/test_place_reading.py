@@ -68,12 +68,32 @@ def test_a_metropolis_outweighs_a_demonym() -> None:
         ("Jordan Valley", "settlers", "Jordan Valley"),  # a country word inside a name
         ("Gaza City", "an air strike", "Gaza City"),
         ("Syria", "fighting", ""),  # a country alone is read as one elsewhere
+        # real copy (FA-KES, wire reports): adjectives, agencies, headline words
+        ("Daesh-held Raqqa", "air strikes", "Raqqa"),
+        ("US-Led Coalition Airstrike", "the US-led coalition", ""),
+        ("Houthi-controlled Saada", "a detention centre", "Saada"),
+        ("Syria-Turkey", "a border crossing", ""),
+        ("Moscow AFP", "the ministry said", "Moscow"),
+        ("N Syria", "four soldiers", ""),
+        ("Clashes", "at least 12 were killed", ""),
     ],
 )
 def test_the_words_of_a_run_after_in_that_can_name_a_place(
     run: str, text: str, expected: str
 ) -> None:
     assert place_words(run, text) == expected
+
+
+def test_a_title_run_ends_at_a_word_the_body_never_capitalises() -> None:
+    # "Civilian Death Toll in Raqqa Rises to 20": "Rises" is the headline's verb
+    body = "The toll of the strike on Raqqa has risen to 20."
+    assert place_words("Raqqa Rises", body, title=True) == "Raqqa"
+    assert place_words("Kafr Dunya", "Jets struck Kafr Dunya.", title=True) == "Kafr Dunya"
+
+
+def test_region_words_are_no_place() -> None:
+    # GeoNames lists a "Middle East" in Baltimore
+    assert read_places("an attack on migrants in the Middle East")[0] == []
 
 
 @pytest.mark.parametrize(

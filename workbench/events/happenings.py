@@ -51,7 +51,7 @@ class HappeningWeights:
     # theatre's hundreds, chance alone brings some pairs that close.
     undated_floor: float = 0.10
     undated_text: float = 0.30  # the bar for the most crowded regions
-    undated_base: float = 0.05
+    undated_base: float = 0.035
     undated_slope: float = 0.05  # per natural log of the region's reports
     # headlines that name different means of attack ("air raid", "car bomb"): a pair's
     # score is multiplied by this (copies of one story still link)

@@ -126,24 +126,44 @@ _FEATURES = frozenset(
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")  # IS, ISIL, YPG, SDF: groups, not places
 
 
-def place_words(name: str, text: str) -> str:
+# "Daesh-held", "US-Led", "Houthi-controlled": a capitalised word made an adjective
+_ADJECTIVE = re.compile(
+    r"[^\W\d_][\w']*-(?:[a-z][\w\-]*|(?i:led|held|controlled|backed|run|allied|linked|"
+    r"affiliated|majority|occupied|dominated|besieged|ruled|based|bound))"
+)
+
+
+def place_words(name: str, text: str, title: bool = False) -> str:
     """The words of a capitalised run after "in" that can name a place, or "".
 
     Headlines in title case make "in US-led Coalition Attacks" look like a place: words
     the same report writes in lower case end the name, as do names the gazetteer keeps
-    out ("Monitor", "State"). A country word in front is the country, already read
-    ("Syrias Raqa": Raqa). Acronyms are groups ("in IS stronghold"), and names under four
-    letters ("N." of "N. Syria", "Jun") are abbreviations.
+    out ("Monitor", "State"); a run read from the ``title`` ends at the first word after
+    its first that the body does not write with its capital ("Raqqa Rises"). A country word
+    in front is the country, already read ("Syrias Raqa": Raqa), and so is an adjective
+    ("Daesh-held Raqqa": Raqqa). Acronyms are groups ("in IS stronghold") or agencies
+    ("Moscow AFP"), and names under four letters ("N." of "N. Syria", "Jun") are
+    abbreviations.
     """
     words = name.split()
+    # "Daesh-held Raqqa", "N Syria": an adjective or an initial before the name
+    while words and (_ADJECTIVE.fullmatch(words[0]) or len(words[0].rstrip(".")) == 1):
+        words = words[1:]
     # "Jordan Valley", "Gaza City", "Niger Delta": the country word is part of the name
     while len(words) > 1 and names_country(words[0]) and words[1].casefold() not in _FEATURES:
         words = words[1:]
-    if len(words) == 1 and names_country(words[0]):
+    if not words or (len(words) == 1 and names_country(words[0])):
         return ""
+    if "-" in words[0] and all(names_country(part) for part in words[0].split("-")):
+        return ""  # "Syria-Turkey border": two countries, no place of its own
     kept: list[str] = []
     for word in words:
-        if written_lower(word, text) or fold_name(word) in load_gazetteer().not_places:
+        if (
+            written_lower(word, text)
+            or fold_name(word) in load_gazetteer().not_places
+            or (kept and (_ACRONYM.fullmatch(word) or _ADJECTIVE.fullmatch(word)))
+            or (title and kept and not re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
+        ):
             break
         kept.append(word)
     if (
@@ -183,7 +203,7 @@ def profile_report(
     # name: "in Kafr Dunya" in two reports is one place.
     known = sorted(mention.offset for mention in mentions)
     for match in _PLACE_AFTER.finditer(head + report.text[:LEAD_CHARS]):
-        words = place_words(match.group(1), report.text)
+        words = place_words(match.group(1), report.text, title=match.start(1) < len(head))
         name = normalise_place(words)
         if (
             name
