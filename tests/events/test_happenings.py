@@ -162,9 +162,26 @@ def test_possessives_and_first_words_read_as_wire_copy_writes_them() -> None:
     )
     mentions, country = read_places(text)
     assert country == "SD"
-    assert [m.place.name for m in mentions] == ["Kutum"]
+    # the state is read as the region Kutum lies in
+    assert [m.place.name for m in mentions] == ["Kutum", "Northern Darfur"]
+    assert mentions[0].place.region == mentions[1].place.region
     # FA-KES lost its apostrophes: "Syrias" still names Syria.
     assert read_places("Air strikes in Syrias Idlib province")[1] == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("A gunman killed 19 children at a school in Uvalde, Texas.", ("US", "TX")),
+        ("Jets bombed a village in Myanmar's Sagaing Region.", ("MM", "10")),
+        ("Shelling hit Rif Dimashq, Syrian state media said.", ("SY", "08")),
+    ],
+)
+def test_first_level_regions_are_places(text: str, region: tuple[str, str]) -> None:
+    # GeoNames' towns alone left "Texas" and "North Darfur" unread: a story's reports
+    # that named only the state shared no place with those naming the town
+    mentions, _country = read_places(text)
+    assert region in {mention.place.region for mention in mentions}
 
 
 def test_wire_reports_of_two_strikes_are_two_happenings() -> None:
@@ -278,3 +295,19 @@ def test_a_linked_pair_is_cut_where_average_linkage_would(score: float, together
     assert bool(labels[0] == labels[1]) is together
     scipy = fcluster(linkage([1.0 - score], method="average"), 1.0 - weights.cut, "distance")
     assert bool(scipy[0] == scipy[1]) is together
+
+
+@pytest.mark.parametrize(
+    ("listed", "written"),
+    [
+        ("Northern Darfur", {"Northern Darfur", "North Darfur"}),
+        ("Sagaing Region", {"Sagaing Region", "Sagaing"}),
+        ("Muhafazat Hadramaout", {"Muhafazat Hadramaout", "Hadramaout"}),
+        ("Centre", set()),  # a word, not a name, in English copy
+        ("Red Sea", set()),
+    ],
+)
+def test_the_ways_reports_write_a_region(listed: str, written: set[str]) -> None:
+    from workbench.events.gazetteer_build import region_names
+
+    assert region_names(listed) == written
