@@ -135,7 +135,12 @@ def main() -> None:
         )
         dates = pd.to_datetime(frame["published"], errors="coerce")
         frame["date"] = dates.dt.strftime("%m/%d/%y").where(dates.notna(), "")
-        frame["location"] = frame["happening"].astype(str) if labelled else ""
+        if labelled:  # a report without a label is a happening of its own
+            missing = frame["happening"].isna()
+            frame["location"] = frame["happening"].astype(str)
+            frame.loc[missing, "location"] = [f"unlabelled {i}" for i in frame.index[missing]]
+        else:
+            frame["location"] = ""
     else:
         frame = pd.read_csv(args.csv)
     registry = load_registry()

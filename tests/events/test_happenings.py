@@ -238,6 +238,11 @@ def test_the_undated_bar_rises_with_the_reports_a_region_holds() -> None:
     bars = undated_bars(profile_reports(few), weights)
     assert bars[-1] == pytest.approx(weights.undated_floor)  # Derna's one report
     assert weights.undated_floor < bars[0] < weights.undated_text  # eight of Aleppo
+    # reports that name no place meet the bar of all of them, one placed report or not
+    placeless = [_report("z", f"Talks {n}", f"Envoys met for round {n}.", None) for n in range(40)]
+    alone = undated_bars(profile_reports(placeless), weights)
+    beside = undated_bars(profile_reports([*placeless, crowded[0]]), weights)
+    assert beside[0] == alone[0] > weights.undated_floor
 
 
 def test_agencies_reports_a_day_apart_join_when_their_region_holds_few_reports() -> None:

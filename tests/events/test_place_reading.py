@@ -14,7 +14,7 @@ from workbench.events.departures import (
     departures,
     names_near_day,
 )
-from workbench.events.gazetteer import read_places, respell
+from workbench.events.gazetteer import load_gazetteer, read_places, respell
 from workbench.events.happenings import DEFAULT_HAPPENING_WEIGHTS, happening_labels
 from workbench.events.kinds import attack_means, kind_classes, means_differ
 from workbench.events.report_profile import place_words, profile_report, profile_reports
@@ -76,6 +76,9 @@ def test_a_metropolis_outweighs_a_demonym() -> None:
         ("Moscow AFP", "the ministry said", "Moscow"),
         ("N Syria", "four soldiers", ""),
         ("Clashes", "at least 12 were killed", ""),
+        ("Eastern Ghouta", "shelling of the enclave", "Ghouta"),  # a direction, then the name
+        ("Ras-al-Ain", "a border town", "Ras-al-Ain"),  # an article inside is no adjective
+        ("Al-Qaeda-held Idlib", "the province", "Idlib"),
     ],
 )
 def test_the_words_of_a_run_after_in_that_can_name_a_place(
@@ -89,6 +92,35 @@ def test_a_title_run_ends_at_a_word_the_body_never_capitalises() -> None:
     body = "The toll of the strike on Raqqa has risen to 20."
     assert place_words("Raqqa Rises", body, title=True) == "Raqqa"
     assert place_words("Kafr Dunya", "Jets struck Kafr Dunya.", title=True) == "Kafr Dunya"
+
+
+def test_a_title_name_the_body_writes_otherwise_is_not_cut_to_its_first_word() -> None:
+    # "Kafr" alone would make every "Kafr ..." village of the day one place
+    assert place_words("Kafr Hamra", "Jets struck Kafr-Hamra village.", title=True) == (
+        "Kafr Hamra"
+    )
+    assert place_words("Kafr Hamra", "Jets struck a village.", title=True) == ""
+    reports = [
+        Report(title="Air Strikes Kill 9 in Kafr Hamra", text="Jets struck Kafr-Hamra village.",
+               published=DAY),
+        Report(title="Rebels Shell Homes in Kafr Dael", text="Shells fell at Kafr-Dael.",
+               published=DAY),
+    ]  # fmt: skip
+    labels = happening_labels([*reports, *_other_days()])
+    assert labels[0] != labels[1]
+
+
+def test_a_place_across_a_border_is_far_whatever_the_distance() -> None:
+    from workbench.events.departures import _near
+
+    # Beirut is 85 km from Damascus: within the 150 km of one theatre, but another country
+    damascus, beirut, homs = (
+        max(load_gazetteer().candidates(name), key=lambda place: place.population)
+        for name in ("Damascus", "Beirut", "Homs")
+    )
+    assert (damascus.country, beirut.country) == ("SY", "LB")
+    assert not _near(damascus, beirut)
+    assert _near(damascus, homs)  # 141 km, one country
 
 
 def test_region_words_are_no_place() -> None:
@@ -285,6 +317,8 @@ def test_a_neighbouring_governorate_keeps_a_claim_with_its_report() -> None:
         ("the challenge is to deal with the agendas of each country", set()),
         ("the deal collapsed after a week", {"diplomacy"}),
         ("the two sides signed an accord in Astana", {"diplomacy"}),
+        ("Iran nuclear deal collapses", {"diplomacy"}),
+        ("the rebels dealt with the truce breach", {"diplomacy"}),
     ],
 )
 def test_kinds_read_words_not_their_look_alikes(text: str, classes: set[str]) -> None:

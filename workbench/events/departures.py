@@ -43,7 +43,7 @@ DAY_SLACK = 1
 # place of the lead: a neighbouring governorate is, most of the time, the same offensive or
 # the same day's bombardment told with its places (on FA-KES, 50 km, the gazetteer's "one
 # theatre", moved out 172 claims, and their reports' happenings kept them at 0.03 of claim
-# recall more with 150 km; Tasil is 250 km from Palmyra).
+# recall more with 150 km; Tasil is 288 km from Palmyra). Across a border is always far.
 FAR_KM = 150.0
 # A departed claim pulls along the unmarked claims of its thread right beside it.
 FOLLOW_REACH = 1
@@ -80,7 +80,7 @@ def _meets(a: Window, b: Window, slack: int = DAY_SLACK) -> bool:
 
 
 def _near(a: Place, b: Place) -> bool:
-    return a.region == b.region or distance_km(a, b) <= FAR_KM
+    return a.region == b.region or (a.country == b.country and distance_km(a, b) <= FAR_KM)
 
 
 def _elsewhere(claim: Claim, main: _Main) -> bool:

@@ -47,10 +47,16 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     }
 
 
+# Look-alikes of kind words: "according to" is no accord, "deal with" no deal
+_LOOK_ALIKES = re.compile(r"\baccording(?:ly)?\b|\bdeal(?:s|t|ing)?\s+with\b")
+
+
 def kind_classes(text: str) -> frozenset[str]:
     """Classes of the kinds named in ``text`` ("violence", "diplomacy")."""
     # the text lowered once: twice as fast as each class's pattern matching with (?i)
     lowered = text.lower()
+    if "accord" in lowered or "deal" in lowered:
+        lowered = _LOOK_ALIKES.sub(" ", lowered)
     return frozenset(name for name, pattern in _lexicon().items() if pattern.search(lowered))
 
 

@@ -126,11 +126,19 @@ _FEATURES = frozenset(
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")  # IS, ISIL, YPG, SDF: groups, not places
 
 
-# "Daesh-held", "US-Led", "Houthi-controlled": a capitalised word made an adjective
+# "Daesh-held", "US-Led", "Houthi-controlled": a capitalised word made an adjective (an
+# article inside a name, "Ras-al-Ain", "Deir-ez-Zor", is not one)
 _ADJECTIVE = re.compile(
-    r"[^\W\d_][\w']*-(?:[a-z][\w\-]*|(?i:led|held|controlled|backed|run|allied|linked|"
-    r"affiliated|majority|occupied|dominated|besieged|ruled|based|bound))"
+    r"[^\W\d_][\w'\-]*-(?i:led|held|controlled|backed|run|allied|linked|affiliated|majority|"
+    r"occupied|dominated|besieged|ruled|based|bound|packed|regime)"
 )
+# "Eastern Ghouta", "Northern Aleppo", "Southern Syria": the name is what follows
+_DIRECTION = frozenset(
+    f"{side}{suffix}"
+    for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest", "north-east", "north-west", "south-east", "south-west")
+    for suffix in ("", "ern")
+)  # fmt: skip
 
 
 def place_words(name: str, text: str, title: bool = False) -> str:
@@ -138,16 +146,21 @@ def place_words(name: str, text: str, title: bool = False) -> str:
 
     Headlines in title case make "in US-led Coalition Attacks" look like a place: words
     the same report writes in lower case end the name, as do names the gazetteer keeps
-    out ("Monitor", "State"); a run read from the ``title`` ends at the first word after
-    its first that the body does not write with its capital ("Raqqa Rises"). A country word
-    in front is the country, already read ("Syrias Raqa": Raqa), and so is an adjective
-    ("Daesh-held Raqqa": Raqqa). Acronyms are groups ("in IS stronghold") or agencies
-    ("Moscow AFP"), and names under four letters ("N." of "N. Syria", "Jun") are
-    abbreviations.
+    out ("Monitor", "State"). A run read from the ``title`` whose later words the body
+    never writes ("Raqqa Rises") keeps only its first word; if that leaves one word of a
+    longer name ("Kafr" of "Kafr Hamra", written "Kafr-Hamra" below), it is no place. A
+    country word in front is the country, already read ("Syrias Raqa": Raqa), and so are
+    an adjective ("Daesh-held Raqqa") and a direction ("Eastern Ghouta": Ghouta). Acronyms
+    are groups ("in IS stronghold") or agencies ("Moscow AFP"), and names under four
+    letters ("N." of "N. Syria", "Jun") are abbreviations.
     """
     words = name.split()
-    # "Daesh-held Raqqa", "N Syria": an adjective or an initial before the name
-    while words and (_ADJECTIVE.fullmatch(words[0]) or len(words[0].rstrip(".")) == 1):
+    # "Daesh-held Raqqa", "N Syria", "Eastern Ghouta": what stands before the name
+    while words and (
+        _ADJECTIVE.fullmatch(words[0])
+        or len(words[0].rstrip(".")) == 1
+        or words[0].casefold() in _DIRECTION
+    ):
         words = words[1:]
     # "Jordan Valley", "Gaza City", "Niger Delta": the country word is part of the name
     while len(words) > 1 and names_country(words[0]) and words[1].casefold() not in _FEATURES:
@@ -157,14 +170,20 @@ def place_words(name: str, text: str, title: bool = False) -> str:
     if "-" in words[0] and all(names_country(part) for part in words[0].split("-")):
         return ""  # "Syria-Turkey border": two countries, no place of its own
     kept: list[str] = []
+    body = ""
     for word in words:
         if (
             written_lower(word, text)
             or fold_name(word) in load_gazetteer().not_places
             or (kept and (_ACRONYM.fullmatch(word) or _ADJECTIVE.fullmatch(word)))
-            or (title and kept and not re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
         ):
             break
+        if title and kept:
+            body = body or fold_name(text)  # spaces and hyphens aside ("Kafr-Hamra")
+            if fold_name(word) not in body:
+                if len(kept) == 1 and _known(kept[0]) is False:
+                    return ""  # "Kafr" of a name the body writes otherwise
+                break
         kept.append(word)
     if (
         not kept
@@ -174,6 +193,12 @@ def place_words(name: str, text: str, title: bool = False) -> str:
         return ""
     place = " ".join(kept)
     return place if len(fold_name(place)) >= 4 else ""
+
+
+def _known(word: str) -> bool:
+    """The gazetteer or the country list knows ``word`` as a name of its own."""
+    gazetteer = load_gazetteer()
+    return bool(gazetteer.candidates(word)) or gazetteer.country(word) is not None
 
 
 def report_day(report: Report) -> date | None:
