@@ -12,22 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from workbench.extract.cue_checks import NAMING, WAS_QUOTED, valid_cue
 from workbench.extract.cues import (
     ADDRESSEE_TAIL_RE,
     ADJUNCT_RE,
-    CLAIM_CUES,
     CUE_RE,
-    NOT_A_CUE_AFTER,
-    NOT_A_CUE_BEFORE,
-    OUTLET_CUES,
-    OUTLET_STAFF_BEFORE,
-    SHOW_SUBJECTS,
     TELL_CUES,
-    THAT_ONLY_CUES,
     THAT_RE,
     TOLD_ADDRESSEE_RE,
-    TOLL_AFTER_RE,
-    TOLL_CUES,
     TRAILING_FOLLOWERS,
     canonical_cue,
     is_according,
@@ -50,7 +42,10 @@ _LEADING_CONNECTIVES = re.compile(
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
-    r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)\s*$", re.IGNORECASE
+    # "... and later the source said that B": a time adverb may follow the conjunction
+    r"(?:,\s*(?:and|but|while|whereas)|;|\band|\bbut|\bwhile)"
+    r"(?:\s+(?:later|then|earlier|afterwards|subsequently))?\s*$",
+    re.IGNORECASE,
 )
 _ACCORDING_DOCUMENT = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|official|preliminary|initial|earlier|new)\s+)?"
@@ -63,14 +58,14 @@ _ACCORDING_DOCUMENT = re.compile(
 # "called the KIA a terrorist organisation" asserts; "called for a ceasefire", "called on all
 # parties to respect international humanitarian law" and "urged" appeal: an appeal asserts
 # nothing that can be corroborated or refuted, so it is not a claim.
-_CALLED_FOR = re.compile(
-    r"\s+(?:for\b|on\s+[\w\s'-]{1,40}?\s+to\b|"
-    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s)"  # "called the KIA a ..."
-)
-_CALLED_NAMING = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:a|an)\s")
+_CALLED_NAMING = re.compile(r"\s+" + NAMING)
 _APPEAL_CUES = frozenset({"urged", "urges", "urging"})
-_LIFE_CLAIMS = frozenset({"claimed", "claims", "claim", "claiming"})
-_LIVES = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:lives?|souls)\b")
+# A cue whose whole object is a need: "reiterated the need for further efforts".
+_NEED_FOR = re.compile(
+    r"(?:the|an?)\s+(?:(?:urgent|pressing|continued|growing)\s+)?(?:need|importance|"
+    r"necessity)\s+(?:for|of|to)\b",
+    re.IGNORECASE,
+)
 
 
 def _appeal(text: str, attr: Attribution) -> bool:
@@ -78,7 +73,25 @@ def _appeal(text: str, attr: Attribution) -> bool:
     a cue that follows ("called for A and said B") but is no claim itself."""
     if attr.cue in _APPEAL_CUES:
         return True
+    if first_person_appeal(text[attr.content[0] : attr.content[1]]):
+        return True
+    if _NEED_FOR.match(text, attr.content[0]):
+        return True  # "stressed the importance of the truce", "reiterated the need for talks"
     return attr.cue in ("called", "calls") and not _CALLED_NAMING.match(text, attr.cue_span[1])
+
+
+# "I ask for an emergency meeting", "we urge restraint": a speaker's own appeal. ("We call
+# on all parties to cease hostilities" stays a claim, as the invented gold reads it.)
+_FIRST_PERSON_APPEAL = re.compile(
+    r"(?<![\w-])(?:I|We|we)\s+(?:(?:again|also|once\s+again|strongly)\s+)?(?:ask|urge|"
+    r"appeal\s+to|appeal\s+for|demand)\b"
+)
+
+
+def first_person_appeal(text: str) -> bool:
+    """Whether a quoted statement is the speaker's own appeal ("I ask for everyone not to
+    shirk their responsibilities"): it asserts nothing to check, so it is no claim."""
+    return _FIRST_PERSON_APPEAL.search(text) is not None
 
 
 # "said nothing", "said so": no proposition to check.
@@ -87,11 +100,6 @@ _SPEECH_CUES = frozenset({"said", "says", "say", "stated", "states", "added", "a
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|it)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(
     r"\b(?:quoted|cited)\s+(?!by\b)(?P<who>[^,;]{2,160}?)\s+as\s+$", re.IGNORECASE
-)
-_WAS_QUOTED = re.compile(
-    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+|later\s+)?(?:quoted|cited)"
-    r"(?:\s+by\s+[^,;]{1,60}?)?\s+as\s+$",
-    re.IGNORECASE,
 )
 _TRAILING_AUX = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously|again|repeatedly|long|both|each|all|"
@@ -116,30 +124,11 @@ _CONTINUATION = re.compile(
     r"(?:most|many|some|all|half)\s+of\s+them|mostly|including|among\s+them)\b",
     re.IGNORECASE,
 )
-_BASE_FORMS = frozenset(
-    {
-        "estimate",
-        "claim",
-        "deny",
-        "warn",
-        "allege",
-        "accuse",
-        "insist",
-        "confirm",
-        "predict",
-        "argue",
-        "report",
-        "reports",
-        "claims",
-        "estimates",
-    }
-)
 _TITLED_SUBJECT = re.compile(
     r"^((?:[A-Z][\w'\u2019-]*\s+)?(?:President|Prime\s+Minister|Minister|Governor|Mayor|"
     r"General|Gen\.|Commander)\s+(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
     r"\s+[a-z]+ed\b"
 )
-_TO_HAVE = re.compile(r"^\s+to\s+have\b")
 _PAREN_TAIL_AT = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)$")
 _STRIPPED_WHICH = re.compile(r"(?<=[\w)])\s+which\s+(?!said\b)[^;\"\u201c\u201d]{3,120}$")
 # A non-restrictive relative clause between a subject and its cue: ", which groups ...,".
@@ -177,13 +166,6 @@ _ACCORDING_APPOSITIVE = re.compile(
     r"body|charity|NGO|coalition|alliance|outlet|website|watchdog|initiative|project|platform)"
     r"\b[^,;\"\u201c\u201d]{0,80}|which\s+[^,;\"\u201c\u201d]{3,100}),(?=\s)"
 )
-# "a statement posted on Telegram": a participle after a document, not a cue.
-_DOCUMENT_PARTICIPLES = frozenset(
-    {"posted", "published", "broadcast", "released", "issued", "circulated", "shared", "aired"}
-)
-_DOCUMENTS = frozenset(
-    {"statement", "message", "video", "post", "communique", "communiqu\u00e9", "letter", "notice"}
-)
 _PAREN_ACRONYM_AT = re.compile(r"\([A-Z][A-Za-z.]{1,9}\)")
 _DESCRIPTIVE_APPOSITIVE = re.compile(r"\s*(?:the|a|an)\s+[^,;\"\u201c\u201d]{3,120},\s*$")
 # '"...," said a resident who asked not to be named': a relative clause after the speaker.
@@ -203,8 +185,6 @@ _PLACE_ADJUNCT_END = re.compile(
     r"^\s*(?:on|in|by|from|at|during|via|over)\s+[^,;\"\u201c\u201d]{1,80}?\.?\s*$"
 )
 _QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+[^\"\u201c\u201d,;]{1,80}$")
-_WORD_BEFORE = re.compile(r"([\w'\u2019-]+)\s*$")
-_WORD_OR_SPACE = re.compile(r"[\w'\u2019\s-]")
 _WHO = re.compile(r"\s+who\b")
 
 
@@ -260,53 +240,10 @@ def _in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in regions)
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """The word just before ``end`` (``_WORD_BEFORE`` over the 40 characters before it),
-    reading a short tail first: the pattern costs its window times a word's length."""
-    lo = max(0, end - 40)
-    tail = max(lo, end - 16)
-    match = _WORD_BEFORE.search(text, tail, end)
-    if (
-        tail > lo
-        and (match is None or match.start() == tail)
-        and _WORD_OR_SPACE.match(text, tail - 1)
-    ):
-        match = _WORD_BEFORE.search(text, lo, end)  # the word (or its spaces) runs on
-    return match
-
-
-def _valid_cue(text: str, match: re.Match[str]) -> bool:
-    if is_according(match):
-        return True
-    before = _word_before(text, match.start())
-    if before and (before.group(1).lower() in NOT_A_CUE_BEFORE or before.group(1).isdigit()):
-        return False  # "the reported attack", "was said", "8 reports"
-    word = match.group(0)
-    if word in _DOCUMENT_PARTICIPLES and before and before.group(1).lower() in _DOCUMENTS:
-        return False
-    if word in OUTLET_CUES:
-        staff = OUTLET_STAFF_BEFORE.search(text, max(0, match.start() - 80), match.start())
-        return staff is not None
-    if word in ("show", "shows"):
-        return before is not None and before.group(1).lower() in SHOW_SUBJECTS
-    if (
-        before
-        and word in _BASE_FORMS
-        and before.group(1).lower().replace("\u2019", "'").endswith(("'s", "s'"))
-    ):
-        return False  # "the group's claim could not be verified": a noun
-    after = text[match.end() : match.end() + 30]
-    if word in THAT_ONLY_CUES and not THAT_RE.match(after):
-        return False
-    if word in TOLL_CUES:
-        return TOLL_AFTER_RE.match(text, match.end()) is not None
-    if word in _LIFE_CLAIMS and _LIVES.match(text, match.end()):
-        return False  # "the war has claimed over 300000 lives": a toll, not a claimant
-    if word in CLAIM_CUES and _TO_HAVE.match(after):
-        return True  # "claimed to have killed 12 soldiers"
-    if match.group(0) in ("called", "calls") and not _CALLED_FOR.match(after):
-        return False  # "a group called X" names; "called for a ceasefire" appeals
-    return not NOT_A_CUE_AFTER.match(after)
+def _title_case_run(lead: str) -> bool:
+    """Words in title case only (a caption or a headline a scraper glued on), no clause."""
+    words = [w for w in lead.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 4 and all(w[:1].isupper() for w in words)
 
 
 def _last_separator(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> int:
@@ -369,7 +306,7 @@ def _quoted_as_speaker(text: str, cue_start: int) -> tuple[int, int] | None:
         phrase = clean_speaker(match.group("who"))
         at = text.find(phrase, match.start("who"), match.end("who"))
         return (at, at + len(phrase)) if phrase and at >= 0 else None
-    match = _WAS_QUOTED.search(text, window, cue_start)
+    match = WAS_QUOTED.search(text, window, cue_start)
     if match:
         end = match.start()
         appositive = _DESCRIPTIVE_APPOSITIVE.search(text, window, end)
@@ -538,17 +475,44 @@ def _speaker_trailing(
 # '... the type of the gas said the spokesman.' (commas stripped): a short speaker after the
 # cue closes the sentence.
 _INVERTED_SPEAKER = re.compile(
-    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[a-z][\w-]*\s+){0,2}"
+    r"\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?:[A-Za-z][\w-]*\s+){0,2}"
     r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|for|of|the)){0,6}"
     # "... said Rami Abdel Rahman head of the Syrian Observatory for Human Rights."
     r"(?:\s+(?:head|chief|director|spokesman|spokeswoman|leader|founder)\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?)"
-    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting)\s))"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|for|of|the|and)){0,7})?"
+    # "... said Abu Mohamed a vendor in the old market": an appositive that says who the
+    # named speaker is (its comma stripped)
+    r"(?:\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:\s+(?:in|of|at|from|for|with)"
+    r"\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})?)?)"
+    # "... said observatory head Rami Abdel Rahman who did not give a number": a relative
+    # clause on the speaker may close the sentence
+    r"(?:\s+(?:on|late|early)\s+[A-Z]\w+)?(?:\s*\.?\s*$|\s+(?=(?:adding|saying|noting|who)\s))"
 )
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the\s+|a\s+|an\s+)?[^,;\"]{2,60}?)\s+$")
+# What may follow "was quoted as saying" when the quote came first: "by Al Mayadeen TV".
+_BY_OUTLET_END = re.compile(r"\s*(?:by\s+[^,;.\"\u201c]{1,60})?\s*\.?\s*")
+_APPOSITIVE_END = re.compile(r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}\s*\.?")
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\s")
 _ING_CONTINUATION = re.compile(r"(?:adding|saying|noting)\s")
 _INVERTED_CUES = frozenset({"said", "says", "added", "stated", "reported"})
+
+
+# "... near Manbij on July 19 and Colonel Chris Garver said": the conjunction before a
+# capitalised name ends the first statement; the name after it is the second speaker.
+_AND_NAME = re.compile(r"\s(?:and|but|while)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _after_last_conjunction(text: str, start: int, end: int) -> int:
+    """Start of the speaker after the last conjunction in [start, end) when the words
+    before it are not a name (a clause of the statement before ran on into the speaker)."""
+    matches = list(_AND_NAME.finditer(text, start, end))
+    if not matches:
+        return start
+    last = matches[-1]
+    before = text[start : last.start()].split()
+    if all(word[:1].isupper() or word in ("of", "for", "the") for word in before):
+        return start  # "Russia and Syria said", "the Ministry of Defence and ...": one subject
+    return last.end()
 
 
 def _stripped_inverted(text: str, cue: str, pre: str, tail: int) -> bool:
@@ -566,7 +530,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
     for match in CUE_RE.finditer(text):
         if match.start() < cursor or _in_regions(match.start(), regions):
             continue
-        if not _valid_cue(text, match):
+        if not valid_cue(text, match):
             continue
         cue = canonical_cue(match.group(0))
         if is_according(match):
@@ -584,7 +548,9 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             lead = _LEADING_CONNECTIVES.sub(
                 "", text[cursor : match.start()].strip(" ,;:\u2014\u2013-(")
             )
-            if not lead.strip():
+            if not lead.strip() or _title_case_run(lead):
+                # "AP Photo Felipe Dana US Missile Attack on Syria - Moscow According to the
+                # governor ...": a caption or headline glued before the sentence
                 if open_forward is not None:
                     continue
                 after = sp_end
@@ -653,6 +619,27 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             that = THAT_RE.match(text[start:])
             if that:
                 start += that.end()
+            before = text[cursor : quoted_as[0]].rstrip()
+            if (
+                open_forward is None
+                and before[-1:] in CLOSE_QUOTES + '"'
+                and _BY_OUTLET_END.fullmatch(text, start)
+            ):
+                # '"Five people were killed" Barazi was quoted as saying by Al Mayadeen.':
+                # the quote before the speaker is what was said.
+                out.append(
+                    Attribution(
+                        cue,
+                        (match.start(), match.end()),
+                        [text[slice(*quoted_as)]],
+                        quoted_as,
+                        (cursor, cursor + len(before)),
+                        "trailing",
+                        region=(cursor, len(text)),
+                    )
+                )
+                cursor = len(text)
+                continue
             attr = Attribution(
                 cue,
                 (match.start(), match.end()),
@@ -766,6 +753,10 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
                     and open_forward.speakers[0].lower() not in ("he", "she", "they", "it")
                 )
             ):
+                # "X said A; SANA reported.": the tail after a semicolon is not A
+                cut = text.rfind(";", open_forward.content[0], match.start())
+                if cut > open_forward.content[0] and cut < open_forward.content[1]:
+                    open_forward.content = (open_forward.content[0], cut)
                 continue  # "X said A, Y said": keep X's statement, drop the odd tail
             # "Israeli forces warned residents to leave, the ministry said": an earlier
             # act cue is part of this source's proposition.
@@ -811,6 +802,15 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
             if relative is not None and _WHO_TAIL.match(text, sp_start + relative.end() - 3):
                 sp_end = sp_start + relative.start()  # "said a resident who asked ..."
             tail_text = text[sp_end:].strip()
+            if (
+                tail_text
+                and _APPOSITIVE_END.fullmatch(tail_text)
+                and _stripped_inverted(text, cue, pre, tail)
+            ):
+                # "said Abu Mohamed a vendor in the Bustan al-Qasr neighborhood.": the
+                # speaker's appositive runs to the end of the sentence
+                sp_end = len(text.rstrip(" ."))
+                tail_text = ""
             if sp_end > sp_start and (
                 not tail_text
                 or tail_text[0] in ".,;"
@@ -858,6 +858,7 @@ def attribute(text: str, regions: list[tuple[int, int]]) -> list[Attribution]:
         # Forward: "X said (that) Y".
         if open_forward is not None:
             back = backward_speaker_start(text, len(text[: match.start()].rstrip()))
+            back = _after_last_conjunction(text, back, match.start())
             prefix = text[open_forward.content[0] : back]
             if not _COORDINATION.search(prefix):
                 continue  # a cue inside the proposition ("said troops told residents ...")

@@ -26,12 +26,41 @@ REPORTING_VERBS = frozenset(
     emphasized affirmed maintained dismissed blamed charged countered responded replied
     cautioned promised forecast demanded reiterated recounted recorded documented
     counted show shows saw witnessed informs emphasizes emphasises stresses underlines
+    described describes relayed relays found finds expects
     established concluded determined put puts gave gives
     """.split()  # noqa: SIM905
 )
 # Cues that report only with a "that" clause: "investigators established that sarin was
 # used", not "the army established a base".
 THAT_ONLY_CUES = frozenset({"established", "concluded", "determined"})
+# "The inquiry found (that) the regime was responsible": "found" reports the finding of a
+# body that investigates, before a clause; "rescuers found three bodies" does not.
+FINDING_CUES = frozenset({"found", "finds"})
+FINDING_SUBJECTS = frozenset(
+    """
+    inquiry investigation investigators report study commission probe panel court mission
+    review experts inspectors monitors tribunal autopsy analysis survey
+    """.split()  # noqa: SIM905
+)
+FINDING_CLAUSE_RE = re.compile(
+    r"\s*(?:,?\s*that\b|(?:[\w'\u2019-]+\s+){1,6}?(?:was|were|is|are|had|has|have|did|"
+    r"would|could)\b)"
+)
+# Verbs of an act that report only before a clause, a quote or the end of the sentence:
+# "the army declared that the town was taken" reports, "the rebels declared an autonomous
+# region", "activists posted a video", "the agency demanded an investigation" and "the
+# regime responded with airstrikes" do not (an act, an appeal, not a proposition).
+CLAUSE_ONLY_CUES = frozenset(
+    {"declared", "declares", "posted", "demanded", "demands", "responded", "responds"}
+)
+CLAUSE_OR_END_RE = re.compile(r"""^\s*(?:,?\s*that\b|[:"\u201c\u201d,.;]|$)""")
+# Words before "states" that make it a noun: "member states of the OPCW questioned".
+STATES_NOUN_BEFORE = frozenset(
+    """
+    member western arab gulf european baltic nuclear island neighbouring neighboring other
+    several many some these those both all african asian islamic muslim sovereign
+    """.split()  # noqa: SIM905
+)
 # "put the death toll at 27", "state media gave a toll of 44 dead": these verbs report a
 # toll and nothing else.
 TOLL_CUES = frozenset({"put", "puts", "gave", "gives"})
@@ -43,7 +72,7 @@ ING_CUES = frozenset(
     """
     saying adding claiming warning insisting noting accusing denying stating urging
     stressing explaining arguing blaming vowing threatening pledging confirming
-    announcing alleging asserting declaring reiterating
+    announcing alleging asserting declaring reiterating describing
     """.split()  # noqa: SIM905
 )
 TELL_CUES = frozenset({"told", "tells"})
@@ -72,7 +101,7 @@ CUE_RE = re.compile(
 NOT_A_CUE_BEFORE = frozenset(
     """
     the a an its their his her our unconfirmed widely so was were is are been being be
-    previously-reported officially to not never will would could may might can did does do
+    previously-reported to not never will would could may might can did does do
     should must without
     mondays tuesdays wednesdays thursdays fridays saturdays sundays todays yesterdays
     """.split()  # noqa: SIM905
@@ -168,9 +197,19 @@ TRAILING_FOLLOWERS = re.compile(
     # '"..." IFRC said stressing that ...' (its comma stripped): a second cue follows
     r"(?:stressing|updating|warning|urging|insisting|explaining|accusing|blaming)\b|"
     r"(?:asking|requesting|declining|speaking)\b|"  # '..., asking not to be named'
+    # "... were injured the group said with four children killed earlier": an absolute
+    # clause that adds to the statement before the cue
+    r"with\s+(?:\w+\s+){0,6}?(?:killed|wounded|injured|dead|dying)\b|"
+    # "... he said pointing to his stock", "he said crying over the body": the manner of
+    # saying, not what was said
+    r"(?:pointing|crying|weeping|sobbing|gesturing|holding|standing|sitting|smiling|"
+    r"shaking|waving|laughing|shouting|looking)\b|"
     # "... killed 13 civilians Monday the Observatory said most of them in ...": a part of
     # the toll before the cue, not a proposition of its own (its commas stripped)
-    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b)",
+    r"(?:most|many|some|all|half)\s+of\s+them\b|mostly\b|including\b|among\s+them\b|"
+    # "... took the villages state media said on Saturday part of a campaign ...": an
+    # appositive on the whole clause before the cue, not its content
+    r"part\s+of\s+(?:a|an)\s|the\s+latest\s+(?:in|of)\s)",
 )
 THAT_RE = re.compile(r"^\s*(?:,\s*)?that\b\s*")
 

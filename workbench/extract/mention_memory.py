@@ -7,6 +7,7 @@ report. ``Resolved`` is the result of every resolution.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -20,6 +21,10 @@ from workbench.extract.place_names import (
     demonyms_in,
 )
 from workbench.extract.registry import SourceRegistry, normalise_mention
+
+# "Aleppo police command" is the body SANA names "Aleppo Police Command": after a place
+# name, a police command is a named body, one spelling whatever the copy's capitals.
+_NAMED_COMMAND = re.compile(r"\b([A-Z][\w'-]+ )police command\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,7 @@ class MentionMemory:
         return None
 
     def _discover(self, name: str, kind: SourceKind) -> Resolved:
+        name = _NAMED_COMMAND.sub(r"\1Police Command", name)
         roles = (
             frozenset({RoleFlag.UNKNOWN_PROVENANCE})
             if kind in (SourceKind.ANONYMOUS, SourceKind.UNKNOWN)

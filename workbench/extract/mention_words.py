@@ -177,7 +177,8 @@ ANONYMOUS_HEADS = frozenset(
     adviser advisor advisers advisors aide aides insider insiders negotiator negotiators
     source sources official officials witness witnesses resident residents medic medics
     doctor doctors paramedics diplomat diplomats activist activists people eyewitness
-    eyewitnesses relatives villagers survivors security analysts experts
+    eyewitnesses relatives villagers survivors security analysts experts investigators
+    investigator inspectors
     member members commander commanders fighter fighters militiaman militiamen supporter
     supporters worker workers
     nurse nurses farmer farmers teacher teachers student students driver drivers trader
@@ -372,9 +373,11 @@ QUANTIFIERS = frozenset(
 APPOSITIVE = re.compile(r"\s*,\s*")
 PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 RELATIVE = re.compile(r",?\s+(?:who|which|that)\b.*$")
+# A name's words; U+FFFD stands for a letter lost in transcoding ("\ufffdavu\ufffd\ufffdolu").
 NAME_RUN = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von)"
-    r"(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|von|Al|Abu))*)$"
+    r"(?<![\w-])((?:[A-Z\ufffd][\w'\u2019.\ufffd-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|"
+    r"von)(?:\s+(?:[A-Z\ufffd][\w'\u2019.\ufffd-]*|al-[A-Z][\w'\u2019-]*|al|el|bin|ibn|abu|de|van|"
+    r"von|Al|Abu))*)$"
 )
 CAPITAL_WORD = re.compile(r"^[A-Z][a-z]")
 TITLED_PERSON = re.compile(

@@ -76,6 +76,7 @@ _CUE_MODALITY = {
     "predicted": Modality.PREDICTED,
     "predicts": Modality.PREDICTED,
     "forecast": Modality.PREDICTED,
+    "expects": Modality.PREDICTED,
     "vowed": Modality.PREDICTED,
     "pledged": Modality.PREDICTED,
     "promised": Modality.PREDICTED,

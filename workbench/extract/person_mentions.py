@@ -37,6 +37,13 @@ from workbench.extract.place_names import (
 )
 from workbench.extract.registry import normalise_mention
 
+# A person described, not named, opening a sentence as its subject: "The unidentified man
+# entered ...", "An elderly woman was carried ...".
+_DESCRIBED_PERSON = re.compile(
+    r"(?:The|A|An)\s+((?:[a-z][\w-]*\s+){0,2}(?:man|woman|boy|girl))\s+"
+    r"(?:[a-z]+ed|was|is|had|has|spoke|wept|ran|sat|stood|held|took|went|came|lost)\b"
+)
+
 
 class PersonMentions(BodyMentions):
     """Resolution of mentions of people and of the roles they hold."""
@@ -104,6 +111,12 @@ class PersonMentions(BodyMentions):
         Only registry names and titled people count: a description here could be
         anything ("The ceasefire agreement"), and guessing would mislead pronouns.
         """
+        described = _DESCRIBED_PERSON.match(sentence)
+        if described is not None:
+            # "The unidentified man entered a field hospital. ... he said": one person, the
+            # "he" of what follows
+            self.note(self._discover(described.group(1).lower(), SourceKind.ANONYMOUS))
+            return
         match = SUBJECT.match(sentence)
         if match is None:
             return

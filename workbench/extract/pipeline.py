@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models import Caveat, CaveatKind, Claim, Modality, Quantity, Report, Source, SourceKind
-from workbench.extract.attribution import Attribution, attribute, quote_regions
+from workbench.extract.attribution import (
+    Attribution,
+    attribute,
+    first_person_appeal,
+    quote_regions,
+)
 from workbench.extract.caveats import (
     HEDGE_CUES,
     caveat_start,
@@ -197,6 +202,15 @@ def _after_glued_title(paragraph: str, title: str) -> int:
     return end if end < len(paragraph) else 0
 
 
+# An agency's credit in brackets before a sentence: "(reuters) A missile fired ...".
+_CREDIT = re.compile(r"^\([A-Za-z]{2,12}\)\s+")
+# A bare date stamp that opens the first paragraph of a scraped page: no sentence of its own.
+_DATE_STAMP = re.compile(
+    r"\s*(?:(?:Published|Updated|Posted)\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\d{4}|"
+    r"\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+"
+    r"(?=[A-Z\"\u201c])"
+)
 _TITLE_TRAIL = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _DATELINE_AFTER_TITLE = re.compile(
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
@@ -282,6 +296,19 @@ class _Draft:
         )
 
 
+def _move_to_lead(draft: _Draft, sentence: Sentence, lead: Sentence) -> None:
+    """Place a claim on the lead before its sentence when that sentence repeats the lead
+    word for word with an attribution added: the claim is where it is first stated."""
+    stated = lead.text.rstrip(" .")
+    length = len(stated)
+    if length < 40 or not sentence.text.startswith(stated):
+        return
+    if draft.span[1] - sentence.start > length:
+        return
+    shift = lead.start - sentence.start
+    draft.span = (draft.span[0] + shift, draft.span[1] + shift)
+
+
 # A sentence that details the casualties of the claim before it, in no voice of its own:
 # "The victims included 51 children", "Among the dead were four staff and five children".
 _CASUALTY_DETAIL = re.compile(
@@ -309,6 +336,9 @@ class _Extractor:
         self.buffer: deque[_Draft] = deque()
         self.pending_caveats: list[Caveat] = []
         self.pending_quote: list[Sentence] = []
+        # The speaker of the claim right before a quote that no cue follows: '... according
+        # to RT. "Twenty-three people have been killed ..." The attack was ...' is RT's.
+        self.pending_owner: tuple[tuple[str, ...], str] | None = None
         self.quote_speaker: tuple[tuple[str, ...], str] | None = None
         self.last_sources: tuple[str, ...] = ()  # for "..., saying" and "and accused"
         # The speaker of a quote that closed the previous paragraph: a next paragraph that
@@ -318,6 +348,11 @@ class _Extractor:
         # that only details its casualties carries on its figures.
         self.previous_claim: tuple[tuple[str, ...], str] | None = None
         self.drafted = 0  # claims drafted so far
+        # The sentence just before, when it had no attribution: a page that repeats its
+        # lead with the source added ("Shells hit X. Shells hit X SANA reported.") makes
+        # the claim where the lead states it.
+        self.bare_lead: Sentence | None = None
+        self.last_text = ""  # the sentence just before: a page may print its lead twice
 
     # -- output ------------------------------------------------------------
     def _push(self, draft: _Draft) -> Iterator[Claim]:
@@ -332,6 +367,14 @@ class _Extractor:
     def flush(self) -> Iterator[Claim]:
         while self.buffer:
             yield self.buffer.popleft().freeze(self.report.id)
+
+    def _unclaimed_quotes(self) -> Iterator[Claim]:
+        """Quotes no cue claimed: the speaker of the claim right before them said them, if
+        there is one; else they are dropped."""
+        quotes, owner = self.pending_quote, self.pending_owner
+        self.pending_quote, self.pending_owner = [], None
+        if owner is not None:
+            yield from self._quote_claims(quotes, *owner)
 
     # -- caveats -------------------------------------------------------------
     def _attach_sentence_caveat(self, sentence: Sentence) -> None:
@@ -497,6 +540,14 @@ class _Extractor:
             time_expression=time,
         )
 
+    def _quote_claims(
+        self, quotes: list[Sentence], sources: tuple[str, ...], cue: str
+    ) -> Iterator[Claim]:
+        """Claims of whole quoted sentences, but for the speaker's own appeals."""
+        for quoted in quotes:
+            if not first_person_appeal(quoted.text):
+                yield from self._push(self._quote_claim(quoted, sources, cue))
+
     def _quote_claim(self, sentence: Sentence, sources: tuple[str, ...], cue: str) -> _Draft:
         local = sentence.text
         start, end = 0, len(local)
@@ -520,6 +571,10 @@ class _Extractor:
     def sentence(self, sentence: Sentence, inside: bool) -> tuple[list[Claim], bool]:
         """Claims of one sentence; returns them and whether a quote is left open."""
         regions, open_after = quote_regions(sentence.text, inside)
+        text = _CREDIT.sub("", sentence.text, count=1)
+        if text == self.last_text and len(text) >= 40:
+            return [], open_after  # the same sentence printed twice is one statement
+        self.last_text = text
         self.resolver.context = sentence.text
         if _opens_with_caveat(sentence.text):
             # "Reuters could not independently verify the battlefield reports": a
@@ -534,7 +589,9 @@ class _Extractor:
             return [], open_after
         out: list[Claim] = []
         drafted = self.drafted
+        lead, self.bare_lead = self.bare_lead, None
         if not attrs:
+            self.bare_lead = sentence
             if is_caveat_sentence(sentence.text):
                 self._attach_sentence_caveat(sentence)
                 return out, open_after
@@ -550,15 +607,21 @@ class _Extractor:
                 self.resolver.note_subject(sentence.text)
             if starts_quoted:
                 if self.quote_speaker is not None:
-                    sources, cue = self.quote_speaker
-                    out.extend(self._push(self._quote_claim(sentence, sources, cue)))
+                    out.extend(self._quote_claims([sentence], *self.quote_speaker))
                 else:
+                    if not self.pending_quote:
+                        self.pending_owner = carried
                     self.pending_quote.append(sentence)
             else:
-                self.pending_quote = []
+                out.extend(self._unclaimed_quotes())
             if not open_after and not starts_quoted:
                 self.quote_speaker = None
             return out, open_after
+        first = attrs[0]
+        if self.pending_quote and not (
+            first.form in ("trailing", "inverted") and (inside or first.quoted)
+        ):
+            out.extend(self._unclaimed_quotes())  # no "he said" closes the quotes before
         for index, attr in enumerate(attrs):
             if attr.relative and index == 0:
                 continue  # "who said ..." with no antecedent in view
@@ -576,9 +639,11 @@ class _Extractor:
                 and attr.form in ("trailing", "inverted")
                 and (inside or attr.quoted)
             ):
-                for quoted in self.pending_quote:
-                    out.extend(self._push(self._quote_claim(quoted, sources, attr.cue)))
-            out.extend(self._push(self._draft(sentence, attr, sources)))
+                out.extend(self._quote_claims(self.pending_quote, sources, attr.cue))
+            draft = self._draft(sentence, attr, sources)
+            if index == 0 and lead is not None:
+                _move_to_lead(draft, sentence, lead)
+            out.extend(self._push(draft))
         self.pending_quote = []
         self.previous_claim = (self.last_sources, attrs[-1].cue) if self.drafted > drafted else None
         last = attrs[-1]
@@ -609,6 +674,9 @@ class _Extractor:
                 continue
             if index == 0:
                 cut = _after_glued_title(paragraph, self.report.title)
+                stamp = _DATE_STAMP.match(paragraph, cut)
+                if stamp is not None:
+                    cut = stamp.end()  # "11 Aug 2016 According to the hospital ..."
                 if cut:
                     # "Fri 07 Apr 2017 Homs governor says U.S. attack caused deaths ...
                     # A U.S. missile strike ...": the headline glued to the lead is no claim.
@@ -621,14 +689,13 @@ class _Extractor:
                     yield from claims
             if whole_quote and self.pending_quote and self.carried_quote is not None:
                 sources, cue = self.carried_quote
-                for quoted in self.pending_quote:
-                    yield from self._push(self._quote_claim(quoted, sources, cue))
+                yield from self._quote_claims(self.pending_quote, sources, cue)
                 self.pending_quote = []
             self.carried_quote = self.quote_speaker if not inside else None
             if not inside or len(self.pending_quote) > 20:
                 # Only a quote left open runs on into the next paragraph (AP style).
                 self.quote_speaker = None
-                self.pending_quote = []
+                yield from self._unclaimed_quotes()
         yield from self.flush()
 
 

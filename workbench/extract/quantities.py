@@ -700,6 +700,13 @@ _JOINED_BEFORE = re.compile(r"[A-Za-z0-9][-/:]$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+# "displaced half of the pre-war population of about 23 million": a population, no count
+# of casualties.
+_POPULATION_BEFORE = re.compile(
+    r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+|over\s+)?$"
+)
+
+
 def _skip(text: str, start: int, end: int, num_text: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
     stripped = before.rstrip()
@@ -707,6 +714,7 @@ def _skip(text: str, start: int, end: int, num_text: str) -> bool:
         _MONTH_AT_END.search(stripped, max(0, len(stripped) - 10))
         or _MONTH_AFTER.match(after)
         or _DURATION_AFTER.match(after)
+        or _POPULATION_BEFORE.search(before)
     ):
         return True
     if num_text[:1].isdigit():

@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
 # (The leading class outside the alternation lets ``re`` skip to candidate stops.)
 _BOUNDARY = re.compile(
     r"[.!?](?:[.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018'(\[]?[A-Z0-9])|"
+    # "... a monitoring group said. (reuters) A missile ...": a credit in brackets
+    r"(?=\s+\([a-z]{2,12}\)\s+[A-Z])|"
     r"[.!?]*[\"'\u201d\u2019)\]]*\s*$)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -76,7 +76,9 @@ _TIME_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday overnight yesterday".split()  # noqa: SIM905
 )
 _PREFIX_OK = re.compile(r"^(?:anti|pro|non|ex|self|counter)-[a-z]")
-_TOKEN = re.compile(r"[\w'\u2019.&-]+|[^\w\s]")
+# U+FFFD stands for a letter some copy lost in transcoding ("Mevl\ufffdt \ufffdavu\ufffd\ufffdolu"):
+# part of the word it sits in.
+_TOKEN = re.compile(r"[\w'\u2019.&\ufffd-]+|[^\w\s]")
 # Anchored at the end and only ever removed whole, so the order of the words is free:
 # a case-folded trie is faster than the listed alternation.
 # A manner adverb by its ending ("consistently", "persistently", "reportedly"); the
@@ -175,6 +177,8 @@ def _np_token(token: str) -> bool:
         return False
     if token[0].isupper() or (token[0].isdigit() and len(token) <= 3):
         return True
+    if "\ufffd" in token:
+        return True  # a name whose capital or accented letter was lost in transcoding
     lowered = token.lower().replace("\u2019", "'").rstrip(".")
     if not lowered:
         return False
@@ -248,6 +252,9 @@ def backward_speaker_start(text: str, end: int, max_tokens: int = 12, pronoun: b
             continue
         if token in _STOP_TOKENS or token in _TIME_NAMES:
             break  # "... on Sunday security sources told": stripped commas
+        if not taken and token.lower() in _SPEAKER_PARTICIPLES:
+            taken.append(match)  # "Two men interviewed said": the participle is the phrase's
+            continue
         if pronoun and not taken and token.lower() in _SUBJECT_PRONOUNS:
             taken.append(match)  # "Scores were also injured it said": stripped comma
             break
@@ -352,6 +359,7 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     end = start
     unknown = 0
     previous = ""
+    relative = False  # "a resident who lost two brothers": the count is inside the phrase
     tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 40 * max_tokens)))
     for count, match in enumerate(tokens, start=1):
         token = match.group(0)
@@ -372,6 +380,14 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
                 break
         if count > 1 and token[:1].isdigit() and previous[:1].isupper():
             break  # "According to a source at Aleppo Police Command 5 people were killed"
+        if (
+            count > 1
+            and token.lower() in _COUNT_WORDS
+            and previous.lower() not in _JOINERS
+            and not relative
+        ):
+            break  # "According to the district hospital three people died": the subject
+        relative = relative or token.lower() in ("who", "which", "whose")
         previous = token
         if not _np_token(token):
             # "a local resistance group": up to two unlisted nouns inside the phrase.
@@ -386,6 +402,16 @@ def forward_speaker_end(text: str, start: int, max_tokens: int = 14) -> int:
     return start + len(trimmed)
 
 
+# Participles that close a speaker phrase: "two men interviewed", "residents contacted".
+_SPEAKER_PARTICIPLES = frozenset({"interviewed", "contacted", "questioned", "polled", "surveyed"})
+# Count words that open the clause after a speaker whose comma was stripped.
+_COUNT_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousands dozens scores
+    """.split()  # noqa: SIM905
+)
 _COMMENT_NOUNS = frozenset(
     "toll total claim figure figures charge number allegation accusation count report".split()  # noqa: SIM905
 )
@@ -569,6 +595,8 @@ def plausible_speaker(phrase: str, max_tokens: int = 14) -> bool:
         return False  # "No group claimed responsibility" names no source
     if not any(w[:1].isalpha() and w.lower() not in ("a", "an", "the") for w in words):
         return False
+    if len(words) > 1 and words[-1].lower() in _SPEAKER_PARTICIPLES:
+        words = words[:-1]  # "two men interviewed": the men
     bad = [w for w in words if not _np_token(w)]
     if bad and len(bad) <= 2 and len(words) <= 12 and all(_nounish(w) for w in bad):
         # "An RSF adviser", "Shipping data firm Clarksons": unlisted nouns inside a
@@ -596,7 +624,8 @@ def _nounish(token: str) -> bool:
 _INNER_AND = re.compile(
     r"\b(?:Foreign|Defen[cs]e|Interior|Health|Labou?r|Social|Economic|Political|Cultural|"
     r"Religious|Human|Civil|Public|Local|Regional|Internal|International|Planning|Housing|"
-    r"Information|Trade|Industry|Agriculture|Irrigation|Water|Energy|Finance)\s+and\s+[A-Z]"
+    r"Information|Trade|Industry|Agriculture|Irrigation|Water|Energy|Finance|Revolutionary)"
+    r"\s+and\s+[A-Z]"
     # "the Ministry of Foreign Affairs and Expatriates": one ministry.
     r"|\bMinistry\s+of\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){1,3}and\s+[A-Z]"
 )
