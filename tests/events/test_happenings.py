@@ -316,3 +316,58 @@ def test_the_ways_reports_write_a_region(listed: str, written: set[str]) -> None
     from workbench.events.gazetteer_build import region_names
 
     assert region_names(listed) == written
+
+
+def test_undated_reports_meet_every_report_they_could_join_and_only_those() -> None:
+    """An undated report is compared with the reports of its regions and those naming no
+    place (others score 0 anyway); one naming no place, with all. The pairs kept are those
+    an all-pairs comparison keeps among reports that could join."""
+    from workbench.events.happenings import (
+        _pairs_undated,
+        _tfidf,
+        place_scores,
+        undated_bars,
+    )
+    from workbench.events.report_profile import profile_reports
+
+    towns = ["Aleppo", "Idlib", "Homs", "Raqqa", "Kutum", "Dnipro"]
+    reports = [
+        _report(
+            f"o{n}",
+            f"Strike on {towns[n % 6]} market kills {n % 5 + 3}",
+            f"An air strike hit a market in {towns[n % 6]}, killing {n % 5 + 3} people, "
+            f"witnesses said. Rescuers searched the rubble {'again' if n % 2 else 'all night'}."
+            + (" It hit a bakery queue near the old mosque." if n == 1 else ""),
+            None if n % 3 else DAY,
+        )
+        for n in range(36)
+    ]
+    reports += [
+        _report(
+            "p",
+            "Strike on market kills 3",
+            "An air strike hit a bakery queue near the old mosque, killing 3 people.",
+            None,
+        )
+    ]
+    profiles = profile_reports(reports)
+    matrix = _tfidf(profiles)
+    days = np.array([-1 if r.published is None else 0 for r in reports], dtype=np.int64)
+    bars = undated_bars(profiles, DEFAULT_HAPPENING_WEIGHTS)
+    [(left, right, _values)] = _pairs_undated(
+        days, matrix, DEFAULT_HAPPENING_WEIGHTS, bars, profiles
+    )
+    found = set(zip(left.tolist(), right.tolist(), strict=True))
+    cosine = (matrix @ matrix.T).toarray()
+    everything = {
+        (i, j)
+        for i in range(len(reports))
+        for j in range(i + 1, len(reports))
+        if (days[i] < 0 or days[j] < 0) and cosine[i, j] >= max(bars[i], bars[j])
+    }
+    a = np.array([i for i, _ in sorted(everything)])
+    b = np.array([j for _, j in sorted(everything)])
+    could_join = place_scores(profiles, a, b, DEFAULT_HAPPENING_WEIGHTS.unknown_place) > 0
+    expected = {pair for pair, ok in zip(sorted(everything), could_join, strict=True) if ok}
+    assert expected <= found <= everything
+    assert any(len(reports) - 1 in pair for pair in found)  # the placeless report meets all
