@@ -12,6 +12,7 @@ reports apart by them 0.05).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -179,8 +180,8 @@ def place_words(name: str, text: str, title: bool = False) -> str:
         ):
             break
         if title and kept:
-            body = body or fold_name(text)  # spaces and hyphens aside ("Kafr-Hamra")
-            if fold_name(word) not in body:
+            body = body or _squashed(text)  # spaces and hyphens aside ("Kafr-Hamra")
+            if _squashed(word) not in body:
                 if len(kept) == 1 and _known(kept[0]) is False:
                     return ""  # "Kafr" of a name the body writes otherwise
                 break
@@ -193,6 +194,15 @@ def place_words(name: str, text: str, title: bool = False) -> str:
         return ""
     place = " ".join(kept)
     return place if len(fold_name(place)) >= 4 else ""
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4)
+def _squashed(text: str) -> str:
+    """``text`` in lower case without spaces, hyphens or marks: "Kafr-Hamra" is "kafrhamra"."""
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def _known(word: str) -> bool:
