@@ -67,6 +67,29 @@ def test_six_processes_open_a_new_postgres_schema_at_once(pg_url: str) -> None:
     assert current_revision(open_engine(pg_url)) == head_revision()
 
 
+@pytest.mark.postgres
+def test_a_schema_made_between_the_checks_two_reads_is_not_another_programs(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads the revision, then the tables. Another process that makes the whole
+    schema in between must not look like another program's tables beside no revision."""
+    from workbench.store import migrate
+
+    engine = create_db_engine(resolve_db_url(pg_url))
+    other = create_db_engine(resolve_db_url(pg_url))
+    read_tables = migrate._columns
+
+    def another_process_migrates_first(connection):  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(migrate, "_columns", read_tables)  # once
+        upgrade(other)  # commits the whole schema, revision included
+        return read_tables(connection)
+
+    monkeypatch.setattr(migrate, "_columns", another_process_migrates_first)
+    migrate.check_schema(engine)  # sees one snapshot: no revision and no tables yet
+    upgrade(engine)  # and then finds the schema made
+    assert current_revision(engine) == head_revision()
+
+
 def test_a_migration_failing_half_way_leaves_the_previous_revision(tmp_path: Path) -> None:
     """0002 adds verdicts.role, then creates review_requests; make the second step fail."""
     path = tmp_path / "old.db"

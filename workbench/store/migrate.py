@@ -103,6 +103,11 @@ def check_schema(engine: Engine) -> None:
     where = display_url(engine.url.render_as_string(hide_password=False))
     _refuse_foreign_sqlite_file(engine, where)
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # One snapshot for the revision and the tables: read apart, a schema another
+            # process made in between looked like another program's tables beside no
+            # revision (six processes opening one new schema at once, now and then).
+            connection.execution_options(isolation_level="REPEATABLE READ")
         if connection.dialect.name == "postgresql" and (
             connection.scalar(text("SELECT current_schema()")) is None
         ):
