@@ -350,7 +350,13 @@ def test_undated_reports_meet_every_report_they_could_join_and_only_those() -> N
             None,
         )
     ]
+    # first places near across a region's border: Douma (Rif Dimashq) beside Damascus
+    reports += [
+        _report("q", "Shells hit Damascus", "Shells hit the Abbasiyin stadium in Damascus.", None),
+        _report("r", "Shells hit Douma", "Shells hit the Abbasiyin stadium road in Douma.", None),
+    ]
     profiles = profile_reports(reports)
+    assert profiles[-1].anchors[0].region != profiles[-2].anchors[0].region
     matrix = _tfidf(profiles)
     days = np.array([-1 if r.published is None else 0 for r in reports], dtype=np.int64)
     bars = undated_bars(profiles, DEFAULT_HAPPENING_WEIGHTS)
@@ -370,4 +376,5 @@ def test_undated_reports_meet_every_report_they_could_join_and_only_those() -> N
     could_join = place_scores(profiles, a, b, DEFAULT_HAPPENING_WEIGHTS.unknown_place) > 0
     expected = {pair for pair, ok in zip(sorted(everything), could_join, strict=True) if ok}
     assert expected <= found <= everything
-    assert any(len(reports) - 1 in pair for pair in found)  # the placeless report meets all
+    assert any(len(reports) - 3 in pair for pair in found)  # the placeless report meets all
+    assert (len(reports) - 2, len(reports) - 1) in found  # Damascus and Douma

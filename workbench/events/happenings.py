@@ -241,10 +241,11 @@ def _pairs_undated(
     """Undated reports against every report they could join, kept when their text clears
     both bars.
 
-    Reports whose places share no region never join (``happening_labels`` scores them 0),
-    so an undated report is compared only with the reports of its regions and with those
-    that name no place; one that names no place, with every report. (Against every report,
-    43,533 undated reports took four minutes and 4 GB.)
+    Reports whose places share no region join only when their first places are near
+    (``place_scores``; else they score 0), so an undated report is compared only with the
+    reports of its regions, those whose first place lies within a degree of its own, and
+    those that name no place; one that names no place, with every report. (Against every
+    report, 43,533 undated reports took four minutes and 4 GB.)
     """
     undated = np.flatnonzero(days < 0)
     placeless = np.array([not p.regions for p in profiles], dtype=bool)
@@ -263,6 +264,25 @@ def _pairs_undated(
         asking = here[waiting[here]]
         if len(asking):
             blocks.append((asking, np.union1d(here, everywhere)))
+    # First places near across a region's border (Douma beside Damascus): cells of one
+    # degree, each asking its eight neighbours (NEAR_KM is well under a degree).
+    cells: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        if profile.anchors:
+            first = profile.anchors[0]
+            cell = (first.country, math.floor(first.latitude), math.floor(first.longitude))
+            cells[cell].append(index)
+    for (country, lat, lon), indexes in cells.items():
+        here = np.array(indexes, dtype=np.int64)
+        asking = here[waiting[here]]
+        if len(asking):
+            around = [
+                index
+                for dlat in (-1, 0, 1)
+                for dlon in (-1, 0, 1)
+                for index in cells.get((country, lat + dlat, lon + dlon), ())
+            ]
+            blocks.append((asking, np.unique(np.array(around, dtype=np.int64))))
     out = []
     for rows_all, columns in blocks:
         right_matrix = matrix[columns].T.tocsr()
