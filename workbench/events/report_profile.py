@@ -182,7 +182,7 @@ def place_words(name: str, text: str, title: bool = False) -> str:
         if title and kept:
             body = body or _squashed(text)  # spaces and hyphens aside ("Kafr-Hamra")
             if _squashed(word) not in body:
-                if len(kept) == 1 and _known(kept[0]) is False:
+                if len(kept) == 1 and not _known(kept[0]):
                     return ""  # "Kafr" of a name the body writes otherwise
                 break
         kept.append(word)
