@@ -111,7 +111,8 @@ def test_a_title_name_the_body_writes_otherwise_is_not_cut_to_its_first_word() -
 
 
 def test_a_place_across_a_border_is_far_whatever_the_distance() -> None:
-    from workbench.events.departures import _near
+    from workbench.events.departures import FAR_KM
+    from workbench.events.gazetteer import same_area
 
     # Beirut is 85 km from Damascus: within the 150 km of one theatre, but another country
     damascus, beirut, homs = (
@@ -119,8 +120,8 @@ def test_a_place_across_a_border_is_far_whatever_the_distance() -> None:
         for name in ("Damascus", "Beirut", "Homs")
     )
     assert (damascus.country, beirut.country) == ("SY", "LB")
-    assert not _near(damascus, beirut)
-    assert _near(damascus, homs)  # 141 km, one country
+    assert not same_area(damascus, beirut, FAR_KM)
+    assert same_area(damascus, homs, FAR_KM)  # 141 km, one country
 
 
 def test_region_words_are_no_place() -> None:

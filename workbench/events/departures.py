@@ -31,7 +31,7 @@ from workbench.events.features import (
     resolve_time,
     time_expression_of,
 )
-from workbench.events.gazetteer import Place, distance_km
+from workbench.events.gazetteer import Place, same_area
 from workbench.events.kinds import kind_classes
 from workbench.events.report_profile import ReportProfile
 
@@ -77,10 +77,6 @@ class _Main:
 def _meets(a: Window, b: Window, slack: int = DAY_SLACK) -> bool:
     slack = slack if a[0] == a[1] and b[0] == b[1] else 0
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
-
-
-def _near(a: Place, b: Place) -> bool:
-    return a.region == b.region or (a.country == b.country and distance_km(a, b) <= FAR_KM)
 
 
 def _elsewhere(claim: Claim, main: _Main) -> bool:
@@ -172,7 +168,9 @@ def _own_evidence(
             for offset, place in body_places
             if start <= offset < end and not _speaks_for_a_state(report.text, offset)
         ]
-        if own and not any(_near(place, anchor) for place in own for anchor in main.places):
+        if own and not any(
+            same_area(place, anchor, FAR_KM) for place in own for anchor in main.places
+        ):
             return Departure.PLACE
     classes = kind_classes(claim.text)
     if classes and main.classes and classes.isdisjoint(main.classes):

@@ -93,9 +93,9 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def same_area(a: Place, b: Place) -> bool:
-    """One first-level region, or near enough to be one theatre."""
-    return a.region == b.region or distance_km(a, b) <= NEAR_KM
+def same_area(a: Place, b: Place, km: float = NEAR_KM) -> bool:
+    """One first-level region, or in one country and within ``km`` (one theatre)."""
+    return a.region == b.region or (a.country == b.country and distance_km(a, b) <= km)
 
 
 @dataclass(frozen=True)
