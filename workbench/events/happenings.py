@@ -250,9 +250,16 @@ def _pairs_undated(
     undated = np.flatnonzero(days < 0)
     placeless = np.array([not p.regions for p in profiles], dtype=bool)
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # First places near across a region's border (Douma beside Damascus): cells of one
+    # degree, each asking its eight neighbours (NEAR_KM is well under a degree).
+    cells: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
         for region in profile.regions:
             members[region].append(index)
+        if profile.anchors:
+            first = profile.anchors[0]
+            cell = (first.country, math.floor(first.latitude), math.floor(first.longitude))
+            cells[cell].append(index)
     blocks: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
     lone = undated[placeless[undated]]
     if len(lone):
@@ -264,14 +271,6 @@ def _pairs_undated(
         asking = here[waiting[here]]
         if len(asking):
             blocks.append((asking, np.union1d(here, everywhere)))
-    # First places near across a region's border (Douma beside Damascus): cells of one
-    # degree, each asking its eight neighbours (NEAR_KM is well under a degree).
-    cells: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-    for index, profile in enumerate(profiles):
-        if profile.anchors:
-            first = profile.anchors[0]
-            cell = (first.country, math.floor(first.latitude), math.floor(first.longitude))
-            cells[cell].append(index)
     for (country, lat, lon), indexes in cells.items():
         here = np.array(indexes, dtype=np.int64)
         asking = here[waiting[here]]
