@@ -273,19 +273,27 @@ def test_outlets_words_for_one_strike_are_one_means(one: str, other: str) -> Non
     assert not means_differ(attack_means(one), attack_means(other))
 
 
-def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
+def _departed_after_an_idlib_lead(rest: str, claim_texts: list[str]) -> dict[str, Departure]:
+    """Claims of ``rest`` in a report whose lead is about Idlib; ``rest`` comes after the
+    lead's 400 characters, so its places are the claims' own, not the lead's."""
     lead = "Air strikes killed 15 civilians in Idlib on Sunday, the monitor said. "
-    rest = (
-        "Damascus has accused rebels of shelling the safe corridors, the monitor said. "
-        "Rockets hit a market outside Damascus, the monitor said."
-    )
     filler = "Rescuers searched the rubble of the market for hours after the raids. " * 6
-    gone = _departed(
+    return _departed(
         lead + filler + rest,
         [
             ("Air strikes killed 15 civilians in Idlib on Sunday", "on Sunday"),
-            ("Damascus has accused rebels of shelling the safe corridors", ""),
-            ("Rockets hit a market outside Damascus", ""),
+            *((text, "") for text in claim_texts),
+        ],
+    )
+
+
+def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
+    gone = _departed_after_an_idlib_lead(
+        "Damascus has accused rebels of shelling the safe corridors, the monitor said. "
+        "Rockets hit a market outside Damascus, the monitor said.",
+        [
+            "Damascus has accused rebels of shelling the safe corridors",
+            "Rockets hit a market outside Damascus",
         ],
     )
     assert gone == {"Rockets hit a market outside Damascus": Departure.PLACE}
@@ -294,19 +302,10 @@ def test_a_capital_speaking_for_its_state_is_no_place_of_the_claim() -> None:
 def test_a_neighbouring_governorate_keeps_a_claim_with_its_report() -> None:
     # FA-KES: a report of strikes on Idlib goes on to the same bombardment in Hama (about
     # 100 km away, another governorate); a place across the country is another happening.
-    lead = "Air strikes killed 15 civilians in Idlib on Sunday, the monitor said. "
-    filler = "Rescuers searched the rubble of the market for hours after the raids. " * 6
-    rest = (
+    gone = _departed_after_an_idlib_lead(
         "Jets also struck a bakery in Hama, the monitor said. "
-        "Rockets hit a market in Raqqa, the monitor said."
-    )
-    gone = _departed(
-        lead + filler + rest,
-        [
-            ("Air strikes killed 15 civilians in Idlib on Sunday", "on Sunday"),
-            ("Jets also struck a bakery in Hama", ""),
-            ("Rockets hit a market in Raqqa", ""),
-        ],
+        "Rockets hit a market in Raqqa, the monitor said.",
+        ["Jets also struck a bakery in Hama", "Rockets hit a market in Raqqa"],
     )
     assert gone == {"Rockets hit a market in Raqqa": Departure.PLACE}
 
